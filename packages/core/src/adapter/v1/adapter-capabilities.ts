@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import { commentVisibilitySchema } from '../../model/comment'
+
+/** Where a filter of `tickets.list` runs: at the vendor, or in the adapter over what it returned. */
+export const filterLocationSchema = z.enum(['server', 'client'])
+
+/**
+ * What an adapter's vendor can do, declared up front so callers (and the migration engine) plan
+ * around gaps instead of discovering them by failure.
+ */
+export const adapterCapabilitiesSchema = z.object({
+  tickets: z.object({
+    create: z.boolean(),
+    update: z.boolean(),
+    delete: z.boolean(),
+    /** The original creation time can be written. */
+    setCreatedAt: z.boolean(),
+    /** Descriptions keep HTML. */
+    html: z.boolean(),
+    /** Largest page the vendor returns, whatever is asked. */
+    pageSizeLimit: z.number().int().positive(),
+  }),
+  comments: z.object({
+    create: z.boolean(),
+    /** Visibilities a new comment can have. */
+    visibilities: z.array(commentVisibilitySchema),
+    /** A comment can be written as another person. */
+    setAuthor: z.boolean(),
+    /** A comment's time can be written. */
+    setCreatedAt: z.boolean(),
+    html: z.boolean(),
+  }),
+  attachments: z.object({
+    upload: z.boolean(),
+    download: z.boolean(),
+    /** Largest file the vendor accepts, in bytes. */
+    maxBytes: z.number().int().positive().optional(),
+    /** An attachment can belong to a comment, not only to the ticket. */
+    linkToComment: z.boolean(),
+  }),
+  people: z.object({ create: z.boolean() }),
+  organizations: z.object({ create: z.boolean() }),
+  /** How `externalId` is kept: a native field, a custom field, or a marker in the text. */
+  externalId: z.object({
+    storage: z.enum(['native', 'custom-field', 'marker']),
+    /** The field or custom field key that holds it. */
+    field: z.string().optional(),
+  }),
+  /** Where each ticket query filter runs. */
+  query: z.object({
+    updatedSince: filterLocationSchema,
+    createdSince: filterLocationSchema,
+    statusCategories: filterLocationSchema,
+    queueId: filterLocationSchema,
+    organizationId: filterLocationSchema,
+    text: filterLocationSchema,
+  }),
+  /** Writes can suppress notification emails, rules and automations (for imports). */
+  silentWrites: z.boolean(),
+  timeEntries: z.boolean(),
+  relations: z.boolean(),
+})
+export type AdapterCapabilities = z.infer<typeof adapterCapabilitiesSchema>

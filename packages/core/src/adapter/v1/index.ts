@@ -1,0 +1,6 @@
+export * from './adapter-capabilities'
+export * from './adapter-warning'
+export * from './call-options'
+export * from './paginated'
+export * from './ticket-query'
+export * from './ticketing-adapter-v1'

@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { statusCategorySchema } from '../../model/ticket-status'
+import { timestampSchema } from '../../model/timestamp'
+
+/**
+ * Filters for `tickets.list`. Every adapter honours every filter: those its vendor cannot run
+ * server-side (see `capabilities.query`) it applies to what the server returns.
+ */
+export const ticketQuerySchema = z.object({
+  /** Tickets changed at or after this instant. */
+  updatedSince: timestampSchema.optional(),
+  /** Tickets created at or after this instant. */
+  createdSince: timestampSchema.optional(),
+  statusCategories: z.array(statusCategorySchema).min(1).optional(),
+  queueId: z.string().optional(),
+  organizationId: z.string().optional(),
+  /** Words in the subject or description. */
+  text: z.string().min(1).optional(),
+  /** Page size to ask for; the server may return fewer, and paging follows what it returned. */
+  pageSize: z.number().int().positive().optional(),
+})
+export type TicketQuery = z.input<typeof ticketQuerySchema>
+
+/** The names of the ticket query filters. */
+export type TicketQueryFilter = Exclude<keyof TicketQuery, 'pageSize'>
+export const ticketQueryFilters: TicketQueryFilter[] = [
+  'updatedSince',
+  'createdSince',
+  'statusCategories',
+  'queueId',
+  'organizationId',
+  'text',
+]
+
+/** Filters for `people.list`. */
+export interface PersonQuery {
+  kind?: 'agent' | 'contact'
+  text?: string
+  pageSize?: number
+}

@@ -1,0 +1,9 @@
+/**
+ * @ticketbridge/core: the specification every ticketbridge adapter implements. Schemas and types
+ * of the common model, the versioned adapter contract, capabilities, warnings and errors. No HTTP.
+ */
+export * from './model/index'
+export * from './adapter/v1/index'
+export * from './errors/index'
+export * from './redaction/index'
+export { parseInput, parseSettings } from './input/parse-input'

@@ -1,0 +1,20 @@
+import { z } from 'zod'
+import { commentVisibilitySchema } from './comment'
+import { referenceSelectorSchema } from './reference'
+import { richTextSchema } from './rich-text'
+import { timestampSchema } from './timestamp'
+import { vendorOptionsSchema } from './vendor-options'
+
+/** What `comments.create` takes. */
+export const commentCreateInputSchema = z.object({
+  body: richTextSchema.refine((body) => body.text.trim().length > 0 || (body.html?.trim().length ?? 0) > 0, {
+    message: 'a comment needs a body',
+  }),
+  visibility: commentVisibilitySchema,
+  /** Honoured where `capabilities.comments.setAuthor`; otherwise a warning. */
+  author: referenceSelectorSchema.optional(),
+  /** Honoured where `capabilities.comments.setCreatedAt`; otherwise a warning. */
+  createdAt: timestampSchema.optional(),
+  vendorOptions: vendorOptionsSchema.optional(),
+})
+export type CommentCreateInput = z.input<typeof commentCreateInputSchema>
