@@ -14,6 +14,8 @@ export interface ApiErrorOptions extends TicketbridgeErrorOptions {
   body?: unknown
   /** Whether trying the same call again may succeed. Defaults by class. */
   retryable?: boolean
+  /** How long the vendor asked us to wait (Retry-After on a 429 or 503, or a delay in its body). */
+  retryAfterMs?: number
 }
 
 /** The vendor answered, and the answer was a failure. */
@@ -27,6 +29,8 @@ export class ApiError extends TicketbridgeError {
   /** The start of the response body, redacted. */
   readonly bodyExcerpt?: string
   readonly retryable: boolean
+  /** How long the vendor asked us to wait before trying again; unset when it did not say. */
+  readonly retryAfterMs?: number
 
   constructor(message: string, options: ApiErrorOptions) {
     super(message, options)
@@ -37,6 +41,7 @@ export class ApiError extends TicketbridgeError {
     const excerpt = toBodyExcerpt(options.body)
     if (excerpt !== undefined) this.bodyExcerpt = excerpt
     this.retryable = options.retryable ?? false
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs
   }
 }
 defineErrorClass(ApiError, 'ApiError')

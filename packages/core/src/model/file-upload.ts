@@ -5,7 +5,8 @@ import { vendorOptionsSchema } from './vendor-options'
 export const fileUploadSchema = z.object({
   filename: z.string().trim().min(1, 'a file needs a name'),
   contentType: z.string().min(1).default('application/octet-stream'),
-  data: z.instanceof(Uint8Array),
+  // Any Uint8Array (Buffer included), whatever buffer backs it.
+  data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'data must be a Uint8Array (or Buffer) of the file bytes'),
   /** Attach to this comment, where `capabilities.attachments.linkToComment`. */
   commentId: z.string().optional(),
   vendorOptions: vendorOptionsSchema.optional(),

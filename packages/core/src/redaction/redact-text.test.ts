@@ -22,6 +22,7 @@ describe('redaction', () => {
     expect(redactText('Secret: abcdef123')).toBe('Secret: [REDACTED]')
     expect(redactText('Authorization: Bearer abcdefghijkl')).toBe('Authorization: [REDACTED]')
     expect(redactText('sent token 1-14-abcdef0123456789')).toBe('sent token [REDACTED]')
+    expect(redactText('The token expired and was refreshed.')).toBe('The token expired and was refreshed.')
   })
 
   it('redacts URLs', () => {

@@ -45,8 +45,10 @@ const pairPatterns: RegExp[] = [
   new RegExp(`(\\b(?:${secretNamePattern})=)[^&\\s"']+`, 'gi'),
   // header dumps: Authorization: Bearer abc
   new RegExp(`(\\b(?:${secretNamePattern})\\s*:\\s*)(?!\\s*")[^\\r\\n,;]+`, 'gi'),
-  // Bearer, Basic and RT token schemes wherever they appear
-  /(\b(?:Bearer|Basic|token)\s+)[A-Za-z0-9._~+/=-]{8,}/g,
+  // Bearer and Basic schemes wherever they appear
+  /(\b(?:Bearer|Basic)\s+)[A-Za-z0-9._~+/=-]{8,}/g,
+  // RT's `token <value>` scheme: only a value with a digit, so prose ("the token expired") stays
+  /(\btoken\s+)(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{12,}/g,
 ]
 
 /**

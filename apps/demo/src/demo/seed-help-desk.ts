@@ -1,0 +1,88 @@
+import type { TicketingAdapter } from '@ticketbridge/core'
+
+const organizations = ['Northwind Traders', 'Contoso Pharmaceuticals', 'Fabrikam Logistics', 'Adventure Works Cycles']
+const firstNames = ['Avery', 'Blake', 'Carmen', 'Devi', 'Emeka', 'Freya', 'Goran', 'Hana', 'Ines', 'Jonas', 'Kiri', 'Lars']
+const problems = [
+  ['Outlook keeps asking for my password', 'Since this morning Outlook prompts for credentials every few minutes.'],
+  ['VPN drops every 10 minutes', 'The VPN client disconnects and reconnects, interrupting calls.'],
+  ['Printer on floor 2 is jammed', 'The HP printer by the kitchen shows a paper jam error that will not clear.'],
+  ['New starter laptop needed', 'Please prepare a laptop for a new starter on Monday.'],
+  ['Shared drive is read-only', 'I can open files on the S: drive but cannot save changes.'],
+  ['Teams camera not detected', 'The built-in camera is not listed in Teams settings.'],
+  ['Reset MFA for mobile change', 'I replaced my phone and need the authenticator re-registered.'],
+  ['Slow Wi-Fi in meeting room B', 'Wi-Fi in meeting room B drops below 2 Mbps during calls.'],
+] as const
+const replies = [
+  'Thanks for reporting this; we are looking into it now.',
+  'Could you send a screenshot of the error message?',
+  'Screenshot attached, it happens every time.',
+  'Applied the fix remotely, please try again.',
+  'Confirmed working, thank you!',
+]
+
+/** A tiny deterministic generator, so every demo run shows the same help desk. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0 || 1
+  return () => {
+    state ^= state << 13
+    state ^= state >>> 17
+    state ^= state << 5
+    return (state >>> 0) / 0x1_0000_0000
+  }
+}
+
+/** A small PNG-like binary blob: a real signature followed by varied bytes. */
+function sampleBinary(random: () => number, size: number): Uint8Array {
+  const bytes = new Uint8Array(size)
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  for (let index = 8; index < size; index += 1) bytes[index] = Math.floor(random() * 256)
+  return bytes
+}
+
+/** Seeds a help desk through the neutral interface: organizations, people, tickets, comments, files. */
+export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: number, seed = 7): Promise<void> {
+  const random = createRandom(seed)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+  const organizationIds: string[] = []
+  for (const name of organizations) organizationIds.push((await adapter.organizations.create({ name })).record.id)
+  const contacts: { id: string; name: string }[] = []
+  for (const [index, firstName] of firstNames.entries()) {
+    const organization = organizationIds[index % organizationIds.length]!
+    const email = `${firstName.toLowerCase()}@${organizations[index % organizations.length]!.split(' ')[0]!.toLowerCase()}.example`
+    const { record } = await adapter.people.create({ kind: 'contact', name: `${firstName} Example`, email, organization: { id: organization } })
+    contacts.push({ id: record.id, name: record.name })
+  }
+  const agent = (await adapter.people.create({ kind: 'agent', name: 'Sam Service', email: 'sam@helpdesk.example' })).record
+  const statuses = await adapter.lookups.statuses()
+  const priorities = await adapter.lookups.priorities()
+  for (let index = 0; index < ticketCount; index += 1) {
+    const [subject, text] = pick(problems)
+    const requester = pick(contacts)
+    const { record: ticket } = await adapter.tickets.create({
+      subject: `${subject} (#${index + 1})`,
+      description: { text, html: `<p>${text}</p>` },
+      status: { id: pick(statuses).id },
+      priority: { id: pick(priorities).id },
+      requester: { id: requester.id },
+      organization: { id: pick(organizationIds) },
+      assignee: { id: agent.id },
+      tags: random() < 0.3 ? ['vip'] : [],
+    })
+    const commentCount = Math.floor(random() * 4)
+    for (let commentIndex = 0; commentIndex < commentCount; commentIndex += 1) {
+      const fromAgent = commentIndex % 2 === 0
+      await adapter.comments.create(ticket.id, {
+        body: { text: replies[commentIndex % replies.length]! },
+        visibility: fromAgent && random() < 0.3 ? 'internal' : 'public',
+        author: { id: fromAgent ? agent.id : requester.id },
+      })
+    }
+    if (random() < 0.4) {
+      await adapter.attachments.upload(ticket.id, {
+        filename: `screenshot-${index + 1}.png`,
+        contentType: 'image/png',
+        data: sampleBinary(random, 512 + Math.floor(random() * 4096)),
+      })
+    }
+  }
+}

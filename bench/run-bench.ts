@@ -1,0 +1,54 @@
+/**
+ * `pnpm bench`: runs every case in bench/cases (each file exports `benchCase`) and prints one
+ * markdown table with all their rows. Needs the packages built (the root script builds them
+ * first): cases import the published dist, not the sources, to measure what users run.
+ */
+import { readdir } from 'node:fs/promises'
+import { cpus } from 'node:os'
+import { pathToFileURL } from 'node:url'
+import type { BenchCase, BenchRow } from './support/bench-case'
+import { formatMarkdownTable } from './support/format-markdown-table'
+
+const casesFolder = new URL('./cases/', import.meta.url)
+
+async function loadCases(): Promise<BenchCase[]> {
+  const files = (await readdir(casesFolder)).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts')).sort()
+  const cases: BenchCase[] = []
+  for (const file of files) {
+    const loaded = (await import(pathToFileURL(new URL(file, casesFolder).pathname).href)) as { benchCase?: BenchCase }
+    if (!loaded.benchCase) throw new Error(`bench/cases/${file} does not export benchCase.`)
+    cases.push(loaded.benchCase)
+  }
+  return cases
+}
+
+const whole = (value: number) => Math.round(value).toLocaleString('en-US')
+
+async function main(): Promise<void> {
+  const cases = await loadCases()
+  const rows: BenchRow[] = []
+  const started = Date.now()
+  for (const benchCase of cases) {
+    process.stderr.write(`running ${benchCase.name}…\n`)
+    rows.push(...(await benchCase.run()))
+  }
+  const table = formatMarkdownTable(rows, [
+    { heading: 'Case', value: (row) => row.case },
+    { heading: 'Variant', value: (row) => row.variant },
+    { heading: 'Requests', value: (row) => whole(row.requests), align: 'right' },
+    { heading: 'Median µs', value: (row) => row.medianMicroseconds.toFixed(1), align: 'right' },
+    { heading: 'p95 µs', value: (row) => row.p95Microseconds.toFixed(1), align: 'right' },
+    { heading: 'Requests/s', value: (row) => whole(row.requestsPerSecond), align: 'right' },
+    { heading: 'Ratio (median / baseline)', value: (row) => `${row.ratio.toFixed(2)}×`, align: 'right' },
+  ])
+  const cpu = cpus()[0]?.model ?? 'unknown CPU'
+  console.log(`Node ${process.version}, ${cpu}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  console.log(table)
+  console.log('')
+  for (const benchCase of cases) console.log(`- ${benchCase.name}: ${benchCase.description}`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,97 @@
+import { ConfigurationError } from '@ticketbridge/core'
+import { assertPositiveInteger } from './assert-positive-integer'
+
+/** A vendor request budget: at most `limit` requests may start in any `windowMs` window. */
+export interface RollingWindowBudgetOptions {
+  /** Shown in hooks, logs and `used(name)`, e.g. `rolling-5-minutes` or `hourly`. */
+  name: string
+  limit: number
+  windowMs: number
+}
+
+/**
+ * A sliding-window request budget kept as a log of start timestamps.
+ *
+ * Vendors count requests per rolling window (Halo: about 300 per rolling 5 minutes; Autotask:
+ * 10,000 per rolling hour), so a fixed window that resets on the hour would allow twice the
+ * limit across a boundary. A log is exact: a request may start only when fewer than `limit`
+ * starts lie in the last `windowMs`, and a blocked request can wait precisely until the oldest
+ * start leaves the window. Memory is bounded by `limit` timestamps.
+ *
+ * An entry started at `t` counts for starts in `[t, t + windowMs)`.
+ */
+export class RollingWindowBudget {
+  readonly name: string
+  /** Mutable so a vendor-reported threshold (Autotask ThresholdInformation) can replace it. */
+  limit: number
+  readonly windowMs: number
+  // A queue of ascending timestamps; `head` marks its start, so expiry is O(1) without shift().
+  private starts: number[] = []
+  private head = 0
+
+  constructor(options: RollingWindowBudgetOptions) {
+    if (!options.name) throw new ConfigurationError('A rate-limit budget needs a name.', { option: 'budgets[].name' })
+    assertPositiveInteger(options.limit, `budgets[${options.name}].limit`)
+    assertPositiveInteger(options.windowMs, `budgets[${options.name}].windowMs`)
+    this.name = options.name
+    this.limit = options.limit
+    this.windowMs = options.windowMs
+  }
+
+  /** Starts counted in the window ending at `now`. */
+  used(now: number): number {
+    this.expire(now)
+    return this.starts.length - this.head
+  }
+
+  /**
+   * Milliseconds until `weight` more starts fit, 0 when they fit now. Infinity when `weight`
+   * exceeds the limit itself and can never fit.
+   */
+  waitMs(now: number, weight = 1): number {
+    if (weight > this.limit) return Number.POSITIVE_INFINITY
+    const excess = this.used(now) + weight - this.limit
+    if (excess <= 0) return 0
+    // The `excess` oldest starts must leave; the last of them leaves at its time + windowMs.
+    const leaving = this.starts[this.head + excess - 1]
+    return leaving === undefined ? 0 : Math.max(1, leaving + this.windowMs - now)
+  }
+
+  /** Records `weight` starts at `now`. The caller checked {@link waitMs} first. */
+  record(now: number, weight = 1): void {
+    for (let index = 0; index < weight; index++) this.starts.push(now)
+  }
+
+  /**
+   * Resynchronises the count with what the vendor reports (Autotask's ThresholdInformation
+   * counts every integration of the tenant, not only this process). When the vendor counts
+   * more, the missing starts are recorded at `now`: we do not know when they happened, and
+   * assuming "just now" errs on the side of never crossing the vendor's threshold, which
+   * suspends the whole tenant. When it counts fewer, the oldest local starts are dropped.
+   */
+  setUsage(now: number, used: number, limit?: number): void {
+    if (!Number.isInteger(used) || used < 0) throw new RangeError(`Budget ${this.name}: used must be a whole number ≥ 0, got ${used}.`)
+    if (limit !== undefined) {
+      assertPositiveInteger(limit, `budgets[${this.name}].limit`)
+      this.limit = limit
+    }
+    const current = this.used(now)
+    if (used > current) this.record(now, used - current)
+    else if (used < current) this.head += current - used
+    this.compact()
+  }
+
+  private expire(now: number): void {
+    const cutoff = now - this.windowMs
+    while (this.head < this.starts.length && (this.starts[this.head] as number) <= cutoff) this.head++
+    this.compact()
+  }
+
+  private compact(): void {
+    // Reclaim the consumed prefix once it dominates the array.
+    if (this.head > 1024 && this.head * 2 > this.starts.length) {
+      this.starts = this.starts.slice(this.head)
+      this.head = 0
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import { createServer, request as forwardRequest, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import type { ConformanceFault, ConformanceFaults } from '../conformance/conformance-harness'
+
+/** A proxy in front of a real server, playing faults on the requests it forwards. */
+export interface FaultProxy {
+  /** The proxy's base URL; point the client here instead of at the target. */
+  readonly url: string
+  readonly faults: ConformanceFaults
+  /** Requests forwarded or answered so far. */
+  readonly requestCount: number
+  close(): Promise<void>
+}
+
+const htmlPage = '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>Sign in</form></body></html>'
+
+/**
+ * Starts an HTTP proxy on 127.0.0.1 that forwards every request to `target` (a loopback URL),
+ * except those a queued fault answers: a status with Retry-After, a dropped connection, a late
+ * answer or an HTML page. It lets the conformance suite test retries, timeouts and aborts
+ * against a real server, such as RT 5 in CI.
+ */
+export async function createFaultProxy(options: { target: string }): Promise<FaultProxy> {
+  const target = new URL(options.target)
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) {
+    throw new Error(`The fault proxy only forwards to loopback addresses, not ${target.hostname}.`)
+  }
+  const queue: ConformanceFault[] = []
+  const sockets = new Set<Socket>()
+  let requestCount = 0
+
+  function forward(incoming: IncomingMessage, outgoing: ServerResponse): void {
+    const upstream = forwardRequest(
+      {
+        hostname: target.hostname.replace(/^\[|\]$/g, ''),
+        port: target.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: { ...incoming.headers, host: target.host },
+      },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers)
+        answer.pipe(outgoing)
+      },
+    )
+    upstream.on('error', () => incoming.socket.destroy())
+    incoming.pipe(upstream)
+  }
+
+  const server = createServer((incoming, outgoing) => {
+    requestCount += 1
+    const fault = queue.shift()
+    if (!fault) return forward(incoming, outgoing)
+    // Drain the request body first, as a real server reads it before failing.
+    incoming.resume()
+    incoming.on('end', () => {
+      switch (fault.kind) {
+        case 'status': {
+          const headers: Record<string, string> = { 'content-type': 'application/json' }
+          if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds)
+          outgoing.writeHead(fault.status, headers)
+          outgoing.end(JSON.stringify({ error: `Injected HTTP ${fault.status}` }))
+          return
+        }
+        case 'reset':
+          incoming.socket.destroy()
+          return
+        case 'html':
+          outgoing.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          outgoing.end(htmlPage)
+          return
+        case 'delay': {
+          const timer = setTimeout(() => forward(incoming, outgoing), fault.ms)
+          incoming.socket.once('close', () => clearTimeout(timer))
+          return
+        }
+      }
+    })
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    faults: {
+      inject(fault) {
+        for (let index = 0; index < (fault.count ?? 1); index += 1) queue.push(fault)
+      },
+      clear() {
+        queue.length = 0
+      },
+    },
+    get requestCount() {
+      return requestCount
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const socket of sockets) socket.destroy()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
+  }
+}
