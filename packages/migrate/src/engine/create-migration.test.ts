@@ -1,0 +1,235 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { AbortError, ConfigurationError, type TicketingAdapter } from '@ticketbridge/core'
+import { createMemoryAdapter, type MemoryAdapter } from '@ticketbridge/memory'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { fileBytes, seedMemoryHelpDesk } from '../test-support/seed-memory-help-desk'
+import { createMigration } from './create-migration'
+
+let folder: string
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'ticketbridge-migrate-test-'))
+})
+afterEach(() => rmSync(folder, { recursive: true, force: true }))
+
+async function countTarget(target: MemoryAdapter) {
+  return { tickets: target.store.tickets.size, comments: target.store.comments.size, attachments: target.store.attachments.size, people: target.store.people.size }
+}
+
+/**
+ * Wraps a target so that its n-th write "crashes": the write reaches the target, then the answer
+ * is lost and the run stops, as when the process is killed between the vendor's answer and the
+ * ledger write. The worst case for duplicates.
+ */
+function crashAfterWrites(target: MemoryAdapter, writesBeforeCrash: number): TicketingAdapter {
+  let writes = 0
+  const crash = async <T>(write: () => Promise<T>): Promise<T> => {
+    const result = await write()
+    writes += 1
+    if (writes === writesBeforeCrash) throw new AbortError(`simulated crash after write ${writes}`)
+    return result
+  }
+  return {
+    ...target,
+    tickets: { ...target.tickets, create: (input, options) => crash(() => target.tickets.create(input, options)), update: (id, input, options) => crash(() => target.tickets.update(id, input, options)) },
+    comments: { ...target.comments, create: (ticketId, input, options) => crash(() => target.comments.create(ticketId, input, options)) },
+    attachments: { ...target.attachments, upload: (ticketId, file, options) => crash(() => target.attachments.upload(ticketId, file, options)) },
+    people: { ...target.people, create: (input, options) => crash(() => target.people.create(input, options)) },
+    organizations: { ...target.organizations, create: (input, options) => crash(() => target.organizations.create(input, options)) },
+  }
+}
+
+describe('createMigration', () => {
+  it('moves every ticket, comment and file, verifies, and duplicates nothing on a re-run', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 30)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const ledgerPath = join(folder, 'ledger.sqlite')
+
+    const first = createMigration({ source, target, ledgerPath })
+    const report = await first.run()
+    expect(report.counts.tickets).toMatchObject({ read: 30, created: 30, failed: 0 })
+    expect(report.counts.comments.created).toBe(source.store.comments.size)
+    expect(report.counts.attachments.created).toBe(source.store.attachments.size)
+    const verify = await first.verify()
+    expect(verify.differences).toEqual([])
+    expect(verify.passed).toBe(true)
+    expect(verify.attachments.bytesIdentical).toBe(source.store.attachments.size)
+    await first.close()
+    const after = await countTarget(target)
+    expect(after).toEqual({ tickets: 30, comments: source.store.comments.size, attachments: source.store.attachments.size, people: 2 })
+
+    const again = createMigration({ source, target, ledgerPath })
+    const rerun = await again.run()
+    expect(rerun.counts.tickets).toMatchObject({ read: 30, created: 0, skipped: 30 })
+    expect(await countTarget(target)).toEqual(after)
+    await again.close()
+  })
+
+  it('keeps statuses, priorities, HTML, visibility and the external id stamp', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 10)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    await migration.run()
+    for await (const ticket of source.tickets.list()) {
+      const moved = await target.tickets.findByExternalId(`memory-source:${ticket.id}`)
+      expect(moved?.status.category).toBe(ticket.status.category)
+      expect(moved?.priority.level).toBe(ticket.priority.level)
+      expect(moved?.description.html).toBe(ticket.description.html)
+      expect(moved?.customFields).toEqual(ticket.customFields)
+      const sourceComments = await source.comments.list(ticket.id).toArray({ limit: 100 })
+      const targetComments = await target.comments.list(moved!.id).toArray({ limit: 100 })
+      expect(targetComments.map((comment) => [comment.body.text, comment.visibility])).toEqual(sourceComments.map((comment) => [comment.body.text, comment.visibility]))
+    }
+    await migration.close()
+  })
+
+  it('resumes after a crash at any write with nothing lost and nothing duplicated', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 12)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const ledgerPath = join(folder, 'ledger.sqlite')
+    // Each run crashes after a few writes (people, tickets, comments, files, status updates in
+    // turn), until a run gets through: every write kind is interrupted at least once.
+    let crashes = 0
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      const migration = createMigration({ source, target: crashAfterWrites(target, 1 + ((attempt * 7) % 4)), ledgerPath, concurrency: 2 })
+      try {
+        await migration.run()
+        break
+      } catch (error) {
+        expect(AbortError.isInstance(error)).toBe(true)
+        crashes += 1
+      } finally {
+        await migration.close()
+      }
+    }
+    expect(crashes).toBeGreaterThanOrEqual(10)
+    const final = createMigration({ source, target, ledgerPath })
+    await final.run()
+    const verify = await final.verify()
+    await final.close()
+    expect(verify.differences).toEqual([])
+    expect(await countTarget(target)).toEqual({
+      tickets: 12,
+      comments: source.store.comments.size,
+      attachments: source.store.attachments.size,
+      people: 2,
+    })
+    const externalIds = [...target.store.tickets.values()].map((ticket) => ticket.externalId)
+    expect(new Set(externalIds).size).toBe(12)
+  })
+
+  it('moves only what changed with since, and adds new comments to moved tickets', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 6)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const ledgerPath = join(folder, 'ledger.sqlite')
+    const first = createMigration({ source, target, ledgerPath })
+    await first.run()
+    await first.close()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const since = new Date().toISOString()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await source.tickets.update('4', { subject: 'Printer 1 is jammed (escalated)' })
+    await source.comments.create('4', { body: { text: 'Escalated to the vendor.' }, visibility: 'internal' })
+    const delta = createMigration({ source, target, ledgerPath, since })
+    const report = await delta.run()
+    await delta.close()
+    expect(report.counts.tickets).toMatchObject({ read: 1, updated: 1, created: 0 })
+    expect(report.counts.comments.created).toBe(1)
+    const moved = await target.tickets.findByExternalId('memory-source:4')
+    expect(moved?.subject).toBe('Printer 1 is jammed (escalated)')
+    expect((await target.comments.list(moved!.id).toArray({ limit: 100 })).map((comment) => comment.body.text)).toContain('Escalated to the vendor.')
+  })
+
+  it('records refused writes as failures and retries them with retryFailed', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 4)
+    await source.attachments.upload('4', { filename: 'huge.bin', data: fileBytes(1, 5000) })
+    const limited = createMemoryAdapter({ vendor: 'memory-target', capabilities: { attachments: { maxBytes: 4000 } } })
+    const ledgerPath = join(folder, 'ledger.sqlite')
+    const migration = createMigration({ source, target: limited, ledgerPath })
+    const report = await migration.run()
+    await migration.close()
+    expect(report.counts.attachments.failed).toBe(1)
+    expect(report.failures).toEqual([expect.objectContaining({ kind: 'attachment', reason: expect.stringContaining('at most 4000') })])
+  })
+
+  it('adds a provenance line where the target cannot set authors or times, and warns', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 4)
+    const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { comments: { setAuthor: false, setCreatedAt: false } } })
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const report = await migration.run()
+    await migration.close()
+    const texts = [...target.store.comments.values()].map((comment) => comment.bodyText)
+    expect(texts.length).toBeGreaterThan(0)
+    for (const text of texts) expect(text).toMatch(/^\[Originally by (Avery Example|Sam Service) <[^>]+> on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC in memory-source, comment \d+\]/)
+    expect(report.warnings.some(({ warning }) => warning.type === 'converted' && warning.field === 'author')).toBe(true)
+  })
+
+  it('writes nothing in a dry run and reports the same counts', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 8)
+    const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { comments: { html: false } } })
+    const ledgerPath = join(folder, 'ledger.sqlite')
+    const dry = createMigration({ source, target, ledgerPath, dryRun: true })
+    const dryReport = await dry.run()
+    await dry.close()
+    expect(await countTarget(target)).toEqual({ tickets: 0, comments: 0, attachments: 0, people: 0 })
+    expect(dryReport.dryRun).toBe(true)
+    const real = createMigration({ source, target, ledgerPath })
+    const realReport = await real.run()
+    await real.close()
+    expect(dryReport.counts).toEqual(realReport.counts)
+  })
+
+  it('lists unmapped values with counts before writing anything', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 6)
+    await source.tickets.update('4', { queue: { name: 'Network' } })
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    target.store.queues.splice(0, target.store.queues.length, { id: '9', name: 'General' })
+    target.store.customFields.splice(0)
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite'), mapping: { statuses: { Closed: { category: 'resolved' } } } })
+    const preflight = await migration.preflight()
+    await migration.close()
+    expect(preflight.tickets).toBe(6)
+    expect(preflight.unmapped).toEqual(
+      expect.arrayContaining([
+        { kind: 'queue', value: 'Network', count: 1 },
+        { kind: 'customField', value: 'severity', count: 2 },
+      ]),
+    )
+    expect(target.store.tickets.size).toBe(0)
+  })
+
+  it('rejects a bad mapping before anything is read or written', () => {
+    const source = createMemoryAdapter()
+    const target = createMemoryAdapter()
+    expect(() => createMigration({ source, target, ledgerPath: join(folder, 'x.sqlite'), mapping: { statuses: { New: { category: 'archived' } } } as never })).toThrowError(
+      ConfigurationError,
+    )
+    try {
+      createMigration({ source, target, ledgerPath: join(folder, 'x.sqlite'), mapping: { priorites: {} } as never })
+    } catch (error) {
+      expect(ConfigurationError.isInstance(error) && error.option).toBe('mapping')
+      expect(String(error)).toContain('priorites')
+    }
+  })
+
+  it('rolls back what it created', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 5)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    await migration.run()
+    expect(target.store.tickets.size).toBe(5)
+    expect(await migration.rollback()).toEqual({ deleted: 5, kept: 0 })
+    expect(target.store.tickets.size).toBe(0)
+    await migration.close()
+  })
+})

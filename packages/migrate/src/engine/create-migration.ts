@@ -1,0 +1,243 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ConfigurationError, type TicketingAdapter, UnsupportedOperationError } from '@ticketbridge/core'
+import { createMemoryAdapter, createMemoryStore } from '@ticketbridge/memory'
+import { MigrationLedger } from '../ledger/migration-ledger'
+import { type MappingFile, type MappingFileInput, mappingFileSchema } from '../mapping/mapping-file'
+import { resolveMapping, type TargetLookups } from '../mapping/resolve-mapping'
+import { buildMigrationReport, type MigrationReport } from '../report/migration-report'
+import { type VerifyReport, verifyMigration } from '../verify/verify-migration'
+import { emptyCounts, type MigrationContext } from './migration-context'
+import type { MigrationProgressEvent } from './migration-progress'
+import { migrateTicket } from './migrate-ticket'
+import { type PreflightReport, runPreflight } from './preflight'
+import { DirectoryResolver } from './resolve-directory'
+import { runConcurrently } from './run-concurrently'
+
+/** Options of {@link createMigration}. */
+export interface MigrationOptions {
+  source: TicketingAdapter
+  target: TicketingAdapter
+  /** The SQLite file holding the id map and ledger; the same file resumes and re-runs. */
+  ledgerPath: string
+  /** The mapping (parsed file or plain object); where it is silent, values map by name and category. */
+  mapping?: MappingFile | MappingFileInput
+  /** Write nothing to the target: run the same plan into a memory adapter with the target's capabilities and lookups. */
+  dryRun?: boolean
+  /** Move only tickets changed at or after this instant (ISO-8601). */
+  since?: string
+  /** Try again records that failed in earlier runs. */
+  retryFailed?: boolean
+  /** Tickets moved at once (default 4); the vendors' rate limiters still bound the request rate. */
+  concurrency?: number
+  /** Tickets whose source fields verification re-reads and compares (default 20). */
+  verifySampleSize?: number
+  onProgress?: (event: MigrationProgressEvent) => void
+  signal?: AbortSignal
+}
+
+/** A migration between two adapters: preflight, run, verify, rollback, each resumable from the ledger. */
+export interface Migration {
+  preflight(): Promise<PreflightReport>
+  /** Moves everything not yet moved; resumes where an earlier run stopped. Runs the preflight first. */
+  run(): Promise<MigrationReport>
+  verify(): Promise<VerifyReport>
+  /** Deletes what this ledger's runs created in the target, where the target allows deleting. */
+  rollback(): Promise<{ deleted: number; kept: number; reason?: string }>
+  close(): Promise<void>
+}
+
+/**
+ * Sets up a migration. Nothing is read or written until `preflight()` or `run()`.
+ *
+ * ```ts
+ * const migration = createMigration({ source: createRtAdapter(rt), target: createHaloAdapter(halo), ledgerPath: 'rt-to-halo.sqlite' })
+ * const report = await migration.run()
+ * console.log(renderReportText({ ...report, verify: await migration.verify() }))
+ * ```
+ */
+export function createMigration(options: MigrationOptions): Migration {
+  const mappingResult = mappingFileSchema.safeParse(options.mapping ?? {})
+  if (!mappingResult.success) {
+    const issue = mappingResult.error.issues[0]
+    throw new ConfigurationError(`The mapping is invalid: ${mappingResult.error.issues.map((entry) => `${entry.path.join('.')}: ${entry.message}`).join('; ')}.`, {
+      option: issue && issue.path.length > 0 ? `mapping.${issue.path.join('.')}` : 'mapping',
+    })
+  }
+  const mappingFile = mappingResult.data
+  const concurrency = options.concurrency ?? 4
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new ConfigurationError(`concurrency must be a whole number from 1 to 64, not ${String(options.concurrency)}.`, { option: 'concurrency' })
+  }
+  if (options.since !== undefined && Number.isNaN(Date.parse(options.since))) {
+    throw new ConfigurationError(`since must be an ISO-8601 date such as 2024-05-01T00:00:00Z, not "${options.since}".`, { option: 'since' })
+  }
+  const { source } = options
+  const emit = (event: MigrationProgressEvent) => options.onProgress?.(event)
+
+  let dryRunFolder: string | undefined
+  let target = options.target
+  let ledgerPath = options.ledgerPath
+  let dryRunPrepared: Promise<void> | undefined
+  if (options.dryRun) {
+    dryRunFolder = mkdtempSync(join(tmpdir(), 'ticketbridge-dry-run-'))
+    ledgerPath = join(dryRunFolder, 'ledger.sqlite')
+  }
+  const ledger = new MigrationLedger(ledgerPath)
+  ledger.setMeta('source', source.vendor)
+  ledger.setMeta('target', options.target.vendor)
+
+  /** In a dry run the target is a memory adapter that behaves like the real one (capabilities, lookups). */
+  function prepareDryRun(): Promise<void> {
+    dryRunPrepared ??= (async () => {
+      const real = options.target
+      const [statuses, priorities, queues, ticketTypes, customFields] = await Promise.all([
+        real.lookups.statuses(),
+        real.lookups.priorities(),
+        real.lookups.queues(),
+        real.lookups.ticketTypes(),
+        real.lookups.customFields(),
+      ])
+      target = createMemoryAdapter({
+        vendor: real.vendor,
+        capabilities: real.capabilities,
+        store: createMemoryStore({ statuses, priorities, queues, ticketTypes, customFields }),
+      })
+    })()
+    return dryRunPrepared
+  }
+
+  let lookups: Promise<TargetLookups> | undefined
+  const targetLookups = (): Promise<TargetLookups> => {
+    lookups ??= (async () => {
+      if (options.dryRun) await prepareDryRun()
+      const [statuses, priorities, queues, ticketTypes, customFields] = await Promise.all([
+        target.lookups.statuses({ signal: options.signal }),
+        target.lookups.priorities({ signal: options.signal }),
+        target.lookups.queues({ signal: options.signal }),
+        target.lookups.ticketTypes({ signal: options.signal }),
+        target.lookups.customFields({ signal: options.signal }),
+      ])
+      return { statuses, priorities, queues, ticketTypes, customFields }
+    })()
+    return lookups
+  }
+
+  let preflightReport: PreflightReport | undefined
+
+  async function preflight(): Promise<PreflightReport> {
+    emit({ phase: 'preflight', message: 'reading the target lookups and every source ticket' })
+    const resolvedLookups = await targetLookups()
+    preflightReport = await runPreflight({
+      source,
+      target,
+      mapping: resolveMapping(mappingFile, resolvedLookups),
+      mappingFile,
+      targetLookups: resolvedLookups,
+      ...(options.since ? { since: options.since } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    })
+    return preflightReport
+  }
+
+  async function run(): Promise<MigrationReport> {
+    const startedAt = new Date()
+    const report = preflightReport ?? (await preflight())
+    if (report.blocking.length > 0) {
+      throw new ConfigurationError(`The migration cannot start; nothing was written: ${report.blocking.join(' ')}`, { option: 'target' })
+    }
+    const resolvedLookups = await targetLookups()
+    const runId = ledger.startRun({ since: options.since, retryFailed: options.retryFailed ?? false, dryRun: options.dryRun ?? false, concurrency })
+    const context: MigrationContext = {
+      source,
+      target,
+      ledger,
+      mappingFile,
+      mapping: resolveMapping(mappingFile, resolvedLookups),
+      targetLookups: resolvedLookups,
+      runId,
+      retryFailed: options.retryFailed ?? false,
+      counts: emptyCounts(),
+      emit,
+      ...(options.signal ? { signal: options.signal } : {}),
+    }
+    const directory = new DirectoryResolver(context)
+    const seen = new Set<string>()
+    let done = 0
+    let failed = 0
+    const moveOne = async (ticket: Parameters<typeof migrateTicket>[2]) => {
+      seen.add(ticket.id)
+      const outcome = await migrateTicket(context, directory, ticket)
+      done += 1
+      if (outcome === 'failed') failed += 1
+      emit({ phase: 'tickets', done, total: report.tickets, failed, sourceId: ticket.id, outcome })
+    }
+    try {
+      await runConcurrently(source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal }), concurrency, moveOne)
+      // Tickets an earlier run left half-moved but that this listing did not return (a --since
+      // window, or a source change) are finished too: nothing stays half-done.
+      const unfinished = [...ledger.inState('ticket', 'created'), ...ledger.inState('ticket', 'pending'), ...(options.retryFailed ? ledger.inState('ticket', 'failed') : [])]
+        .filter((record) => !seen.has(record.sourceId))
+      await runConcurrently(
+        (async function* () {
+          for (const record of unfinished) yield await source.tickets.get(record.sourceId, { signal: options.signal })
+        })(),
+        concurrency,
+        moveOne,
+      )
+      ledger.finishRun(runId, 'finished')
+    } catch (error) {
+      ledger.finishRun(runId, 'failed')
+      throw error
+    }
+    return buildMigrationReport({ source: source.vendor, target: target.vendor, dryRun: options.dryRun ?? false, startedAt, counts: context.counts, ledger, preflight: report })
+  }
+
+  async function verify(): Promise<VerifyReport> {
+    if (options.dryRun) await prepareDryRun()
+    return verifyMigration({
+      source,
+      target,
+      ledger,
+      ...(options.verifySampleSize !== undefined ? { sampleSize: options.verifySampleSize } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (done, total) => emit({ phase: 'verify', done, total }),
+    })
+  }
+
+  async function rollback(): Promise<{ deleted: number; kept: number; reason?: string }> {
+    const created = [...ledger.allOfKind('ticket')].filter((record) => record.createdByMigration && record.targetId)
+    if (!target.capabilities.tickets.delete) {
+      return { deleted: 0, kept: created.length, reason: `${target.vendor} does not allow deleting tickets through its API; the ledger lists the ${created.length} tickets to remove by hand.` }
+    }
+    let deleted = 0
+    for (const record of created) {
+      try {
+        await target.tickets.delete(record.targetId!, { signal: options.signal })
+      } catch (error) {
+        if (UnsupportedOperationError.isInstance(error)) throw error
+        if (!(error as { status?: number }).status || (error as { status?: number }).status !== 404) throw error
+      }
+      deleted += 1
+      ledger.put({ ...record, targetId: null, state: 'skipped', error: 'rolled back', createdByMigration: false })
+      for (const kind of ['comment', 'attachment'] as const) {
+        for (const child of ledger.children(kind, record.sourceId)) ledger.put({ ...child, targetId: null, state: 'skipped', error: 'rolled back' })
+      }
+      emit({ phase: 'rollback', done: deleted, total: created.length })
+    }
+    return { deleted, kept: 0 }
+  }
+
+  return {
+    preflight,
+    run,
+    verify,
+    rollback,
+    async close() {
+      ledger.close()
+      if (options.dryRun) await target.close()
+      if (dryRunFolder) rmSync(dryRunFolder, { recursive: true, force: true })
+    },
+  }
+}

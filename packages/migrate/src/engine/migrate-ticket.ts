@@ -1,0 +1,282 @@
+import { createHash } from 'node:crypto'
+import type { AdapterWarning, Comment, Ticket, TicketCreateInput } from '@ticketbridge/core'
+import { isUnmapped } from '../mapping/resolve-mapping'
+import { externalIdStamp, type MigrationContext } from './migration-context'
+import { provenanceLine } from './provenance-line'
+import type { DirectoryResolver } from './resolve-directory'
+import { rethrowIfFatal } from './fatal-errors'
+
+/** What verification later checks in the target, recorded when a ticket is completed. */
+export interface TicketFingerprint {
+  statusCategory: string
+  priorityLevel: string
+  subject: string
+  comments: number
+  /** sha256 of every attachment's bytes, sorted. */
+  attachmentDigests: string[]
+}
+
+export type TicketOutcome = 'created' | 'updated' | 'skipped' | 'failed'
+
+const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
+const finalCategories = new Set(['resolved', 'closed'])
+
+/**
+ * Moves one ticket with its comments and files. Every write is bracketed by the ledger:
+ * `pending` before it is sent, the target id after. Resuming a `pending` record first looks
+ * for it in the target (tickets by external id, comments by text, files by name and size), so a
+ * create whose answer was lost is never sent twice.
+ */
+export async function migrateTicket(context: MigrationContext, directory: DirectoryResolver, ticket: Ticket): Promise<TicketOutcome> {
+  const { ledger, target, source, runId, counts } = context
+  counts.tickets.read += 1
+  const known = ledger.get('ticket', ticket.id)
+  if (known?.state === 'skipped') {
+    counts.tickets.skipped += 1
+    return 'skipped'
+  }
+  if (known?.state === 'failed' && !context.retryFailed) {
+    counts.tickets.failed += 1
+    return 'failed'
+  }
+  const changed = known?.sourceUpdatedAt !== null && known?.sourceUpdatedAt !== undefined && Date.parse(ticket.updatedAt) > Date.parse(known.sourceUpdatedAt)
+  if (known?.state === 'completed' && !changed) {
+    counts.tickets.skipped += 1
+    return 'skipped'
+  }
+
+  const warnings: AdapterWarning[] = []
+  const warn = (field: string, message: string) => warnings.push({ type: 'substituted', field, message })
+  const stamp = externalIdStamp(source.vendor, ticket.id)
+  const outcome: TicketOutcome = known?.state === 'completed' ? 'updated' : 'created'
+  try {
+    const input = await buildTicketInput(context, directory, ticket, warnings, warn)
+    const finalStatus = input.status
+    let targetId = known?.targetId ?? undefined
+    if (targetId === undefined) {
+      // Only a record whose answer may have been lost is looked up; a fresh one costs no extra request.
+      if (known?.state === 'pending' || known?.state === 'failed') targetId = (await target.tickets.findByExternalId(stamp, { signal: context.signal }))?.id
+      if (targetId === undefined) {
+        ledger.put({ kind: 'ticket', sourceId: ticket.id, parentSourceId: null, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, attempts: (known?.attempts ?? 0) + 1 })
+        // Closed tickets are created open and closed last: on some vendors a reply reopens a ticket.
+        const createStatus = finalStatus && finalCategories.has(statusCategoryOf(context, finalStatus)) ? { category: 'open' as const } : finalStatus
+        const { record, warnings: createWarnings } = await target.tickets.create({ ...input, status: createStatus }, { silent: true, signal: context.signal })
+        warnings.push(...createWarnings)
+        targetId = record.id
+        ledger.put({ kind: 'ticket', sourceId: ticket.id, parentSourceId: null, targetId, state: 'created', sourceUpdatedAt: null, runId, createdByMigration: true })
+      } else {
+        ledger.put({ kind: 'ticket', sourceId: ticket.id, parentSourceId: null, targetId, state: 'created', sourceUpdatedAt: null, runId, createdByMigration: true })
+      }
+    } else if (known?.state === 'completed' && changed) {
+      const { externalId: _externalId, createdAt: _createdAt, ...changes } = input
+      const { warnings: updateWarnings } = await target.tickets.update(targetId, changes, { silent: true, signal: context.signal })
+      warnings.push(...updateWarnings)
+    }
+
+    const commentCount = await migrateComments(context, directory, ticket, targetId)
+    const attachmentDigests = await migrateAttachments(context, ticket, targetId)
+
+    // The final status goes last (see above); one more request only for tickets that end closed.
+    if (finalStatus && finalCategories.has(statusCategoryOf(context, finalStatus))) {
+      const { warnings: statusWarnings } = await target.tickets.update(targetId, { status: finalStatus }, { silent: true, signal: context.signal })
+      warnings.push(...statusWarnings)
+    }
+    const fingerprint: TicketFingerprint = {
+      statusCategory: ticket.status.category,
+      priorityLevel: ticket.priority.level,
+      subject: ticket.subject,
+      comments: commentCount,
+      attachmentDigests: attachmentDigests.sort(),
+    }
+    ledger.put({
+      kind: 'ticket',
+      sourceId: ticket.id,
+      parentSourceId: null,
+      targetId,
+      state: 'completed',
+      sourceUpdatedAt: ticket.updatedAt,
+      runId,
+      fingerprint: JSON.stringify(fingerprint),
+    })
+    ledger.setWarnings(runId, 'ticket', ticket.id, warnings)
+    counts.tickets[outcome] += 1
+    return outcome
+  } catch (error) {
+    rethrowIfFatal(error)
+    // A ticket that reached the target stays `created`, so any later run continues its comments
+    // and files; one that never got there is `failed`, retried with --retry-failed.
+    const previous = ledger.get('ticket', ticket.id)
+    const reachedTarget = previous?.targetId !== null && previous?.targetId !== undefined
+    ledger.put({
+      kind: 'ticket',
+      sourceId: ticket.id,
+      parentSourceId: null,
+      targetId: previous?.targetId ?? null,
+      state: reachedTarget ? 'created' : 'failed',
+      sourceUpdatedAt: null,
+      runId,
+      error: (error as Error).message,
+    })
+    ledger.setWarnings(runId, 'ticket', ticket.id, warnings)
+    counts.tickets.failed += 1
+    return 'failed'
+  }
+}
+
+function statusCategoryOf(context: MigrationContext, selector: NonNullable<TicketCreateInput['status']>): string {
+  if (selector.category) return selector.category
+  return context.targetLookups.statuses.find((status) => status.id === selector.id || status.name === selector.name)?.category ?? 'open'
+}
+
+async function buildTicketInput(
+  context: MigrationContext,
+  directory: DirectoryResolver,
+  ticket: Ticket,
+  warnings: AdapterWarning[],
+  warn: (field: string, message: string) => void,
+): Promise<TicketCreateInput> {
+  const { mapping, source } = context
+  const status = mapping.status(ticket)
+  const priority = mapping.priority(ticket)
+  const queue = mapping.queue(ticket)
+  const type = mapping.ticketType(ticket)
+  const unmapped = (field: string, value: { value: string }) =>
+    warnings.push({ type: 'unsupported', field, message: `${value.value} has no counterpart in the target; left to the target's default.` })
+  if (isUnmapped(status)) unmapped('status', status)
+  if (isUnmapped(priority)) unmapped('priority', priority)
+  if (isUnmapped(queue)) unmapped('queue', queue)
+  if (isUnmapped(type)) unmapped('type', type)
+  const customFields: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(ticket.customFields)) {
+    const targetKey = mapping.customField(key)
+    if (isUnmapped(targetKey)) warnings.push({ type: 'unsupported', field: `customFields.${key}`, message: `Custom field ${key} has no counterpart in the target; its value "${String(value)}" was left out.` })
+    else customFields[targetKey] = value
+  }
+  const [requester, assignee, organization] = await Promise.all([
+    directory.person(ticket.requester, warn, 'requester'),
+    directory.person(ticket.assignee, warn, 'assignee'),
+    directory.organization(ticket.organization, warn, 'organization'),
+  ])
+  return {
+    subject: ticket.subject,
+    description: ticket.description.text.trim() || ticket.description.html ? ticket.description : { text: '(no description)' },
+    ...(isUnmapped(status) ? {} : { status }),
+    ...(isUnmapped(priority) ? {} : { priority }),
+    ...(queue && !isUnmapped(queue) ? { queue } : {}),
+    ...(type && !isUnmapped(type) ? { type } : {}),
+    ...(requester ? { requester: { id: requester } } : {}),
+    ...(assignee ? { assignee: { id: assignee } } : {}),
+    ...(organization ? { organization: { id: organization } } : {}),
+    ...(ticket.tags.length > 0 ? { tags: ticket.tags } : {}),
+    ...(Object.keys(customFields).length > 0 ? { customFields: customFields as TicketCreateInput['customFields'] } : {}),
+    ...(ticket.dueAt ? { dueAt: ticket.dueAt } : {}),
+    externalId: externalIdStamp(source.vendor, ticket.id),
+    createdAt: ticket.createdAt,
+  }
+}
+
+async function migrateComments(
+  context: MigrationContext,
+  directory: DirectoryResolver,
+  ticket: Ticket,
+  targetTicketId: string,
+): Promise<number> {
+  const { source, target, ledger, runId, counts } = context
+  const capabilities = target.capabilities.comments
+  let targetComments: Comment[] | undefined
+  let total = 0
+  for await (const comment of source.comments.list(ticket.id, { signal: context.signal })) {
+    total += 1
+    counts.comments.read += 1
+    const known = ledger.get('comment', comment.id)
+    if (known?.state === 'completed') {
+      counts.comments.skipped += 1
+      continue
+    }
+    const warnings: AdapterWarning[] = []
+    const provenance = provenanceLine(comment, source.vendor, { author: !capabilities.setAuthor, time: !capabilities.setCreatedAt })
+    // A reply that only carried files has no text; the target still needs a body to hold it.
+    const sourceBody = comment.body.text.trim() || comment.body.html?.trim() ? comment.body : { text: '(no text: files only)' }
+    const body = provenance
+      ? { text: `${provenance}\n\n${sourceBody.text}`, ...(sourceBody.html ? { html: `<p>${escapeHtml(provenance)}</p>${sourceBody.html}` } : {}) }
+      : sourceBody
+    if (provenance) warnings.push({ type: 'converted', field: 'author', message: `The target cannot set a comment's ${[!capabilities.setAuthor && 'author', !capabilities.setCreatedAt && 'time'].filter(Boolean).join(' or ')}; kept as a provenance line.` })
+    let targetId: string | undefined
+    if (known?.state === 'pending') {
+      targetComments ??= await target.comments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
+      const wanted = normalise(sourceBody.text)
+      targetId = targetComments.find((candidate) => normalise(candidate.body.text).includes(wanted))?.id
+    }
+    if (targetId === undefined) {
+      ledger.put({ kind: 'comment', sourceId: comment.id, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
+      const author = capabilities.setAuthor ? await directory.person(comment.author, (field, message) => warnings.push({ type: 'substituted', field, message }), 'author') : undefined
+      try {
+        const visibility = capabilities.visibilities.includes(comment.visibility) ? comment.visibility : comment.visibility === 'public' ? 'internal' : comment.visibility
+        const result = await target.comments.create(
+          targetTicketId,
+          { body, visibility, ...(author ? { author: { id: author } } : {}), ...(capabilities.setCreatedAt ? { createdAt: comment.createdAt } : {}) },
+          { silent: true, signal: context.signal },
+        )
+        warnings.push(...result.warnings)
+        targetId = result.record.id
+        counts.comments.created += 1
+      } catch (error) {
+        rethrowIfFatal(error)
+        ledger.put({ kind: 'comment', sourceId: comment.id, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: (error as Error).message })
+        counts.comments.failed += 1
+        throw error
+      }
+    } else counts.comments.skipped += 1
+    ledger.put({ kind: 'comment', sourceId: comment.id, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true })
+    if (warnings.length > 0) ledger.setWarnings(runId, 'comment', comment.id, warnings)
+  }
+  return total
+}
+
+async function migrateAttachments(context: MigrationContext, ticket: Ticket, targetTicketId: string): Promise<string[]> {
+  const { source, target, ledger, runId, counts } = context
+  const digests: string[] = []
+  let targetAttachments: { filename: string; size: number; id: string }[] | undefined
+  for await (const attachment of source.attachments.list(ticket.id, { signal: context.signal })) {
+    counts.attachments.read += 1
+    const known = ledger.get('attachment', attachment.id)
+    if (known?.state === 'completed' && known.fingerprint) {
+      digests.push(known.fingerprint)
+      counts.attachments.skipped += 1
+      continue
+    }
+    const data = await source.attachments.download(attachment, { signal: context.signal })
+    const fingerprint = digest(data)
+    digests.push(fingerprint)
+    const limit = target.capabilities.attachments.maxBytes
+    if (limit !== undefined && data.byteLength > limit) {
+      ledger.put({ kind: 'attachment', sourceId: attachment.id, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: `${attachment.filename} is ${data.byteLength} bytes; the target accepts at most ${limit}.`, fingerprint })
+      counts.attachments.failed += 1
+      continue
+    }
+    let targetId: string | undefined
+    if (known?.state === 'pending') {
+      targetAttachments ??= await target.attachments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
+      targetId = targetAttachments.find((candidate) => candidate.filename === attachment.filename && candidate.size === data.byteLength)?.id
+    }
+    if (targetId === undefined) {
+      ledger.put({ kind: 'attachment', sourceId: attachment.id, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, fingerprint })
+      const commentTargetId = attachment.commentId && target.capabilities.attachments.linkToComment ? ledger.get('comment', attachment.commentId)?.targetId ?? undefined : undefined
+      const result = await target.attachments.upload(
+        targetTicketId,
+        { filename: attachment.filename, contentType: attachment.contentType, data, ...(commentTargetId ? { commentId: commentTargetId } : {}) },
+        { silent: true, signal: context.signal },
+      )
+      targetId = result.record.id
+      if (result.warnings.length > 0) ledger.setWarnings(runId, 'attachment', attachment.id, result.warnings)
+      counts.attachments.created += 1
+    } else counts.attachments.skipped += 1
+    ledger.put({ kind: 'attachment', sourceId: attachment.id, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true, fingerprint })
+  }
+  return digests
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}

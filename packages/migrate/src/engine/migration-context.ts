@@ -1,0 +1,41 @@
+import type { TicketingAdapter } from '@ticketbridge/core'
+import type { MigrationLedger } from '../ledger/migration-ledger'
+import type { MappingFile } from '../mapping/mapping-file'
+import type { ResolvedMapping, TargetLookups } from '../mapping/resolve-mapping'
+import type { MigrationProgressEvent } from './migration-progress'
+
+/** Per-entity tallies of one run. */
+export interface EntityCounts {
+  read: number
+  created: number
+  updated: number
+  skipped: number
+  failed: number
+}
+
+export type CountedEntity = 'organizations' | 'people' | 'tickets' | 'comments' | 'attachments'
+
+export function emptyCounts(): Record<CountedEntity, EntityCounts> {
+  const zero = (): EntityCounts => ({ read: 0, created: 0, updated: 0, skipped: 0, failed: 0 })
+  return { organizations: zero(), people: zero(), tickets: zero(), comments: zero(), attachments: zero() }
+}
+
+/** Everything the steps of one run share. */
+export interface MigrationContext {
+  source: TicketingAdapter
+  target: TicketingAdapter
+  ledger: MigrationLedger
+  mappingFile: MappingFile
+  mapping: ResolvedMapping
+  targetLookups: TargetLookups
+  runId: number
+  retryFailed: boolean
+  counts: Record<CountedEntity, EntityCounts>
+  emit(event: MigrationProgressEvent): void
+  signal?: AbortSignal
+}
+
+/** The external id a migrated ticket is stamped with: where it came from, as `vendor:id`. */
+export function externalIdStamp(sourceVendor: string, sourceTicketId: string): string {
+  return `${sourceVendor}:${sourceTicketId}`
+}

@@ -1,0 +1,129 @@
+import type { AdapterCapabilities, TicketingAdapter } from '@ticketbridge/core'
+import type { MappingFile } from '../mapping/mapping-file'
+import { isUnmapped, type ResolvedMapping, type TargetLookups, type UnmappedValue } from '../mapping/resolve-mapping'
+
+/** Requests a vendor allows, per its documented limits; `undefined` where none is documented. */
+export const vendorRequestRates: Record<string, { requests: number; perSeconds: number; source: string } | undefined> = {
+  halo: { requests: 300, perSeconds: 300, source: 'Halo hosted: about 300 requests per rolling 5 minutes' },
+  autotask: { requests: 10_000, perSeconds: 3600, source: 'Autotask: 10,000 requests per hour per database' },
+}
+
+export interface PreflightReport {
+  source: { vendor: string; capabilities: AdapterCapabilities }
+  target: { vendor: string; capabilities: AdapterCapabilities }
+  tickets: number
+  /** Source values with no counterpart in the target, with how many tickets carry each. */
+  unmapped: (UnmappedValue & { count: number })[]
+  /** Required target custom fields the mapping does not fill, with how many tickets lack them. */
+  missingRequired: { field: string; count: number }[]
+  /** What the target cannot keep as it is (each becomes a warning on the records concerned). */
+  degradations: string[]
+  /** Problems that stop the run before anything is written. */
+  blocking: string[]
+  estimate: {
+    sampledTickets: number
+    commentsPerTicket: number
+    attachmentsPerTicket: number
+    requests: { source: number; target: number }
+    /** Seconds at each vendor's documented rate limit; absent where the vendor documents none. */
+    secondsAtRateLimit: { source?: number; target?: number }
+  }
+}
+
+/**
+ * Looks before it writes: checks both adapters' capabilities and the mapping against every
+ * source ticket (one listing pass, no per-ticket requests), samples a few tickets for comments
+ * and files, and estimates the requests and time the migration costs at each vendor's limit.
+ */
+export async function runPreflight(options: {
+  source: TicketingAdapter
+  target: TicketingAdapter
+  mapping: ResolvedMapping
+  mappingFile: MappingFile
+  targetLookups: TargetLookups
+  since?: string
+  sampleSize?: number
+  signal?: AbortSignal
+}): Promise<PreflightReport> {
+  const { source, target, mapping, targetLookups } = options
+  const unmapped = new Map<string, UnmappedValue & { count: number }>()
+  const count = (value: UnmappedValue) => {
+    const key = `${value.kind}:${value.value}`
+    const entry = unmapped.get(key) ?? { ...value, count: 0 }
+    entry.count += 1
+    unmapped.set(key, entry)
+  }
+  const required = targetLookups.customFields.filter((field) => field.required)
+  const missing = new Map<string, number>()
+  const sample: string[] = []
+  const sampleSize = options.sampleSize ?? 10
+  let tickets = 0
+  let closedTickets = 0
+  const people = new Set<string>()
+  for await (const ticket of source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal })) {
+    tickets += 1
+    if (sample.length < sampleSize) sample.push(ticket.id)
+    for (const value of [mapping.status(ticket), mapping.priority(ticket), mapping.queue(ticket), mapping.ticketType(ticket)]) if (isUnmapped(value)) count(value)
+    const mappedFields = new Set<string>()
+    for (const key of Object.keys(ticket.customFields)) {
+      const targetKey = mapping.customField(key)
+      if (isUnmapped(targetKey)) count(targetKey)
+      else mappedFields.add(targetKey)
+    }
+    for (const field of required) if (!mappedFields.has(field.key)) missing.set(field.key, (missing.get(field.key) ?? 0) + 1)
+    if (ticket.status.category === 'resolved' || ticket.status.category === 'closed') closedTickets += 1
+    for (const person of [ticket.requester, ticket.assignee]) if (person) people.add(person.id)
+  }
+
+  let sampledComments = 0
+  let sampledAttachments = 0
+  for (const ticketId of sample) {
+    for await (const _comment of source.comments.list(ticketId, { signal: options.signal })) sampledComments += 1
+    for await (const _attachment of source.attachments.list(ticketId, { signal: options.signal })) sampledAttachments += 1
+  }
+  const commentsPerTicket = sample.length > 0 ? sampledComments / sample.length : 0
+  const attachmentsPerTicket = sample.length > 0 ? sampledAttachments / sample.length : 0
+
+  const degradations: string[] = []
+  const blocking: string[] = []
+  const targetCapabilities = target.capabilities
+  if (!targetCapabilities.tickets.create) blocking.push(`${target.vendor} cannot create tickets through its API.`)
+  if (!targetCapabilities.comments.create) blocking.push(`${target.vendor} cannot create comments through its API.`)
+  if (!targetCapabilities.comments.setAuthor) degradations.push('Comment authors cannot be set in the target: each comment starts with a provenance line naming its author.')
+  if (!targetCapabilities.comments.setCreatedAt) degradations.push('Comment times cannot be set in the target: the provenance line keeps the original time.')
+  if (!targetCapabilities.tickets.setCreatedAt) degradations.push('Ticket creation times cannot be set in the target: tickets carry the time of import (the source time stays in the ledger and report).')
+  if (!targetCapabilities.comments.html) degradations.push('The target keeps comments as plain text: HTML is converted to text.')
+  if (!targetCapabilities.comments.visibilities.includes('internal')) blocking.push(`${target.vendor} has no internal comments: internal notes would become visible to requesters.`)
+  if (!targetCapabilities.silentWrites) degradations.push(`${target.vendor} cannot suppress notifications for imported records: requesters may receive emails.`)
+  if (!targetCapabilities.attachments.upload) degradations.push(`${target.vendor} cannot receive files: attachments are not moved (each one is reported).`)
+  if (targetCapabilities.attachments.maxBytes !== undefined) degradations.push(`Files larger than ${targetCapabilities.attachments.maxBytes} bytes are refused by the target and reported as failed.`)
+
+  const sourcePageSize = source.capabilities.tickets.pageSizeLimit
+  const sourceRequests = Math.ceil(tickets / sourcePageSize) + tickets * (2 + attachmentsPerTicket) + people.size
+  const targetRequests = 5 + tickets * (1 + commentsPerTicket + attachmentsPerTicket) + closedTickets + people.size * 2
+  const seconds = (vendor: string, requests: number) => {
+    const rate = vendorRequestRates[vendor]
+    return rate ? Math.ceil((requests * rate.perSeconds) / rate.requests) : undefined
+  }
+  const sourceSeconds = seconds(source.vendor, sourceRequests)
+  const targetSeconds = seconds(target.vendor, targetRequests)
+  return {
+    source: { vendor: source.vendor, capabilities: source.capabilities },
+    target: { vendor: target.vendor, capabilities: target.capabilities },
+    tickets,
+    unmapped: [...unmapped.values()].sort((left, right) => right.count - left.count),
+    missingRequired: [...missing.entries()].map(([field, total]) => ({ field, count: total })),
+    degradations,
+    blocking,
+    estimate: {
+      sampledTickets: sample.length,
+      commentsPerTicket,
+      attachmentsPerTicket,
+      requests: { source: Math.ceil(sourceRequests), target: Math.ceil(targetRequests) },
+      secondsAtRateLimit: {
+        ...(sourceSeconds !== undefined ? { source: sourceSeconds } : {}),
+        ...(targetSeconds !== undefined ? { target: targetSeconds } : {}),
+      },
+    },
+  }
+}

@@ -1,0 +1,142 @@
+import { type Reference, type ReferenceSelector, UnsupportedOperationError } from '@ticketbridge/core'
+import type { MigrationContext } from './migration-context'
+import { rethrowIfFatal } from './fatal-errors'
+
+/**
+ * Finds or creates the target's counterpart of source people and organizations, once each:
+ * by the ledger first, then by email (people) or name (organizations) in the target, then by
+ * creating it where the target and the mapping allow, else the mapping's default with a warning.
+ * Concurrent tickets asking for the same person share one lookup (no duplicate creates).
+ */
+export class DirectoryResolver {
+  private readonly inFlight = new Map<string, Promise<string | undefined>>()
+  private defaultPerson: Promise<string | undefined> | undefined
+  private defaultOrganization: Promise<string | undefined> | undefined
+
+  constructor(private readonly context: MigrationContext) {}
+
+  person(reference: Reference | undefined, warn: (field: string, message: string) => void, field: string): Promise<string | undefined> {
+    if (!reference) return Promise.resolve(undefined)
+    const key = `person:${reference.id}`
+    let pending = this.inFlight.get(key)
+    if (!pending) {
+      pending = this.resolvePerson(reference).finally(() => this.inFlight.delete(key))
+      this.inFlight.set(key, pending)
+    }
+    return pending.then(async (targetId) => {
+      if (targetId !== undefined) return targetId
+      const fallback = await this.personDefault()
+      warn(field, fallback
+        ? `${reference.name ?? reference.email ?? reference.id} has no counterpart in the target; the mapping's default person stands in.`
+        : `${reference.name ?? reference.email ?? reference.id} has no counterpart in the target and no default is set; left empty.`)
+      return fallback
+    })
+  }
+
+  organization(reference: Reference | undefined, warn: (field: string, message: string) => void, field: string): Promise<string | undefined> {
+    if (!reference) return Promise.resolve(undefined)
+    const key = `organization:${reference.id}`
+    let pending = this.inFlight.get(key)
+    if (!pending) {
+      pending = this.resolveOrganization(reference).finally(() => this.inFlight.delete(key))
+      this.inFlight.set(key, pending)
+    }
+    return pending.then(async (targetId) => {
+      if (targetId !== undefined) return targetId
+      const fallback = await this.organizationDefault()
+      warn(field, fallback
+        ? `Organization ${reference.name ?? reference.id} has no counterpart in the target; the mapping's default stands in.`
+        : `Organization ${reference.name ?? reference.id} has no counterpart in the target and no default is set; left empty.`)
+      return fallback
+    })
+  }
+
+  private async resolvePerson(reference: Reference): Promise<string | undefined> {
+    const { ledger, source, target, mappingFile, runId, counts } = this.context
+    const known = ledger.get('person', reference.id)
+    if (known?.targetId && (known.state === 'completed' || known.state === 'skipped')) return known.targetId
+    if (known?.state === 'failed' && !this.context.retryFailed) return undefined
+    try {
+      // Read once per person (the ledger remembers the answer): the kind and organization matter.
+      const person = await source.people.get(reference.id, { signal: this.context.signal })
+      counts.people.read += 1
+      const email = person.email ? (mappingFile.people.map[person.email] ?? person.email) : undefined
+      const existing = email ? await target.people.findByEmail(email, { signal: this.context.signal }) : undefined
+      if (existing) {
+        ledger.put({ kind: 'person', sourceId: reference.id, parentSourceId: null, targetId: existing.id, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: known?.createdByMigration ?? false })
+        counts.people.skipped += 1
+        return existing.id
+      }
+      if (!mappingFile.options.createPeople || !target.capabilities.people.create) return undefined
+      ledger.put({ kind: 'person', sourceId: reference.id, parentSourceId: null, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
+      const organization = person.organization ? await this.organization(person.organization, () => undefined, 'organization') : undefined
+      const { record, warnings } = await target.people.create(
+        { kind: person.kind, name: person.name || email || `Person ${reference.id}`, ...(email ? { email } : {}), ...(organization ? { organization: { id: organization } } : {}) },
+        { silent: true, signal: this.context.signal },
+      )
+      ledger.put({ kind: 'person', sourceId: reference.id, parentSourceId: null, targetId: record.id, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true })
+      ledger.setWarnings(runId, 'person', reference.id, warnings)
+      counts.people.created += 1
+      return record.id
+    } catch (error) {
+      rethrowIfFatal(error)
+      if (UnsupportedOperationError.isInstance(error)) return undefined
+      ledger.put({ kind: 'person', sourceId: reference.id, parentSourceId: null, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: (error as Error).message })
+      counts.people.failed += 1
+      return undefined
+    }
+  }
+
+  private async resolveOrganization(reference: Reference): Promise<string | undefined> {
+    const { ledger, source, target, mappingFile, runId, counts } = this.context
+    const known = ledger.get('organization', reference.id)
+    if (known?.targetId && (known.state === 'completed' || known.state === 'skipped')) return known.targetId
+    if (known?.state === 'failed' && !this.context.retryFailed) return undefined
+    try {
+      const name = reference.name ?? (await source.organizations.get(reference.id, { signal: this.context.signal })).name
+      counts.organizations.read += 1
+      const targetName = mappingFile.organizations.map[name] ?? name
+      const existing = await target.organizations.findByName(targetName, { signal: this.context.signal })
+      if (existing) {
+        ledger.put({ kind: 'organization', sourceId: reference.id, parentSourceId: null, targetId: existing.id, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: known?.createdByMigration ?? false })
+        counts.organizations.skipped += 1
+        return existing.id
+      }
+      if (!mappingFile.options.createOrganizations || !target.capabilities.organizations.create) return undefined
+      ledger.put({ kind: 'organization', sourceId: reference.id, parentSourceId: null, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
+      const { record, warnings } = await target.organizations.create({ name: targetName }, { silent: true, signal: this.context.signal })
+      ledger.put({ kind: 'organization', sourceId: reference.id, parentSourceId: null, targetId: record.id, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true })
+      ledger.setWarnings(runId, 'organization', reference.id, warnings)
+      counts.organizations.created += 1
+      return record.id
+    } catch (error) {
+      rethrowIfFatal(error)
+      if (UnsupportedOperationError.isInstance(error)) return undefined
+      ledger.put({ kind: 'organization', sourceId: reference.id, parentSourceId: null, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: (error as Error).message })
+      counts.organizations.failed += 1
+      return undefined
+    }
+  }
+
+  private personDefault(): Promise<string | undefined> {
+    this.defaultPerson ??= this.findDefault(this.context.mappingFile.people.default, async (selector) => {
+      if (selector.id) return selector.id
+      if (selector.email) return (await this.context.target.people.findByEmail(selector.email))?.id
+      return undefined
+    })
+    return this.defaultPerson
+  }
+
+  private organizationDefault(): Promise<string | undefined> {
+    this.defaultOrganization ??= this.findDefault(this.context.mappingFile.organizations.default, async (selector) => {
+      if (selector.id) return selector.id
+      if (selector.name) return (await this.context.target.organizations.findByName(selector.name))?.id
+      return undefined
+    })
+    return this.defaultOrganization
+  }
+
+  private async findDefault(selector: ReferenceSelector | undefined, find: (selector: ReferenceSelector) => Promise<string | undefined>): Promise<string | undefined> {
+    return selector ? find(selector) : undefined
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * @ticketbridge/migrate: moves a help desk between any two TicketingAdapters with nothing lost
+ * or duplicated. Preflight before writing, an id map and ledger in SQLite so a killed run
+ * resumes and a re-run duplicates nothing, verification against the target, and reports.
+ */
+export { createMigration, type Migration, type MigrationOptions } from './engine/create-migration'
+export type { MigrationProgressEvent } from './engine/migration-progress'
+export type { PreflightReport } from './engine/preflight'
+export { vendorRequestRates } from './engine/preflight'
+export type { EntityCounts, CountedEntity } from './engine/migration-context'
+export { externalIdStamp } from './engine/migration-context'
+export { MigrationLedger, type LedgerKind, type LedgerRecord, type LedgerState } from './ledger/migration-ledger'
+export { mappingFileSchema, type MappingFile, type MappingFileInput } from './mapping/mapping-file'
+export { loadMappingFile, parseMappingFile } from './mapping/load-mapping-file'
+export { type MigrationReport } from './report/migration-report'
+export { renderReportText } from './report/render-report-text'
+export { renderReportHtml } from './report/render-report-html'
+export { verifyMigration, type VerifyReport, type VerifyDifference } from './verify/verify-migration'

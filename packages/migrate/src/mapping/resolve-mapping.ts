@@ -1,0 +1,106 @@
+import type {
+  CustomFieldDefinition,
+  PriorityDefinition,
+  PrioritySelector,
+  Queue,
+  StatusDefinition,
+  StatusSelector,
+  Ticket,
+  TicketType,
+} from '@ticketbridge/core'
+import type { MappingFile } from './mapping-file'
+
+/** The target's lookups, read once per run. */
+export interface TargetLookups {
+  statuses: StatusDefinition[]
+  priorities: PriorityDefinition[]
+  queues: Queue[]
+  ticketTypes: TicketType[]
+  customFields: CustomFieldDefinition[]
+}
+
+/** A source value the mapping could not place in the target. */
+export interface UnmappedValue {
+  kind: 'status' | 'priority' | 'queue' | 'ticketType' | 'customField'
+  value: string
+}
+
+/** How each source value becomes a target value, decided once and applied to every ticket. */
+export interface ResolvedMapping {
+  status(ticket: Ticket): StatusSelector | UnmappedValue
+  priority(ticket: Ticket): PrioritySelector | UnmappedValue
+  queue(ticket: Ticket): { id: string } | UnmappedValue | undefined
+  ticketType(ticket: Ticket): { id: string } | UnmappedValue | undefined
+  /** Target key of a source custom field, or the field left unmapped. */
+  customField(key: string): string | UnmappedValue
+}
+
+const same = (left: string | undefined, right: string | undefined) =>
+  left !== undefined && right !== undefined && left.trim().toLowerCase() === right.trim().toLowerCase()
+
+function findNamed<T extends { id: string; name: string }>(list: readonly T[], wanted: string): T | undefined {
+  return list.find((entry) => entry.id === wanted) ?? list.find((entry) => same(entry.name, wanted))
+}
+
+/** The explicit entry for a source value, by its id or its name. */
+function explicit<T>(table: Record<string, T>, reference: { id?: string; name?: string } | undefined): T | undefined {
+  if (!reference) return undefined
+  if (reference.id !== undefined && table[reference.id] !== undefined) return table[reference.id]
+  const byName = Object.entries(table).find(([key]) => same(key, reference.name))
+  return byName?.[1]
+}
+
+/**
+ * Combines the mapping file with automatic mapping: an explicit entry wins; otherwise the same
+ * name in the target; otherwise (statuses and priorities) the first target value of the same
+ * category or level. What is left is reported as unmapped, with counts, before anything is written.
+ */
+export function resolveMapping(file: MappingFile, target: TargetLookups): ResolvedMapping {
+  return {
+    status(ticket) {
+      const wanted = explicit(file.statuses, ticket.status)
+      if (typeof wanted === 'object') return { category: wanted.category }
+      if (typeof wanted === 'string') {
+        const found = findNamed(target.statuses, wanted)
+        return found ? { id: found.id } : { kind: 'status', value: `${ticket.status.name} → ${wanted} (not in the target)` }
+      }
+      const byName = target.statuses.find((status) => same(status.name, ticket.status.name))
+      if (byName) return { id: byName.id }
+      const byCategory = target.statuses.find((status) => status.category === ticket.status.category)
+      return byCategory ? { id: byCategory.id } : { kind: 'status', value: ticket.status.name }
+    },
+    priority(ticket) {
+      const wanted = explicit(file.priorities, { id: ticket.priority.id, name: ticket.priority.name })
+      if (typeof wanted === 'object') return { level: wanted.level }
+      if (typeof wanted === 'string') {
+        const found = findNamed(target.priorities, wanted)
+        return found ? { id: found.id } : { kind: 'priority', value: `${ticket.priority.name ?? ticket.priority.level} → ${wanted} (not in the target)` }
+      }
+      const byName = ticket.priority.name ? target.priorities.find((priority) => same(priority.name, ticket.priority.name)) : undefined
+      if (byName) return { id: byName.id }
+      const byLevel = target.priorities.find((priority) => priority.level === ticket.priority.level)
+      return byLevel ? { id: byLevel.id } : { kind: 'priority', value: ticket.priority.name ?? ticket.priority.level }
+    },
+    queue(ticket) {
+      if (!ticket.queue) return undefined
+      const wanted = explicit(file.queues, ticket.queue) ?? ticket.queue.name ?? ticket.queue.id
+      const found = findNamed(target.queues, wanted)
+      return found ? { id: found.id } : { kind: 'queue', value: ticket.queue.name ?? ticket.queue.id }
+    },
+    ticketType(ticket) {
+      if (!ticket.type) return undefined
+      const wanted = explicit(file.ticketTypes, ticket.type) ?? ticket.type.name ?? ticket.type.id
+      const found = findNamed(target.ticketTypes, wanted)
+      return found ? { id: found.id } : { kind: 'ticketType', value: ticket.type.name ?? ticket.type.id }
+    },
+    customField(key) {
+      const wanted = file.customFields[key] ?? key
+      const found = target.customFields.find((field) => field.key === wanted) ?? target.customFields.find((field) => same(field.key, wanted) || same(field.label, wanted))
+      return found ? found.key : { kind: 'customField', value: key }
+    },
+  }
+}
+
+export function isUnmapped(value: unknown): value is UnmappedValue {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'value' in value
+}

@@ -1,0 +1,59 @@
+import type { AdapterWarning } from '@ticketbridge/core'
+import type { CountedEntity, EntityCounts } from '../engine/migration-context'
+import type { PreflightReport } from '../engine/preflight'
+import type { LedgerKind, MigrationLedger } from '../ledger/migration-ledger'
+import type { VerifyReport } from '../verify/verify-migration'
+
+/** Everything a run produced, as plain data: the source of the terminal, JSON and HTML reports. */
+export interface MigrationReport {
+  source: string
+  target: string
+  dryRun: boolean
+  startedAt: string
+  finishedAt: string
+  durationSeconds: number
+  /** What this run did, per entity. */
+  counts: Record<CountedEntity, EntityCounts>
+  /** Where every record stands after this run, across all runs of this ledger. */
+  ledgerTotals: Record<string, Record<string, number>>
+  warnings: { kind: LedgerKind; sourceId: string; warning: AdapterWarning }[]
+  failures: { kind: LedgerKind; sourceId: string; targetId: string | null; reason: string }[]
+  preflight?: PreflightReport
+  verify?: VerifyReport
+}
+
+/** Collects the report from the run's tallies and the ledger (warnings and failures come from disk). */
+export function buildMigrationReport(options: {
+  source: string
+  target: string
+  dryRun: boolean
+  startedAt: Date
+  counts: Record<CountedEntity, EntityCounts>
+  ledger: MigrationLedger
+  preflight?: PreflightReport
+  verify?: VerifyReport
+}): MigrationReport {
+  const finishedAt = new Date()
+  const failures: MigrationReport['failures'] = []
+  for (const kind of ['organization', 'person', 'ticket', 'comment', 'attachment'] as const) {
+    for (const record of options.ledger.allOfKind(kind)) {
+      if (record.error && (record.state === 'failed' || record.state === 'created' || record.state === 'pending')) {
+        failures.push({ kind, sourceId: record.sourceId, targetId: record.targetId, reason: record.error })
+      }
+    }
+  }
+  return {
+    source: options.source,
+    target: options.target,
+    dryRun: options.dryRun,
+    startedAt: options.startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationSeconds: (finishedAt.getTime() - options.startedAt.getTime()) / 1000,
+    counts: options.counts,
+    ledgerTotals: options.ledger.counts(),
+    warnings: [...options.ledger.warnings()],
+    failures,
+    ...(options.preflight ? { preflight: options.preflight } : {}),
+    ...(options.verify ? { verify: options.verify } : {}),
+  }
+}
