@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { pathToFileURL } from 'node:url'
-import type { BenchCase, BenchRow } from './support/bench-case'
+import type { BenchCase, BenchRow, BenchTable } from './support/bench-case'
 import { formatMarkdownTable } from './support/format-markdown-table'
 
 const casesFolder = new URL('./cases/', import.meta.url)
@@ -27,10 +27,13 @@ const whole = (value: number) => Math.round(value).toLocaleString('en-US')
 async function main(): Promise<void> {
   const cases = await loadCases()
   const rows: BenchRow[] = []
+  const tables: BenchTable[] = []
   const started = Date.now()
   for (const benchCase of cases) {
     process.stderr.write(`running ${benchCase.name}…\n`)
-    rows.push(...(await benchCase.run()))
+    const result = await benchCase.run()
+    if (Array.isArray(result)) rows.push(...result)
+    else tables.push(result)
   }
   const table = formatMarkdownTable(rows, [
     { heading: 'Case', value: (row) => row.case },
@@ -43,9 +46,26 @@ async function main(): Promise<void> {
   ])
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
   console.log(`Node ${process.version}, ${cpu}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
-  console.log(table)
+  if (rows.length > 0) console.log(table)
+  for (const extra of tables) {
+    console.log(`\n${extra.title}\n`)
+    console.log(formatPlainTable(extra))
+  }
   console.log('')
   for (const benchCase of cases) console.log(`- ${benchCase.name}: ${benchCase.description}`)
+}
+
+function formatPlainTable(extra: BenchTable): string {
+  const cells = extra.rows.map((row) => row.map((cell) => (typeof cell === 'number' ? whole(cell) : cell)))
+  const widths = extra.columns.map((column, index) => Math.max(column.length, ...cells.map((row) => String(row[index] ?? '').length)))
+  const line = (row: (string | number)[], numeric: boolean[]) =>
+    `| ${row.map((cell, index) => (numeric[index] ? String(cell).padStart(widths[index]!) : String(cell).padEnd(widths[index]!))).join(' | ')} |`
+  const numericColumns = extra.columns.map((_, index) => extra.rows.every((row) => typeof row[index] === 'number'))
+  return [
+    line(extra.columns, extra.columns.map(() => false)),
+    `| ${widths.map((width, index) => (numericColumns[index] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width))).join(' | ')} |`,
+    ...cells.map((row) => line(row, numericColumns)),
+  ].join('\n')
 }
 
 main().catch((error: unknown) => {

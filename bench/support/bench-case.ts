@@ -13,6 +13,16 @@ export interface BenchRow {
 }
 
 /**
+ * A table of its own, for cases whose figures are not request latencies (throughput, memory,
+ * request counts). Cells are printed as given; numbers are right-aligned.
+ */
+export interface BenchTable {
+  title: string
+  columns: string[]
+  rows: (string | number)[][]
+}
+
+/**
  * A benchmark case. Files in bench/cases export one as `benchCase`; run-bench.ts finds and runs
  * them in file-name order, so adding a row is adding a file.
  */
@@ -20,5 +30,6 @@ export interface BenchCase {
   name: string
   /** One sentence on what the case shows, printed under the table. */
   description: string
-  run(): Promise<BenchRow[]>
+  /** Latency rows join the shared table; a BenchTable is printed on its own. */
+  run(): Promise<BenchRow[] | BenchTable>
 }
