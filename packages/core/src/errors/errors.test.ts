@@ -126,3 +126,12 @@ describe('secrets never leak from errors', () => {
     expect(json.cause).toBeUndefined()
   })
 })
+
+describe('validation issues', () => {
+  it('are redacted like the message', () => {
+    registerSecret('issue-secret-value-123')
+    const error = new ValidationError('refused', { status: 400, issues: [{ field: 'password', message: 'password issue-secret-value-123 is too short' }] })
+    expect(inspect(error, { depth: 5 })).not.toContain('issue-secret-value-123')
+    expect(error.issues[0]?.message).toBe('password [REDACTED] is too short')
+  })
+})

@@ -1,5 +1,6 @@
 import { ApiError, type ApiErrorOptions } from './api-error'
 import { defineErrorClass } from './ticketbridge-error'
+import { redactText } from '../redaction/redact-text'
 
 /** One reason a write was refused: the field at fault where known, and the vendor's words. */
 export interface ValidationIssue {
@@ -17,7 +18,8 @@ export class ValidationError extends ApiError {
 
   constructor(message: string, options: ApiErrorOptions & { issues?: ValidationIssue[] }) {
     super(message, { retryable: false, ...options })
-    this.issues = options.issues ?? [{ message }]
+    // Vendors echo submitted values in their messages: issues are redacted like the message.
+    this.issues = (options.issues ?? [{ message }]).map((issue) => ({ ...issue, message: redactText(issue.message) }))
   }
 }
 defineErrorClass(ValidationError, 'ValidationError')

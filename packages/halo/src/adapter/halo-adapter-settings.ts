@@ -1,0 +1,76 @@
+import { ConfigurationError, parseSettings, priorityLevelSchema, statusCategorySchema } from '@ticketbridge/core'
+import { z } from 'zod'
+import { HaloClient } from '../client/halo-client'
+import type { HaloClientSettings } from '../client/halo-client-settings'
+
+const idOrName = z.union([z.number().int().positive(), z.string().trim().min(1)])
+
+const haloAdapterOptionsSchema = z.object({
+  client: z.custom<HaloClient>((value) => value instanceof HaloClient, 'must be a HaloClient').optional(),
+  ticketTypeId: z.number().int().positive().optional(),
+  defaultSiteId: z.number().int().positive().optional(),
+  outcomes: z.object({ public: idOrName, internal: idOrName, timeEntry: idOrName }).partial().default({}),
+  statusCategories: z.record(z.string(), statusCategorySchema).default({}),
+  priorityLevels: z.record(z.string(), priorityLevelSchema).default({}),
+  externalId: z
+    .discriminatedUnion('storage', [
+      z.object({ storage: z.literal('marker') }),
+      z.object({ storage: z.literal('custom-field'), field: z.string().trim().regex(/^CF\w+$/, 'must be the custom field’s API name, such as CFExternalId') }),
+    ])
+    .default({ storage: 'marker' }),
+  lookupCacheMs: z.number().int().nonnegative().default(300_000),
+})
+
+/** Adapter-only settings: how the common model lands in this instance. */
+export interface HaloAdapterOptions {
+  /** Use this client instead of building one from the settings (it is not closed by `close()`). */
+  client?: HaloClient
+  /** The ticket type (`tickettype_id`) of new tickets that name none; Halo's default otherwise. */
+  ticketTypeId?: number
+  /** The site of new contacts that name no organization. */
+  defaultSiteId?: number
+  /**
+   * The outcomes (action types) comments and time entries are written with, by id or name.
+   * By default they are chosen from `/Outcome`: a private note for internal comments and time,
+   * a note the end user sees for public ones.
+   */
+  outcomes?: { public?: number | string; internal?: number | string; timeEntry?: number | string }
+  /** Categories of statuses the name and the instance's own classes get wrong, by status id or name. */
+  statusCategories?: Record<string, 'new' | 'open' | 'pending' | 'resolved' | 'closed'>
+  /** Levels of priorities the name and rank get wrong, by `priorityid` or name. */
+  priorityLevels?: Record<string, 'low' | 'normal' | 'high' | 'urgent'>
+  /**
+   * Where `externalId` is kept. `marker` (the default) appends `[ticketbridge external id: …]`
+   * to the ticket's details and finds it with Halo's search; `custom-field` writes it to a
+   * ticket custom field the instance has (such as `CFExternalId`).
+   */
+  externalId?: { storage: 'marker' } | { storage: 'custom-field'; field: string }
+  /** How long statuses, priorities, teams, outcomes and field definitions are reused. Defaults to 5 minutes. */
+  lookupCacheMs?: number
+}
+
+/** Settings of {@link createHaloAdapter}: the client's settings (or `client`) plus the adapter's. */
+export type HaloAdapterSettings = HaloClientSettings & HaloAdapterOptions
+
+export type ResolvedHaloAdapterOptions = z.output<typeof haloAdapterOptionsSchema>
+
+const adapterOptionNames = Object.keys(haloAdapterOptionsSchema.shape)
+
+/** Splits and checks the settings; throws ConfigurationError naming the option at fault. */
+export function resolveHaloAdapterSettings(settings: HaloAdapterSettings): { options: ResolvedHaloAdapterOptions; client: HaloClient; ownsClient: boolean } {
+  if (typeof settings !== 'object' || settings === null) {
+    throw new ConfigurationError('createHaloAdapter needs settings such as { resourceUrl, authUrl, clientId, clientSecret }.', { vendor: 'halo' })
+  }
+  const adapterPart: Record<string, unknown> = {}
+  const clientPart: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(settings)) (adapterOptionNames.includes(key) ? adapterPart : clientPart)[key] = value
+  const options = parseSettings(haloAdapterOptionsSchema, adapterPart, { vendor: 'halo', what: 'Halo adapter settings' })
+  if (options.client) {
+    const extra = Object.keys(clientPart).filter((key) => clientPart[key] !== undefined)
+    if (extra.length > 0) {
+      throw new ConfigurationError(`Invalid Halo adapter settings: ${extra[0]}: give client settings or an existing client, not both.`, { vendor: 'halo', option: extra[0]! })
+    }
+    return { options, client: options.client, ownsClient: false }
+  }
+  return { options, client: new HaloClient(clientPart as HaloClientSettings), ownsClient: true }
+}

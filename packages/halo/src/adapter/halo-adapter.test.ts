@@ -1,0 +1,209 @@
+import { ConfigurationError, NotFoundError, UnsupportedOperationError, ValidationError } from '@ticketbridge/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHaloSimulator, type HaloServedSimulator, type HaloSimulator } from '../simulator/index'
+import { createHaloAdapter, type HaloAdapter } from './halo-adapter'
+import type { HaloAdapterSettings } from './halo-adapter-settings'
+
+let simulator: HaloSimulator
+let server: HaloServedSimulator
+let settings: HaloAdapterSettings
+let adapter: HaloAdapter
+
+beforeAll(async () => {
+  simulator = createHaloSimulator({ rateLimit: false })
+  server = await simulator.serve()
+  const { credentials } = simulator
+  settings = {
+    resourceUrl: server.resourceUrl,
+    authUrl: server.authUrl,
+    ...(credentials.tenant !== undefined ? { tenant: credentials.tenant } : {}),
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    rateLimit: { requests: 100_000, key: 'halo:adapter-tests' },
+    retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20 },
+  }
+  adapter = createHaloAdapter(settings)
+})
+
+afterAll(async () => {
+  await adapter.close()
+  await server.close()
+})
+
+/** The URLs of GET requests to a path, sent since `from`. */
+function requestsTo(path: string, from = 0): URL[] {
+  return server.requests
+    .slice(from)
+    .filter((request) => request.method === 'GET')
+    .map((request) => new URL(request.url))
+    .filter((url) => url.pathname === `/api${path}`)
+}
+
+describe('Halo adapter on the simulator', () => {
+  it('maps the instance’s statuses to categories and priorities to levels, without fixed ids', async () => {
+    const statuses = Object.fromEntries((await adapter.lookups.statuses()).map((status) => [status.name, status.category]))
+    expect(statuses).toMatchObject({ New: 'new', 'In Progress': 'open', 'Waiting on User': 'pending', Updated: 'open', Resolved: 'resolved', Closed: 'closed', Cancelled: 'closed' })
+    const priorities = Object.fromEntries((await adapter.lookups.priorities()).map((priority) => [priority.name, priority.level]))
+    expect(priorities).toEqual({ Critical: 'urgent', High: 'high', Medium: 'normal', Low: 'low' })
+    expect((await adapter.lookups.queues()).map((queue) => queue.name)).toContain('Service Desk')
+    const severity = (await adapter.lookups.customFields()).find((field) => field.key === 'CFSeverity')
+    expect(severity).toEqual({ key: 'CFSeverity', label: 'Severity', type: 'select', options: ['Minor', 'Moderate', 'Major'], required: false })
+  })
+
+  it('resolves people, teams and organizations by name and email, and keeps Halo’s ids', async () => {
+    const { record } = await adapter.tickets.create({
+      subject: 'Selectors',
+      description: { text: 'Who and where.' },
+      queue: { name: 'infrastructure' },
+      requester: { email: 'JANE.DOE@contoso.example.com' },
+      assignee: { name: 'Sam Agent' },
+      priority: { level: 'urgent' },
+      status: { category: 'pending' },
+      dueAt: '2030-01-02T03:04:05.000Z',
+    })
+    expect(record.queue).toEqual({ id: '2', name: 'Infrastructure' })
+    expect(record.requester).toMatchObject({ id: '1', name: 'Jane Doe' })
+    expect(record.assignee).toMatchObject({ id: 'agent:2', name: 'Sam Agent' })
+    expect(record.organization).toMatchObject({ id: '1', name: 'Contoso Ltd' })
+    expect(record.priority).toEqual({ level: 'urgent', id: '1', name: 'Critical' })
+    expect(record.status.category).toBe('pending')
+    expect(record.dueAt).toBe('2030-01-02T03:04:05.000Z')
+    // An unset SLA date (1900-01-01) is absent, not a date in 1900.
+    expect(record.resolvedAt).toBeUndefined()
+
+    const byQueue = await adapter.tickets.list({ queueId: '2', organizationId: '1', statusCategories: ['pending'] }).toArray({ limit: 100 })
+    expect(byQueue.map((ticket) => ticket.id)).toContain(record.id)
+    const [listed] = requestsTo('/Tickets').slice(-1)
+    expect(listed!.searchParams.get('team')).toBe('2')
+    expect(listed!.searchParams.get('client_id')).toBe('1')
+    expect(listed!.searchParams.get('status')).toBe('4,5')
+    expect(listed!.searchParams.get('pageinate')).toBe('true')
+  })
+
+  it('lists 717 tickets as 717 in pages of at most 100', async () => {
+    await simulator.seedTickets(717, 'Paging717')
+    const sizes: number[] = []
+    const ids = new Set<string>()
+    for await (const page of adapter.tickets.list({ text: 'Paging717', pageSize: 1000 }).pages()) {
+      sizes.push(page.items.length)
+      for (const ticket of page.items) ids.add(ticket.id)
+    }
+    expect(ids.size).toBe(717)
+    expect(sizes).toEqual([100, 100, 100, 100, 100, 100, 100, 17])
+  })
+
+  it('runs createdSince on the server and updatedSince over what it returned', async () => {
+    const before = server.requests.length
+    const since = new Date(Date.now() - 60_000).toISOString()
+    const { record } = await adapter.tickets.create({ subject: 'Since filters', description: { text: 'x' } })
+    const listed = await adapter.tickets.list({ createdSince: since, updatedSince: since, text: 'Since filters' }).toArray({ limit: 10 })
+    expect(listed.map((ticket) => ticket.id)).toEqual([record.id])
+    const [url] = requestsTo('/Tickets', before)
+    expect(url!.searchParams.get('datesearch')).toBe('dateoccured')
+    expect(url!.searchParams.get('startdate')).toBe(since.replace(/Z$/, ''))
+    expect(await adapter.tickets.list({ updatedSince: '2100-01-01T00:00:00.000Z', text: 'Since filters' }).toArray({ limit: 10 })).toEqual([])
+  })
+
+  it('writes select custom fields by label and warns about fields the instance lacks', async () => {
+    const { record, warnings } = await adapter.tickets.create({
+      subject: 'Custom fields',
+      description: { text: 'x' },
+      customFields: { CFSeverity: 'Major', CFAssetTag: 'LT-0042', CFNoSuchField: 'x' },
+    })
+    expect(warnings).toEqual([{ type: 'unsupported', field: 'customFields.CFNoSuchField', message: expect.stringContaining('no ticket custom field') }])
+    expect((await adapter.tickets.get(record.id)).customFields).toMatchObject({ CFSeverity: 'Major', CFAssetTag: 'LT-0042' })
+    const error = await adapter.tickets.create({ subject: 'Bad choice', description: { text: 'x' }, customFields: { CFSeverity: 'Catastrophic' } }).catch((caught: unknown) => caught)
+    expect(ValidationError.isInstance(error)).toBe(true)
+    expect((error as ValidationError).issues[0]?.field).toBe('customFields.CFSeverity')
+  })
+
+  it('sends Halo’s silent-write flags and says what it cannot honour', async () => {
+    const { record, warnings } = await adapter.tickets.create(
+      { subject: 'Silent import', description: { text: 'x' }, createdAt: '2020-01-01T00:00:00.000Z' },
+      { silent: true },
+    )
+    expect(warnings.map((warning) => warning.field)).toEqual(['createdAt'])
+    const ticketWrite = simulator.state.writes.filter((write) => write.resource === 'Tickets').at(-1)
+    expect(ticketWrite?.flags).toMatchObject({ dont_do_rules: true, _dont_fire_automations: true, sendack: false })
+    const comment = await adapter.comments.create(
+      record.id,
+      { body: { text: 'Imported note' }, visibility: 'internal', author: { email: 'jane.doe@contoso.example.com' }, createdAt: '2020-01-01T00:00:00.000Z' },
+      { silent: true },
+    )
+    expect(comment.warnings.map((warning) => warning.field)).toEqual(['author', 'createdAt'])
+    expect(simulator.state.writes.at(-1)?.flags).toMatchObject({ dont_do_rules: true })
+    expect(comment.record.visibility).toBe('internal')
+  })
+
+  it('keeps the external-id marker out of the description and through description edits', async () => {
+    const { record } = await adapter.tickets.create({ subject: 'Marker', description: { text: 'Original body.' }, externalId: 'RT-77' })
+    expect(record.description.text).toBe('Original body.')
+    expect(record.externalId).toBe('RT-77')
+    await adapter.tickets.update(record.id, { description: { text: 'Edited body.', html: '<p>Edited body.</p>' } })
+    const edited = await adapter.tickets.get(record.id)
+    expect(edited.description).toEqual({ text: 'Edited body.', html: '<p>Edited body.</p>' })
+    expect((await adapter.tickets.findByExternalId('RT-77'))?.id).toBe(record.id)
+  })
+
+  it('can keep the external id in a custom field and find it with advanced_search', async () => {
+    const custom = createHaloAdapter({ ...settings, externalId: { storage: 'custom-field', field: 'CFExternalReference' } })
+    try {
+      expect(custom.capabilities.externalId).toEqual({ storage: 'custom-field', field: 'CFExternalReference' })
+      const { record } = await custom.tickets.create({ subject: 'Custom-field external id', description: { text: 'x' }, externalId: 'AT-9001' })
+      const before = server.requests.length
+      expect((await custom.tickets.findByExternalId('AT-9001'))?.id).toBe(record.id)
+      expect(requestsTo('/Tickets', before)[0]!.searchParams.get('advanced_search')).toBe('[{"filter_name":"CFExternalReference","filter_type":2,"filter_value":"AT-9001"}]')
+      expect(await custom.tickets.findByExternalId('AT-9002')).toBeUndefined()
+    } finally {
+      await custom.close()
+    }
+  })
+
+  it('reads before updating, so an unknown id is NotFoundError and never a new ticket', async () => {
+    const count = simulator.state.tickets.all().length
+    const error = await adapter.tickets.update('999999', { subject: 'nope' }).catch((caught: unknown) => caught)
+    expect(NotFoundError.isInstance(error)).toBe(true)
+    expect(simulator.state.tickets.all().length).toBe(count)
+  })
+
+  it('keeps agents and end users apart, and refuses what Halo cannot do', async () => {
+    const agents = await adapter.people.list({ kind: 'agent' }).toArray({ limit: 100 })
+    expect(agents.every((person) => person.kind === 'agent' && person.id.startsWith('agent:'))).toBe(true)
+    expect((await adapter.people.get('agent:2')).name).toBe('Sam Agent')
+    expect((await adapter.people.get('1')).kind).toBe('contact')
+    expect((await adapter.people.findByEmail('sam.agent@helpdesk.example.com'))?.id).toBe('agent:2')
+    const agentCreate = await adapter.people.create({ kind: 'agent', name: 'New Agent' }).catch((caught: unknown) => caught)
+    expect(UnsupportedOperationError.isInstance(agentCreate)).toBe(true)
+    const noSite = await adapter.people.create({ kind: 'contact', name: 'Nowhere' }).catch((caught: unknown) => caught)
+    expect(ValidationError.isInstance(noSite) && noSite.issues[0]?.field).toBe('organization')
+    const { record } = await adapter.people.create({ kind: 'contact', name: 'Casey Fabrikam', email: 'casey@fabrikam.example.com', organization: { name: 'Fabrikam Inc' } })
+    expect(record.organization).toMatchObject({ id: '2' })
+    await expect(adapter.relations.list('1')).rejects.toSatisfy((caught) => UnsupportedOperationError.isInstance(caught))
+  })
+
+  it('records time as hours on a private action and reads it back in minutes', async () => {
+    const { record: ticket } = await adapter.tickets.create({ subject: 'Time', description: { text: 'x' } })
+    const { record } = await adapter.timeEntries.create(ticket.id, { minutes: 10, note: 'Quick fix', startedAt: '2024-05-02T08:00:00.000Z', billable: false })
+    expect(record).toMatchObject({ minutes: 10, startedAt: '2024-05-02T08:00:00.000Z' })
+    // List rows are abbreviated: the start time is only on the action itself.
+    const [listed] = await adapter.timeEntries.list(ticket.id).toArray({ limit: 10 })
+    expect(listed).toMatchObject({ id: record.id, minutes: 10, note: 'Quick fix' })
+    const action = (simulator.state.actions.get(Number(ticket.id)) ?? []).find((entry) => entry.id === Number(record.id))
+    expect(action).toMatchObject({ hiddenfromuser: true, outcome: 'Log Time' })
+  })
+
+  it('sent only requests the Halo spec declares, in all of the above', () => {
+    expect(simulator.specViolations).toEqual([])
+  })
+
+  it('refuses bad adapter settings at construction, naming the option', () => {
+    const error = (() => {
+      try {
+        createHaloAdapter({ ...settings, externalId: { storage: 'custom-field', field: 'ExternalId' } })
+      } catch (caught) {
+        return caught
+      }
+    })()
+    expect(ConfigurationError.isInstance(error) && error.option).toBe('externalId.field')
+  })
+})

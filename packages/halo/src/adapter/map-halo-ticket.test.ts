@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { haloTicketSchema } from '../client/resources/halo-tickets'
+import { mapHaloTicket } from './map-halo-ticket'
+
+const context = {
+  statuses: [{ id: '2', name: 'In Progress', category: 'open' as const, sequence: 2 }],
+  priorities: [{ id: '3', name: 'Medium', level: 'normal' as const }],
+  teams: [{ id: '11', name: 'Service Desk' }],
+  externalId: { storage: 'marker' as const },
+}
+
+describe('mapHaloTicket', () => {
+  it('maps a ticket as Halo answers it to the common model', () => {
+    const row = haloTicketSchema.parse({
+      id: 4812,
+      summary: 'Laptop will not boot',
+      details_html: '<p>Black screen after update</p><p>[ticketbridge external id: ZD-1]</p>',
+      dateoccurred: '2024-05-01T09:12:44.357',
+      tickettype_id: 1,
+      tickettype_name: 'Incident',
+      status_id: 2,
+      status_name: 'In Progress (renamed)',
+      priority_id: 3,
+      client_id: 12,
+      client_name: 'Contoso',
+      user_id: 501,
+      user_name: 'Jane Doe',
+      user_email: 'jane@contoso.example.com',
+      agent_id: 7,
+      agent_name: 'Sam Agent',
+      team: 'service desk',
+      fixbydate: '1900-01-01T00:00:00',
+      dateclosed: '1900-01-01T00:00:00',
+      lastactiondate: '2024-05-01T10:02:11.120',
+      last_update: '2024-05-01T09:30:00',
+      customfields: [
+        { id: 145, name: 'CFAssetTag', type: 0, value: 'LT-0042', display: 'LT-0042' },
+        { id: 146, name: 'CFSeverity', type: 2, value: 3, display: 'Major' },
+      ],
+      tags: [{ id: 1, text: 'vip' }],
+    })
+    const ticket = mapHaloTicket(row, context)
+    expect(ticket).toMatchObject({
+      id: '4812',
+      vendor: 'halo',
+      subject: 'Laptop will not boot',
+      description: { text: 'Black screen after update', html: '<p>Black screen after update</p>' },
+      status: { category: 'open', id: '2', name: 'In Progress' },
+      priority: { level: 'normal', id: '3', name: 'Medium' },
+      queue: { id: '11', name: 'Service Desk' },
+      type: { id: '1', name: 'Incident' },
+      requester: { id: '501', name: 'Jane Doe', email: 'jane@contoso.example.com' },
+      assignee: { id: 'agent:7', name: 'Sam Agent' },
+      organization: { id: '12', name: 'Contoso' },
+      tags: ['vip'],
+      customFields: { CFAssetTag: 'LT-0042', CFSeverity: 'Major' },
+      createdAt: '2024-05-01T09:12:44.357Z',
+      updatedAt: '2024-05-01T10:02:11.120Z',
+      externalId: 'ZD-1',
+    })
+    expect(ticket.dueAt).toBeUndefined()
+    expect(ticket.closedAt).toBeUndefined()
+    expect(ticket.raw).toBe(row)
+  })
+
+  it('falls back to Halo’s names for a status the lookups do not know', () => {
+    const ticket = mapHaloTicket(haloTicketSchema.parse({ id: 1, status_id: 77, status_name: 'Closed - duplicate', hasbeenclosed: true, dateclosed: '2024-06-01T00:00:00' }), context)
+    expect(ticket.status).toEqual({ category: 'closed', id: '77', name: 'Closed - duplicate' })
+    expect(ticket.closedAt).toBe('2024-06-01T00:00:00.000Z')
+  })
+})

@@ -1,0 +1,26 @@
+import type { TimeEntry } from '@ticketbridge/core'
+import type { HaloAction } from '../client/resources/halo-actions'
+import { fromHaloDate } from './halo-dates'
+import { htmlToText } from './halo-html'
+import { agentReferenceId } from './map-halo-ticket'
+
+/** An action carrying `timetaken` (hours) as a time entry in minutes. */
+export function mapHaloTimeEntry(action: HaloAction, ticketId: string): TimeEntry {
+  const hours = typeof action.timetaken === 'number' ? action.timetaken : 0
+  const note = action.note ? action.note : action.note_html ? htmlToText(action.note_html) : undefined
+  const agentId = action.who_agentid ?? action.actionby_agent_id
+  const startedAt = fromHaloDate(action.actionarrivaldate)
+  const billable = (action as { actisbillable?: unknown }).actisbillable
+  return {
+    id: String(action.id),
+    vendor: 'halo',
+    raw: action,
+    ticketId: action.ticket_id ? String(action.ticket_id) : ticketId,
+    // Hours as doubles: round to the millisecond's worth of a minute to undo float noise.
+    minutes: Math.round(hours * 60 * 1000) / 1000,
+    ...(note !== undefined && note !== '' ? { note } : {}),
+    ...(typeof agentId === 'number' && agentId > 0 ? { person: { id: agentReferenceId(agentId), ...(action.who ? { name: action.who } : {}) } } : {}),
+    ...(startedAt !== undefined ? { startedAt } : {}),
+    ...(typeof billable === 'boolean' ? { billable } : {}),
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Halo's wire format for dates: UTC without a zone suffix, fractional seconds without trailing
+ * zeros (.NET's round-trip pattern for a DateTime of unspecified kind), e.g.
+ * `2024-05-02T08:00:03.21`. Dates that are not set come back as a sentinel rather than null.
+ */
+
+/** The value Halo writes for an unset date (`fixbydate`, `dateclosed`, ...). */
+export const haloEmptyDate = '1900-01-01T00:00:00'
+
+/** Formats epoch milliseconds as Halo does: UTC, no `Z`, no trailing zeros in the fraction. */
+export function formatHaloDate(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString()
+  const [seconds, fraction = ''] = iso.slice(0, -1).split('.')
+  const trimmed = fraction.replace(/0+$/, '')
+  return trimmed ? `${seconds}.${trimmed}` : seconds!
+}
+
+/**
+ * Reads a date a client sent: Halo's own form (no zone, taken as UTC), or ISO-8601 with `Z` or
+ * an offset. Returns epoch milliseconds, or undefined when the text is not a date.
+ */
+export function parseHaloDate(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined
+  const trimmed = text.trim()
+  if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed)) return undefined
+  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)
+  const withTime = trimmed.length === 10 ? `${trimmed}T00:00:00` : trimmed
+  const value = Date.parse(hasZone ? withTime : `${withTime}Z`)
+  return Number.isNaN(value) ? undefined : value
+}
+
+/** True for the sentinels Halo uses instead of null (anything before 1901). */
+export function isHaloEmptyDate(text: unknown): boolean {
+  const value = parseHaloDate(text)
+  return value === undefined || value < Date.UTC(1901, 0, 1)
+}
+
+/** Normalises a date a client sent into Halo's wire form; unparseable input gives undefined. */
+export function normaliseHaloDate(text: unknown): string | undefined {
+  const value = parseHaloDate(text)
+  if (value === undefined) return undefined
+  return value < Date.UTC(1901, 0, 1) ? haloEmptyDate : formatHaloDate(value)
+}

@@ -1,0 +1,9 @@
+/**
+ * `@ticketbridge/testkit/servers`: serving msw handlers on 127.0.0.1, msw interception with a
+ * request log, and a fault-injecting proxy. No test runner needed: simulators use this at run time.
+ */
+export { serveHandlers, type ServedHandlers, type ServeHandlersOptions } from './serve-handlers'
+export { createMockServer, type MockServer } from './create-mock-server'
+export { createFaultProxy, type FaultProxy } from './create-fault-proxy'
+export type { RecordedRequest } from './recorded-request'
+export type { ConformanceFault, ConformanceFaults } from '../conformance/conformance-harness'
