@@ -1,0 +1,138 @@
+import { ConflictError, UnsupportedOperationError, ValidationError } from '@ticketbridge/core'
+import { createMockServer } from '@ticketbridge/testkit'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createAutotaskSimulator } from '../simulator'
+import { createAutotaskAdapter } from './autotask-adapter'
+import type { AutotaskAdapterSettings } from './autotask-adapter-settings'
+
+// The simulator's handlers, intercepted in process: the adapter talks to a stateful fake tenant.
+const simulator = createAutotaskSimulator()
+const server = createMockServer(simulator.handlers)
+afterAll(() => server.close())
+beforeEach(() => {
+  simulator.reset()
+  server.reset()
+})
+// Every request each case sent must exist in the vendor spec.
+afterEach(() => expect(simulator.specViolations).toEqual([]))
+
+const technician = { id: 29682834, email: 'priya.raman@simulated-msp.example' }
+const settings = (overrides: Partial<AutotaskAdapterSettings> = {}): AutotaskAdapterSettings => ({
+  ...simulator.credentials,
+  zoneDiscoveryUrl: 'https://webservices.autotask.net/ATServicesRest/V1.0/ZoneInformation',
+  thresholdResyncIntervalMs: 0,
+  retry: { maxRetries: 1, baseDelayMs: 1 },
+  ...overrides,
+})
+
+async function newTicket(adapter = createAutotaskAdapter(settings()), subject = 'Printer offline') {
+  return (await adapter.tickets.create({ subject, description: { text: 'It shows offline.' } })).record
+}
+
+describe('tickets', () => {
+  it('fills what Autotask requires and warns about what it cannot keep', async () => {
+    const adapter = createAutotaskAdapter(settings())
+    const { record, warnings } = await adapter.tickets.create(
+      {
+        subject: 'VPN drops',
+        description: { text: 'Drops every 10 minutes.', html: '<p>Drops every <b>10</b> minutes.</p>' },
+        assignee: { email: technician.email },
+        tags: ['vpn'],
+        team: { name: 'Network' },
+        createdAt: '2020-01-01T00:00:00Z',
+        customFields: { 'Customer Impact': 'High', Nonexistent: 'x' },
+      },
+      { silent: true },
+    )
+    expect(warnings.map((warning) => `${warning.type}:${warning.field}`).sort()).toEqual(
+      ['converted:description.html', 'unsupported:createdAt', 'unsupported:customFields.Nonexistent', 'unsupported:silent', 'unsupported:tags', 'unsupported:team'].sort(),
+    )
+    expect(record.assignee).toEqual({ id: String(technician.id) })
+    expect(record.customFields['Customer Impact']).toBe('High')
+    expect(record.description.text).toBe('Drops every 10 minutes.')
+    expect(record.status).toMatchObject({ category: 'new', name: 'New' })
+    expect((record.raw as { assignedResourceRoleID?: number }).assignedResourceRoleID).toBe(29683355)
+  })
+
+  it('refuses unknown picklist values before sending', async () => {
+    const adapter = createAutotaskAdapter(settings())
+    await expect(adapter.tickets.create({ subject: 'x', description: { text: 'x' }, status: { name: 'Nope' } })).rejects.toSatisfy(
+      (error) => ValidationError.isInstance(error) && error.status === 0 && error.issues[0]?.field === 'status',
+    )
+    await expect(adapter.tickets.create({ subject: 'x', description: { text: 'x' }, status: { id: '16' } })).rejects.toSatisfy(
+      (error) => ValidationError.isInstance(error) && error.issues[0]!.message.includes('inactive'),
+    )
+  })
+
+  it('keeps the external id in a UDF when told to, and finds it with one query', async () => {
+    const adapter = createAutotaskAdapter(settings({ externalId: { udf: 'External Reference' } }))
+    expect(adapter.capabilities.externalId).toEqual({ storage: 'custom-field', field: 'External Reference' })
+    const { record } = await adapter.tickets.create({ subject: 'From Halo', description: { text: 'x' }, externalId: 'HALO-4813' })
+    expect(record.externalId).toBe('HALO-4813')
+    expect((await adapter.tickets.findByExternalId('HALO-4813'))?.id).toBe(record.id)
+    expect(await adapter.tickets.findByExternalId('HALO-0000')).toBeUndefined()
+  })
+
+  it('refuses to overwrite a change made since the caller read the ticket', async () => {
+    const adapter = createAutotaskAdapter(settings())
+    const ticket = await newTicket(adapter)
+    const { record } = await adapter.tickets.update(ticket.id, { subject: 'Fresh', vendorOptions: { autotask: { ifUnmodifiedSince: ticket.updatedAt } } })
+    expect(record.subject).toBe('Fresh')
+    await expect(adapter.tickets.update(ticket.id, { subject: 'Stale', vendorOptions: { autotask: { ifUnmodifiedSince: ticket.createdAt.replace(/\d{4}-/, '2000-') } } })).rejects.toSatisfy(
+      (error) => ConflictError.isInstance(error),
+    )
+    expect((await adapter.tickets.get(ticket.id)).subject).toBe('Fresh')
+  })
+
+  it('answers an empty listing without a request when no status is in the asked categories', async () => {
+    const adapter = createAutotaskAdapter(settings())
+    await adapter.lookups.statuses()
+    const before = simulator.thresholdInformation().currentTimeframeRequestCount
+    expect(await adapter.tickets.list({ statusCategories: ['resolved'] }).toArray({ limit: 10 })).toEqual([])
+    expect(simulator.thresholdInformation().currentTimeframeRequestCount).toBe(before)
+  })
+})
+
+describe('comments and attachments', () => {
+  it('attaches files to a note, lists them with the note, and downloads them', async () => {
+    const adapter = createAutotaskAdapter(settings())
+    const ticket = await newTicket(adapter)
+    const { record: note } = await adapter.comments.create(ticket.id, { body: { text: 'Log attached.' }, visibility: 'internal' })
+    const data = new TextEncoder().encode('2025-01-31 10:00 tunnel down\n')
+    const { record } = await adapter.attachments.upload(ticket.id, { filename: 'vpn.log', contentType: 'text/plain', data, commentId: note.id })
+    expect(record).toMatchObject({ ticketId: ticket.id, commentId: note.id, filename: 'vpn.log', size: data.byteLength })
+    const listed = await adapter.attachments.list(ticket.id).toArray({ limit: 10 })
+    expect(listed.map((attachment) => [attachment.id, attachment.commentId])).toEqual([[record.id, note.id]])
+    expect(Buffer.from(await adapter.attachments.download({ id: record.id, ticketId: ticket.id })).toString()).toBe('2025-01-31 10:00 tunnel down\n')
+  })
+
+  it('writes a comment as its author when impersonation is on, and warns when it cannot', async () => {
+    const adapter = createAutotaskAdapter(settings({ impersonateAuthors: true }))
+    expect(adapter.capabilities.comments.setAuthor).toBe(true)
+    const ticket = await newTicket(adapter)
+    const { record, warnings } = await adapter.comments.create(ticket.id, { body: { text: 'On site.' }, visibility: 'public', author: { email: technician.email } })
+    expect(warnings).toEqual([])
+    expect(record.author).toEqual({ id: String(technician.id) })
+    const plain = createAutotaskAdapter(settings())
+    const { warnings: refused } = await plain.comments.create(ticket.id, { body: { text: 'x' }, visibility: 'public', author: { id: String(technician.id) } })
+    expect(refused.map((warning) => warning.field)).toEqual(['author'])
+  })
+})
+
+describe('people and organizations', () => {
+  it('finds technicians as agents and refuses to create them', async () => {
+    const adapter = createAutotaskAdapter(settings())
+    expect(await adapter.people.get(String(technician.id))).toMatchObject({ kind: 'agent', name: 'Priya Raman', email: technician.email })
+    expect((await adapter.people.findByEmail(technician.email.toUpperCase()))?.id).toBe(String(technician.id))
+    const agents = await adapter.people.list({ kind: 'agent' }).toArray({ limit: 100 })
+    expect(agents.every((person) => person.kind === 'agent')).toBe(true)
+    await expect(adapter.people.create({ kind: 'agent', name: 'New Tech' })).rejects.toSatisfy((error) => UnsupportedOperationError.isInstance(error))
+  })
+
+  it('creates a company with the owner and type Autotask requires', async () => {
+    const adapter = createAutotaskAdapter(settings({ organizationDefaults: { phone: '555-0100' } }))
+    const { record } = await adapter.organizations.create({ name: 'Globex Corporation' })
+    expect(record.raw).toMatchObject({ companyName: 'Globex Corporation', companyType: 1, ownerResourceID: 29682999, phone: '555-0100' })
+    expect((await adapter.organizations.findByName('globex corporation'))?.id).toBe(record.id)
+  })
+})
