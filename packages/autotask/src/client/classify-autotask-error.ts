@@ -135,7 +135,7 @@ export function createAutotaskErrorClassifier(options: AutotaskErrorClassifierOp
       requestId: response.requestId,
       body: body ?? response.text(),
     }
-    const said = `(HTTP ${response.status} on ${where}): ${vendorMessage}`
+    const said = `(HTTP ${response.status} on ${where}): ${vendorMessage.replace(/[.\s]+$/, "")}`
     switch (kind) {
       case 'thread-limit':
         return new RateLimitError(`Autotask refused the request: too many concurrent requests on this endpoint ${said}. It is retried after a pause.`, {

@@ -24,7 +24,7 @@ export interface CreateApiErrorOptions extends ApiErrorOptions {
 export function createApiError(options: CreateApiErrorOptions): ApiError {
   const { status } = options
   const where = [options.method?.toUpperCase(), options.url ? safePath(options.url) : undefined].filter(Boolean).join(' ')
-  const said = options.vendorMessage ? `: ${options.vendorMessage}` : ''
+  const said = options.vendorMessage ? `: ${options.vendorMessage.replace(/[.\s]+$/, '')}` : ''
   const vendor = options.vendor ?? 'the vendor'
   const message = (summary: string, advice: string) => `${summary} (HTTP ${status}${where ? ` on ${where}` : ''})${said}. ${advice}`
 

@@ -69,10 +69,13 @@ export async function buildHaloTicketPayload(input: CheckedTicketInput, context:
   if (input.requester) {
     const user = await resolver.endUser(input.requester, 'requester', callOptions)
     payload.user_id = Number(user.id)
-    // Halo wants the user's site beside a specific user (halo.md §4.1).
+    const organizationId = input.organization ? await resolver.clientId(input.organization, 'organization', callOptions) : undefined
+    // Halo wants the user's site beside a specific user (halo.md §4.1), and a site must belong to
+    // the ticket's client: a requester from another client keeps the client's own default site.
     const siteId = user.site_id_int ?? user.site_id
-    if (typeof siteId === 'number' && siteId > 0) payload.site_id = Math.trunc(siteId)
-    if (!input.organization && typeof user.client_id === 'number' && user.client_id > 0) payload.client_id = user.client_id
+    const sameClient = organizationId === undefined || user.client_id === organizationId
+    if (sameClient && typeof siteId === 'number' && siteId > 0) payload.site_id = Math.trunc(siteId)
+    if (organizationId === undefined && typeof user.client_id === 'number' && user.client_id > 0) payload.client_id = user.client_id
   }
   if (input.assignee) payload.agent_id = await resolver.agentId(input.assignee, 'assignee', callOptions)
   if (input.organization) payload.client_id = await resolver.clientId(input.organization, 'organization', callOptions)

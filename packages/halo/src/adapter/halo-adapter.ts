@@ -414,7 +414,10 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
           if (checked.organization) {
             clientId = await resolver.clientId(checked.organization, 'organization', current)
             const [site] = await client.sites.list({ client_id: clientId, page_size: 1 }, current).toArray({ limit: 1 })
-            if (site) siteId = Number(site.id)
+            // A user must sit on a site of its own client; a client without one gets its main site.
+            siteId = site
+              ? Number(site.id)
+              : Number((await client.sites.create({ name: 'Main', client_id: clientId, ...(writeOptions?.silent ? silentDirectoryFlags : {}) }, current)).id)
           }
           if (siteId === undefined) {
             // Halo puts every end user on a site (of a client); refuse before sending.

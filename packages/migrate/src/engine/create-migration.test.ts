@@ -122,6 +122,38 @@ describe('createMigration', () => {
     expect(new Set(externalIds).size).toBe(12)
   })
 
+  it('keeps comments apart when a vendor numbers them per ticket', async () => {
+    const memory = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(memory, 8)
+    // Halo numbers actions per ticket: every ticket's first comment is "1".
+    const source: TicketingAdapter = {
+      ...memory,
+      comments: {
+        ...memory.comments,
+        list: (ticketId, options) => {
+          const listed = memory.comments.list(ticketId, options)
+          return {
+            ...listed,
+            async *[Symbol.asyncIterator]() {
+              let index = 0
+              for await (const comment of listed) yield { ...comment, id: String(++index) }
+            },
+            async toArray({ limit }) {
+              return (await listed.toArray({ limit })).map((comment, index) => ({ ...comment, id: String(index + 1) }))
+            },
+          }
+        },
+      },
+    }
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const report = await migration.run()
+    expect(report.counts.comments.created).toBe(memory.store.comments.size)
+    expect((await migration.verify()).passed).toBe(true)
+    await migration.close()
+    expect(target.store.comments.size).toBe(memory.store.comments.size)
+  })
+
   it('moves only what changed with since, and adds new comments to moved tickets', async () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedMemoryHelpDesk(source, 6)

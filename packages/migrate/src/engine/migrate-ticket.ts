@@ -189,7 +189,9 @@ async function migrateComments(
   for await (const comment of source.comments.list(ticket.id, { signal: context.signal })) {
     total += 1
     counts.comments.read += 1
-    const known = ledger.get('comment', comment.id)
+    // Some vendors number comments per ticket (Halo's actions): the ledger keys them under their ticket.
+    const commentKey = childKey(ticket.id, comment.id)
+    const known = ledger.get('comment', commentKey)
     if (known?.state === 'completed') {
       counts.comments.skipped += 1
       continue
@@ -209,7 +211,7 @@ async function migrateComments(
       targetId = targetComments.find((candidate) => normalise(candidate.body.text).includes(wanted))?.id
     }
     if (targetId === undefined) {
-      ledger.put({ kind: 'comment', sourceId: comment.id, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
+      ledger.put({ kind: 'comment', sourceId: commentKey, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
       const author = capabilities.setAuthor ? await directory.person(comment.author, (field, message) => warnings.push({ type: 'substituted', field, message }), 'author') : undefined
       try {
         const visibility = capabilities.visibilities.includes(comment.visibility) ? comment.visibility : comment.visibility === 'public' ? 'internal' : comment.visibility
@@ -223,13 +225,13 @@ async function migrateComments(
         counts.comments.created += 1
       } catch (error) {
         rethrowIfFatal(error)
-        ledger.put({ kind: 'comment', sourceId: comment.id, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: (error as Error).message })
+        ledger.put({ kind: 'comment', sourceId: commentKey, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: (error as Error).message })
         counts.comments.failed += 1
         throw error
       }
     } else counts.comments.skipped += 1
-    ledger.put({ kind: 'comment', sourceId: comment.id, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true })
-    if (warnings.length > 0) ledger.setWarnings(runId, 'comment', comment.id, warnings)
+    ledger.put({ kind: 'comment', sourceId: commentKey, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true })
+    if (warnings.length > 0) ledger.setWarnings(runId, 'comment', commentKey, warnings)
   }
   return total
 }
@@ -240,7 +242,8 @@ async function migrateAttachments(context: MigrationContext, ticket: Ticket, tar
   let targetAttachments: { filename: string; size: number; id: string }[] | undefined
   for await (const attachment of source.attachments.list(ticket.id, { signal: context.signal })) {
     counts.attachments.read += 1
-    const known = ledger.get('attachment', attachment.id)
+    const attachmentKey = childKey(ticket.id, attachment.id)
+    const known = ledger.get('attachment', attachmentKey)
     if (known?.state === 'completed' && known.fingerprint) {
       digests.push(known.fingerprint)
       counts.attachments.skipped += 1
@@ -251,7 +254,7 @@ async function migrateAttachments(context: MigrationContext, ticket: Ticket, tar
     digests.push(fingerprint)
     const limit = target.capabilities.attachments.maxBytes
     if (limit !== undefined && data.byteLength > limit) {
-      ledger.put({ kind: 'attachment', sourceId: attachment.id, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: `${attachment.filename} is ${data.byteLength} bytes; the target accepts at most ${limit}.`, fingerprint })
+      ledger.put({ kind: 'attachment', sourceId: attachmentKey, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: `${attachment.filename} is ${data.byteLength} bytes; the target accepts at most ${limit}.`, fingerprint })
       counts.attachments.failed += 1
       continue
     }
@@ -261,20 +264,25 @@ async function migrateAttachments(context: MigrationContext, ticket: Ticket, tar
       targetId = targetAttachments.find((candidate) => candidate.filename === attachment.filename && candidate.size === data.byteLength)?.id
     }
     if (targetId === undefined) {
-      ledger.put({ kind: 'attachment', sourceId: attachment.id, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, fingerprint })
-      const commentTargetId = attachment.commentId && target.capabilities.attachments.linkToComment ? ledger.get('comment', attachment.commentId)?.targetId ?? undefined : undefined
+      ledger.put({ kind: 'attachment', sourceId: attachmentKey, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, fingerprint })
+      const commentTargetId = attachment.commentId && target.capabilities.attachments.linkToComment ? ledger.get('comment', childKey(ticket.id, attachment.commentId))?.targetId ?? undefined : undefined
       const result = await target.attachments.upload(
         targetTicketId,
         { filename: attachment.filename, contentType: attachment.contentType, data, ...(commentTargetId ? { commentId: commentTargetId } : {}) },
         { silent: true, signal: context.signal },
       )
       targetId = result.record.id
-      if (result.warnings.length > 0) ledger.setWarnings(runId, 'attachment', attachment.id, result.warnings)
+      if (result.warnings.length > 0) ledger.setWarnings(runId, 'attachment', attachmentKey, result.warnings)
       counts.attachments.created += 1
     } else counts.attachments.skipped += 1
-    ledger.put({ kind: 'attachment', sourceId: attachment.id, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true, fingerprint })
+    ledger.put({ kind: 'attachment', sourceId: attachmentKey, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true, fingerprint })
   }
   return digests
+}
+
+/** The ledger key of a comment or file: its ticket and its own id, unique whatever the vendor's numbering. */
+export function childKey(ticketId: string, childId: string): string {
+  return `${ticketId}/${childId}`
 }
 
 function escapeHtml(text: string): string {
