@@ -1,15 +1,24 @@
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { registerBuiltInConnectors } from '../connectors/built-in-connectors'
 import { runDemo } from './demo-command'
 
 describe('ticketbridge demo', () => {
-  it('copies a seeded help desk and verifies that both sides agree', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-demo-test-'))
+  afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+  it('migrates Autotask → Halo, RT → Halo and Halo → RT on the simulators and verifies each', async () => {
+    registerBuiltInConnectors()
     const lines: string[] = []
-    const exitCode = await runDemo({ tickets: 25, log: (line) => lines.push(line) })
+    const exitCode = await runDemo({ tickets: 9, reportFolder: folder, log: (line) => lines.push(line) })
     const output = lines.join('\n')
+    expect(output, output).toContain('Every migration verified')
     expect(exitCode).toBe(0)
-    expect(output).toMatch(/tickets\s*\S*\s*25\s*\S*\s*25/)
-    expect(output).toContain('Verified: both sides agree.')
-    // The target cannot set authors: the demo must say so rather than drop them silently.
-    expect(output).toContain('unsupported: author')
-  }, 60_000)
+    for (const leg of ['autotask → halo', 'rt → halo', 'halo → rt']) expect(output).toMatch(new RegExp(`${leg}\\s*\\|\\s*\\d+`))
+    const htmlReports = lines.filter((line) => line.trim().endsWith('.html')).map((line) => line.trim())
+    expect(htmlReports).toHaveLength(3)
+    for (const path of htmlReports) expect(readFileSync(path, 'utf8')).toContain('<span class="ok">verified</span>')
+  }, 240_000)
 })

@@ -1,50 +1,105 @@
-import { createMemoryAdapter } from '@ticketbridge/memory'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { TicketingAdapter } from '@ticketbridge/core'
 import { Command } from 'commander'
-import { copyHelpDesk } from '../demo/copy-help-desk'
+import { findConnector } from '../connectors/connectors'
+import type { RunningSimulator } from '../connectors/vendor-connector'
 import { seedHelpDesk } from '../demo/seed-help-desk'
+import { exitCodes } from '../output/exit-codes'
 import { renderTable } from '../output/render-table'
+import { parsePositiveInteger } from './shared-options'
+import { runMigration } from './run-migration'
 
-/** Runs the demo and returns the process exit code: 0 when both sides agree, 1 otherwise. */
-export async function runDemo(options: { tickets: number; log?: (line: string) => void }): Promise<number> {
+/** The migrations the demo runs, in order: into Halo from both others, then back out to RT. */
+const legs: [from: string, to: string][] = [
+  ['autotask', 'halo'],
+  ['rt', 'halo'],
+  ['halo', 'rt'],
+]
+
+export interface DemoOptions {
+  tickets: number
+  reportFolder: string
+  log?: (line: string) => void
+}
+
+/**
+ * `ticketbridge demo`: starts the Halo, Autotask and RT simulators on 127.0.0.1, seeds a help desk
+ * in Autotask and in RT through the neutral interface, migrates Autotask → Halo, RT → Halo and
+ * Halo → RT with the migration engine, verifies each, and prints the reports. Offline.
+ * Returns the exit code: 0 when every leg verified with nothing failed.
+ */
+export async function runDemo(options: DemoOptions): Promise<number> {
   const log = options.log ?? ((line: string) => console.log(line))
-  log(`Seeding a help desk of ${options.tickets} tickets in the memory adapter…`)
-  const source = createMemoryAdapter({ vendor: 'memory-source' })
-  await seedHelpDesk(source, options.tickets)
-  // The target plays a vendor with less room: no comment authors, no comment HTML.
-  const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { comments: { setAuthor: false, html: false } } })
-  log('Copying it to a second adapter that cannot set comment authors or keep comment HTML…')
-  const started = performance.now()
-  const summary = await copyHelpDesk(source, target)
-  const seconds = (performance.now() - started) / 1000
-  const rows = Object.entries(summary.counts).map(([entity, count]) => [
-    entity,
-    count.source,
-    count.target,
-    count.source === count.target ? 'yes' : 'NO',
-  ])
-  rows.push(['attachment bytes', summary.attachmentBytes.source, summary.attachmentBytes.target, summary.attachmentBytes.identical ? 'yes' : 'NO'])
-  log('')
-  log(renderTable(['entity', 'source', 'target', 'match'], rows))
-  const byField = new Map<string, number>()
-  for (const { warning } of summary.warnings) byField.set(`${warning.type}: ${warning.field ?? '-'}`, (byField.get(`${warning.type}: ${warning.field ?? '-'}`) ?? 0) + 1)
-  if (byField.size > 0) {
+  const simulators: RunningSimulator[] = []
+  const adapters: TicketingAdapter[] = []
+  try {
+    log('Starting the Halo, Autotask and RT simulators on 127.0.0.1…')
+    const connected = new Map<string, TicketingAdapter>()
+    for (const vendor of ['halo', 'autotask', 'rt']) {
+      const connector = findConnector(vendor)
+      const simulator = await connector.startSimulator({})
+      simulators.push(simulator)
+      const adapter = connector.createAdapter(simulator.settings)
+      adapters.push(adapter)
+      connected.set(vendor, adapter)
+      log(`  ${connector.title.padEnd(16)} ${simulator.url}`)
+    }
+    const rtTickets = Math.max(1, Math.round((options.tickets * 2) / 3))
+    log(`Seeding ${options.tickets} tickets in Autotask and ${rtTickets} in RT (people, organizations where the vendor has them, comments, binary files)…`)
+    await seedHelpDesk(connected.get('autotask')!, options.tickets, 11)
+    await seedHelpDesk(connected.get('rt')!, rtTickets, 23)
+
+    const folder = await mkdtemp(join(tmpdir(), 'ticketbridge-demo-'))
+    const summary: (string | number)[][] = []
+    let allVerified = true
+    const reports: string[] = []
+    for (const [from, to] of legs) {
+      log('')
+      log(`=== ${from} → ${to} ===`)
+      const result = await runMigration({
+        source: connected.get(from)!,
+        target: connected.get(to)!,
+        ledgerPath: join(folder, `${from}-to-${to}.sqlite`),
+        reportFolder: options.reportFolder,
+        log,
+      })
+      const { report } = result
+      const verify = report.verify
+      allVerified &&= result.complete
+      reports.push(resolve(result.htmlPath))
+      summary.push([
+        `${from} → ${to}`,
+        report.counts.tickets.read,
+        report.counts.tickets.created,
+        report.counts.comments.created,
+        report.counts.attachments.created,
+        report.warnings.length,
+        report.failures.length,
+        verify ? (verify.passed ? 'passed' : 'FAILED') : '-',
+        report.durationSeconds.toFixed(1),
+      ])
+    }
     log('')
-    log('What the target could not take as it was (nothing dropped silently):')
-    log(renderTable(['warning', 'records'], [...byField.entries()]))
+    log(renderTable(['migration', 'tickets read', 'created', 'comments', 'files', 'warnings', 'failed', 'verify', 'seconds'], summary))
+    log('')
+    log('HTML reports:')
+    for (const path of reports) log(`  ${path}`)
+    log(allVerified ? 'Every migration verified: source and target agree.' : 'Some migrations did not verify; see the reports.')
+    return allVerified ? exitCodes.success : exitCodes.incomplete
+  } finally {
+    await Promise.all(adapters.map((adapter) => adapter.close()))
+    await Promise.all(simulators.map((simulator) => simulator.close()))
   }
-  log('')
-  log(`Copied in ${seconds.toFixed(2)} s through the neutral TicketingAdapter interface only.`)
-  await Promise.all([source.close(), target.close()])
-  const agree = rows.every((row) => row[3] === 'yes')
-  log(agree ? 'Verified: both sides agree.' : 'Verification FAILED: the counts differ.')
-  return agree ? 0 : 1
 }
 
 export function createDemoCommand(): Command {
   return new Command('demo')
-    .description('Seed a help desk and copy it between two adapters, offline, then verify both sides agree.')
-    .option('--tickets <count>', 'tickets to seed', (value) => Number.parseInt(value, 10), 120)
-    .action(async (options: { tickets: number }) => {
-      process.exitCode = await runDemo({ tickets: options.tickets })
+    .description('Offline: start the Halo, Autotask and RT simulators, seed a help desk, migrate Autotask → Halo, RT → Halo and Halo → RT, verify, report.')
+    .option('--tickets <count>', 'tickets to seed in Autotask (RT gets two thirds as many)', parsePositiveInteger('tickets'), 150)
+    .option('--report-dir <folder>', 'where the JSON and HTML reports go', join('.ticketbridge', 'reports'))
+    .action(async (options: { tickets: number; reportDir: string }) => {
+      process.exitCode = await runDemo({ tickets: options.tickets, reportFolder: options.reportDir })
     })
 }

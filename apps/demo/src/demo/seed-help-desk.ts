@@ -43,16 +43,22 @@ function sampleBinary(random: () => number, size: number): Uint8Array {
 export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: number, seed = 7): Promise<void> {
   const random = createRandom(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+  const { capabilities } = adapter
+  // Seeded through the neutral interface only, within what the vendor declares it can do.
   const organizationIds: string[] = []
-  for (const name of organizations) organizationIds.push((await adapter.organizations.create({ name })).record.id)
-  const contacts: { id: string; name: string }[] = []
-  for (const [index, firstName] of firstNames.entries()) {
-    const organization = organizationIds[index % organizationIds.length]!
-    const email = `${firstName.toLowerCase()}@${organizations[index % organizations.length]!.split(' ')[0]!.toLowerCase()}.example`
-    const { record } = await adapter.people.create({ kind: 'contact', name: `${firstName} Example`, email, organization: { id: organization } })
-    contacts.push({ id: record.id, name: record.name })
+  if (capabilities.organizations.create) {
+    for (const name of organizations) organizationIds.push((await adapter.organizations.create({ name })).record.id)
   }
-  const agent = (await adapter.people.create({ kind: 'agent', name: 'Sam Service', email: 'sam@helpdesk.example' })).record
+  const contacts: { id: string; name: string; organization?: string }[] = []
+  for (const [index, firstName] of firstNames.entries()) {
+    const organization = organizationIds[index % Math.max(1, organizationIds.length)]
+    const email = `${firstName.toLowerCase()}@${organizations[index % organizations.length]!.split(' ')[0]!.toLowerCase()}.example`
+    const { record } = await adapter.people.create({ kind: 'contact', name: `${firstName} Example`, email, ...(organization ? { organization: { id: organization } } : {}) })
+    contacts.push({ id: record.id, name: record.name, ...(organization ? { organization } : {}) })
+  }
+  // Vendors create agents through their admin tools, not their ticket APIs: use one that exists.
+  const [existingAgent] = await adapter.people.list({ kind: 'agent' }).toArray({ limit: 1 })
+  const agent = existingAgent ?? (await adapter.people.create({ kind: 'agent', name: 'Sam Service', email: 'sam@helpdesk.example' })).record
   const statuses = await adapter.lookups.statuses()
   const priorities = await adapter.lookups.priorities()
   for (let index = 0; index < ticketCount; index += 1) {
@@ -60,11 +66,12 @@ export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: numbe
     const requester = pick(contacts)
     const { record: ticket } = await adapter.tickets.create({
       subject: `${subject} (#${index + 1})`,
-      description: { text, html: `<p>${text}</p>` },
+      description: capabilities.tickets.html ? { text, html: `<p>${text}</p>` } : { text },
       status: { id: pick(statuses).id },
       priority: { id: pick(priorities).id },
       requester: { id: requester.id },
-      organization: { id: pick(organizationIds) },
+      // A requester's ticket belongs to the requester's organization (Autotask insists).
+      ...(requester.organization ? { organization: { id: requester.organization } } : {}),
       assignee: { id: agent.id },
       tags: random() < 0.3 ? ['vip'] : [],
     })
@@ -74,10 +81,10 @@ export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: numbe
       await adapter.comments.create(ticket.id, {
         body: { text: replies[commentIndex % replies.length]! },
         visibility: fromAgent && random() < 0.3 ? 'internal' : 'public',
-        author: { id: fromAgent ? agent.id : requester.id },
+        ...(capabilities.comments.setAuthor ? { author: { id: fromAgent ? agent.id : requester.id } } : {}),
       })
     }
-    if (random() < 0.4) {
+    if (capabilities.attachments.upload && random() < 0.4) {
       await adapter.attachments.upload(ticket.id, {
         filename: `screenshot-${index + 1}.png`,
         contentType: 'image/png',

@@ -1,0 +1,124 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { TicketingAdapter } from '@ticketbridge/core'
+import { MigrationLedger } from '@ticketbridge/migrate'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { registerBuiltInConnectors } from '../connectors/built-in-connectors'
+import { findConnector } from '../connectors/connectors'
+import type { RunningSimulator } from '../connectors/vendor-connector'
+import { seedHelpDesk } from '../demo/seed-help-desk'
+
+const cli = fileURLToPath(new URL('../../dist/ticketbridge.js', import.meta.url))
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** The environment that points a child `ticketbridge` at a running simulator. */
+function environmentOf(vendor: string, simulator: RunningSimulator): Record<string, string> {
+  const connector = findConnector(vendor)
+  return Object.fromEntries(Object.entries(simulator.settings).map(([key, value]) => [connector.settings[key]!.environment, value]))
+}
+
+function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+}
+
+/** A comment's text without the provenance line the target adds. */
+const ownText = (text: string) => text.replace(/^\[Originally[^\]]*\]\s*/, '').trim()
+
+describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-kill-test-'))
+  const simulators: RunningSimulator[] = []
+  let source: TicketingAdapter
+  let target: TicketingAdapter
+  let environment: Record<string, string>
+
+  beforeAll(async () => {
+    registerBuiltInConnectors()
+    const rt = await findConnector('rt').startSimulator({})
+    const halo = await findConnector('halo').startSimulator({})
+    simulators.push(rt, halo)
+    source = findConnector('rt').createAdapter(rt.settings)
+    target = findConnector('halo').createAdapter(halo.settings)
+    await seedHelpDesk(source, 40, 5)
+    environment = { ...environmentOf('rt', rt), ...environmentOf('halo', halo) }
+  }, 120_000)
+
+  afterAll(async () => {
+    await Promise.all([source?.close(), target?.close()])
+    await Promise.all(simulators.map((simulator) => simulator.close()))
+    rmSync(folder, { recursive: true, force: true })
+  })
+
+  it('loses and duplicates nothing after at least 10 kills at random points', async () => {
+    expect(existsSync(cli), `build the CLI first (pnpm build): ${cli}`).toBe(true)
+    const ledger = join(folder, 'rt-to-halo.sqlite')
+    const run = () =>
+      spawn(process.execPath, [cli, 'migrate', '--from', 'rt', '--to', 'halo', '--ledger', ledger, '--report-dir', join(folder, 'reports'), '--resume', '--no-verify', '--concurrency', '3'], {
+        env: { ...process.env, ...environment },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+    // Kill points are counted in ledger writes, so they land anywhere in the work: after a person,
+    // a ticket, a comment, a file or a status update, and between the vendor's answer and the ledger.
+    let state = 20_251_125
+    const nextStep = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31
+      return 1 + (state % 9)
+    }
+    const ledgerRows = () => {
+      if (!existsSync(ledger)) return 0
+      const reader = new MigrationLedger(ledger)
+      try {
+        return Object.values(reader.counts()).reduce((sum, states) => sum + Object.values(states).reduce((total, count) => total + (count ?? 0), 0), 0)
+      } finally {
+        reader.close()
+      }
+    }
+    let kills = 0
+    for (let attempt = 0; attempt < 40 && kills < 12; attempt += 1) {
+      const threshold = ledgerRows() + nextStep()
+      const child = run()
+      const exited = waitForExit(child)
+      const poll = setInterval(() => {
+        if (ledgerRows() >= threshold) child.kill('SIGKILL')
+      }, 10)
+      const { signal } = await exited
+      clearInterval(poll)
+      if (signal === 'SIGKILL') kills += 1
+      else break
+    }
+    expect(kills).toBeGreaterThanOrEqual(10)
+    // The kills landed mid-run: some tickets were done, not all.
+    const interrupted = new MigrationLedger(ledger)
+    const done = interrupted.counts().ticket?.completed ?? 0
+    interrupted.close()
+    expect(done).toBeGreaterThan(0)
+    expect(done).toBeLessThan(40)
+
+    const final = run()
+    let output = ''
+    final.stdout?.on('data', (chunk) => (output += chunk))
+    final.stderr?.on('data', (chunk) => (output += chunk))
+    const { code } = await waitForExit(final)
+    expect(code, output).toBe(0)
+
+    // Every source ticket exactly once in the target, with its comments once each and its files byte for byte.
+    const sourceTickets = await source.tickets.list().toArray({ limit: 1000 })
+    const targetTickets = await target.tickets.list().toArray({ limit: 1000 })
+    expect(targetTickets).toHaveLength(sourceTickets.length)
+    for (const ticket of sourceTickets) {
+      const moved = targetTickets.filter((candidate) => candidate.externalId === `rt:${ticket.id}`)
+      expect(moved, `ticket ${ticket.id}`).toHaveLength(1)
+      const sourceComments = (await source.comments.list(ticket.id).toArray({ limit: 1000 })).map((comment) => comment.body.text.trim()).filter(Boolean)
+      const targetComments = (await target.comments.list(moved[0]!.id).toArray({ limit: 1000 })).map((comment) => ownText(comment.body.text))
+      for (const text of sourceComments) expect(targetComments.filter((candidate) => candidate === text), `comment "${text}" of ticket ${ticket.id}`).toHaveLength(1)
+      const sourceFiles: string[] = []
+      for await (const attachment of source.attachments.list(ticket.id)) sourceFiles.push(sha256(await source.attachments.download(attachment)))
+      const targetFiles: string[] = []
+      for await (const attachment of target.attachments.list(moved[0]!.id)) targetFiles.push(sha256(await target.attachments.download(attachment)))
+      expect(targetFiles.sort(), `files of ticket ${ticket.id}`).toEqual(sourceFiles.sort())
+    }
+  }, 300_000)
+})

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { ConfigurationError } from '@ticketbridge/core'
+import { Command } from 'commander'
+import { exitCodes } from '../output/exit-codes'
+import { addConnectionOptions, type ConnectionOptions, connect, parsePositiveInteger } from './shared-options'
+import { MigrationLedgerState } from './migrate-ledger-state'
+import { runMigration } from './run-migration'
+
+interface MigrateOptions extends ConnectionOptions {
+  from: string
+  to: string
+  mapping?: string
+  dryRun?: boolean
+  since?: string
+  resume?: boolean
+  retryFailed?: boolean
+  ledger?: string
+  reportDir: string
+  concurrency?: number
+  verify: boolean
+}
+
+export function defaultLedgerPath(from: string, to: string): string {
+  return join('.ticketbridge', `${from}-to-${to}.sqlite`)
+}
+
+export function createMigrateCommand(): Command {
+  const command = new Command('migrate')
+    .description('Move tickets, comments, files, people and organizations from one vendor to another; resumable and idempotent.')
+    .requiredOption('--from <vendor>', 'source: halo, autotask or rt')
+    .requiredOption('--to <vendor>', 'target: halo, autotask or rt')
+    .option('--mapping <file>', 'statuses, priorities, queues, types, custom fields, people (JSON or YAML)')
+    .option('--dry-run', 'write nothing to the target: run the same plan into a memory stand-in and report')
+    .option('--since <date>', 'move only tickets changed at or after this ISO-8601 date')
+    .option('--resume', 'continue the interrupted run recorded in the ledger')
+    .option('--retry-failed', 'try again the records that failed before')
+    .option('--ledger <file>', 'the SQLite ledger (default .ticketbridge/<from>-to-<to>.sqlite)')
+    .option('--report-dir <folder>', 'where the JSON and HTML reports go', join('.ticketbridge', 'reports'))
+    .option('--concurrency <count>', 'tickets moved at once', parsePositiveInteger('concurrency'))
+    .option('--no-verify', 'skip verification after the run')
+  addConnectionOptions(command)
+  return command.action(async (options: MigrateOptions) => {
+    const ledgerPath = options.ledger ?? defaultLedgerPath(options.from, options.to)
+    if (options.from === options.to) throw new ConfigurationError('--from and --to name the same vendor.', { option: 'to' })
+    if (!options.dryRun && existsSync(ledgerPath) && !options.resume && !options.retryFailed && !options.since) {
+      const state = new MigrationLedgerState(ledgerPath)
+      const interrupted = state.interruptedRun()
+      state.close()
+      if (interrupted) throw new ConfigurationError(`An earlier run (${interrupted}) stopped before it finished. Pass --resume to continue it, or --ledger to start a separate migration.`, { option: 'resume' })
+    }
+    const [source, target] = await Promise.all([connect(options.from, options), connect(options.to, options)])
+    try {
+      const result = await runMigration({
+        source,
+        target,
+        ledgerPath,
+        reportFolder: options.reportDir,
+        ...(options.mapping ? { mappingFile: options.mapping } : {}),
+        ...(options.dryRun ? { dryRun: true } : {}),
+        ...(options.since ? { since: options.since } : {}),
+        ...(options.retryFailed ? { retryFailed: true } : {}),
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+        verify: options.verify,
+        log: (line) => console.log(line),
+      })
+      console.log(`\nReport: ${result.htmlPath}\nJSON:   ${result.jsonPath}`)
+      process.exitCode = result.complete ? exitCodes.success : exitCodes.incomplete
+    } finally {
+      await Promise.all([source.close(), target.close()])
+    }
+  })
+}

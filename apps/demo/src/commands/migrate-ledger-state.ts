@@ -1,0 +1,20 @@
+import { MigrationLedger } from '@ticketbridge/migrate'
+
+/** Reads what a ledger says about earlier runs, for the CLI's safety checks. */
+export class MigrationLedgerState {
+  private readonly ledger: MigrationLedger
+
+  constructor(path: string) {
+    this.ledger = new MigrationLedger(path)
+  }
+
+  /** When the last run started, if it never finished (a killed or interrupted run). */
+  interruptedRun(): string | undefined {
+    const last = this.ledger.runs().at(-1)
+    return last && (last.status === 'running' || last.status === 'interrupted' || last.status === 'failed') ? last.startedAt : undefined
+  }
+
+  close(): void {
+    this.ledger.close()
+  }
+}

@@ -1,0 +1,81 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { TicketingAdapter } from '@ticketbridge/core'
+import { createMigration, loadMappingFile, type MigrationReport, renderReportHtml, renderReportText } from '@ticketbridge/migrate'
+import { createProgressReporter } from '../output/progress-reporter'
+
+/** What one migration between two adapters should do. */
+export interface RunMigrationOptions {
+  source: TicketingAdapter
+  target: TicketingAdapter
+  ledgerPath: string
+  reportFolder: string
+  mappingFile?: string
+  dryRun?: boolean
+  since?: string
+  retryFailed?: boolean
+  concurrency?: number
+  verify?: boolean
+  log: (line: string) => void
+  signal?: AbortSignal
+}
+
+/** The outcome: the report, and where its JSON and HTML pages were written. */
+export interface RunMigrationResult {
+  report: MigrationReport
+  jsonPath: string
+  htmlPath: string
+  complete: boolean
+}
+
+/**
+ * Preflight, run with progress, verify, and write the reports: the body of `ticketbridge migrate`
+ * and of each leg of `ticketbridge demo`.
+ */
+export async function runMigration(options: RunMigrationOptions): Promise<RunMigrationResult> {
+  const { source, target, log } = options
+  const mapping = options.mappingFile ? await loadMappingFile(options.mappingFile) : undefined
+  await mkdir(resolve(options.ledgerPath, '..'), { recursive: true })
+  const progress = createProgressReporter(`${source.vendor}→${target.vendor}`)
+  const verifyProgress = createProgressReporter('verify')
+  const migration = createMigration({
+    source,
+    target,
+    ledgerPath: options.ledgerPath,
+    ...(mapping ? { mapping } : {}),
+    ...(options.dryRun ? { dryRun: true } : {}),
+    ...(options.since ? { since: options.since } : {}),
+    ...(options.retryFailed ? { retryFailed: true } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (event) => {
+      if (event.phase === 'tickets') progress.update(event.done, event.total, event.failed > 0 ? `${event.failed} failed` : '')
+      if (event.phase === 'verify') verifyProgress.update(event.done, event.total)
+    },
+  })
+  try {
+    const preflight = await migration.preflight()
+    log(`Preflight ${source.vendor} → ${target.vendor}: ${preflight.tickets} tickets; about ${preflight.estimate.requests.source} requests to ${source.vendor} and ${preflight.estimate.requests.target} to ${target.vendor}.`)
+    for (const note of preflight.degradations) log(`  note: ${note}`)
+    for (const value of preflight.unmapped) log(`  unmapped ${value.kind}: ${value.value} (${value.count} tickets)`)
+    for (const field of preflight.missingRequired) log(`  required target field left empty: ${field.field} (${field.count} tickets)`)
+    const report = await migration.run()
+    progress.stop()
+    const verify = options.verify === false ? undefined : await migration.verify()
+    verifyProgress.stop()
+    const complete = report.failures.length === 0 && (verify?.passed ?? true)
+    const full: MigrationReport = { ...report, ...(verify ? { verify } : {}) }
+    await mkdir(options.reportFolder, { recursive: true })
+    const stamp = full.startedAt.replace(/[:.]/g, '-')
+    const base = join(options.reportFolder, `${source.vendor}-to-${target.vendor}-${stamp}${options.dryRun ? '-dry-run' : ''}`)
+    await writeFile(`${base}.json`, JSON.stringify(full, null, 2))
+    await writeFile(`${base}.html`, renderReportHtml(full))
+    log('')
+    log(renderReportText(full))
+    return { report: full, jsonPath: `${base}.json`, htmlPath: `${base}.html`, complete }
+  } finally {
+    progress.stop()
+    verifyProgress.stop()
+    await migration.close()
+  }
+}

@@ -1,0 +1,37 @@
+import { ConfigurationError, type TicketingAdapter } from '@ticketbridge/core'
+import { type Command, Option } from 'commander'
+import { loadVendorSettings } from '../config/load-cli-config'
+import { findConnector } from '../connectors/connectors'
+
+/** The options every command that talks to a vendor takes. */
+export interface ConnectionOptions {
+  config?: string
+  secretsFile?: string
+  set?: string[]
+}
+
+export function addConnectionOptions(command: Command): Command {
+  return command
+    .option('--config <file>', 'vendor settings (JSON or YAML, no secrets): { halo: { resourceUrl: … }, rt: { url: … } }')
+    .option('--secrets-file <file>', 'KEY=value file of secret environment variables (HALO_CLIENT_SECRET, AUTOTASK_SECRET, RT_TOKEN, …)')
+    .addOption(new Option('--set <vendor.setting=value...>', 'override one non-secret setting, e.g. --set halo.tenant=acme'))
+}
+
+/** Builds a vendor's adapter from the config file, the environment and the flags. */
+export async function connect(vendor: string, options: ConnectionOptions): Promise<TicketingAdapter> {
+  const connector = findConnector(vendor)
+  const settings = await loadVendorSettings(connector, {
+    ...(options.config ? { configFile: options.config } : {}),
+    ...(options.secretsFile ? { secretsFile: options.secretsFile } : {}),
+    ...(options.set ? { overrides: options.set } : {}),
+  })
+  return connector.createAdapter(settings)
+}
+
+export function parsePositiveInteger(name: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number.parseInt(value, 10)
+    if (!Number.isInteger(parsed) || parsed < 1 || String(parsed) !== value.trim()) throw new ConfigurationError(`${name} must be a positive whole number, not "${value}".`, { option: name })
+    return parsed
+  }
+}

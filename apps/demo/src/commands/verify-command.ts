@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs'
+import { ConfigurationError } from '@ticketbridge/core'
+import { MigrationLedger, verifyMigration } from '@ticketbridge/migrate'
+import { Command } from 'commander'
+import { exitCodes } from '../output/exit-codes'
+import { createProgressReporter } from '../output/progress-reporter'
+import { defaultLedgerPath } from './migrate-command'
+import { addConnectionOptions, type ConnectionOptions, connect } from './shared-options'
+
+export function createVerifyCommand(): Command {
+  const command = new Command('verify')
+    .description("Check the target against a migration's ledger: status categories, comment counts, file bytes, sampled fields.")
+    .requiredOption('--from <vendor>', 'source vendor')
+    .requiredOption('--to <vendor>', 'target vendor')
+    .option('--ledger <file>', 'the SQLite ledger (default .ticketbridge/<from>-to-<to>.sqlite)')
+  addConnectionOptions(command)
+  return command.action(async (options: ConnectionOptions & { from: string; to: string; ledger?: string }) => {
+    const ledgerPath = options.ledger ?? defaultLedgerPath(options.from, options.to)
+    if (!existsSync(ledgerPath)) throw new ConfigurationError(`No ledger at ${ledgerPath}: run ticketbridge migrate first, or pass --ledger.`, { option: 'ledger' })
+    const [source, target] = await Promise.all([connect(options.from, options), connect(options.to, options)])
+    const ledger = new MigrationLedger(ledgerPath)
+    const progress = createProgressReporter('verify')
+    try {
+      const report = await verifyMigration({ source, target, ledger, onProgress: (done, total) => progress.update(done, total) })
+      progress.stop()
+      console.log(`Verify ${report.passed ? 'PASSED' : 'FAILED'}: ${report.tickets.matched}/${report.tickets.checked} tickets match; comments ${report.comments.target}/${report.comments.source}; files with identical bytes ${report.attachments.bytesIdentical}/${report.attachments.source}.`)
+      for (const difference of report.differences) console.log(`  ${difference.field} of ${difference.sourceId} → ${difference.targetId}: ${difference.source} ≠ ${difference.target}`)
+      process.exitCode = report.passed ? exitCodes.success : exitCodes.incomplete
+    } finally {
+      progress.stop()
+      ledger.close()
+      await Promise.all([source.close(), target.close()])
+    }
+  })
+}

@@ -1,0 +1,31 @@
+import type { TicketingAdapter } from '@ticketbridge/core'
+
+/** One setting a vendor connection needs, where it comes from, and whether it is a secret. */
+export interface ConnectorSetting {
+  /** The environment variable that sets it. */
+  environment: string
+  /** Secrets come only from the environment or a secrets file, never from the config file or flags. */
+  secret: boolean
+  required?: boolean
+  description: string
+}
+
+/** A simulator the CLI started, and the settings that connect an adapter to it. */
+export interface RunningSimulator {
+  url: string
+  settings: Record<string, string>
+  /** Stops the server. */
+  close(): Promise<void>
+}
+
+/**
+ * What the CLI knows of a vendor: its settings, how to build its adapter from them, and how to
+ * start its simulator for `demo` and `simulate`.
+ */
+export interface VendorConnector {
+  vendor: string
+  title: string
+  settings: Record<string, ConnectorSetting>
+  createAdapter(settings: Record<string, string>): TicketingAdapter
+  startSimulator(options: { port?: number; seedTickets?: number }): Promise<RunningSimulator>
+}

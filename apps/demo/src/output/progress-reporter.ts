@@ -1,0 +1,56 @@
+import cliProgress from 'cli-progress'
+
+/** Shows long work: a bar with count, rate and ETA in a terminal, a plain line now and then otherwise. */
+export interface ProgressReporter {
+  update(done: number, total: number | undefined, detail?: string): void
+  stop(): void
+}
+
+export function createProgressReporter(label: string, stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        format: `${label.padEnd(12)} {bar} {value}/{total} | {rate}/s | ETA {eta_formatted} {detail}`,
+        hideCursor: true,
+        stream,
+        etaBuffer: 50,
+      },
+      cliProgress.Presets.shades_classic,
+    )
+    let started = false
+    const startedAt = Date.now()
+    return {
+      update(done, total, detail = '') {
+        const rate = (done / Math.max(0.001, (Date.now() - startedAt) / 1000)).toFixed(1)
+        if (!started) {
+          bar.start(total ?? done, done, { rate, detail })
+          started = true
+        }
+        if (total !== undefined) bar.setTotal(total)
+        bar.update(done, { rate, detail })
+      },
+      stop() {
+        if (started) bar.stop()
+      },
+    }
+  }
+  // Not a terminal (CI, a pipe): one line every 5 seconds at most, and the last one.
+  let lastPrinted = 0
+  let last: string | undefined
+  const startedAt = Date.now()
+  return {
+    update(done, total, detail = '') {
+      const seconds = (Date.now() - startedAt) / 1000
+      last = `${label}: ${done}${total !== undefined ? `/${total}` : ''} (${(done / Math.max(0.001, seconds)).toFixed(1)}/s)${detail ? ` ${detail}` : ''}`
+      if (Date.now() - lastPrinted >= 5000) {
+        stream.write(`${last}\n`)
+        lastPrinted = Date.now()
+        last = undefined
+      }
+    },
+    stop() {
+      if (last) stream.write(`${last}\n`)
+      last = undefined
+    },
+  }
+}

@@ -1,0 +1,38 @@
+import { parseSettings, type TicketingAdapterV1 } from '@ticketbridge/core'
+import type { z } from 'zod'
+import { RtClient } from '../client/rt-client'
+import { type RtClientSettings, rtTransportSettingsShape } from '../client/rt-client-settings'
+import { type RtAdapterSettings, rtAdapterSettingsSchema } from './rt-adapter-settings'
+import { createRtRest1Adapter } from './rt-rest1-adapter'
+import { createRtRest2Adapter } from './rt-rest2-adapter'
+
+/**
+ * The Request Tracker adapter: the common ticketing model over RT's REST2 (RT 5, or RT 4.4 with
+ * the REST2 extension), or over REST 1.0 with `api: 'rest1'` for servers without REST2.
+ *
+ * How RT maps (see the README for the full table): statuses to categories by the queue's
+ * lifecycle (new → new, open → open, stalled → pending, resolved → resolved, rejected and
+ * deleted → closed); priorities by number bands; the first requestor is the requester and the
+ * owner the assignee; custom fields by name; `comment` transactions are internal comments and
+ * `correspond` transactions public ones; the description is the Create transaction's content;
+ * the external id lives in the `External ID` custom field; RT has no organizations.
+ *
+ * @example
+ * const adapter = createRtAdapter({ baseUrl: 'https://rt.example.com', auth: { token: process.env.RT_TOKEN! } })
+ * for await (const ticket of adapter.tickets.list({ statusCategories: ['open'] })) console.log(ticket.subject)
+ */
+export function createRtAdapter(settings: RtAdapterSettings): TicketingAdapterV1 {
+  const parsed = parseSettings(rtAdapterSettingsSchema, settings, { vendor: 'rt', what: 'RT adapter settings' })
+  const client = new RtClient(clientSettingsOf(parsed))
+  return parsed.api === 'rest1' ? createRtRest1Adapter(client, parsed) : createRtRest2Adapter(client, parsed)
+}
+
+/** The transport part of the adapter's settings: what the client takes. */
+function clientSettingsOf(settings: z.output<typeof rtAdapterSettingsSchema>): RtClientSettings {
+  const clientSettings: Record<string, unknown> = {}
+  for (const key of Object.keys(rtTransportSettingsShape)) {
+    const value = (settings as Record<string, unknown>)[key]
+    if (value !== undefined) clientSettings[key] = value
+  }
+  return clientSettings as unknown as RtClientSettings
+}

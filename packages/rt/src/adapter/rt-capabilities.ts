@@ -1,0 +1,44 @@
+import type { AdapterCapabilities } from '@ticketbridge/core'
+
+/**
+ * What RT can do through REST2, checked against RT 5.0.3:
+ * - tickets: create, update, delete (status `deleted`); the creation time can be set (RT's
+ *   Create keeps a `Created` argument, an import parameter it documents); HTML descriptions; pages
+ *   of at most 100 (RT's `per_page` cap).
+ * - comments: `comment` is internal, `correspond` public; HTML kept; RT records the
+ *   authenticated user and the current time, so neither can be set.
+ * - attachments: uploaded as a comment carrying the file (RT has no other way); a file cannot be
+ *   added to an existing comment.
+ * - people: users, created with AdminUsers. Organizations: RT has none.
+ * - the external id lives in a ticket custom field.
+ * - query filters run as TicketSQL, except the organization (nothing matches) and, without RT's
+ *   full-text index, the text of descriptions.
+ * - writes cannot suppress RT's notifications (scrips run on every transaction).
+ * - time worked is recorded on comments (`TimeTaken`); links are relations.
+ *
+ * Through REST 1.0 (`api: 'rest1'`) the creation time cannot be set (`ticket/new` has no
+ * `Created`), and descriptions and comments are read as text (REST 1.0 shows a message's text
+ * content): HTML is sent as text with a `converted` warning.
+ */
+export function rtCapabilities(options: { externalIdField: string; fullTextSearch: boolean; maxAttachmentBytes: number; api: 'rest2' | 'rest1' }): AdapterCapabilities {
+  const rest2 = options.api === 'rest2'
+  return {
+    tickets: { create: true, update: true, delete: true, setCreatedAt: rest2, html: rest2, pageSizeLimit: 100 },
+    comments: { create: true, visibilities: ['public', 'internal'], setAuthor: false, setCreatedAt: false, html: rest2 },
+    attachments: { upload: true, download: true, maxBytes: options.maxAttachmentBytes, linkToComment: false },
+    people: { create: true },
+    organizations: { create: false },
+    externalId: { storage: 'custom-field', field: options.externalIdField },
+    query: {
+      updatedSince: 'server',
+      createdSince: 'server',
+      statusCategories: 'server',
+      queueId: 'server',
+      organizationId: 'client',
+      text: options.fullTextSearch ? 'server' : 'client',
+    },
+    silentWrites: false,
+    timeEntries: true,
+    relations: true,
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * @ticketbridge/rt: Request Tracker for ticketbridge.
+ *
+ * - `RtClient`: RT's two REST interfaces, `client.rest2` (REST2, RT 5) and `client.rest1`
+ *   (REST 1.0, every RT), with token, basic and session authentication.
+ * - `createRtAdapter`: the vendor-neutral `TicketingAdapter` over it.
+ *
+ * The RT simulator is a separate entry point: `@ticketbridge/rt/simulator`.
+ */
+export { RtClient, normaliseRtBaseUrl } from './client/rt-client'
+export type { RtAuth, RtClientSettings, RtPasswordAuth, RtTokenAuth } from './client/rt-client-settings'
+export type { RtUpload } from './client/rt-upload'
+export { encodeMultipart, type MultipartFilePart, type MultipartTextPart } from './client/rt-multipart'
+export * from './client/rest2/index'
+export * from './client/rest1/index'
+
+export { createRtAdapter } from './adapter/rt-adapter'
+export type { RtAdapterSettings } from './adapter/rt-adapter-settings'
+export { rtCapabilities } from './adapter/rt-capabilities'
+export { defaultRtLifecycleStatuses, RtLifecycles, shippedRtLifecycles, type RtLifecycleStatuses } from './adapter/rt-lifecycles'
+export { defaultRtPriorityBands, RtPriorities, type RtPriorityBand } from './adapter/rt-priorities'
+export { buildTicketSql, ticketSqlDate, ticketSqlString } from './adapter/rt-ticket-sql'
+
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  ConfigurationError,
+  ConflictError,
+  InvalidResponseError,
+  NetworkError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ServerError,
+  TicketbridgeError,
+  TimeoutError,
+  UnsupportedOperationError,
+  ValidationError,
+} from '@ticketbridge/core'

@@ -1,0 +1,116 @@
+import { http, type RequestHandler } from 'msw'
+import { type ServeHandlersOptions, serveHandlers } from '@ticketbridge/testkit/servers'
+import { RtDatabase, defaultSiteIdentity, seedRtDatabase } from './rt-database'
+import { type RtFaults, createRtFaultQueue, playRtFault } from './rt-faults'
+import { readSimulatorRequest } from './rt-request'
+import { type RtSimulatorCredentials, type RtSimulatorOptions, resolveRtSimulatorOptions } from './rt-simulator-options'
+import { createTicket } from './rt-ticket-actions'
+import { handleRest1 } from './rest1/rt-rest1-handler'
+import { handleRest2 } from './rest2/rt-rest2-handler'
+
+/** A simulator served on 127.0.0.1. */
+export interface ServedRtSimulator {
+  /** Base URL, such as `http://127.0.0.1:40123` (RT's `$WebBaseURL`). */
+  readonly url: string
+  readonly port: number
+  /** Requests seen so far, oldest first. */
+  readonly requests: { method: string; url: string; headers: Record<string, string>; body: string }[]
+  close(): Promise<void>
+}
+
+/** A stateful in-memory Request Tracker 5.0.3 speaking REST 1.0 and REST2. */
+export interface RtSimulator {
+  /** msw handlers for `*\/REST/1.0/...` and `*\/REST/2.0/...` on any origin. */
+  readonly handlers: RequestHandler[]
+  /** Serves the handlers on 127.0.0.1 (testkit's serveHandlers). */
+  serve(options?: ServeHandlersOptions): Promise<ServedRtSimulator>
+  /** The in-memory database (tickets, transactions, attachments...), for assertions. */
+  readonly state: RtDatabase
+  /** Faults to play on the next requests (the conformance suite's vocabulary). */
+  readonly faults: RtFaults
+  /** The accounts and token the simulator accepts. */
+  readonly credentials: RtSimulatorCredentials
+  /** Creates tickets directly in the store (through RT's own create logic), subjects containing `marker`. */
+  seedTickets(count: number, marker: string): Promise<void>
+  /** Back to start-rt's fresh state (same credentials). */
+  reset(): void
+}
+
+/**
+ * Creates an RT simulator: RT 5.0.3 as start-rt sets it up (queue General, users root and
+ * guest, custom fields Severity and External ID), answering REST 1.0 and REST2 with the same
+ * paths, bodies, status codes, ids and quirks as the real server in the recorded fixtures.
+ *
+ * ```ts
+ * const simulator = createRtSimulator()
+ * const server = await simulator.serve()
+ * await fetch(`${server.url}/REST/2.0/rt`, { headers: { authorization: `token ${simulator.credentials.token}` } })
+ * ```
+ */
+export function createRtSimulator(options: RtSimulatorOptions = {}): RtSimulator {
+  const resolved = resolveRtSimulatorOptions(options)
+  const faults = createRtFaultQueue()
+  for (const fault of resolved.faults) faults.inject(fault)
+  const newDatabase = (): RtDatabase => {
+    const database = new RtDatabase(defaultSiteIdentity, () => Math.floor(resolved.clock.now() / 1000))
+    seedRtDatabase(database, {
+      rootName: resolved.credentials.user,
+      rootPassword: resolved.credentials.password,
+      guestName: resolved.credentials.guestUser,
+      guestPassword: resolved.credentials.guestPassword,
+    })
+    database.tokens.set(resolved.credentials.token, 14)
+    database.fullTextSearch = resolved.fullTextSearch
+    return database
+  }
+  let database = newDatabase()
+  const environmentFor = (request: { url: URL }) => {
+    const baseUrl = resolved.baseUrl ?? request.url.origin
+    return { database, baseUrl, webUrl: `${baseUrl}/` }
+  }
+  const seed = (count: number, marker: string): void => {
+    const root = database.users.get(14)
+    if (!root) throw new Error('The simulator lost its superuser.')
+    const environment = { database, webUrl: `${resolved.baseUrl ?? 'http://127.0.0.1'}/` }
+    for (let index = 1; index <= count; index += 1) {
+      createTicket(environment, root, { queue: 1, subject: `${marker} ticket ${index}`, priority: index % 100 })
+    }
+  }
+  if (resolved.seedTickets > 0) seed(resolved.seedTickets, resolved.seedMarker)
+
+  const answer = async (fetchRequest: Request, api: 'rest1' | 'rest2'): Promise<Response> => {
+    if (resolved.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, resolved.latencyMs))
+    const fault = faults.take()
+    if (fault) {
+      const faulted = await playRtFault(fault, api)
+      if (faulted) return faulted
+    }
+    const request = await readSimulatorRequest(fetchRequest)
+    const prefix = api === 'rest1' ? '/REST/1.0' : '/REST/2.0'
+    const path = decodeURIComponent(request.url.pathname.slice(request.url.pathname.indexOf(prefix) + prefix.length))
+    return api === 'rest1' ? handleRest1(request, environmentFor(request), path) : handleRest2(request, environmentFor(request), path)
+  }
+  const handlers: RequestHandler[] = [
+    http.all('*/REST/1.0', ({ request }) => answer(request, 'rest1')),
+    http.all('*/REST/1.0/*', ({ request }) => answer(request, 'rest1')),
+    http.all('*/REST/2.0', ({ request }) => answer(request, 'rest2')),
+    http.all('*/REST/2.0/*', ({ request }) => answer(request, 'rest2')),
+  ]
+
+  return {
+    handlers,
+    serve: (serveOptions) => serveHandlers(handlers, serveOptions),
+    get state() {
+      return database
+    },
+    faults,
+    credentials: resolved.credentials,
+    seedTickets: async (count, marker) => {
+      seed(count, marker)
+    },
+    reset: () => {
+      database = newDatabase()
+      faults.clear()
+    },
+  }
+}
