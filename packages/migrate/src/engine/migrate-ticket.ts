@@ -74,11 +74,13 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
       warnings.push(...updateWarnings)
     }
 
-    const commentCount = await migrateComments(context, directory, ticket, targetId)
+    const comments = await migrateComments(context, directory, ticket, targetId)
     const attachmentDigests = await migrateAttachments(context, ticket, targetId)
 
-    // The final status goes last (see above); one more request only for tickets that end closed.
-    if (finalStatus && finalCategories.has(statusCategoryOf(context, finalStatus))) {
+    // The final status goes last (see above), and again after replies: some vendors move a ticket
+    // on a reply (RT opens a new ticket). One more request only for tickets that need it.
+    const finalCategory = finalStatus ? statusCategoryOf(context, finalStatus) : undefined
+    if (finalStatus && finalCategory && (finalCategories.has(finalCategory) || (comments.created > 0 && finalCategory !== 'open'))) {
       const { warnings: statusWarnings } = await target.tickets.update(targetId, { status: finalStatus }, { silent: true, signal: context.signal })
       warnings.push(...statusWarnings)
     }
@@ -86,7 +88,7 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
       statusCategory: ticket.status.category,
       priorityLevel: ticket.priority.level,
       subject: ticket.subject,
-      comments: commentCount,
+      comments: comments.total,
       attachmentDigests: attachmentDigests.sort(),
     }
     ledger.put({
@@ -181,11 +183,12 @@ async function migrateComments(
   directory: DirectoryResolver,
   ticket: Ticket,
   targetTicketId: string,
-): Promise<number> {
+): Promise<{ total: number; created: number }> {
   const { source, target, ledger, runId, counts } = context
   const capabilities = target.capabilities.comments
   let targetComments: Comment[] | undefined
   let total = 0
+  let created = 0
   for await (const comment of source.comments.list(ticket.id, { signal: context.signal })) {
     total += 1
     counts.comments.read += 1
@@ -223,6 +226,7 @@ async function migrateComments(
         warnings.push(...result.warnings)
         targetId = result.record.id
         counts.comments.created += 1
+        created += 1
       } catch (error) {
         rethrowIfFatal(error)
         ledger.put({ kind: 'comment', sourceId: commentKey, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: (error as Error).message })
@@ -233,7 +237,7 @@ async function migrateComments(
     ledger.put({ kind: 'comment', sourceId: commentKey, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true })
     if (warnings.length > 0) ledger.setWarnings(runId, 'comment', commentKey, warnings)
   }
-  return total
+  return { total, created }
 }
 
 async function migrateAttachments(context: MigrationContext, ticket: Ticket, targetTicketId: string): Promise<string[]> {
