@@ -1,49 +1,18 @@
+import { type ConformanceFault, createFaultQueue, type FaultQueue } from '@ticketbridge/testkit/servers'
 import { HttpResponse } from 'msw'
 import { autotaskErrors } from './autotask-responses'
 
-/**
- * A failure to play on the next requests, in the conformance suite's vocabulary
- * (`ConformanceFault` of @ticketbridge/testkit, restated so the published simulator does not
- * depend on the test kit).
- */
-export type AutotaskSimulatorFault =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number; count?: number }
-  | { kind: 'reset'; count?: number }
-  | { kind: 'delay'; ms: number; count?: number }
-  | { kind: 'html'; count?: number }
+/** A failure to play instead of (or before) an answer: the conformance suite's fault vocabulary. */
+export type AutotaskSimulatorFault = ConformanceFault
 
-/** Plays faults on the simulator's next requests, one per request, oldest first. */
-export interface AutotaskSimulatorFaults {
-  /** Plays `fault` on the next `fault.count` requests (default 1), after those already queued. */
-  inject(fault: AutotaskSimulatorFault): void
-  /** Forgets every queued fault. */
-  clear(): void
-  /** Faults still queued. */
-  readonly pending: number
-}
+/** Plays faults on the next requests: a testkit `ConformanceFaults`, with the number still queued. */
+export type AutotaskSimulatorFaults = Omit<FaultQueue, 'take'>
 
-/** The fault queue with the method the request pipeline uses to take the next fault. */
-export interface AutotaskFaultQueue extends AutotaskSimulatorFaults {
-  take(): AutotaskSimulatorFault | undefined
-}
+/** The queue behind {@link AutotaskSimulatorFaults}, with the call the request pipeline uses. */
+export type AutotaskFaultQueue = FaultQueue
 
-export function createAutotaskFaultQueue(): AutotaskFaultQueue {
-  const queue: AutotaskSimulatorFault[] = []
-  return {
-    inject(fault) {
-      for (let index = 0; index < (fault.count ?? 1); index += 1) queue.push(fault)
-    },
-    clear() {
-      queue.length = 0
-    },
-    take() {
-      return queue.shift()
-    },
-    get pending() {
-      return queue.length
-    },
-  }
-}
+/** One fault queue for every simulator (testkit's), so the vocabulary and its checks agree. */
+export const createAutotaskFaultQueue = createFaultQueue
 
 const htmlPage =
   '<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body><h1>Autotask is undergoing maintenance</h1><p>Please try again later.</p></body></html>'

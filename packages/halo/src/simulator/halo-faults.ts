@@ -1,52 +1,17 @@
+import { type ConformanceFault, createFaultQueue, type FaultQueue } from '@ticketbridge/testkit/servers'
 import { HttpResponse } from 'msw'
 
-/**
- * A failure to play instead of (or before) an answer: the conformance suite's fault vocabulary.
- * - `status`: answer with this HTTP status, with `Retry-After` when `retryAfterSeconds` is set.
- * - `reset`: drop the connection (`HttpResponse.error()`).
- * - `delay`: wait `ms`, then answer normally.
- * - `html`: answer 200 with an HTML page, as a wrong base URL does on a real instance.
- * Each fault applies to the next `count` requests (default 1), after those already queued.
- */
-export type HaloFault =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number; count?: number }
-  | { kind: 'reset'; count?: number }
-  | { kind: 'delay'; ms: number; count?: number }
-  | { kind: 'html'; count?: number }
+/** A failure to play instead of (or before) an answer: the conformance suite's fault vocabulary. */
+export type HaloFault = ConformanceFault
 
-/** Plays faults on the next requests; structurally a testkit `ConformanceFaults`. */
-export interface HaloFaults {
-  inject(fault: HaloFault): void
-  clear(): void
-  /** Faults still queued. */
-  readonly pending: number
-}
+/** Plays faults on the next requests: a testkit `ConformanceFaults`, with the number still queued. */
+export type HaloFaults = Omit<FaultQueue, 'take'>
 
 /** The queue behind {@link HaloFaults}, with the call the request pipeline uses. */
-export interface HaloFaultQueue extends HaloFaults {
-  /** Takes the fault for this request, if any. */
-  take(): HaloFault | undefined
-}
+export type HaloFaultQueue = FaultQueue
 
-export function createHaloFaultQueue(): HaloFaultQueue {
-  const queue: HaloFault[] = []
-  return {
-    inject(fault) {
-      const count = fault.count ?? 1
-      if (!Number.isInteger(count) || count < 1) throw new RangeError(`A fault's count must be a whole number of at least 1; got ${String(count)}.`)
-      for (let index = 0; index < count; index += 1) queue.push(fault)
-    },
-    clear() {
-      queue.length = 0
-    },
-    take() {
-      return queue.shift()
-    },
-    get pending() {
-      return queue.length
-    },
-  }
-}
+/** One fault queue for every simulator (testkit's), so the vocabulary and its checks agree. */
+export const createHaloFaultQueue = createFaultQueue
 
 /** The page a wrong base URL gets from a real Halo web server: the agent app's HTML, with 200. */
 export const haloHtmlPage =

@@ -1,56 +1,17 @@
+import { type ConformanceFault, createFaultQueue, type FaultQueue } from '@ticketbridge/testkit/servers'
 import { HttpResponse } from 'msw'
 
-/**
- * A failure to play instead of (or before) an answer: the conformance suite's fault vocabulary.
- * - `status`: answer with this HTTP status (as a proxy in front of RT would), with
- *   `Retry-After` when `retryAfterSeconds` is set.
- * - `reset`: drop the connection (`HttpResponse.error()`).
- * - `delay`: wait `ms`, then answer normally.
- * - `html`: answer 200 with RT's web login page, as a wrong base URL does on a real instance.
- * Each fault applies to the next `count` requests (default 1), after those already queued.
- */
-export type RtFault =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number; count?: number }
-  | { kind: 'reset'; count?: number }
-  | { kind: 'delay'; ms: number; count?: number }
-  | { kind: 'html'; count?: number }
+/** A failure to play instead of (or before) an answer: the conformance suite's fault vocabulary. */
+export type RtFault = ConformanceFault
 
-/** Plays faults on the next requests; structurally a testkit `ConformanceFaults`. */
-export interface RtFaults {
-  inject(fault: RtFault): void
-  clear(): void
-  /** Faults still queued. */
-  readonly pending: number
-}
+/** Plays faults on the next requests: a testkit `ConformanceFaults`, with the number still queued. */
+export type RtFaults = Omit<FaultQueue, 'take'>
 
 /** The queue behind {@link RtFaults}, with the call the request pipeline uses. */
-export interface RtFaultQueue extends RtFaults {
-  /** Takes the fault for this request, if any. */
-  take(): RtFault | undefined
-}
+export type RtFaultQueue = FaultQueue
 
-export function createRtFaultQueue(): RtFaultQueue {
-  const queue: RtFault[] = []
-  return {
-    inject(fault) {
-      const count = fault.count ?? 1
-      if (!Number.isInteger(count) || count < 1) throw new RangeError(`A fault's count must be a whole number of at least 1; got ${String(count)}.`)
-      if (fault.kind === 'status' && (!Number.isInteger(fault.status) || fault.status < 100 || fault.status > 599)) {
-        throw new RangeError(`A status fault needs an HTTP status between 100 and 599; got ${String(fault.status)}.`)
-      }
-      for (let index = 0; index < count; index += 1) queue.push(fault)
-    },
-    clear() {
-      queue.length = 0
-    },
-    take() {
-      return queue.shift()
-    },
-    get pending() {
-      return queue.length
-    },
-  }
-}
+/** One fault queue for every simulator (testkit's), so the vocabulary and its checks agree. */
+export const createRtFaultQueue = createFaultQueue
 
 /** The start of RT 5's login page, which any non-REST URL (a wrong base URL) answers with 200. */
 export const rtLoginPage =

@@ -1,6 +1,7 @@
 import { createServer, request as forwardRequest, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import type { ConformanceFault, ConformanceFaults } from '../conformance/conformance-harness'
+import type { ConformanceFaults } from '../conformance/conformance-harness'
+import { createFaultQueue } from './create-fault-queue'
 
 /** A proxy in front of a real server, playing faults on the requests it forwards. */
 export interface FaultProxy {
@@ -25,7 +26,7 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) {
     throw new Error(`The fault proxy only forwards to loopback addresses, not ${target.hostname}.`)
   }
-  const queue: ConformanceFault[] = []
+  const queue = createFaultQueue()
   const sockets = new Set<Socket>()
   let requestCount = 0
 
@@ -49,7 +50,7 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
 
   const server = createServer((incoming, outgoing) => {
     requestCount += 1
-    const fault = queue.shift()
+    const fault = queue.take()
     if (!fault) return forward(incoming, outgoing)
     // Drain the request body first, as a real server reads it before failing.
     incoming.resume()
@@ -88,14 +89,7 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
-    faults: {
-      inject(fault) {
-        for (let index = 0; index < (fault.count ?? 1); index += 1) queue.push(fault)
-      },
-      clear() {
-        queue.length = 0
-      },
-    },
+    faults: { inject: (fault) => queue.inject(fault), clear: () => queue.clear() },
     get requestCount() {
       return requestCount
     },
