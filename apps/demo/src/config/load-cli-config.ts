@@ -72,7 +72,7 @@ export async function loadVendorSettings(connector: VendorConnector, sources: Co
     if (vendor !== connector.vendor) continue
     const known = connector.settings[key!]
     if (!known) throw new ConfigurationError(`--set ${vendor}.${key}: not a ${connector.title} setting. Known: ${Object.keys(connector.settings).join(', ')}.`, { option: `${vendor}.${key}` })
-    if (known.secret) throw new ConfigurationError(`--set ${vendor}.${key}: secrets are not taken from flags (they end up in shell history); set ${known.environment} instead.`, { option: `${vendor}.${key}` })
+    if (known.secret) throw new ConfigurationError(`--set ${vendor}.${key} is refused, because secrets are not taken from flags (they end up in shell history); set ${known.environment} instead.`, { option: `${vendor}.${key}` })
     settings[key!] = value!
   }
   for (const [key, setting] of Object.entries(connector.settings)) {
