@@ -1,8 +1,8 @@
 import { Agent } from 'node:http'
-import { performance } from 'node:perf_hooks'
 import { HaloClient } from '@ticketbridge/halo'
-import { createHttpTransport, type TransportLogger } from '@ticketbridge/http'
+import { createHttpTransport } from '@ticketbridge/http'
 import type { BenchCase, BenchRow } from '../support/bench-case'
+import { measureSequential, noOpLogger } from '../support/measure-sequential'
 import { loadAxios, type AxiosInstance } from '../support/load-axios'
 import { median, percentile } from '../support/statistics'
 import { createHaloSimulator } from '@ticketbridge/halo/simulator'
@@ -13,20 +13,6 @@ const rounds = 5
 const pageSize = 100
 const caseName = `Halo ticket page (${pageSize} rows), ${requestsPerRound} sequential × ${rounds} rounds`
 
-/** A logger that accepts every line and keeps none: measures our logging work, not a sink's. */
-const noOpLogger: TransportLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
-
-/** Times `count` sequential calls; returns per-call microseconds and the total milliseconds. */
-async function measure(count: number, call: () => Promise<unknown>): Promise<{ samples: number[]; totalMs: number }> {
-  const samples: number[] = []
-  const started = performance.now()
-  for (let index = 0; index < count; index++) {
-    const before = performance.now()
-    await call()
-    samples.push((performance.now() - before) * 1_000)
-  }
-  return { samples, totalMs: performance.now() - started }
-}
 
 /**
  * What the native Halo client costs on top of what it is built on, for the call a sync makes most:
@@ -87,13 +73,13 @@ export const benchCase: BenchCase = {
       ]
       const rows = await client.tickets.listPage({ page_no: 1, page_size: pageSize })
       if (rows.rows.length !== pageSize || rows.recordCount !== 717) throw new Error('The Halo client did not read the benchmark page; the case would measure nothing.')
-      for (const variant of variants) await measure(warmUpRequests, variant.call)
+      for (const variant of variants) await measureSequential(warmUpRequests, variant.call)
 
       const results = variants.map(() => ({ samples: [] as number[], totalMs: 0 }))
       for (let round = 0; round < rounds; round++) {
         for (let offset = 0; offset < variants.length; offset++) {
           const index = (round + offset) % variants.length
-          const measured = await measure(requestsPerRound, (variants[index] as (typeof variants)[number]).call)
+          const measured = await measureSequential(requestsPerRound, (variants[index] as (typeof variants)[number]).call)
           const result = results[index] as (typeof results)[number]
           result.samples.push(...measured.samples)
           result.totalMs += measured.totalMs

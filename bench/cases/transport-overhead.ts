@@ -1,7 +1,7 @@
 import { Agent } from 'node:http'
-import { performance } from 'node:perf_hooks'
-import { createHttpTransport, type TransportLogger } from '@ticketbridge/http'
+import { createHttpTransport } from '@ticketbridge/http'
 import type { BenchCase, BenchRow } from '../support/bench-case'
+import { measureSequential, noOpLogger } from '../support/measure-sequential'
 import { loadAxios, type AxiosInstance } from '../support/load-axios'
 import { median, percentile } from '../support/statistics'
 import { startJsonServer } from '../support/start-json-server'
@@ -11,20 +11,6 @@ const warmUpRequests = 300
 const rounds = 5
 const caseName = `GET, ${requestsPerRound} sequential × ${rounds} rounds`
 
-/** A logger that accepts every line and keeps none: measures our logging work, not a sink's. */
-const noOpLogger: TransportLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
-
-/** Times `count` sequential calls; returns per-call microseconds and the total milliseconds. */
-async function measure(count: number, call: () => Promise<unknown>): Promise<{ samples: number[]; totalMs: number }> {
-  const samples: number[] = []
-  const started = performance.now()
-  for (let index = 0; index < count; index++) {
-    const before = performance.now()
-    await call()
-    samples.push((performance.now() - before) * 1_000)
-  }
-  return { samples, totalMs: performance.now() - started }
-}
 
 /**
  * What the transport costs on top of the axios it wraps: the same keep-alive axios setup sends
@@ -60,13 +46,13 @@ export const benchCase: BenchCase = {
         { name: 'bare axios', call: () => bare.get(`${server.url}/api/Tickets/4813`) },
         { name: '@ticketbridge/http', call: () => transport.get('/Tickets/4813') },
       ]
-      for (const variant of variants) await measure(warmUpRequests, variant.call)
+      for (const variant of variants) await measureSequential(warmUpRequests, variant.call)
 
       const results = variants.map(() => ({ samples: [] as number[], totalMs: 0 }))
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? [0, 1] : [1, 0]
         for (const index of order) {
-          const measured = await measure(requestsPerRound, (variants[index] as (typeof variants)[number]).call)
+          const measured = await measureSequential(requestsPerRound, (variants[index] as (typeof variants)[number]).call)
           const result = results[index] as (typeof results)[number]
           result.samples.push(...measured.samples)
           result.totalMs += measured.totalMs
