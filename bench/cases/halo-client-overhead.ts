@@ -2,9 +2,8 @@ import { Agent } from 'node:http'
 import { HaloClient } from '@ticketbridge/halo'
 import { createHttpTransport } from '@ticketbridge/http'
 import type { BenchCase, BenchRow } from '../support/bench-case'
-import { measureSequential, noOpLogger } from '../support/measure-sequential'
+import { compareVariants, measureSequential, noOpLogger } from '../support/measure-sequential'
 import { loadAxios, type AxiosInstance } from '../support/load-axios'
-import { median, percentile } from '../support/statistics'
 import { createHaloSimulator } from '@ticketbridge/halo/simulator'
 
 const requestsPerRound = 400
@@ -75,31 +74,7 @@ export const benchCase: BenchCase = {
       if (rows.rows.length !== pageSize || rows.recordCount !== 717) throw new Error('The Halo client did not read the benchmark page; the case would measure nothing.')
       for (const variant of variants) await measureSequential(warmUpRequests, variant.call)
 
-      const results = variants.map(() => ({ samples: [] as number[], totalMs: 0 }))
-      for (let round = 0; round < rounds; round++) {
-        for (let offset = 0; offset < variants.length; offset++) {
-          const index = (round + offset) % variants.length
-          const measured = await measureSequential(requestsPerRound, (variants[index] as (typeof variants)[number]).call)
-          const result = results[index] as (typeof results)[number]
-          result.samples.push(...measured.samples)
-          result.totalMs += measured.totalMs
-        }
-      }
-
-      const baselineMedian = median((results[0] as (typeof results)[number]).samples)
-      return variants.map((variant, index) => {
-        const result = results[index] as (typeof results)[number]
-        const medianMicroseconds = median(result.samples)
-        return {
-          case: caseName,
-          variant: variant.name,
-          requests: result.samples.length,
-          medianMicroseconds,
-          p95Microseconds: percentile(result.samples, 0.95),
-          requestsPerSecond: (result.samples.length / result.totalMs) * 1_000,
-          ratio: medianMicroseconds / baselineMedian,
-        }
-      })
+      return await compareVariants(caseName, variants, { rounds, requestsPerRound })
     } finally {
       await server.close()
     }

@@ -1,9 +1,8 @@
 import { Agent } from 'node:http'
 import { createHttpTransport } from '@ticketbridge/http'
 import type { BenchCase, BenchRow } from '../support/bench-case'
-import { measureSequential, noOpLogger } from '../support/measure-sequential'
+import { compareVariants, measureSequential, noOpLogger } from '../support/measure-sequential'
 import { loadAxios, type AxiosInstance } from '../support/load-axios'
-import { median, percentile } from '../support/statistics'
 import { startJsonServer } from '../support/start-json-server'
 
 const requestsPerRound = 2_000
@@ -48,31 +47,7 @@ export const benchCase: BenchCase = {
       ]
       for (const variant of variants) await measureSequential(warmUpRequests, variant.call)
 
-      const results = variants.map(() => ({ samples: [] as number[], totalMs: 0 }))
-      for (let round = 0; round < rounds; round++) {
-        const order = round % 2 === 0 ? [0, 1] : [1, 0]
-        for (const index of order) {
-          const measured = await measureSequential(requestsPerRound, (variants[index] as (typeof variants)[number]).call)
-          const result = results[index] as (typeof results)[number]
-          result.samples.push(...measured.samples)
-          result.totalMs += measured.totalMs
-        }
-      }
-
-      const baselineMedian = median((results[0] as (typeof results)[number]).samples)
-      return variants.map((variant, index) => {
-        const result = results[index] as (typeof results)[number]
-        const medianMicroseconds = median(result.samples)
-        return {
-          case: caseName,
-          variant: variant.name,
-          requests: result.samples.length,
-          medianMicroseconds,
-          p95Microseconds: percentile(result.samples, 0.95),
-          requestsPerSecond: (result.samples.length / result.totalMs) * 1_000,
-          ratio: medianMicroseconds / baselineMedian,
-        }
-      })
+      return await compareVariants(caseName, variants, { rounds, requestsPerRound })
     } finally {
       await server.close()
     }
