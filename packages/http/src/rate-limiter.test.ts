@@ -13,7 +13,7 @@ afterEach(() => {
 })
 
 /** A task that takes `durationMs` of (fake) time and records its start. */
-function timedTask(durationMs: number, starts: number[], tracker?: { current: number; max: number }) {
+function timedTask(durationMs: number, starts: number[], tracker?: { current: number; max: number }, ends?: number[]) {
   return async () => {
     starts.push(Date.now())
     if (tracker) {
@@ -21,6 +21,7 @@ function timedTask(durationMs: number, starts: number[], tracker?: { current: nu
       tracker.max = Math.max(tracker.max, tracker.current)
     }
     await new Promise((resolve) => setTimeout(resolve, durationMs))
+    ends?.push(Date.now())
     if (tracker) tracker.current--
     return durationMs
   }
@@ -90,7 +91,7 @@ describe('createRateLimiter', () => {
     expect(limiter.queued).toBe(0)
   })
 
-  it('never starts more than limit tasks in any window, and waits exactly until the oldest start leaves', async () => {
+  it('never lets more than limit tasks into any window, and waits exactly until the oldest answer leaves', async () => {
     const events: RateLimitEvent[] = []
     const limiter = createRateLimiter({
       lanes: { read: { concurrency: 3 }, write: { concurrency: 3 } },
@@ -102,21 +103,24 @@ describe('createRateLimiter', () => {
     })
     const random = createSeededRandom(7)
     const starts: number[] = []
+    const ends: number[] = []
     const origin = Date.now()
     const tasks = Array.from({ length: 30 }, (_, index) =>
-      limiter.schedule(index % 2 === 0 ? 'read' : 'write', timedTask(1 + Math.floor(random() * 30), starts)),
+      limiter.schedule(index % 2 === 0 ? 'read' : 'write', timedTask(1 + Math.floor(random() * 30), starts, undefined, ends)),
     )
     await drain(tasks)
     expect(starts).toHaveLength(30)
+    // A vendor counts a request when it arrives, anywhere from its start to its answer: both ends keep to the budget.
     expect(busiestWindow(starts, 1_000)).toBeLessThanOrEqual(5)
+    expect(busiestWindow(ends, 1_000)).toBeLessThanOrEqual(5)
     expect(busiestWindow(starts, 10_000)).toBeLessThanOrEqual(12)
-    // The first five start at once; the sixth exactly when the first leaves the window.
+    // The first five start at once; the sixth exactly a window after the first answer came back.
     expect(starts.slice(0, 5).every((start) => start === origin)).toBe(true)
-    expect(starts[5]).toBe(origin + 1_000)
+    expect(starts[5]).toBe(Math.min(...ends.slice(0, 5)) + 1_000)
     expect(events[0]).toEqual({ budget: 'rolling', waitMs: 1_000, lane: expect.any(String), reason: 'budget' })
     expect(events.some((event) => event.budget === 'long')).toBe(true)
     const now = Date.now()
-    expect(limiter.used('long')).toBe(starts.filter((start) => start > now - 10_000).length)
+    expect(limiter.used('long')).toBe(ends.filter((end) => end > now - 10_000).length)
   })
 
   it('keeps lanes independent: a saturated read lane does not hold up writes', async () => {

@@ -92,8 +92,9 @@ interface GateWaiter {
 /**
  * Creates a rate limiter. A task passes two stages: its lane's p-queue (lane concurrency, FIFO)
  * and then a shared gate, which admits the oldest waiting task once the overall cap, every
- * budget and any server pause allow it. Budgets are charged when a task starts, which is what
- * vendors count.
+ * budget and any server pause allow it. A task counts against every budget from its start, and
+ * from its end for a whole window, so it never leaves a budget before the vendor, which counts
+ * it on arrival somewhere in between, lets it go.
  *
  * @example
  * const limiter = createRateLimiter({
@@ -185,7 +186,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         return
       }
       waiters.shift()
-      for (const budget of budgets.values()) budget.record(now, waiter.weight)
+      for (const budget of budgets.values()) budget.begin(waiter.weight)
       inFlight++
       waiter.resolve()
     }
@@ -197,7 +198,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     const now = clock.now()
     if (pausedUntil > now) return false
     for (const budget of budgets.values()) if (budget.waitMs(now, weight) > 0) return false
-    for (const budget of budgets.values()) budget.record(now, weight)
+    for (const budget of budgets.values()) budget.begin(weight)
     inFlight++
     return true
   }
@@ -235,8 +236,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     pump()
   }
 
-  function leaveGate(): void {
+  function leaveGate(weight: number): void {
     inFlight--
+    const now = clock.now()
+    for (const budget of budgets.values()) budget.finish(now, weight)
     pump()
   }
 
@@ -273,7 +276,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         try {
           return await task()
         } finally {
-          leaveGate()
+          leaveGate(weight)
         }
       }
       try {

@@ -54,4 +54,21 @@ describe('RollingWindowBudget', () => {
     expect(budget.used(100_000)).toBe(4)
     expect((budget as unknown as { starts: number[] }).starts.length).toBeLessThan(3_000)
   })
+
+  it('counts a request in flight until its answer, and from the answer for a whole window', () => {
+    const budget = new RollingWindowBudget({ name: 'test', limit: 2, windowMs: 1_000 })
+    budget.begin()
+    budget.begin()
+    // Both in flight: nothing leaves until one is answered, however long that takes.
+    expect(budget.used(5_000)).toBe(2)
+    expect(budget.waitMs(5_000)).toBe(1_000)
+    budget.finish(5_200)
+    // Answered at 5,200: the vendor saw it no later than that, so it counts until 6,200.
+    expect(budget.used(6_100)).toBe(2)
+    expect(budget.waitMs(6_100)).toBe(100)
+    expect(budget.used(6_200)).toBe(1)
+    // A vendor report lower than ours drops answered requests only, never ones still in flight.
+    budget.setUsage(6_300, 0)
+    expect(budget.used(6_300)).toBe(1)
+  })
 })

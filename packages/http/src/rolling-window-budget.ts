@@ -10,15 +10,21 @@ export interface RollingWindowBudgetOptions {
 }
 
 /**
- * A sliding-window request budget kept as a log of start timestamps.
+ * A sliding-window request budget kept as a log of timestamps.
  *
  * Vendors count requests per rolling window (Halo: about 300 per rolling 5 minutes; Autotask:
  * 10,000 per rolling hour), so a fixed window that resets on the hour would allow twice the
  * limit across a boundary. A log is exact: a request may start only when fewer than `limit`
- * starts lie in the last `windowMs`, and a blocked request can wait precisely until the oldest
- * start leaves the window. Memory is bounded by `limit` timestamps.
+ * entries lie in the last `windowMs`, and a blocked request can wait precisely until the oldest
+ * entry leaves the window. Memory is bounded by `limit` timestamps.
  *
- * An entry started at `t` counts for starts in `[t, t + windowMs)`.
+ * The vendor counts a request when it arrives, which is some time after we send it and before
+ * its answer comes back, and that delay varies (the first request of a connection also pays
+ * for the handshake). Counting from the send time would let a request go out that the server,
+ * seeing the old one arrive late, still counts in its window: a 429. So a request the limiter
+ * admits ({@link begin}) counts while it is in flight, and from its answer ({@link finish}) for a
+ * whole window: never earlier than the vendor counts it. An entry recorded at `t` counts in
+ * `[t, t + windowMs)`.
  */
 export class RollingWindowBudget {
   readonly name: string
@@ -28,6 +34,8 @@ export class RollingWindowBudget {
   // A queue of ascending timestamps; `head` marks its start, so expiry is O(1) without shift().
   private starts: number[] = []
   private head = 0
+  /** Requests admitted and not yet answered: they count until they finish, then for a window. */
+  private inFlight = 0
 
   constructor(options: RollingWindowBudgetOptions) {
     if (!options.name) throw new ConfigurationError('A rate-limit budget needs a name.', { option: 'budgets[].name' })
@@ -38,10 +46,10 @@ export class RollingWindowBudget {
     this.windowMs = options.windowMs
   }
 
-  /** Starts counted in the window ending at `now`. */
+  /** Requests counted in the window ending at `now`, those in flight included. */
   used(now: number): number {
     this.expire(now)
-    return this.starts.length - this.head
+    return this.starts.length - this.head + this.inFlight
   }
 
   /**
@@ -52,14 +60,27 @@ export class RollingWindowBudget {
     if (weight > this.limit) return Number.POSITIVE_INFINITY
     const excess = this.used(now) + weight - this.limit
     if (excess <= 0) return 0
-    // The `excess` oldest starts must leave; the last of them leaves at its time + windowMs.
+    // The `excess` oldest entries must leave; the last of them leaves at its time + windowMs.
     const leaving = this.starts[this.head + excess - 1]
-    return leaving === undefined ? 0 : Math.max(1, leaving + this.windowMs - now)
+    // Requests still in flight must be answered first, and then count a whole window.
+    if (leaving === undefined) return this.windowMs
+    return Math.max(1, leaving + this.windowMs - now)
   }
 
-  /** Records `weight` starts at `now`. The caller checked {@link waitMs} first. */
+  /** Records `weight` requests at `now` that are already answered (or whose timing is unknown). */
   record(now: number, weight = 1): void {
     for (let index = 0; index < weight; index++) this.starts.push(now)
+  }
+
+  /** Counts `weight` admitted requests as in flight. The caller checked {@link waitMs} first. */
+  begin(weight = 1): void {
+    this.inFlight += weight
+  }
+
+  /** The answer of `weight` requests {@link begin} counted came back at `now`: they count a window from here. */
+  finish(now: number, weight = 1): void {
+    this.inFlight = Math.max(0, this.inFlight - weight)
+    this.record(now, weight)
   }
 
   /**
@@ -77,7 +98,8 @@ export class RollingWindowBudget {
     }
     const current = this.used(now)
     if (used > current) this.record(now, used - current)
-    else if (used < current) this.head += current - used
+    // In-flight requests are not in the vendor's report yet; only answered ones can be dropped.
+    else if (used < current) this.head += Math.min(current - used, this.starts.length - this.head)
     this.compact()
   }
 

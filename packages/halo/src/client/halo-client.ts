@@ -97,7 +97,7 @@ export class HaloClient {
       retry: retryPolicy,
       defaultHeaders: { accept: 'application/json', ...resolved.defaultHeaders },
       classifyError: createHaloErrorClassifier({
-        rateLimitDelayMs: resolved.retry.rateLimitDelayMs ?? defaultRateLimitDelayMs,
+        rateLimitDelayMs: resolved.retry.rateLimitDelayMs ?? rateLimitDelayFor(resolved),
         maximumRetryAfterMs: resolved.retry.maximumRetryAfterMs ?? 120_000,
       }),
       ...(rateLimiter ? { rateLimiter } : {}),
@@ -210,6 +210,17 @@ export class HaloClient {
       delete: async (path, options) => (check(), transport.delete(path, options)),
     }
   }
+}
+
+/**
+ * How long to wait after a 429 without Retry-After: a tenth to a fifth of the configured window
+ * (30 to 60 s for Halo's 5 minutes), so an instance configured with another window is not left
+ * waiting a minute for a window of seconds.
+ */
+function rateLimitDelayFor(settings: ResolvedHaloClientSettings): { min: number; max: number } {
+  if (settings.rateLimit === false || settings.rateLimit.windowMs === undefined) return defaultRateLimitDelayMs
+  const windowMs = settings.rateLimit.windowMs
+  return { min: Math.round(windowMs / 10), max: Math.round(windowMs / 5) }
 }
 
 /** The budget of the instance, shared by every client of it in this process (halo.md §6). */
