@@ -47,7 +47,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       log(`  ${connector.title.padEnd(16)} ${simulator.url}`)
     }
     const rtTickets = Math.max(1, Math.round((options.tickets * 2) / 3))
-    log(`Seeding ${options.tickets} tickets in Autotask and ${rtTickets} in RT (people, organizations where the vendor has them, comments, binary files)…`)
+    log(`Seeding ${options.tickets} tickets in Autotask and ${rtTickets} in RT (people, organizations where the vendor has them, comments, binary files, time worked)…`)
     await seedHelpDesk(connected.get('autotask')!, options.tickets, 11)
     await seedHelpDesk(connected.get('rt')!, rtTickets, 23)
 
@@ -75,6 +75,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
         report.counts.tickets.created,
         report.counts.comments.created,
         report.counts.attachments.created,
+        report.counts.timeEntries.created,
         report.warnings.length,
         report.failures.length,
         verify ? (verify.passed ? 'passed' : 'FAILED') : '-',
@@ -82,7 +83,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       ])
     }
     log('')
-    log(renderTable(['migration', 'tickets read', 'created', 'comments', 'files', 'warnings', 'failed', 'verify', 'seconds'], summary))
+    log(renderTable(['migration', 'tickets read', 'created', 'comments', 'files', 'time', 'warnings', 'failed', 'verify', 'seconds'], summary))
     log('')
     log('HTML reports:')
     for (const path of reports) log(`  ${path}`)

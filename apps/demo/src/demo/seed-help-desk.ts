@@ -12,6 +12,12 @@ const problems = [
   ['Reset MFA for mobile change', 'I replaced my phone and need the authenticator re-registered.'],
   ['Slow Wi-Fi in meeting room B', 'Wi-Fi in meeting room B drops below 2 Mbps during calls.'],
 ] as const
+const work = [
+  'Remote session: checked the event log',
+  'Applied the vendor fix and rebooted',
+  'Called the user to confirm the fix',
+  'On-site visit to swap the hardware',
+]
 const replies = [
   'Thanks for reporting this; we are looking into it now.',
   'Could you send a screenshot of the error message?',
@@ -39,7 +45,7 @@ function sampleBinary(random: () => number, size: number): Uint8Array {
   return bytes
 }
 
-/** Seeds a help desk through the neutral interface: organizations, people, tickets, comments, files. */
+/** Seeds a help desk through the neutral interface: organizations, people, tickets, comments, files, time worked. */
 export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: number, seed = 7): Promise<void> {
   const random = createRandom(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
@@ -90,6 +96,20 @@ export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: numbe
         contentType: 'image/png',
         data: sampleBinary(random, 512 + Math.floor(random() * 4096)),
       })
+    }
+    if (capabilities.timeEntries && random() < 0.5) {
+      const entries = 1 + Math.floor(random() * 2)
+      for (let entryIndex = 0; entryIndex < entries; entryIndex += 1) {
+        // Whole minutes on fixed working hours, so every run logs the same time.
+        await adapter.timeEntries.create(ticket.id, {
+          minutes: pick([15, 20, 30, 45, 60, 90]),
+          note: work[(index + entryIndex) % work.length]!,
+          // Autotask logs time as a resource (the agent); vendors that record the API user say so in a warning.
+          person: { id: agent.id },
+          startedAt: new Date(Date.UTC(2024, 4, 6 + (index % 20), 9 + entryIndex * 2)).toISOString(),
+          billable: random() < 0.7,
+        })
+      }
     }
   }
 }

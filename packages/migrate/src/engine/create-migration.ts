@@ -11,6 +11,7 @@ import { type VerifyReport, verifyMigration } from '../verify/verify-migration'
 import { emptyCounts, type MigrationContext } from './migration-context'
 import type { MigrationProgressEvent } from './migration-progress'
 import { migrateTicket } from './migrate-ticket'
+import { migrateRelations } from './migrate-relations'
 import { type PreflightReport, runPreflight } from './preflight'
 import { DirectoryResolver } from './resolve-directory'
 import { runConcurrently } from './run-concurrently'
@@ -186,6 +187,8 @@ export function createMigration(options: MigrationOptions): Migration {
         concurrency,
         moveOne,
       )
+      // Relations last: both tickets of a link must be in the target first.
+      await migrateRelations(context, concurrency)
       ledger.finishRun(runId, 'finished')
     } catch (error) {
       ledger.finishRun(runId, 'failed')
@@ -221,7 +224,7 @@ export function createMigration(options: MigrationOptions): Migration {
       }
       deleted += 1
       ledger.put({ ...record, targetId: null, state: 'skipped', error: 'rolled back', createdByMigration: false })
-      for (const kind of ['comment', 'attachment'] as const) {
+      for (const kind of ['comment', 'attachment', 'time-entry', 'relation'] as const) {
         for (const child of ledger.children(kind, record.sourceId)) ledger.put({ ...child, targetId: null, state: 'skipped', error: 'rolled back' })
       }
       emit({ phase: 'rollback', done: deleted, total: created.length })

@@ -5,6 +5,8 @@ import { externalIdStamp, type MigrationContext } from './migration-context'
 import { provenanceLine } from './provenance-line'
 import type { DirectoryResolver } from './resolve-directory'
 import { rethrowIfFatal } from './fatal-errors'
+import { migrateTimeEntries, type TimeEntryTotals } from './migrate-time-entries'
+import { recordTicketRelations } from './migrate-relations'
 
 /** What verification later checks in the target, recorded when a ticket is completed. */
 export interface TicketFingerprint {
@@ -14,6 +16,8 @@ export interface TicketFingerprint {
   comments: number
   /** sha256 of every attachment's bytes, sorted. */
   attachmentDigests: string[]
+  /** The time entries moved and their minutes; absent where either end has no time entries. */
+  timeEntries?: TimeEntryTotals
 }
 
 export type TicketOutcome = 'created' | 'updated' | 'skipped' | 'failed'
@@ -76,11 +80,13 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
 
     const comments = await migrateComments(context, directory, ticket, targetId)
     const attachmentDigests = await migrateAttachments(context, ticket, targetId)
+    const timeEntries = await migrateTimeEntries(context, directory, ticket, targetId)
+    await recordTicketRelations(context, ticket)
 
     // The final status goes last (see above), and again after replies: some vendors move a ticket
     // on a reply (RT opens a new ticket). One more request only for tickets that need it.
     const finalCategory = finalStatus ? statusCategoryOf(context, finalStatus) : undefined
-    if (finalStatus && finalCategory && (finalCategories.has(finalCategory) || (comments.created > 0 && finalCategory !== 'open'))) {
+    if (finalStatus && finalCategory && (finalCategories.has(finalCategory) || (comments.created + (timeEntries?.created ?? 0) > 0 && finalCategory !== 'open'))) {
       const { warnings: statusWarnings } = await target.tickets.update(targetId, { status: finalStatus }, { silent: true, signal: context.signal })
       warnings.push(...statusWarnings)
     }
@@ -90,6 +96,7 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
       subject: ticket.subject,
       comments: comments.total,
       attachmentDigests: attachmentDigests.sort(),
+      ...(timeEntries ? { timeEntries: timeEntries.totals } : {}),
     }
     ledger.put({
       kind: 'ticket',

@@ -13,11 +13,11 @@ export interface EntityCounts {
   failed: number
 }
 
-export type CountedEntity = 'organizations' | 'people' | 'tickets' | 'comments' | 'attachments'
+export type CountedEntity = 'organizations' | 'people' | 'tickets' | 'comments' | 'attachments' | 'timeEntries' | 'relations'
 
 export function emptyCounts(): Record<CountedEntity, EntityCounts> {
   const zero = (): EntityCounts => ({ read: 0, created: 0, updated: 0, skipped: 0, failed: 0 })
-  return { organizations: zero(), people: zero(), tickets: zero(), comments: zero(), attachments: zero() }
+  return { organizations: zero(), people: zero(), tickets: zero(), comments: zero(), attachments: zero(), timeEntries: zero(), relations: zero() }
 }
 
 /** Everything the steps of one run share. */

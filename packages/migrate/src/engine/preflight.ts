@@ -24,6 +24,10 @@ export interface PreflightReport {
     sampledTickets: number
     commentsPerTicket: number
     attachmentsPerTicket: number
+    /** Sampled only where both ends keep time entries (else 0). */
+    timeEntriesPerTicket: number
+    /** Sampled only where both ends keep relations (else 0); a link shows on both its tickets. */
+    relationsPerTicket: number
     requests: { source: number; target: number }
     /** Seconds at each vendor's documented rate limit; absent where the vendor documents none. */
     secondsAtRateLimit: { source?: number; target?: number }
@@ -83,6 +87,17 @@ export async function runPreflight(options: {
   }
   const commentsPerTicket = sample.length > 0 ? sampledComments / sample.length : 0
   const attachmentsPerTicket = sample.length > 0 ? sampledAttachments / sample.length : 0
+  // Time entries and relations move only where both ends keep them: sampled only then.
+  const timeEntriesMove = source.capabilities.timeEntries && target.capabilities.timeEntries
+  const relationsMove = source.capabilities.relations && target.capabilities.relations
+  let sampledTimeEntries = 0
+  let sampledRelations = 0
+  for (const ticketId of sample) {
+    if (timeEntriesMove) for await (const _entry of source.timeEntries.list(ticketId, { signal: options.signal })) sampledTimeEntries += 1
+    if (relationsMove) sampledRelations += (await source.relations.list(ticketId, { signal: options.signal })).length
+  }
+  const timeEntriesPerTicket = sample.length > 0 ? sampledTimeEntries / sample.length : 0
+  const relationsPerTicket = sample.length > 0 ? sampledRelations / sample.length : 0
 
   const degradations: string[] = []
   const blocking: string[] = []
@@ -96,11 +111,15 @@ export async function runPreflight(options: {
   if (!targetCapabilities.comments.visibilities.includes('internal')) blocking.push(`${target.vendor} has no internal comments: internal notes would become visible to requesters.`)
   if (!targetCapabilities.silentWrites) degradations.push(`${target.vendor} cannot suppress notifications for imported records: requesters may receive emails.`)
   if (!targetCapabilities.attachments.upload) degradations.push(`${target.vendor} cannot receive files: attachments are not moved (each one is reported).`)
+  if (source.capabilities.timeEntries && !targetCapabilities.timeEntries) degradations.push(`${target.vendor} keeps no time entries: time worked in ${source.vendor} is not moved.`)
+  if (source.capabilities.relations && !targetCapabilities.relations) degradations.push(`${target.vendor} keeps no ticket relations: parent, child and related links in ${source.vendor} are not moved.`)
   if (targetCapabilities.attachments.maxBytes !== undefined) degradations.push(`Files larger than ${targetCapabilities.attachments.maxBytes} bytes are refused by the target and reported as failed.`)
 
   const sourcePageSize = source.capabilities.tickets.pageSizeLimit
-  const sourceRequests = Math.ceil(tickets / sourcePageSize) + tickets * (2 + attachmentsPerTicket) + people.size
-  const targetRequests = 5 + tickets * (1 + commentsPerTicket + attachmentsPerTicket) + closedTickets + people.size * 2
+  const sourceRequests = Math.ceil(tickets / sourcePageSize) + tickets * (2 + attachmentsPerTicket + (timeEntriesMove ? 1 : 0) + (relationsMove ? 1 : 0)) + people.size
+  // Each link shows on both its tickets and is created once, after both target tickets are listed.
+  const targetRequests =
+    5 + tickets * (1 + commentsPerTicket + attachmentsPerTicket + timeEntriesPerTicket + (relationsMove ? relationsPerTicket / 2 + (relationsPerTicket > 0 ? 1 : 0) : 0)) + closedTickets + people.size * 2
   const seconds = (vendor: string, requests: number) => {
     const rate = vendorRequestRates[vendor]
     return rate ? Math.ceil((requests * rate.perSeconds) / rate.requests) : undefined
@@ -119,6 +138,8 @@ export async function runPreflight(options: {
       sampledTickets: sample.length,
       commentsPerTicket,
       attachmentsPerTicket,
+      timeEntriesPerTicket,
+      relationsPerTicket,
       requests: { source: Math.ceil(sourceRequests), target: Math.ceil(targetRequests) },
       secondsAtRateLimit: {
         ...(sourceSeconds !== undefined ? { source: sourceSeconds } : {}),

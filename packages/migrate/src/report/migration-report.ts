@@ -35,7 +35,7 @@ export function buildMigrationReport(options: {
 }): MigrationReport {
   const finishedAt = new Date()
   const failures: MigrationReport['failures'] = []
-  for (const kind of ['organization', 'person', 'ticket', 'comment', 'attachment'] as const) {
+  for (const kind of ['organization', 'person', 'ticket', 'comment', 'attachment', 'time-entry', 'relation'] as const) {
     for (const record of options.ledger.allOfKind(kind)) {
       if (record.error && (record.state === 'failed' || record.state === 'created' || record.state === 'pending')) {
         failures.push({ kind, sourceId: record.sourceId, targetId: record.targetId, reason: record.error })

@@ -26,6 +26,14 @@ export function renderReportHtml(report: MigrationReport): string {
         ['tickets', verify.tickets.checked, verify.tickets.matched],
         ['comments', verify.comments.source, verify.comments.target],
         ['attachments with identical bytes', verify.attachments.source, verify.attachments.bytesIdentical],
+        // Reports saved before time entries and relations were verified have neither.
+        ...(verify.timeEntries
+          ? [
+              ['time entries', verify.timeEntries.source, verify.timeEntries.target],
+              ['minutes worked', verify.timeEntries.sourceMinutes, verify.timeEntries.targetMinutes],
+            ]
+          : []),
+        ...(verify.relations ? [['relations', verify.relations.source, verify.relations.target]] : []),
         ...Object.entries(verify.statusCategories).map(([category, tally]) => [`status: ${category}`, tally.source, tally.target]),
       ]),
     )

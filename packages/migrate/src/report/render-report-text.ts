@@ -29,6 +29,14 @@ export function renderReportText(report: MigrationReport, options: { maxListed?:
           ['tickets', verify.tickets.checked, verify.tickets.matched],
           ['comments', verify.comments.source, verify.comments.target],
           ['attachments (bytes identical)', verify.attachments.source, verify.attachments.bytesIdentical],
+          // Reports saved before time entries and relations were verified have neither.
+          ...(verify.timeEntries
+            ? [
+                ['time entries', verify.timeEntries.source, verify.timeEntries.target],
+                ['minutes worked', verify.timeEntries.sourceMinutes, verify.timeEntries.targetMinutes],
+              ]
+            : []),
+          ...(verify.relations ? [['relations', verify.relations.source, verify.relations.target]] : []),
           ...Object.entries(verify.statusCategories).map(([category, tally]): (string | number)[] => [`status ${category}`, tally.source, tally.target]),
         ],
       ),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { TicketingAdapter } from '@ticketbridge/core'
 import type { TicketFingerprint } from '../engine/migrate-ticket'
+import { type CanonicalRelation, canonicalRelation, relationKey } from '../engine/migrate-relations'
 import type { MigrationLedger } from '../ledger/migration-ledger'
 
 /** One difference verification found, with both ids. */
@@ -16,6 +17,10 @@ export interface VerifyReport {
   tickets: { checked: number; matched: number }
   comments: { source: number; target: number }
   attachments: { source: number; target: number; bytesIdentical: number }
+  /** Time entries moved (source) and found in the target, with their minutes; zero where either end has none. */
+  timeEntries: { source: number; target: number; sourceMinutes: number; targetMinutes: number }
+  /** Relations whose two tickets both moved (source), and how many of them the target shows. */
+  relations: { source: number; target: number }
   statusCategories: Record<string, { source: number; target: number }>
   /** Tickets re-read from the source to compare fields, not only the recorded fingerprint. */
   sampledFieldChecks: number
@@ -27,7 +32,8 @@ const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /**
  * Checks the target against what the migration recorded: for every completed ticket, its status
- * category, its comment count and every file's bytes (sha256); for a sample, the source ticket is
+ * category, its comment count, every file's bytes (sha256), and its time entries (count and
+ * minutes); every relation whose two tickets moved; for a sample, the source ticket is
  * read again and its fields compared. Reads the target only once per record; the source only for
  * the sample.
  */
@@ -46,6 +52,8 @@ export async function verifyMigration(options: {
     tickets: { checked: 0, matched: 0 },
     comments: { source: 0, target: 0 },
     attachments: { source: 0, target: 0, bytesIdentical: 0 },
+    timeEntries: { source: 0, target: 0, sourceMinutes: 0, targetMinutes: 0 },
+    relations: { source: 0, target: 0 },
     statusCategories: {},
     sampledFieldChecks: 0,
     differences: [],
@@ -90,6 +98,31 @@ export async function verifyMigration(options: {
       } else differ(record.sourceId, record.targetId, 'attachment bytes', wanted.slice(0, 12), 'missing or different')
     }
 
+    if (expected.timeEntries && target.capabilities.timeEntries) {
+      const targetEntries = new Map((await target.timeEntries.list(record.targetId, { signal: options.signal }).toArray({ limit: 100_000 })).map((entry) => [entry.id, entry]))
+      let found = 0
+      let minutes = 0
+      for (const child of ledger.children('time-entry', record.sourceId)) {
+        if (child.state !== 'completed') continue
+        const entry = child.targetId ? targetEntries.get(child.targetId) : undefined
+        if (!entry) {
+          differ(child.sourceId, child.targetId ?? '-', 'time entry', 'present', 'missing')
+          continue
+        }
+        found += 1
+        minutes += entry.minutes
+      }
+      report.timeEntries.source += expected.timeEntries.entries
+      report.timeEntries.sourceMinutes += expected.timeEntries.minutes
+      report.timeEntries.target += found
+      report.timeEntries.targetMinutes += minutes
+      if (found !== expected.timeEntries.entries) differ(record.sourceId, record.targetId, 'time entries', expected.timeEntries.entries, found)
+      // Vendors round each entry (RT to whole minutes): up to a minute per entry is rounding.
+      else if (Math.abs(expected.timeEntries.minutes - minutes) >= Math.max(1, found)) {
+        differ(record.sourceId, record.targetId, 'minutes worked', round(expected.timeEntries.minutes), round(minutes))
+      }
+    }
+
     if (index % sampleEvery === 0) {
       report.sampledFieldChecks += 1
       const original = await source.tickets.get(record.sourceId, { signal: options.signal })
@@ -103,6 +136,46 @@ export async function verifyMigration(options: {
     if (report.differences.length === differencesBefore) report.tickets.matched += 1
     options.onProgress?.(index + 1, completed.length)
   }
+  if (source.capabilities.relations && target.capabilities.relations) await verifyRelations(target, ledger, report, differ, options.signal)
+  report.timeEntries.sourceMinutes = round(report.timeEntries.sourceMinutes)
+  report.timeEntries.targetMinutes = round(report.timeEntries.targetMinutes)
   report.passed = report.differences.length === 0
   return report
+}
+
+const round = (minutes: number) => Math.round(minutes * 100) / 100
+
+/**
+ * Every relation whose two tickets both moved must show in the target, on either ticket, in the
+ * target's ids. A relation waiting for a partner that has not moved is a warning of the run, not
+ * a difference.
+ */
+async function verifyRelations(
+  target: TicketingAdapter,
+  ledger: MigrationLedger,
+  report: VerifyReport,
+  differ: (sourceId: string, targetId: string, field: string, expected: unknown, actual: unknown) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const listed = new Map<string, Set<string>>()
+  const relationsOf = async (targetTicketId: string) => {
+    let keys = listed.get(targetTicketId)
+    if (!keys) {
+      const relations = await target.relations.list(targetTicketId, { signal })
+      keys = new Set(relations.map((relation) => relationKey(canonicalRelation({ ...relation, ticketId: targetTicketId }))))
+      listed.set(targetTicketId, keys)
+    }
+    return keys
+  }
+  for (const record of ledger.allOfKind('relation')) {
+    if (record.state === 'skipped' || !record.fingerprint) continue
+    const relation = JSON.parse(record.fingerprint) as CanonicalRelation
+    const from = ledger.get('ticket', relation.ticketId)
+    const to = ledger.get('ticket', relation.relatedTicketId)
+    if (from?.state !== 'completed' || to?.state !== 'completed' || !from.targetId || !to.targetId) continue
+    report.relations.source += 1
+    const key = record.targetId ?? relationKey(canonicalRelation({ ticketId: from.targetId, kind: relation.kind, relatedTicketId: to.targetId }))
+    if ((await relationsOf(from.targetId)).has(key) || (await relationsOf(to.targetId)).has(key)) report.relations.target += 1
+    else differ(record.sourceId, key, 'relation', 'present', 'missing')
+  }
 }

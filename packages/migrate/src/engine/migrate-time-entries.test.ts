@@ -1,0 +1,314 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { AbortError, type TicketingAdapter, TimeoutError } from '@ticketbridge/core'
+import { createMemoryAdapter, type MemoryAdapter } from '@ticketbridge/memory'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MigrationLedger } from '../ledger/migration-ledger'
+import { seedMemoryHelpDesk } from '../test-support/seed-memory-help-desk'
+import { createMigration } from './create-migration'
+
+let folder: string
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'ticketbridge-time-entries-test-'))
+})
+afterEach(() => rmSync(folder, { recursive: true, force: true }))
+
+const notes = ['Remote session: cleared the print queue', 'Replaced the fuser unit', '', 'Called the user back']
+
+/** A help desk whose tickets carry 0 to 3 time entries each, logged by the agent, some without a note. */
+async function seedWithTime(adapter: MemoryAdapter, ticketCount: number): Promise<void> {
+  await seedMemoryHelpDesk(adapter, ticketCount)
+  const agent = [...adapter.store.people.values()].find((person) => person.kind === 'agent')!
+  for (const ticket of [...adapter.store.tickets.values()]) {
+    for (let index = 0; index < ticket.id % 4; index += 1) {
+      const note = notes[(ticket.id + index) % notes.length]!
+      await adapter.timeEntries.create(String(ticket.id), {
+        minutes: 15 * (index + 1) + (ticket.id % 3),
+        ...(note ? { note } : {}),
+        person: { id: String(agent.id) },
+        startedAt: new Date(Date.UTC(2024, 4, 1 + (ticket.id % 20), 9 + index)).toISOString(),
+        billable: index % 2 === 0,
+      })
+    }
+  }
+}
+
+/** The target's time entries as comparable rows, by the source ticket they came from. */
+async function timeEntriesBySourceTicket(source: TicketingAdapter, target: TicketingAdapter) {
+  const rows: Record<string, { minutes: number; note?: string; startedAt?: string; billable?: boolean; person?: string }[]> = {}
+  for await (const ticket of source.tickets.list()) {
+    const moved = await target.tickets.findByExternalId(`${source.vendor}:${ticket.id}`)
+    const entries = moved ? await target.timeEntries.list(moved.id).toArray({ limit: 100 }) : []
+    rows[ticket.id] = entries.map((entry) => ({
+      minutes: entry.minutes,
+      ...(entry.note !== undefined ? { note: entry.note } : {}),
+      ...(entry.startedAt !== undefined ? { startedAt: entry.startedAt } : {}),
+      ...(entry.billable !== undefined ? { billable: entry.billable } : {}),
+      ...(entry.person?.email !== undefined ? { person: entry.person.email } : {}),
+    }))
+  }
+  return rows
+}
+
+/** Wraps a target so that its time-entry creates land, then fail with `error` (the answer is lost). */
+function loseTimeEntryAnswers(target: MemoryAdapter, error: () => Error, times: number): TicketingAdapter & { lost: number } {
+  const wrapped = {
+    ...target,
+    lost: 0,
+    timeEntries: {
+      ...target.timeEntries,
+      create: async (ticketId: string, input: Parameters<TicketingAdapter['timeEntries']['create']>[1], options?: Parameters<TicketingAdapter['timeEntries']['create']>[2]) => {
+        const result = await target.timeEntries.create(ticketId, input, options)
+        if (wrapped.lost < times) {
+          wrapped.lost += 1
+          throw error()
+        }
+        return result
+      },
+    },
+  }
+  return wrapped
+}
+
+describe('time entries', () => {
+  it('moves minutes, note, start, billable and person, verifies them, and adds nothing on a re-run', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedWithTime(source, 12)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const ledgerPath = join(folder, 'ledger.sqlite')
+    const migration = createMigration({ source, target, ledgerPath })
+    const report = await migration.run()
+    const verify = await migration.verify()
+    await migration.close()
+
+    const sourceMinutes = [...source.store.timeEntries.values()].reduce((total, entry) => total + entry.minutes, 0)
+    expect(report.counts.timeEntries).toMatchObject({ read: source.store.timeEntries.size, created: source.store.timeEntries.size, failed: 0 })
+    expect(target.store.timeEntries.size).toBe(source.store.timeEntries.size)
+    expect(await timeEntriesBySourceTicket(source, target)).toEqual(
+      Object.fromEntries(
+        [...source.store.tickets.values()].map((ticket) => [
+          String(ticket.id),
+          [...source.store.timeEntries.values()]
+            .filter((entry) => entry.ticketId === ticket.id)
+            .map((entry) => ({ minutes: entry.minutes, ...(entry.note ? { note: entry.note } : {}), startedAt: entry.startedAt, billable: entry.billable, person: 'sam@helpdesk.example' })),
+        ]),
+      ),
+    )
+    expect(verify.differences).toEqual([])
+    expect(verify.passed).toBe(true)
+    expect(verify.timeEntries).toEqual({ source: source.store.timeEntries.size, target: source.store.timeEntries.size, sourceMinutes, targetMinutes: sourceMinutes })
+
+    const again = createMigration({ source, target, ledgerPath })
+    const rerun = await again.run()
+    await again.close()
+    expect(rerun.counts.timeEntries.created).toBe(0)
+    expect(target.store.timeEntries.size).toBe(source.store.timeEntries.size)
+  })
+
+  it('adds new time entries of a changed ticket and keeps the moved ones', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedWithTime(source, 4)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const ledgerPath = join(folder, 'ledger.sqlite')
+    const first = createMigration({ source, target, ledgerPath })
+    await first.run()
+    await first.close()
+    const before = target.store.timeEntries.size
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await source.timeEntries.create('4', { minutes: 20, note: 'Follow-up visit' })
+    await source.tickets.update('4', { subject: 'Printer 1 is jammed again' })
+    const second = createMigration({ source, target, ledgerPath })
+    const report = await second.run()
+    const verify = await second.verify()
+    await second.close()
+    expect(report.counts.timeEntries).toMatchObject({ created: 1, skipped: [...source.store.timeEntries.values()].filter((entry) => entry.ticketId === 4).length - 1 })
+    expect(target.store.timeEntries.size).toBe(before + 1)
+    expect(verify.passed).toBe(true)
+  })
+
+  it('records an entry without a person, with a warning, when the person has no counterpart', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 2)
+    const contractor = (await source.people.create({ kind: 'agent', name: 'Casey Contractor', email: 'casey@contractor.example' })).record
+    await source.timeEntries.create('4', { minutes: 45, note: 'On-site visit', person: { id: contractor.id } })
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite'), mapping: { options: { createPeople: false } } })
+    const report = await migration.run()
+    expect((await migration.verify()).passed).toBe(true)
+    await migration.close()
+    const [moved] = [...target.store.timeEntries.values()]
+    expect(moved).toMatchObject({ minutes: 45, note: 'On-site visit' })
+    expect(moved?.personId).toBeUndefined()
+    expect(report.warnings).toContainEqual({
+      kind: 'time-entry',
+      sourceId: expect.stringMatching(/^4\//),
+      warning: expect.objectContaining({ type: 'substituted', field: 'person', message: expect.stringContaining('Casey Contractor has no counterpart') }),
+    })
+    expect(report.failures).toEqual([])
+  })
+
+  it('does not duplicate a time entry whose create answer was lost when the process died', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedWithTime(source, 8)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const ledgerPath = join(folder, 'ledger.sqlite')
+    // The first entry lands in the target, then the run is killed before the ledger hears of it.
+    const crashing = loseTimeEntryAnswers(target, () => new AbortError('simulated crash after a time entry was stored'), 1)
+    const first = createMigration({ source, target: crashing, ledgerPath, concurrency: 1 })
+    await expect(first.run()).rejects.toThrow('simulated crash')
+    await first.close()
+    expect(crashing.lost).toBe(1)
+    const inspect = new MigrationLedger(ledgerPath)
+    const pending = inspect.inState('time-entry', 'pending')
+    inspect.close()
+    expect(pending).toHaveLength(1)
+    expect(target.store.timeEntries.size).toBe(1)
+
+    const resumed = createMigration({ source, target, ledgerPath })
+    const report = await resumed.run()
+    const verify = await resumed.verify()
+    await resumed.close()
+    expect(target.store.timeEntries.size).toBe(source.store.timeEntries.size)
+    expect(report.counts.timeEntries.created).toBe(source.store.timeEntries.size - 1)
+    expect(verify.differences).toEqual([])
+    expect(verify.timeEntries.target).toBe(source.store.timeEntries.size)
+  })
+
+  it('does not duplicate a time entry stored before a timeout, and finishes its ticket on the next run', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedWithTime(source, 8)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const ledgerPath = join(folder, 'ledger.sqlite')
+    const timingOut = loseTimeEntryAnswers(target, () => new TimeoutError('No answer within 30000 ms (POST /time-entries).', { vendor: 'memory-target', timeoutMs: 30_000 }), 2)
+    const first = createMigration({ source, target: timingOut, ledgerPath })
+    const firstReport = await first.run()
+    await first.close()
+    // Not fatal: the rest of the run went on, and the two entries are reported.
+    expect(firstReport.counts.timeEntries.failed).toBe(2)
+    expect(firstReport.failures.filter((failure) => failure.kind === 'time-entry')).toHaveLength(2)
+    // The two entries landed; the later entries of their tickets wait for the next run.
+    const afterFirst = target.store.timeEntries.size
+
+    const second = createMigration({ source, target, ledgerPath })
+    const report = await second.run()
+    const verify = await second.verify()
+    await second.close()
+    expect(report.counts.timeEntries.created).toBe(source.store.timeEntries.size - afterFirst)
+    expect(report.failures).toEqual([])
+    expect(target.store.timeEntries.size).toBe(source.store.timeEntries.size)
+    expect(verify.passed).toBe(true)
+    expect(verify.tickets.checked).toBe(8)
+  })
+
+  it('sends again a time entry the target refused (a fault), once', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedWithTime(source, 6)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const ledgerPath = join(folder, 'ledger.sqlite')
+    // The memory adapter's fault queue plays a 500 on the very next call: the first time-entry create.
+    let injected = false
+    const faulty: TicketingAdapter = {
+      ...target,
+      timeEntries: {
+        ...target.timeEntries,
+        create: (ticketId, input, options) => {
+          if (!injected) {
+            injected = true
+            target.faults.inject({ kind: 'status', status: 500 })
+          }
+          return target.timeEntries.create(ticketId, input, options)
+        },
+      },
+    }
+    const first = createMigration({ source, target: faulty, ledgerPath })
+    const firstReport = await first.run()
+    await first.close()
+    expect(firstReport.counts.timeEntries.failed).toBe(1)
+    // The entry and its ticket (left unfinished, so the next run continues it) are reported.
+    expect(firstReport.failures.map((failure) => failure.kind).sort()).toEqual(['ticket', 'time-entry'])
+    expect(firstReport.failures).toContainEqual(expect.objectContaining({ kind: 'time-entry', reason: expect.stringContaining('500') }))
+    const afterFirst = target.store.timeEntries.size
+    expect(afterFirst).toBeLessThan(source.store.timeEntries.size)
+
+    const second = createMigration({ source, target, ledgerPath })
+    const report = await second.run()
+    expect((await second.verify()).passed).toBe(true)
+    await second.close()
+    expect(report.counts.timeEntries.created).toBe(source.store.timeEntries.size - afterFirst)
+    expect(target.store.timeEntries.size).toBe(source.store.timeEntries.size)
+  })
+
+  it('leaves out negative corrections with a warning', async () => {
+    const memory = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(memory, 1)
+    await memory.timeEntries.create('4', { minutes: 30, note: 'Diagnosis' })
+    // RT records a correction of time worked as a negative TimeTaken.
+    const source: TicketingAdapter = {
+      ...memory,
+      timeEntries: {
+        ...memory.timeEntries,
+        list: (ticketId, options) => {
+          const listed = memory.timeEntries.list(ticketId, options)
+          return {
+            ...listed,
+            async *[Symbol.asyncIterator]() {
+              yield* listed
+              yield { id: '999', vendor: 'memory-source', raw: {}, ticketId, minutes: -10 }
+            },
+          }
+        },
+      },
+    }
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const report = await migration.run()
+    const verify = await migration.verify()
+    await migration.close()
+    expect(report.counts.timeEntries).toMatchObject({ read: 2, created: 1, skipped: 1, failed: 0 })
+    expect(report.warnings).toContainEqual({ kind: 'time-entry', sourceId: '4/999', warning: expect.objectContaining({ field: 'minutes', message: expect.stringContaining('-10 minutes') }) })
+    expect(verify.passed).toBe(true)
+    expect(verify.timeEntries).toMatchObject({ source: 1, sourceMinutes: 30, targetMinutes: 30 })
+  })
+
+  it('reports a time entry missing from the target as a difference', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedWithTime(source, 4)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    await migration.run()
+    const [firstId] = target.store.timeEntries.keys()
+    target.store.timeEntries.delete(firstId!)
+    const verify = await migration.verify()
+    await migration.close()
+    expect(verify.passed).toBe(false)
+    expect(verify.differences.map((difference) => difference.field)).toEqual(expect.arrayContaining(['time entry', 'time entries']))
+    expect(verify.timeEntries.target).toBe(source.store.timeEntries.size - 1)
+  })
+
+  it('lists one degradation, and reads no time entries, when the target keeps none', async () => {
+    const memory = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedWithTime(memory, 6)
+    let listed = 0
+    const source: TicketingAdapter = {
+      ...memory,
+      timeEntries: {
+        ...memory.timeEntries,
+        list: (ticketId, options) => {
+          listed += 1
+          return memory.timeEntries.list(ticketId, options)
+        },
+      },
+    }
+    const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { timeEntries: false } })
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const report = await migration.run()
+    const verify = await migration.verify()
+    await migration.close()
+    expect(report.preflight?.degradations.filter((line) => /time/i.test(line))).toEqual(['memory-target keeps no time entries: time worked in memory-source is not moved.'])
+    expect(listed).toBe(0)
+    expect(report.counts.timeEntries.read).toBe(0)
+    expect(report.warnings.filter(({ kind }) => kind === 'time-entry')).toEqual([])
+    expect(verify.passed).toBe(true)
+  })
+})

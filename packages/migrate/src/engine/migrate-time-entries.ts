@@ -1,0 +1,155 @@
+import { type AdapterWarning, NotFoundError, type Ticket, type TimeEntry, type TimeEntryCreateInput, ValidationError } from '@ticketbridge/core'
+import type { MigrationContext } from './migration-context'
+import { childKey } from './migrate-ticket'
+import type { DirectoryResolver } from './resolve-directory'
+import { rethrowIfFatal } from './fatal-errors'
+
+/** What a ticket's fingerprint keeps of its time entries: how many moved and their minutes. */
+export interface TimeEntryTotals {
+  entries: number
+  minutes: number
+}
+
+/** What the ledger keeps of one moved time entry: its source minutes (the target may round them). */
+export interface TimeEntryFingerprint {
+  minutes: number
+}
+
+/** Whether this migration moves time entries: only where both ends keep them. */
+export function movesTimeEntries(context: Pick<MigrationContext, 'source' | 'target'>): boolean {
+  return context.source.capabilities.timeEntries && context.target.capabilities.timeEntries
+}
+
+/**
+ * Vendors keep time at different precision (RT whole minutes, at least one; Halo and Autotask
+ * hours as decimals): two durations are the same when they differ by less than a minute.
+ */
+function sameMinutes(left: number, right: number): boolean {
+  return Math.abs(left - right) < 1
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/**
+ * Whether a target entry is the one a source entry became: same minutes, same start (to the
+ * minute; a target that keeps no start matches any), and the source note inside the target's.
+ */
+function isCounterpart(entry: TimeEntry, candidate: TimeEntry): boolean {
+  if (!sameMinutes(entry.minutes, candidate.minutes)) return false
+  if (entry.startedAt && candidate.startedAt && Math.abs(Date.parse(entry.startedAt) - Date.parse(candidate.startedAt)) >= 60_000) return false
+  const note = normalise(entry.note ?? '')
+  return note === '' || normalise(candidate.note ?? '').includes(note)
+}
+
+/**
+ * Moves a ticket's time entries (after its files), each bracketed by the ledger like comments:
+ * `pending` before the create, the target id after. A record left `pending` or `failed` by an
+ * earlier run may have reached the target (a lost answer, a timeout after the write), so it is
+ * first looked for among the target ticket's entries not yet claimed by another record.
+ * Returns the totals the ticket's fingerprint keeps, or `undefined` when either end has no
+ * time entries (the preflight lists that degradation once).
+ */
+export async function migrateTimeEntries(
+  context: MigrationContext,
+  directory: DirectoryResolver,
+  ticket: Ticket,
+  targetTicketId: string,
+): Promise<{ totals: TimeEntryTotals; created: number } | undefined> {
+  if (!movesTimeEntries(context)) return undefined
+  const { source, target, ledger, runId, counts } = context
+  const totals: TimeEntryTotals = { entries: 0, minutes: 0 }
+  let created = 0
+  let targetEntries: TimeEntry[] | undefined
+  const claimed = new Set<string>()
+  for (const record of ledger.children('time-entry', ticket.id)) if (record.targetId) claimed.add(record.targetId)
+
+  for await (const entry of source.timeEntries.list(ticket.id, { signal: context.signal })) {
+    counts.timeEntries.read += 1
+    const entryKey = childKey(ticket.id, entry.id)
+    const known = ledger.get('time-entry', entryKey)
+    if (!(entry.minutes > 0)) {
+      // RT records corrections as negative time; no target takes an entry of zero or less.
+      if (known?.state !== 'skipped') {
+        ledger.put({ kind: 'time-entry', sourceId: entryKey, parentSourceId: ticket.id, targetId: null, state: 'skipped', sourceUpdatedAt: null, runId })
+        ledger.setWarnings(runId, 'time-entry', entryKey, [
+          { type: 'unsupported', field: 'minutes', message: `A time entry of ${entry.minutes} minutes (a correction) has no counterpart in the target; it was left out.` },
+        ])
+      }
+      counts.timeEntries.skipped += 1
+      continue
+    }
+    totals.entries += 1
+    totals.minutes += entry.minutes
+    const fingerprint = JSON.stringify({ minutes: entry.minutes } satisfies TimeEntryFingerprint)
+    if (known?.state === 'completed') {
+      counts.timeEntries.skipped += 1
+      continue
+    }
+
+    let targetId: string | undefined
+    if (known?.state === 'pending' || known?.state === 'failed') {
+      targetEntries ??= await target.timeEntries.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
+      targetId = targetEntries.find((candidate) => !claimed.has(candidate.id) && isCounterpart(entry, candidate))?.id
+    }
+    const warnings: AdapterWarning[] = []
+    if (targetId === undefined) {
+      ledger.put({ kind: 'time-entry', sourceId: entryKey, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, attempts: (known?.attempts ?? 0) + 1, fingerprint })
+      try {
+        const person = await directory.person(entry.person, (field, message) => warnings.push({ type: 'substituted', field, message }), 'person')
+        const input: TimeEntryCreateInput = {
+          minutes: entry.minutes,
+          ...(entry.note !== undefined ? { note: entry.note } : {}),
+          ...(entry.startedAt !== undefined ? { startedAt: entry.startedAt } : {}),
+          ...(entry.billable !== undefined ? { billable: entry.billable } : {}),
+        }
+        const result = await createWithPersonFallback(context, targetTicketId, input, person, warnings)
+        warnings.push(...result.warnings)
+        targetId = result.record.id
+        counts.timeEntries.created += 1
+        created += 1
+      } catch (error) {
+        rethrowIfFatal(error)
+        // `failed`, not `pending`: still looked up before the next try, since an error after the
+        // request left (a timeout, a dropped connection) does not prove the entry was not stored.
+        ledger.put({ kind: 'time-entry', sourceId: entryKey, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: (error as Error).message, fingerprint })
+        ledger.setWarnings(runId, 'time-entry', entryKey, warnings)
+        counts.timeEntries.failed += 1
+        throw error
+      }
+    } else counts.timeEntries.skipped += 1
+    claimed.add(targetId)
+    ledger.put({ kind: 'time-entry', sourceId: entryKey, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true, fingerprint })
+    ledger.setWarnings(runId, 'time-entry', entryKey, warnings)
+  }
+  return { totals, created }
+}
+
+/**
+ * Creates the entry as the mapped person. A target that refuses that person (Autotask logs time
+ * only as a resource, and a contact is none) refuses before writing anything, so the entry is
+ * sent once more without one, and a warning says so.
+ */
+async function createWithPersonFallback(
+  context: MigrationContext,
+  targetTicketId: string,
+  input: TimeEntryCreateInput,
+  person: string | undefined,
+  warnings: AdapterWarning[],
+) {
+  const { target } = context
+  const options = { silent: true, ...(context.signal ? { signal: context.signal } : {}) }
+  if (person === undefined) return target.timeEntries.create(targetTicketId, input, options)
+  try {
+    return await target.timeEntries.create(targetTicketId, { ...input, person: { id: person } }, options)
+  } catch (error) {
+    if (!refusedPerson(error)) throw error
+    warnings.push({ type: 'substituted', field: 'person', message: `The target refused person ${person} on a time entry (${(error as Error).message}); the entry was recorded without one.` })
+    return target.timeEntries.create(targetTicketId, input, options)
+  }
+}
+
+/** A refusal naming the person (or a person the target does not find), sent before anything was stored. */
+function refusedPerson(error: unknown): boolean {
+  if (ValidationError.isInstance(error)) return error.issues.some((issue) => /person|resource/i.test(issue.field ?? '') || /person|resource/i.test(issue.message))
+  return NotFoundError.isInstance(error) && /resource|person|contact|user/i.test(error.message)
+}
