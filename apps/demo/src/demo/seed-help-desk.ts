@@ -84,8 +84,11 @@ export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: numbe
     const commentCount = Math.floor(random() * 4)
     for (let commentIndex = 0; commentIndex < commentCount; commentIndex += 1) {
       const fromAgent = commentIndex % 2 === 0
+      const reply = replies[commentIndex % replies.length]!
+      // The requester's screenshot is pasted into the reply, as mail clients and editors do.
+      const pasted = commentIndex === 2 && capabilities.comments.html ? sampleBinary(random, 256 + Math.floor(random() * 1024)) : undefined
       await adapter.comments.create(ticket.id, {
-        body: { text: replies[commentIndex % replies.length]! },
+        body: pasted ? { text: reply, html: `<p>${reply}</p><p><img alt="screenshot" src="data:image/png;base64,${Buffer.from(pasted).toString('base64')}"></p>` } : { text: reply },
         visibility: fromAgent && random() < 0.3 ? 'internal' : 'public',
         ...(capabilities.comments.setAuthor ? { author: { id: fromAgent ? agent.id : requester.id } } : {}),
       })

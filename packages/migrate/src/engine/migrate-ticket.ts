@@ -5,6 +5,7 @@ import { externalIdStamp, type MigrationContext } from './migration-context'
 import { provenanceLine } from './provenance-line'
 import type { DirectoryResolver } from './resolve-directory'
 import { rethrowIfFatal } from './fatal-errors'
+import { TicketInlineImages } from './ticket-inline-images'
 import { migrateTimeEntries, type TimeEntryTotals } from './migrate-time-entries'
 import { recordTicketRelations } from './migrate-relations'
 
@@ -54,8 +55,9 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
   const warn = (field: string, message: string) => warnings.push({ type: 'substituted', field, message })
   const stamp = externalIdStamp(source.vendor, ticket.id)
   const outcome: TicketOutcome = known?.state === 'completed' ? 'updated' : 'created'
+  const inlineImages = new TicketInlineImages(context, ticket)
   try {
-    const input = await buildTicketInput(context, directory, ticket, warnings, warn)
+    const input = await buildTicketInput(context, directory, ticket, warnings, warn, inlineImages)
     const finalStatus = input.status
     let targetId = known?.targetId ?? undefined
     if (targetId === undefined) {
@@ -78,8 +80,8 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
       warnings.push(...updateWarnings)
     }
 
-    const comments = await migrateComments(context, directory, ticket, targetId)
-    const attachmentDigests = await migrateAttachments(context, ticket, targetId)
+    const comments = await migrateComments(context, directory, ticket, targetId, inlineImages)
+    const attachmentDigests = await migrateAttachments(context, ticket, targetId, inlineImages)
     const timeEntries = await migrateTimeEntries(context, directory, ticket, targetId)
     await recordTicketRelations(context, ticket)
 
@@ -144,6 +146,7 @@ async function buildTicketInput(
   ticket: Ticket,
   warnings: AdapterWarning[],
   warn: (field: string, message: string) => void,
+  inlineImages: TicketInlineImages,
 ): Promise<TicketCreateInput> {
   const { mapping, source } = context
   const status = mapping.status(ticket)
@@ -162,6 +165,8 @@ async function buildTicketInput(
     if (isUnmapped(targetKey)) warnings.push({ type: 'unsupported', field: `customFields.${key}`, message: `Custom field ${key} has no counterpart in the target; its value "${String(value)}" was left out.` })
     else customFields[targetKey] = value
   }
+  const description = await inlineImages.rewrite(ticket.description, 'description')
+  warnings.push(...description.warnings)
   const [requester, assignee, organization] = await Promise.all([
     directory.person(ticket.requester, warn, 'requester'),
     directory.person(ticket.assignee, warn, 'assignee'),
@@ -169,7 +174,7 @@ async function buildTicketInput(
   ])
   return {
     subject: ticket.subject,
-    description: ticket.description.text.trim() || ticket.description.html ? ticket.description : { text: '(no description)' },
+    description: description.body.text.trim() || description.body.html ? description.body : { text: '(no description)' },
     ...(isUnmapped(status) ? {} : { status }),
     ...(isUnmapped(priority) ? {} : { priority }),
     ...(queue && !isUnmapped(queue) ? { queue } : {}),
@@ -190,6 +195,7 @@ async function migrateComments(
   directory: DirectoryResolver,
   ticket: Ticket,
   targetTicketId: string,
+  inlineImages: TicketInlineImages,
 ): Promise<{ total: number; created: number }> {
   const { source, target, ledger, runId, counts } = context
   const capabilities = target.capabilities.comments
@@ -202,14 +208,16 @@ async function migrateComments(
     // Some vendors number comments per ticket (Halo's actions): the ledger keys them under their ticket.
     const commentKey = childKey(ticket.id, comment.id)
     const known = ledger.get('comment', commentKey)
+    // Rewritten even when the comment already moved: its images may not have, after a crash.
+    const rewritten = await inlineImages.rewrite(comment.body, 'comment.body', comment.id)
     if (known?.state === 'completed') {
       counts.comments.skipped += 1
       continue
     }
-    const warnings: AdapterWarning[] = []
+    const warnings: AdapterWarning[] = [...rewritten.warnings]
     const provenance = provenanceLine(comment, source.vendor, { author: !capabilities.setAuthor, time: !capabilities.setCreatedAt })
     // A reply that only carried files has no text; the target still needs a body to hold it.
-    const sourceBody = comment.body.text.trim() || comment.body.html?.trim() ? comment.body : { text: '(no text: files only)' }
+    const sourceBody = rewritten.body.text.trim() || rewritten.body.html?.trim() ? rewritten.body : { text: '(no text: files only)' }
     const body = provenance
       ? { text: `${provenance}\n\n${sourceBody.text}`, ...(sourceBody.html ? { html: `<p>${escapeHtml(provenance)}</p>${sourceBody.html}` } : {}) }
       : sourceBody
@@ -247,48 +255,89 @@ async function migrateComments(
   return { total, created }
 }
 
-async function migrateAttachments(context: MigrationContext, ticket: Ticket, targetTicketId: string): Promise<string[]> {
-  const { source, target, ledger, runId, counts } = context
+/** A file to place on the target ticket: a source file (downloaded) or an image taken out of a body. */
+interface FileToPlace {
+  key: string
+  filename: string
+  contentType: string
+  data: Uint8Array
+  /** The source comment whose copy the file belongs to, where the target links files to comments. */
+  commentSourceId?: string
+}
+
+/**
+ * Moves the ticket's files, then the inline images its bodies gave up (named by content, so a
+ * resumed run finds the same file). Returns the sha256 of every file, for verification.
+ */
+async function migrateAttachments(context: MigrationContext, ticket: Ticket, targetTicketId: string, inlineImages: TicketInlineImages): Promise<string[]> {
+  const { source, ledger, counts } = context
   const digests: string[] = []
-  let targetAttachments: { filename: string; size: number; id: string }[] | undefined
-  for await (const attachment of source.attachments.list(ticket.id, { signal: context.signal })) {
+  const placement: FilePlacement = { targetFiles: undefined }
+  // The rewrite step may have listed the files already; that list is reused, not fetched again.
+  const listed = inlineImages.listedFiles()
+  const files = listed ? await listed : source.attachments.list(ticket.id, { signal: context.signal })
+  for await (const attachment of files) {
     counts.attachments.read += 1
-    const attachmentKey = childKey(ticket.id, attachment.id)
-    const known = ledger.get('attachment', attachmentKey)
+    const key = childKey(ticket.id, attachment.id)
+    const known = ledger.get('attachment', key)
     if (known?.state === 'completed' && known.fingerprint) {
       digests.push(known.fingerprint)
       counts.attachments.skipped += 1
       continue
     }
     const data = await source.attachments.download(attachment, { signal: context.signal })
-    const fingerprint = digest(data)
-    digests.push(fingerprint)
-    const limit = target.capabilities.attachments.maxBytes
-    if (limit !== undefined && data.byteLength > limit) {
-      ledger.put({ kind: 'attachment', sourceId: attachmentKey, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: `${attachment.filename} is ${data.byteLength} bytes; the target accepts at most ${limit}.`, fingerprint })
-      counts.attachments.failed += 1
+    const file: FileToPlace = { key, filename: attachment.filename, contentType: attachment.contentType, data, ...(attachment.commentId ? { commentSourceId: attachment.commentId } : {}) }
+    digests.push(await placeFile(context, ticket, targetTicketId, file, placement))
+  }
+  for (const { image, commentSourceId } of inlineImages.queued) {
+    counts.attachments.read += 1
+    const key = childKey(ticket.id, `inline-${image.digest.slice(0, 16)}`)
+    if (ledger.get('attachment', key)?.state === 'completed') {
+      digests.push(image.digest)
+      counts.attachments.skipped += 1
       continue
     }
-    let targetId: string | undefined
-    if (known?.state === 'pending') {
-      targetAttachments ??= await target.attachments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
-      targetId = targetAttachments.find((candidate) => candidate.filename === attachment.filename && candidate.size === data.byteLength)?.id
-    }
-    if (targetId === undefined) {
-      ledger.put({ kind: 'attachment', sourceId: attachmentKey, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, fingerprint })
-      const commentTargetId = attachment.commentId && target.capabilities.attachments.linkToComment ? ledger.get('comment', childKey(ticket.id, attachment.commentId))?.targetId ?? undefined : undefined
-      const result = await target.attachments.upload(
-        targetTicketId,
-        { filename: attachment.filename, contentType: attachment.contentType, data, ...(commentTargetId ? { commentId: commentTargetId } : {}) },
-        { silent: true, signal: context.signal },
-      )
-      targetId = result.record.id
-      if (result.warnings.length > 0) ledger.setWarnings(runId, 'attachment', attachmentKey, result.warnings)
-      counts.attachments.created += 1
-    } else counts.attachments.skipped += 1
-    ledger.put({ kind: 'attachment', sourceId: attachmentKey, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true, fingerprint })
+    digests.push(await placeFile(context, ticket, targetTicketId, { key, filename: image.filename, contentType: image.contentType, data: image.data, ...(commentSourceId ? { commentSourceId } : {}) }, placement))
   }
   return digests
+}
+
+/** The target ticket's files, listed once per ticket and only to resolve a `pending` file. */
+interface FilePlacement {
+  targetFiles: { filename: string; size: number; id: string }[] | undefined
+}
+
+/** Uploads one file under the ledger's bracket; a `pending` one is first looked for by name and size. Returns its sha256. */
+async function placeFile(context: MigrationContext, ticket: Ticket, targetTicketId: string, file: FileToPlace, placement: FilePlacement): Promise<string> {
+  const { target, ledger, runId, counts } = context
+  const known = ledger.get('attachment', file.key)
+  const fingerprint = digest(file.data)
+  const limit = target.capabilities.attachments.maxBytes
+  if (limit !== undefined && file.data.byteLength > limit) {
+    ledger.put({ kind: 'attachment', sourceId: file.key, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: `${file.filename} is ${file.data.byteLength} bytes; the target accepts at most ${limit}.`, fingerprint })
+    counts.attachments.failed += 1
+    return fingerprint
+  }
+  let targetId: string | undefined
+  if (known?.state === 'pending') {
+    placement.targetFiles ??= await target.attachments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
+    targetId = placement.targetFiles.find((candidate) => candidate.filename === file.filename && candidate.size === file.data.byteLength)?.id
+  }
+  if (targetId === undefined) {
+    ledger.put({ kind: 'attachment', sourceId: file.key, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, fingerprint })
+    const commentTargetId =
+      file.commentSourceId && target.capabilities.attachments.linkToComment ? (ledger.get('comment', childKey(ticket.id, file.commentSourceId))?.targetId ?? undefined) : undefined
+    const result = await target.attachments.upload(
+      targetTicketId,
+      { filename: file.filename, contentType: file.contentType, data: file.data, ...(commentTargetId ? { commentId: commentTargetId } : {}) },
+      { silent: true, signal: context.signal },
+    )
+    targetId = result.record.id
+    if (result.warnings.length > 0) ledger.setWarnings(runId, 'attachment', file.key, result.warnings)
+    counts.attachments.created += 1
+  } else counts.attachments.skipped += 1
+  ledger.put({ kind: 'attachment', sourceId: file.key, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true, fingerprint })
+  return fingerprint
 }
 
 /** The ledger key of a comment or file: its ticket and its own id, unique whatever the vendor's numbering. */
