@@ -34,6 +34,7 @@ export const capabilityOverridesSchema = z
     query: adapterCapabilitiesSchema.shape.query.partial(),
     silentWrites: z.boolean(),
     timeEntries: z.boolean(),
+    timeEntriesAreComments: z.boolean(),
     relations: z.boolean(),
   })
   .partial()
@@ -77,6 +78,7 @@ export function resolveMemoryCapabilities(overrides: CapabilityOverrides | undef
     query: { ...base.query, ...overrides.query },
     silentWrites: overrides.silentWrites ?? base.silentWrites,
     timeEntries: overrides.timeEntries ?? base.timeEntries,
+    ...(overrides.timeEntriesAreComments !== undefined ? { timeEntriesAreComments: overrides.timeEntriesAreComments } : {}),
     relations: overrides.relations ?? base.relations,
   }
 }

@@ -192,6 +192,34 @@ describe('Halo adapter on the simulator', () => {
     expect(action).toMatchObject({ hiddenfromuser: true, outcome: 'Log Time' })
   })
 
+  it('names the comment a time entry was recorded on, by the id comments.list gives it', async () => {
+    const { record: ticket } = await adapter.tickets.create({ subject: 'Time on comments', description: { text: 'x' } })
+    const outcomeNamed = (name: string) => Number(simulator.state.outcomes.all().find((outcome) => outcome.outcome === name)!.id)
+    const systemOutcome = simulator.state.outcomes.all().find((outcome) => typeof outcome.systemid === 'number' && outcome.systemid > 0)!
+    // A public note with time, a plain note, time through the adapter, and time on a system action.
+    const timedNote = await adapter.client.actions.createNote(Number(ticket.id), { note: 'Replaced the toner', hiddenfromuser: false, outcome_id: outcomeNamed('Note'), timetaken: 0.5 })
+    await adapter.comments.create(ticket.id, { body: { text: 'No time on this one' }, visibility: 'internal' })
+    const { record: logged } = await adapter.timeEntries.create(ticket.id, { minutes: 15, note: 'Checked the spooler' })
+    const systemAction = await adapter.client.actions.create({ ticket_id: Number(ticket.id), outcome_id: Number(systemOutcome.id), note: 'Logged by phone', timetaken: 0.25 })
+
+    const comments = await adapter.comments.list(ticket.id).toArray({ limit: 100 })
+    const entries = await adapter.timeEntries.list(ticket.id).toArray({ limit: 100 })
+    const commentIds = new Set(comments.map((comment) => comment.id))
+    const byId = new Map(entries.map((entry) => [entry.id, entry]))
+    expect(byId.get(String(timedNote.id))).toMatchObject({ commentId: String(timedNote.id), minutes: 30, note: 'Replaced the toner' })
+    expect(byId.get(logged.id)).toMatchObject({ commentId: logged.id, minutes: 15, note: 'Checked the spooler' })
+    expect(logged.commentId).toBe(logged.id)
+    for (const entry of entries.filter((candidate) => candidate.commentId !== undefined)) {
+      expect(commentIds.has(entry.commentId!)).toBe(true)
+      expect(comments.find((comment) => comment.id === entry.commentId)?.body.text).toBe(entry.note)
+    }
+    // Comments leave system actions out (`excludesys`): time on one is a time entry only.
+    expect(byId.get(String(systemAction.id))).toMatchObject({ minutes: 15, note: 'Logged by phone' })
+    expect(byId.get(String(systemAction.id))?.commentId).toBeUndefined()
+    expect(commentIds.has(String(systemAction.id))).toBe(false)
+    expect(entries).toHaveLength(3)
+  })
+
   it('sent only requests the Halo spec declares, in all of the above', () => {
     expect(simulator.specViolations).toEqual([])
   })

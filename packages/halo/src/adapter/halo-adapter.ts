@@ -27,7 +27,7 @@ import {
 } from '@ticketbridge/core'
 import type { HaloClient } from '../client/halo-client'
 import { haloPageSizeLimit, localValidationError } from '../client/halo-collection'
-import type { HaloActionInput } from '../client/resources/halo-actions'
+import type { HaloAction, HaloActionInput } from '../client/resources/halo-actions'
 import type { HaloOutcome } from '../client/resources/halo-outcomes'
 import type { HaloTicket, HaloTicketQuery } from '../client/resources/halo-tickets'
 import { type HaloAdapterSettings, resolveHaloAdapterSettings } from './halo-adapter-settings'
@@ -41,7 +41,7 @@ import { mapHaloAttachment } from './map-halo-attachment'
 import { mapHaloComment } from './map-halo-comment'
 import { mapHaloAgent, mapHaloClient, mapHaloUser } from './map-halo-person'
 import { type HaloTicketMappingContext, mapHaloTicket } from './map-halo-ticket'
-import { mapHaloTimeEntry } from './map-halo-time-entry'
+import { isHaloCommentAction, mapHaloTimeEntry } from './map-halo-time-entry'
 import { runTogether } from './run-together'
 
 /** The Halo adapter: the contract, plus the native client it runs on. */
@@ -76,6 +76,8 @@ function warningOf(row: { _warning?: string | null | undefined }, field?: string
  *   priorities (and the caller's overrides), never from fixed ids.
  * - Comments are actions: internal ones `hiddenfromuser: true`, public ones `false`, written
  *   with an outcome chosen from the instance (or configured).
+ * - Time entries are actions carrying `timetaken`: one that is also a comment (any but a system
+ *   action) names it as its `commentId`, so a reader of both does not take its note twice.
  * - The external id is kept as a marker in the details (default) or in a custom field, and
  *   found with Halo's search.
  * - Lists follow what Halo returned (100 per page at most); filters Halo cannot run are applied
@@ -483,9 +485,15 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
       list(ticketId, listOptions) {
         return createPaginated(
           async (_cursor, callOptions) =>
-            run(callOptions, async (current) => ({
-              items: (await client.timeEntries.listForTicket(requireNumericId(ticketId, 'ticketId', 'time entry query'), {}, current)).map((row) => mapHaloTimeEntry(row, ticketId)),
-            })),
+            run(callOptions, async (current) => {
+              const ticket = requireNumericId(ticketId, 'ticketId', 'time entry query')
+              // Time is recorded on actions: an entry names the comment it is, unless its action is a system one.
+              const [rows, systemOutcomeIds] = await runTogether<[HaloAction[], ReadonlySet<string>]>(current, [
+                (options) => client.timeEntries.listForTicket(ticket, {}, options),
+                (options) => lookups.systemOutcomeIds(options),
+              ])
+              return { items: rows.map((row) => mapHaloTimeEntry(row, ticketId, isHaloCommentAction(row, systemOutcomeIds))) }
+            }),
           callOptionsOf(listOptions),
         )
       },
@@ -507,9 +515,12 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
             ...(writeOptions?.silent ? silentActionFlags : {}),
             ...checked.vendorOptions?.halo,
           }
+          // Read before the write, so a failed lookup never hides a write that landed.
+          const systemOutcomeIds = await lookups.systemOutcomeIds(current)
           const row = await client.timeEntries.create(ticket, entry, current)
           const merged = { timetaken: hours, note: checked.note, ...row } as typeof row
-          return { record: mapHaloTimeEntry(merged, ticketId), warnings: [...warnings, ...warningOf(row)] }
+          const isComment = isHaloCommentAction({ outcome_id: row.outcome_id ?? (entry as { outcome_id?: number }).outcome_id }, systemOutcomeIds)
+          return { record: mapHaloTimeEntry(merged, ticketId, isComment), warnings: [...warnings, ...warningOf(row)] }
         }),
     },
 

@@ -30,6 +30,7 @@ export function haloCapabilities(externalId: AdapterCapabilities['externalId']):
     },
     silentWrites: true,
     timeEntries: true,
+    timeEntriesAreComments: true,
     relations: false,
   }
 }

@@ -80,6 +80,11 @@ export interface HaloInstanceLookups {
   teams(options?: CallOptions & { fresh?: boolean }): Promise<HaloNamedEntry[]>
   ticketTypes(options?: CallOptions & { fresh?: boolean }): Promise<HaloNamedEntry[]>
   outcomes(options?: CallOptions & { fresh?: boolean }): Promise<HaloOutcome[]>
+  /**
+   * The ids of the system outcomes (`systemid` > 0, hidden ones included): actions with them are
+   * what `GET /Actions?excludesys=true` leaves out, so they are no comments [I].
+   */
+  systemOutcomeIds(options?: CallOptions & { fresh?: boolean }): Promise<ReadonlySet<string>>
   ticketFields(options?: CallOptions & { fresh?: boolean }): Promise<HaloTicketFieldEntry[]>
 }
 
@@ -175,6 +180,12 @@ export function createHaloInstanceLookups(client: HaloClient, options: HaloInsta
 
   const outcomes = cached('outcomes', (callOptions) => client.outcomes.list({}, callOptions).toArray({ limit: 10_000 }))
 
+  // Hidden outcomes too: the one Halo stamps on a newly logged ticket is hidden (and a system one).
+  const systemOutcomeIds = cached('systemOutcomeIds', async (callOptions) => {
+    const rows = await client.outcomes.list({ showhidden: true }, callOptions).toArray({ limit: 10_000 })
+    return new Set(rows.filter((row) => typeof row.systemid === 'number' && row.systemid > 0).map((row) => String(row.id))) as ReadonlySet<string>
+  })
+
   const ticketFields = cached('ticketFields', async (callOptions) => {
     const rows = await client.customFields.list({ typeid: 1, includevalues: true }, callOptions).toArray({ limit: 10_000 })
     return rows
@@ -198,5 +209,5 @@ export function createHaloInstanceLookups(client: HaloClient, options: HaloInsta
       })
   })
 
-  return { statuses, priorities, teams, ticketTypes, outcomes, ticketFields }
+  return { statuses, priorities, teams, ticketTypes, outcomes, systemOutcomeIds, ticketFields }
 }

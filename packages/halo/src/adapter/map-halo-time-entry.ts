@@ -4,8 +4,20 @@ import { fromHaloDate } from './halo-dates'
 import { htmlToText } from './halo-html'
 import { agentReferenceId } from './map-halo-ticket'
 
-/** An action carrying `timetaken` (hours) as a time entry in minutes. */
-export function mapHaloTimeEntry(action: HaloAction, ticketId: string): TimeEntry {
+/**
+ * Whether `comments.list` lists this action too: it lists every action but system ones
+ * (`excludesys`), which are those whose outcome is a system outcome [I].
+ */
+export function isHaloCommentAction(action: Pick<HaloAction, 'outcome_id'>, systemOutcomeIds: ReadonlySet<string>): boolean {
+  return action.outcome_id === undefined || action.outcome_id === null || !systemOutcomeIds.has(String(action.outcome_id))
+}
+
+/**
+ * An action carrying `timetaken` (hours) as a time entry in minutes. Halo records time on
+ * actions, so an action that is also a comment (`isComment`, see {@link isHaloCommentAction}) is
+ * named as the entry's `commentId`: the same id `mapHaloComment` gives it.
+ */
+export function mapHaloTimeEntry(action: HaloAction, ticketId: string, isComment: boolean): TimeEntry {
   const hours = typeof action.timetaken === 'number' ? action.timetaken : 0
   const note = action.note ? action.note : action.note_html ? htmlToText(action.note_html) : undefined
   const agentId = action.who_agentid ?? action.actionby_agent_id
@@ -16,6 +28,7 @@ export function mapHaloTimeEntry(action: HaloAction, ticketId: string): TimeEntr
     vendor: 'halo',
     raw: action,
     ticketId: action.ticket_id ? String(action.ticket_id) : ticketId,
+    ...(isComment ? { commentId: String(action.id) } : {}),
     // Hours as doubles: round to the millisecond's worth of a minute to undo float noise.
     minutes: Math.round(hours * 60 * 1000) / 1000,
     ...(note !== undefined && note !== '' ? { note } : {}),

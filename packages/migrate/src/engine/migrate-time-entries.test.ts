@@ -1,18 +1,61 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { AbortError, type TicketingAdapter, TimeoutError } from '@ticketbridge/core'
+import { AbortError, createPaginated, type TicketingAdapter, TimeoutError } from '@ticketbridge/core'
+import { createHaloAdapter, type HaloAdapter } from '@ticketbridge/halo'
+import { createHaloSimulator } from '@ticketbridge/halo/simulator'
 import { createMemoryAdapter, type MemoryAdapter } from '@ticketbridge/memory'
+import { createRtAdapter } from '@ticketbridge/rt'
+import { createRtSimulator } from '@ticketbridge/rt/simulator'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MigrationLedger } from '../ledger/migration-ledger'
 import { seedMemoryHelpDesk } from '../test-support/seed-memory-help-desk'
 import { createMigration } from './create-migration'
 
 let folder: string
+const cleanups: (() => Promise<void>)[] = []
 beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), 'ticketbridge-time-entries-test-'))
 })
-afterEach(() => rmSync(folder, { recursive: true, force: true }))
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  rmSync(folder, { recursive: true, force: true })
+})
+
+const fast = { retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 200 } }
+
+/** The Halo adapter on a simulator served on 127.0.0.1. */
+async function startHalo(): Promise<HaloAdapter> {
+  const simulator = createHaloSimulator({ rateLimit: false })
+  const served = await simulator.serve({ record: false })
+  const site = simulator.state.sites.all().find((row) => row.inactive !== true)
+  const adapter = createHaloAdapter({
+    resourceUrl: served.resourceUrl,
+    authUrl: served.authUrl,
+    ...(simulator.credentials.tenant ? { tenant: simulator.credentials.tenant } : {}),
+    clientId: simulator.credentials.clientId,
+    clientSecret: simulator.credentials.clientSecret,
+    ...(site ? { defaultSiteId: Number(site.id) } : {}),
+    ...fast,
+  })
+  cleanups.push(async () => {
+    await adapter.close()
+    await served.close()
+  })
+  return adapter
+}
+
+/** The RT adapter (REST2) on a simulator served on 127.0.0.1. */
+async function startRt(): Promise<TicketingAdapter> {
+  const simulator = createRtSimulator()
+  const served = await simulator.serve({ record: false })
+  const adapter = createRtAdapter({ baseUrl: served.url, auth: { token: simulator.credentials.token }, ...fast })
+  cleanups.push(async () => {
+    await adapter.close()
+    await served.close()
+  })
+  return adapter
+}
 
 const notes = ['Remote session: cleared the print queue', 'Replaced the fuser unit', '', 'Called the user back']
 
@@ -69,6 +112,58 @@ function loseTimeEntryAnswers(target: MemoryAdapter, error: () => Error, times: 
     },
   }
   return wrapped
+}
+
+/**
+ * A source that records time on comments, as Halo (actions) and RT (transactions) do: a listed
+ * time entry whose note is the text of one of its ticket's comments names that comment as its
+ * `commentId`. Comments whose text is in `unlisted` are left out of comments.list, as Halo leaves
+ * out system actions, so they never move.
+ */
+function recordingTimeOnComments(memory: MemoryAdapter, unlisted: readonly string[] = []): TicketingAdapter {
+  return {
+    ...memory,
+    comments: {
+      ...memory.comments,
+      list: (ticketId, options) =>
+        createPaginated(async () => ({ items: (await memory.comments.list(ticketId, options).toArray({ limit: 10_000 })).filter((comment) => !unlisted.includes(comment.body.text)) })),
+    },
+    timeEntries: {
+      ...memory.timeEntries,
+      list: (ticketId, options) =>
+        createPaginated(async () => {
+          const comments = await memory.comments.list(ticketId, options).toArray({ limit: 10_000 })
+          const entries = await memory.timeEntries.list(ticketId, options).toArray({ limit: 10_000 })
+          return {
+            items: entries.map((entry) => {
+              const comment = comments.find((candidate) => entry.note !== undefined && candidate.body.text === entry.note)
+              return comment ? { ...entry, commentId: comment.id } : entry
+            }),
+          }
+        }),
+    },
+  }
+}
+
+/** A help desk with one ticket whose comments carry time (and one entry on no comment). */
+async function seedTimeOnComments(memory: MemoryAdapter): Promise<string> {
+  await seedMemoryHelpDesk(memory, 1)
+  const [ticket] = [...memory.store.tickets.values()]
+  const ticketId = String(ticket!.id)
+  for (const text of ['Replaced the fuser unit', 'Logged by phone']) {
+    await memory.comments.create(ticketId, { body: { text }, visibility: 'internal' })
+    await memory.timeEntries.create(ticketId, { minutes: 30, note: text })
+  }
+  await memory.timeEntries.create(ticketId, { minutes: 10, note: 'Travel to site' })
+  return ticketId
+}
+
+/** The texts of a target's comments and its time entries, by the source ticket they came from. */
+async function movedTicket(source: TicketingAdapter, target: TicketingAdapter, sourceTicketId: string) {
+  const moved = (await target.tickets.findByExternalId(`${source.vendor}:${sourceTicketId}`))!
+  const comments = await target.comments.list(moved.id).toArray({ limit: 100 })
+  const entries = await target.timeEntries.list(moved.id).toArray({ limit: 100 })
+  return { comments: comments.map((comment) => comment.body.text), entries: entries.map(({ minutes, note }) => ({ minutes, ...(note !== undefined ? { note } : {}) })) }
 }
 
 describe('time entries', () => {
@@ -310,5 +405,128 @@ describe('time entries', () => {
     expect(report.counts.timeEntries.read).toBe(0)
     expect(report.warnings.filter(({ kind }) => kind === 'time-entry')).toEqual([])
     expect(verify.passed).toBe(true)
+  })
+  describe('recorded on comments', () => {
+    // Halo and RT record time on comments: the memory target stands in for one of them (by name).
+    const targetRecordingTimeOnComments = () => createMemoryAdapter({ vendor: 'memory-target', capabilities: { timeEntriesAreComments: true } })
+
+    it('moves the text once: as the comment, and the time without the note, where the target records time on comments', async () => {
+      const memory = createMemoryAdapter({ vendor: 'memory-source' })
+      const ticketId = await seedTimeOnComments(memory)
+      // The second timed comment is not listed (like a Halo system action): it never moves, so its entry keeps the note.
+      const source = recordingTimeOnComments(memory, ['Logged by phone'])
+      const listed = await source.timeEntries.list(ticketId).toArray({ limit: 10 })
+      expect(listed.filter((entry) => entry.commentId !== undefined)).toHaveLength(2)
+      const target = targetRecordingTimeOnComments()
+      const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+      const report = await migration.run()
+      const verify = await migration.verify()
+      await migration.close()
+
+      expect(report.failures).toEqual([])
+      expect(report.counts.timeEntries).toMatchObject({ read: 3, created: 3, failed: 0 })
+      const moved = await movedTicket(source, target, ticketId)
+      expect(moved.entries).toEqual([{ minutes: 30 }, { minutes: 30, note: 'Logged by phone' }, { minutes: 10, note: 'Travel to site' }])
+      expect(moved.comments.filter((text) => text.includes('Replaced the fuser unit'))).toHaveLength(1)
+      expect(moved.comments.some((text) => text.includes('Logged by phone'))).toBe(false)
+      // Nothing was left out, so nothing is reported.
+      expect(report.warnings.filter(({ kind, warning }) => kind === 'time-entry' && warning.field === 'note')).toEqual([])
+      expect(verify.differences).toEqual([])
+      expect(verify.timeEntries).toMatchObject({ source: 3, target: 3, sourceMinutes: 70, targetMinutes: 70 })
+    })
+
+    it('keeps the note where a time entry is a record of its own (Autotask, memory)', async () => {
+      const memory = createMemoryAdapter({ vendor: 'memory-source' })
+      const ticketId = await seedTimeOnComments(memory)
+      const source = recordingTimeOnComments(memory)
+      const target = createMemoryAdapter({ vendor: 'memory-target' })
+      const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+      await migration.run()
+      await migration.close()
+      const moved = await movedTicket(source, target, ticketId)
+      expect(moved.entries).toEqual([
+        { minutes: 30, note: 'Replaced the fuser unit' },
+        { minutes: 30, note: 'Logged by phone' },
+        { minutes: 10, note: 'Travel to site' },
+      ])
+    })
+
+    it('finds an entry sent without its note whose create answer was lost, and does not add it again', async () => {
+      const memory = createMemoryAdapter({ vendor: 'memory-source' })
+      const ticketId = await seedTimeOnComments(memory)
+      const source = recordingTimeOnComments(memory)
+      const target = targetRecordingTimeOnComments()
+      const ledgerPath = join(folder, 'ledger.sqlite')
+      const crashing = loseTimeEntryAnswers(target, () => new AbortError('simulated crash after a time entry was stored'), 1)
+      const first = createMigration({ source, target: crashing, ledgerPath, concurrency: 1 })
+      await expect(first.run()).rejects.toThrow('simulated crash')
+      await first.close()
+      expect([...target.store.timeEntries.values()].map(({ minutes, note }) => ({ minutes, note }))).toEqual([{ minutes: 30, note: undefined }])
+
+      const resumed = createMigration({ source, target, ledgerPath })
+      const report = await resumed.run()
+      const verify = await resumed.verify()
+      await resumed.close()
+      expect(report.counts.timeEntries.created).toBe(2)
+      expect((await movedTicket(source, target, ticketId)).entries).toEqual([{ minutes: 30 }, { minutes: 30 }, { minutes: 10, note: 'Travel to site' }])
+      expect(verify.differences).toEqual([])
+    })
+  })
+  describe('recorded on comments, between the Halo and RT simulators', () => {
+    /** How often each text appears among a ticket's comments (provenance lines aside). */
+    const occurrences = (comments: { body: { text: string } }[], text: string) => comments.filter((comment) => comment.body.text.includes(text)).length
+
+    it('Halo → RT: a timed action arrives once, as the comment, with its time beside it', async () => {
+      const halo = await startHalo()
+      const rt = await startRt()
+      const { record: ticket } = await halo.tickets.create({ subject: 'Printer jams', description: { text: 'Floor 2 printer jams.' } })
+      const outcomes = await halo.client.outcomes.list({}).toArray({ limit: 100 })
+      const note = Number(outcomes.find((outcome) => outcome.outcome === 'Note')!.id)
+      await halo.client.actions.createNote(Number(ticket.id), { note: 'Replaced the toner', hiddenfromuser: false, outcome_id: note, timetaken: 0.5 })
+      await halo.comments.create(ticket.id, { body: { text: 'Waiting for the user' }, visibility: 'internal' })
+      await halo.timeEntries.create(ticket.id, { minutes: 15, note: 'Checked the spooler' })
+
+      const migration = createMigration({ source: halo, target: rt, ledgerPath: join(folder, 'halo-to-rt.sqlite') })
+      const report = await migration.run()
+      const verify = await migration.verify()
+      await migration.close()
+      expect(report.failures).toEqual([])
+      expect(verify.differences).toEqual([])
+      expect(verify.timeEntries).toEqual({ source: 2, target: 2, sourceMinutes: 45, targetMinutes: 45 })
+
+      const moved = (await rt.tickets.findByExternalId(`halo:${ticket.id}`))!
+      const comments = await rt.comments.list(moved.id).toArray({ limit: 100 })
+      for (const text of ['Replaced the toner', 'Waiting for the user', 'Checked the spooler']) expect(occurrences(comments, text)).toBe(1)
+      const entries = await rt.timeEntries.list(moved.id).toArray({ limit: 100 })
+      expect(entries.map(({ minutes, note }) => ({ minutes, note }))).toEqual([
+        { minutes: 30, note: undefined },
+        { minutes: 15, note: undefined },
+      ])
+    }, 120_000)
+
+    it('RT → Halo: a timed reply arrives once, as the comment, with its time beside it', async () => {
+      const rt = await startRt()
+      const halo = await startHalo()
+      const { record: ticket } = await rt.tickets.create({ subject: 'VPN drops', description: { text: 'The VPN drops hourly.' } })
+      await rt.comments.create(ticket.id, { body: { text: 'Updated the client, please try again.' }, visibility: 'public', vendorOptions: { rt: { TimeTaken: 20 } } })
+      await rt.timeEntries.create(ticket.id, { minutes: 40, note: 'Captured the tunnel logs' })
+
+      const migration = createMigration({ source: rt, target: halo, ledgerPath: join(folder, 'rt-to-halo.sqlite') })
+      const report = await migration.run()
+      const verify = await migration.verify()
+      await migration.close()
+      expect(report.failures).toEqual([])
+      expect(verify.differences).toEqual([])
+      expect(verify.timeEntries).toEqual({ source: 2, target: 2, sourceMinutes: 60, targetMinutes: 60 })
+
+      const moved = (await halo.tickets.findByExternalId(`rt:${ticket.id}`))!
+      const comments = await halo.comments.list(moved.id).toArray({ limit: 100 })
+      for (const text of ['Updated the client, please try again.', 'Captured the tunnel logs']) expect(occurrences(comments, text)).toBe(1)
+      const entries = await halo.timeEntries.list(moved.id).toArray({ limit: 100 })
+      expect(entries.map(({ minutes, note }) => ({ minutes, note }))).toEqual([
+        { minutes: 20, note: undefined },
+        { minutes: 40, note: undefined },
+      ])
+    }, 120_000)
   })
 })

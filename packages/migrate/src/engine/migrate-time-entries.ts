@@ -32,13 +32,25 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 /**
  * Whether a target entry is the one a source entry became: same minutes, same start (to the
- * minute; a target that keeps no start matches any), and the source note inside the target's.
+ * minute; a target that keeps no start matches any), and the note sent (if any) inside the target's.
  */
-function isCounterpart(entry: TimeEntry, candidate: TimeEntry): boolean {
+function isCounterpart(entry: TimeEntry, sentNote: string | undefined, candidate: TimeEntry): boolean {
   if (!sameMinutes(entry.minutes, candidate.minutes)) return false
   if (entry.startedAt && candidate.startedAt && Math.abs(Date.parse(entry.startedAt) - Date.parse(candidate.startedAt)) >= 60_000) return false
-  const note = normalise(entry.note ?? '')
+  const note = normalise(sentNote ?? '')
   return note === '' || normalise(candidate.note ?? '').includes(note)
+}
+
+/**
+ * The note to send with a source entry: none when the entry was recorded on a source comment that
+ * has moved (its text arrived as that comment) and the target records time on comments as well.
+ * A comment not moved (failed, or not listed) leaves the note on the entry, so the text is not lost.
+ */
+function noteToSend(context: Pick<MigrationContext, 'ledger' | 'target'>, ticket: Ticket, entry: TimeEntry): string | undefined {
+  if (entry.note === undefined || entry.commentId === undefined) return entry.note
+  // Where a time entry is a record of its own (Autotask), its note is what timesheets and invoices show: kept.
+  if (!context.target.capabilities.timeEntriesAreComments) return entry.note
+  return context.ledger.get('comment', childKey(ticket.id, entry.commentId))?.state === 'completed' ? undefined : entry.note
 }
 
 /**
@@ -86,10 +98,12 @@ export async function migrateTimeEntries(
       continue
     }
 
+    const note = noteToSend(context, ticket, entry)
     let targetId: string | undefined
     if (known?.state === 'pending' || known?.state === 'failed') {
       targetEntries ??= await target.timeEntries.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
-      targetId = targetEntries.find((candidate) => !claimed.has(candidate.id) && isCounterpart(entry, candidate))?.id
+      // Matched on what is sent: an entry sent without its note matches on minutes and start.
+      targetId = targetEntries.find((candidate) => !claimed.has(candidate.id) && isCounterpart(entry, note, candidate))?.id
     }
     const warnings: AdapterWarning[] = []
     if (targetId === undefined) {
@@ -98,7 +112,7 @@ export async function migrateTimeEntries(
         const person = await directory.person(entry.person, (field, message) => warnings.push({ type: 'substituted', field, message }), 'person')
         const input: TimeEntryCreateInput = {
           minutes: entry.minutes,
-          ...(entry.note !== undefined ? { note: entry.note } : {}),
+          ...(note !== undefined ? { note } : {}),
           ...(entry.startedAt !== undefined ? { startedAt: entry.startedAt } : {}),
           ...(entry.billable !== undefined ? { billable: entry.billable } : {}),
         }

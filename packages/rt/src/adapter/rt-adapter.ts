@@ -14,7 +14,8 @@ import { createRtRest2Adapter } from './rt-rest2-adapter'
  * lifecycle (new → new, open → open, stalled → pending, resolved → resolved, rejected and
  * deleted → closed); priorities by number bands; the first requestor is the requester and the
  * owner the assignee; custom fields by name; `comment` transactions are internal comments and
- * `correspond` transactions public ones; the description is the Create transaction's content;
+ * `correspond` transactions public ones; time worked is a transaction's `TimeTaken`, and a time
+ * entry on a comment or reply names it as its `commentId`; the description is the Create transaction's content;
  * the external id lives in the `External ID` custom field; RT has no organizations.
  *
  * @example

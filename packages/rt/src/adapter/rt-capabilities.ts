@@ -39,6 +39,7 @@ export function rtCapabilities(options: { externalIdField: string; fullTextSearc
     },
     silentWrites: false,
     timeEntries: true,
+    timeEntriesAreComments: true,
     relations: true,
   }
 }

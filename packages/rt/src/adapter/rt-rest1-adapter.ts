@@ -681,8 +681,19 @@ export function createRtRest1Adapter(client: RtClient, settings: ParsedSettings)
               .filter((entry) => Number(entry.timeTaken ?? 0) !== 0)
               .map(async (entry) => {
                 const person = await personReference(entry.creator, call)
-                const note = entry.type === 'Comment' || entry.type === 'Correspond' ? entry.content : undefined
-                return { id: entry.id, vendor, raw: entry.form, ticketId, minutes: Number(entry.timeTaken), ...(note ? { note } : {}), ...(person ? { person } : {}) }
+                // Time on a comment or reply is that comment (comments.list gives it the same id); on a Create or Set, none.
+                const onComment = entry.type === 'Comment' || entry.type === 'Correspond'
+                const note = onComment ? entry.content : undefined
+                return {
+                  id: entry.id,
+                  vendor,
+                  raw: entry.form,
+                  ticketId,
+                  ...(onComment ? { commentId: entry.id } : {}),
+                  minutes: Number(entry.timeTaken),
+                  ...(note ? { note } : {}),
+                  ...(person ? { person } : {}),
+                }
               }),
           )
           return pageOf(entries, cursor)
@@ -705,7 +716,11 @@ export function createRtRest1Adapter(client: RtClient, settings: ParsedSettings)
         await rest1.comment(checkedId(ticketId, 'Ticket'), { action: 'comment', text: note, timeWorked: minutes }, call)
         const entry = await newestMessage(ticketId, call)
         const person = await personReference(entry.creator, call)
-        return { record: { id: entry.id, vendor, raw: entry.form, ticketId, minutes: Number(entry.timeTaken ?? minutes), note, ...(person ? { person } : {}) }, warnings }
+        const onComment = entry.type === 'Comment' || entry.type === 'Correspond'
+        return {
+          record: { id: entry.id, vendor, raw: entry.form, ticketId, ...(onComment ? { commentId: entry.id } : {}), minutes: Number(entry.timeTaken ?? minutes), note, ...(person ? { person } : {}) },
+          warnings,
+        }
       },
     },
 

@@ -856,6 +856,8 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
               vendor,
               raw: transaction,
               ticketId,
+              // Time on a comment or reply is that comment (comments.list gives it the same id); on a Create or Set, none.
+              ...(messageTypes.has(String(transaction.Type)) ? { commentId: String(transaction.id) } : {}),
               minutes: Number(transaction.TimeTaken),
               ...(note ? { note } : {}),
               ...(person ? { person } : {}),
@@ -882,7 +884,16 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
         const { record: transaction } = await rest2.getTransaction(transactionId, { ...call, expand: { Creator: userFields } })
         const person = rtPersonReference(transaction.Creator)
         return {
-          record: { id: transactionId, vendor, raw: transaction, ticketId, minutes: Number(transaction.TimeTaken ?? minutes), ...(note ? { note } : {}), ...(person ? { person } : {}) },
+          record: {
+            id: transactionId,
+            vendor,
+            raw: transaction,
+            ticketId,
+            ...(messageTypes.has(String(transaction.Type)) ? { commentId: transactionId } : {}),
+            minutes: Number(transaction.TimeTaken ?? minutes),
+            ...(note ? { note } : {}),
+            ...(person ? { person } : {}),
+          },
           warnings,
         }
       },

@@ -58,6 +58,11 @@ export const adapterCapabilitiesSchema = z.object({
   /** Writes can suppress notification emails, rules and automations (for imports). */
   silentWrites: z.boolean(),
   timeEntries: z.boolean(),
+  /**
+   * A time entry written here is also a comment (a Halo action, an RT transaction), so its note
+   * shows in the ticket's history like one. Absent means no (a record of its own, as in Autotask).
+   */
+  timeEntriesAreComments: z.boolean().optional(),
   relations: z.boolean(),
 })
 export type AdapterCapabilities = z.infer<typeof adapterCapabilitiesSchema>
