@@ -58,3 +58,4 @@ export { RollingWindowBudget, type RollingWindowBudgetOptions } from './rolling-
 export { getSharedRateLimiter, releaseSharedRateLimiter } from './shared-rate-limiter'
 export { createTokenManager, type FetchedToken, type TokenManager, type TokenManagerOptions } from './token-manager'
 export { isLogLevelEnabled, type LogFields, type LogLevel, type TransportLogger } from './transport-logger'
+export { createWriteCoalescer, type WriteCoalescer, type WriteCoalescerOptions, type CoalescedCallOptions } from './write-coalescer'

@@ -40,6 +40,24 @@ function requestsTo(path: string, from = 0): URL[] {
 }
 
 describe('Halo adapter on the simulator', () => {
+  it('sends tickets and comments created together as one array POST each, every caller getting its own record', async () => {
+    const from = server.requests.length
+    const created = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => adapter.tickets.create({ subject: `Together ${index}`, description: { text: `Batch member ${index}` } }, { silent: true })),
+    )
+    const comments = await Promise.all(created.map(({ record }, index) => adapter.comments.create(record.id, { body: { text: `Reply to member ${index}` }, visibility: 'public' }, { silent: true })))
+    const posts = server.requests.slice(from).filter((request) => request.method === 'POST')
+    const bodies = (path: string) => posts.filter((request) => new URL(request.url).pathname === `/api${path}`).map((request) => JSON.parse(request.body) as unknown[])
+    expect(bodies('/Tickets').map((body) => body.length)).toEqual([5])
+    expect(bodies('/Actions').map((body) => body.length)).toEqual([5])
+    created.forEach(({ record }, index) => expect(record.subject).toBe(`Together ${index}`))
+    for (const [index, { record }] of comments.entries()) {
+      expect(record.ticketId).toBe(created[index]!.record.id)
+      const listed = await adapter.comments.list(created[index]!.record.id).toArray({ limit: 10 })
+      expect(listed.map((comment) => comment.body.text)).toContain(`Reply to member ${index}`)
+    }
+  })
+
   it('maps the instance’s statuses to categories and priorities to levels, without fixed ids', async () => {
     const statuses = Object.fromEntries((await adapter.lookups.statuses()).map((status) => [status.name, status.category]))
     expect(statuses).toMatchObject({ New: 'new', 'In Progress': 'open', 'Waiting on User': 'pending', Updated: 'open', Resolved: 'resolved', Closed: 'closed', Cancelled: 'closed' })

@@ -25,6 +25,7 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '@ticketbridge/core'
+import { createWriteCoalescer } from '@ticketbridge/http'
 import type { HaloClient } from '../client/halo-client'
 import { haloPageSizeLimit, localValidationError } from '../client/halo-collection'
 import type { HaloAction, HaloActionInput } from '../client/resources/halo-actions'
@@ -93,6 +94,12 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
   const capabilities = haloCapabilities(externalId.storage === 'marker' ? { storage: 'marker', field: 'details' } : { storage: 'custom-field', field: externalId.field })
   const lookups = createHaloInstanceLookups(client, { ttlMs: options.lookupCacheMs, statusCategories: options.statusCategories, priorityLevels: options.priorityLevels })
   const resolver = new HaloInputResolver(client, lookups, 'ticket')
+  // Every Halo POST takes an array (halo.md §3.1): single creates made together (a migration
+  // moving several tickets at once) leave as one request. Files stay one per request: an array
+  // of them is one body of their summed size.
+  type TicketWrite = Parameters<HaloClient['tickets']['createMany']>[0][number]
+  const ticketWrites = createWriteCoalescer((rows: TicketWrite[], current) => client.tickets.createMany(rows, current), { maxBatch: 100 })
+  const actionWrites = createWriteCoalescer((rows: HaloActionInput[], current) => client.actions.createMany(rows, current), { maxBatch: 100 })
   let closed = false
 
   /** Runs an operation unless the adapter is closed or the call was aborted before it started. */
@@ -268,7 +275,7 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
             callOptions: current,
             warnings,
           })
-          const row = await client.tickets.create(writeOptions?.silent ? { ...payload, ...silentTicketFlags } : payload, current)
+          const row = await ticketWrites.write(writeOptions?.silent ? { ...payload, ...silentTicketFlags } : payload, current)
           return { record: await mapTicket(row, current), warnings: [...warnings, ...warningOf(row)] }
         }),
 
@@ -324,7 +331,7 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
             ...(writeOptions?.silent ? silentActionFlags : {}),
             ...checked.vendorOptions?.halo,
           } as HaloActionInput
-          const row = await client.actions.create(action, current)
+          const row = await actionWrites.write(action, current)
           // An abbreviated answer keeps what was written.
           const merged = { note: action.note, note_html: action.note_html, hiddenfromuser, ...row } as typeof row
           return { record: mapHaloComment(merged, ticketId, checked.visibility as CommentVisibility), warnings: [...warnings, ...warningOf(row)] }
@@ -517,7 +524,8 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
           }
           // Read before the write, so a failed lookup never hides a write that landed.
           const systemOutcomeIds = await lookups.systemOutcomeIds(current)
-          const row = await client.timeEntries.create(ticket, entry, current)
+          // A time entry is a private action that emails nobody (what client.timeEntries.create sends).
+          const row = await actionWrites.write({ sendemail: false, hiddenfromuser: true, ...entry, ticket_id: ticket } as HaloActionInput, current)
           const merged = { timetaken: hours, note: checked.note, ...row } as typeof row
           const isComment = isHaloCommentAction({ outcome_id: row.outcome_id ?? (entry as { outcome_id?: number }).outcome_id }, systemOutcomeIds)
           return { record: mapHaloTimeEntry(merged, ticketId, isComment), warnings: [...warnings, ...warningOf(row)] }

@@ -30,7 +30,7 @@ export interface MigrationOptions {
   since?: string
   /** Try again records that failed in earlier runs. */
   retryFailed?: boolean
-  /** Tickets moved at once (default 4); the vendors' rate limiters still bound the request rate. */
+  /** Tickets moved at once (default 8); the vendors' rate limiters still bound the request rate, and targets that take array writes (Halo) send the writes of tickets moving together as one request. */
   concurrency?: number
   /** Tickets whose source fields verification re-reads and compares (default 20). */
   verifySampleSize?: number
@@ -67,7 +67,7 @@ export function createMigration(options: MigrationOptions): Migration {
     })
   }
   const mappingFile = mappingResult.data
-  const concurrency = options.concurrency ?? 4
+  const concurrency = options.concurrency ?? 8
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new ConfigurationError(`concurrency must be a whole number from 1 to 64, not ${String(options.concurrency)}.`, { option: 'concurrency' })
   }

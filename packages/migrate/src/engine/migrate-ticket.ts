@@ -223,7 +223,8 @@ async function migrateComments(
       : sourceBody
     if (provenance) warnings.push({ type: 'converted', field: 'author', message: `The target cannot set a comment's ${[!capabilities.setAuthor && 'author', !capabilities.setCreatedAt && 'time'].filter(Boolean).join(' or ')}; kept as a provenance line.` })
     let targetId: string | undefined
-    if (known?.state === 'pending') {
+    // A failed create may have landed too: a batch the vendor refused as a whole may have stored some of it.
+    if (known?.state === 'pending' || known?.state === 'failed') {
       targetComments ??= await target.comments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
       const wanted = normalise(sourceBody.text)
       targetId = targetComments.find((candidate) => normalise(candidate.body.text).includes(wanted))?.id
