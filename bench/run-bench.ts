@@ -55,12 +55,25 @@ async function main(): Promise<void> {
   for (const benchCase of cases) console.log(`- ${benchCase.name}: ${benchCase.description}`)
 }
 
+/** Whole numbers with thousands separators; fractions keep up to two decimals (1.5 s stays 1.5). */
+const figure = (value: number) => (Number.isInteger(value) ? whole(value) : value.toLocaleString('en-US', { maximumFractionDigits: 2 }))
+
+/** Figures given as text to fix their decimals (`9.65`, `2.0×`, `97%`) align like numbers. */
+const looksNumeric = (cell: string | number) => typeof cell === 'number' || /^-?[\d,]+(\.\d+)?(×|%)?$/.test(cell)
+
+/** A dash stands for "no figure" in a numeric column. */
+const isPlaceholder = (cell: string | number) => cell === '–' || cell === '-'
+
 function formatPlainTable(extra: BenchTable): string {
-  const cells = extra.rows.map((row) => row.map((cell) => (typeof cell === 'number' ? whole(cell) : cell)))
+  const cells = extra.rows.map((row) => row.map((cell) => (typeof cell === 'number' ? figure(cell) : cell)))
   const widths = extra.columns.map((column, index) => Math.max(column.length, ...cells.map((row) => String(row[index] ?? '').length)))
   const line = (row: (string | number)[], numeric: boolean[]) =>
     `| ${row.map((cell, index) => (numeric[index] ? String(cell).padStart(widths[index]!) : String(cell).padEnd(widths[index]!))).join(' | ')} |`
-  const numericColumns = extra.columns.map((_, index) => extra.rows.every((row) => typeof row[index] === 'number'))
+  const numericColumns = extra.columns.map(
+    (_, index) =>
+      extra.rows.some((row) => row[index] !== undefined && looksNumeric(row[index]!)) &&
+      extra.rows.every((row) => row[index] !== undefined && (looksNumeric(row[index]!) || isPlaceholder(row[index]!))),
+  )
   return [
     line(extra.columns, extra.columns.map(() => false)),
     `| ${widths.map((width, index) => (numericColumns[index] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width))).join(' | ')} |`,

@@ -57,6 +57,9 @@ export function createSyntheticSource(ticketCount: number, commentsPerTicket: nu
         })),
     },
     attachments: { ...base.attachments, list: () => createPaginated(async () => ({ items: [] })) },
+    // The engine also reads each ticket's time entries and relations: the made-up tickets have none.
+    timeEntries: { ...base.timeEntries, list: () => createPaginated(async () => ({ items: [] })) },
+    relations: { ...base.relations, list: async () => [] },
     people: { ...base.people, get: async () => person },
   }
 }

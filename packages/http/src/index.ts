@@ -58,4 +58,6 @@ export { RollingWindowBudget, type RollingWindowBudgetOptions } from './rolling-
 export { getSharedRateLimiter, releaseSharedRateLimiter } from './shared-rate-limiter'
 export { createTokenManager, type FetchedToken, type TokenManager, type TokenManagerOptions } from './token-manager'
 export { isLogLevelEnabled, type LogFields, type LogLevel, type TransportLogger } from './transport-logger'
-export { createWriteCoalescer, type WriteCoalescer, type WriteCoalescerOptions, type CoalescedCallOptions } from './write-coalescer'
+export { createReadCoalescer, type ReadCoalescer } from './read-coalescer'
+export type { CoalescedCallOptions, CoalescerOptions, CoalescerStats } from './self-clocked-batcher'
+export { createWriteCoalescer, type WriteCoalescer } from './write-coalescer'

@@ -59,8 +59,12 @@ export interface RateLimiter {
   pauseUntil(timestampMs: number): void
   /** Holds every lane for `retryAfterMs` from now: what a 429 with Retry-After asks for. */
   penalize(retryAfterMs: number): void
-  /** Replaces a budget's count (and optionally its limit) with what the vendor reports. */
-  setUsage(budgetName: string, used: number, options?: { limit?: number }): void
+  /**
+   * Replaces a budget's count (and optionally its limit) with what the vendor reports. `asOf`
+   * (epoch ms, default now) is when the report was asked for: requests answered later or still
+   * in flight stay counted on top of it.
+   */
+  setUsage(budgetName: string, used: number, options?: { limit?: number; asOf?: number }): void
   /** Starts counted by a budget in its current window. */
   used(budgetName: string): number
   /** Tasks running now. */
@@ -296,10 +300,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       pauseUntil(clock.now() + retryAfterMs)
     },
 
-    setUsage(budgetName: string, used: number, setUsageOptions: { limit?: number } = {}): void {
+    setUsage(budgetName: string, used: number, setUsageOptions: { limit?: number; asOf?: number } = {}): void {
       const budget = budgets.get(budgetName)
       if (!budget) throw new ConfigurationError(`Unknown rate-limit budget ${budgetName}.`, { option: 'budgetName' })
-      budget.setUsage(clock.now(), used, setUsageOptions.limit)
+      const now = clock.now()
+      budget.setUsage(now, used, setUsageOptions.limit, Math.min(now, setUsageOptions.asOf ?? now))
       // A lower count (or a higher limit) may let waiting tasks start now.
       if (timer !== undefined) {
         clock.clearTimeout(timer)

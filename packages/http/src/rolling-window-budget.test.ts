@@ -71,4 +71,15 @@ describe('RollingWindowBudget', () => {
     budget.setUsage(6_300, 0)
     expect(budget.used(6_300)).toBe(1)
   })
+
+  it('keeps requests answered after the vendor was asked on top of its report', () => {
+    const budget = new RollingWindowBudget({ name: 'hourly', limit: 10, windowMs: 10_000 })
+    for (const time of [100, 200, 300]) budget.record(time)
+    // Asked at 250, answered at 400: the vendor counted one request; the one answered at 300 it may not have seen.
+    budget.setUsage(400, 1, undefined, 250)
+    expect(budget.used(400)).toBe(2)
+    // A report higher than ours up to the question adds the difference.
+    budget.setUsage(500, 4, undefined, 450)
+    expect(budget.used(500)).toBe(4)
+  })
 })

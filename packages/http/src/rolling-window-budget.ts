@@ -85,21 +85,25 @@ export class RollingWindowBudget {
 
   /**
    * Resynchronises the count with what the vendor reports (Autotask's ThresholdInformation
-   * counts every integration of the tenant, not only this process). When the vendor counts
-   * more, the missing starts are recorded at `now`: we do not know when they happened, and
-   * assuming "just now" errs on the side of never crossing the vendor's threshold, which
-   * suspends the whole tenant. When it counts fewer, the oldest local starts are dropped.
+   * counts every integration of the tenant, not only this process). The report describes the
+   * moment the vendor answered the question, `asOf` (when we asked; default `now`): requests
+   * answered after it, and requests still in flight, may not be in it, so they are kept on top.
+   * When the vendor counts more than we had up to `asOf`, the missing ones are recorded at `now`:
+   * we do not know when they happened, and assuming "just now" errs on the side of never
+   * crossing the vendor's threshold, which suspends the whole tenant. When it counts fewer, the
+   * oldest entries up to `asOf` are dropped.
    */
-  setUsage(now: number, used: number, limit?: number): void {
+  setUsage(now: number, used: number, limit?: number, asOf = now): void {
     if (!Number.isInteger(used) || used < 0) throw new RangeError(`Budget ${this.name}: used must be a whole number ≥ 0, got ${used}.`)
     if (limit !== undefined) {
       assertPositiveInteger(limit, `budgets[${this.name}].limit`)
       this.limit = limit
     }
-    const current = this.used(now)
-    if (used > current) this.record(now, used - current)
-    // In-flight requests are not in the vendor's report yet; only answered ones can be dropped.
-    else if (used < current) this.head += Math.min(current - used, this.starts.length - this.head)
+    this.expire(now)
+    let reported = 0
+    while (this.head + reported < this.starts.length && (this.starts[this.head + reported] as number) <= asOf) reported++
+    if (used > reported) this.record(now, used - reported)
+    else if (used < reported) this.head += reported - used
     this.compact()
   }
 

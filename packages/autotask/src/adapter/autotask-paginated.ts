@@ -46,3 +46,10 @@ export function concatenatedPaginated<T>(parts: (() => Paginated<T>)[]): Paginat
     for (const part of parts) for await (const page of part().pages()) yield page
   })
 }
+
+/** Rows already read, as a one-page listing. */
+export function arrayPaginated<T>(items: T[]): Paginated<T> {
+  return generatorPaginated(async function* () {
+    yield { items }
+  })
+}

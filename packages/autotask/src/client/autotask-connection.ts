@@ -115,6 +115,8 @@ export class AutotaskConnection {
   async thresholdInformation(options: CallOptions = {}): Promise<AutotaskThresholdInformation> {
     this.lastThresholdSync = Date.now()
     const { transport } = await this.ready(options)
+    // The count is as of when Autotask answers; requests answered after we asked stay counted on top.
+    const askedAt = Date.now()
     const response = await transport.request<unknown>({
       method: 'GET',
       path: '/ThresholdInformation',
@@ -127,7 +129,7 @@ export class AutotaskConnection {
     const limit = information.externalRequestThreshold
     if (typeof used === 'number' && Number.isInteger(used) && used >= 0) {
       const ownLimit = Math.min(this.settings.hourlyRequestLimit, typeof limit === 'number' && limit > 0 ? Math.floor(limit) : this.settings.hourlyRequestLimit)
-      transport.rateLimiter?.setUsage(hourlyBudgetName, used, { limit: ownLimit })
+      transport.rateLimiter?.setUsage(hourlyBudgetName, used, { limit: ownLimit, asOf: askedAt })
     }
     return information
   }

@@ -6,10 +6,12 @@ import { rethrowIfFatal } from './fatal-errors'
  * Finds or creates the target's counterpart of source people and organizations, once each:
  * by the ledger first, then by email (people) or name (organizations) in the target, then by
  * creating it where the target and the mapping allow, else the mapping's default with a warning.
- * Concurrent tickets asking for the same person share one lookup (no duplicate creates).
+ * Concurrent tickets asking for the same person share one lookup (no duplicate creates), and
+ * the answer is kept for the run, "no counterpart" included: a target that has no organizations
+ * is not asked again for every ticket.
  */
 export class DirectoryResolver {
-  private readonly inFlight = new Map<string, Promise<string | undefined>>()
+  private readonly answers = new Map<string, Promise<string | undefined>>()
   private defaultPerson: Promise<string | undefined> | undefined
   private defaultOrganization: Promise<string | undefined> | undefined
 
@@ -18,10 +20,10 @@ export class DirectoryResolver {
   person(reference: Reference | undefined, warn: (field: string, message: string) => void, field: string): Promise<string | undefined> {
     if (!reference) return Promise.resolve(undefined)
     const key = `person:${reference.id}`
-    let pending = this.inFlight.get(key)
+    let pending = this.answers.get(key)
     if (!pending) {
-      pending = this.resolvePerson(reference).finally(() => this.inFlight.delete(key))
-      this.inFlight.set(key, pending)
+      pending = this.resolvePerson(reference)
+      this.answers.set(key, pending)
     }
     return pending.then(async (targetId) => {
       if (targetId !== undefined) return targetId
@@ -36,10 +38,10 @@ export class DirectoryResolver {
   organization(reference: Reference | undefined, warn: (field: string, message: string) => void, field: string): Promise<string | undefined> {
     if (!reference) return Promise.resolve(undefined)
     const key = `organization:${reference.id}`
-    let pending = this.inFlight.get(key)
+    let pending = this.answers.get(key)
     if (!pending) {
-      pending = this.resolveOrganization(reference).finally(() => this.inFlight.delete(key))
-      this.inFlight.set(key, pending)
+      pending = this.resolveOrganization(reference)
+      this.answers.set(key, pending)
     }
     return pending.then(async (targetId) => {
       if (targetId !== undefined) return targetId
