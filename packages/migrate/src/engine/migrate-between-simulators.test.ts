@@ -1,93 +1,35 @@
 /**
  * Time entries and relations moved between the vendor simulators (served on 127.0.0.1) through
  * the real adapters: Halo → Autotask for time entries, RT → RT for relations.
- *
- * The vendor packages are imported from their sources by path: they are not dependencies of
- * @ticketbridge/migrate (the engine knows only the adapter contract).
+ * The vendor packages are development dependencies only: the engine knows the adapter contract.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TicketingAdapter } from '@ticketbridge/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createAutotaskAdapter } from '@ticketbridge/autotask'
-import { createAutotaskSimulator } from '@ticketbridge/autotask/simulator'
-import { createHaloAdapter } from '@ticketbridge/halo'
-import { createHaloSimulator } from '@ticketbridge/halo/simulator'
-import { createRtAdapter } from '@ticketbridge/rt'
-import { createRtSimulator } from '@ticketbridge/rt/simulator'
+import type { createRtSimulator } from '@ticketbridge/rt/simulator'
+import { createServedVendorSimulators } from '../test-support/served-vendor-simulators'
 import { createMigration } from './create-migration'
 import { canonicalRelation, relationKey } from './migrate-relations'
 
 let folder: string
-const cleanups: (() => Promise<void>)[] = []
+const simulators = createServedVendorSimulators()
 beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), 'ticketbridge-simulators-test-'))
 })
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  await simulators.closeAll()
   rmSync(folder, { recursive: true, force: true })
 })
-
-const fast = { retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 200 } }
-
-async function startHalo(): Promise<{ adapter: TicketingAdapter; simulator: ReturnType<typeof createHaloSimulator> }> {
-  const simulator = createHaloSimulator({ rateLimit: false })
-  const served = await simulator.serve({ record: false })
-  const site = simulator.state.sites.all().find((row) => row.inactive !== true)
-  const adapter = createHaloAdapter({
-    resourceUrl: served.resourceUrl,
-    authUrl: served.authUrl,
-    ...(simulator.credentials.tenant ? { tenant: simulator.credentials.tenant } : {}),
-    clientId: simulator.credentials.clientId,
-    clientSecret: simulator.credentials.clientSecret,
-    ...(site ? { defaultSiteId: Number(site.id) } : {}),
-    ...fast,
-  })
-  cleanups.push(async () => {
-    await adapter.close()
-    await served.close()
-  })
-  return { adapter, simulator }
-}
 
 /** A technician of the simulated Autotask tenant (autotask-seed.ts). */
 const technician = { id: '29682833', email: 'alex.morgan@simulated-msp.example' }
 
-async function startAutotask(): Promise<TicketingAdapter> {
-  const simulator = createAutotaskSimulator({ hourlyLimit: 1_000_000 })
-  const served = await simulator.serve({ record: false })
-  const adapter = createAutotaskAdapter({
-    username: simulator.credentials.username,
-    secret: simulator.credentials.secret,
-    integrationCode: simulator.credentials.integrationCode,
-    zoneDiscoveryUrl: served.zoneDiscoveryUrl,
-    organizationDefaults: { phone: '555-0100' },
-    thresholdResyncIntervalMs: 0,
-    ...fast,
-  })
-  cleanups.push(async () => {
-    await adapter.close()
-    await served.close()
-  })
-  return adapter
-}
-
-async function startRt(): Promise<{ adapter: TicketingAdapter; simulator: ReturnType<typeof createRtSimulator> }> {
-  const simulator = createRtSimulator()
-  const served = await simulator.serve({ record: false })
-  const adapter = createRtAdapter({ baseUrl: served.url, auth: { token: simulator.credentials.token }, ...fast })
-  cleanups.push(async () => {
-    await adapter.close()
-    await served.close()
-  })
-  return { adapter, simulator }
-}
-
 describe('between vendor simulators', () => {
   it('moves Halo time entries into Autotask with minutes, note and the mapped technician, verified', async () => {
-    const { adapter: halo } = await startHalo()
-    const autotask = await startAutotask()
+    const { adapter: halo } = await simulators.halo()
+    const autotask = await simulators.autotask()
     const work = [
       { minutes: 30, note: 'Cleared the print spooler remotely', startedAt: '2024-05-02T09:00:00.000Z', billable: true },
       { minutes: 45, note: 'On-site: replaced the fuser unit', startedAt: '2024-05-03T13:30:00.000Z', billable: false },
@@ -138,8 +80,8 @@ describe('between vendor simulators', () => {
   }, 120_000)
 
   it('moves Autotask time entries into Halo with their start, end and billable flag, verified', async () => {
-    const autotask = await startAutotask()
-    const { adapter: halo, simulator } = await startHalo()
+    const autotask = await simulators.autotask()
+    const { adapter: halo, simulator } = await simulators.halo()
     const { record: ticket } = await autotask.tickets.create({ subject: 'Laptop will not boot', description: { text: 'Black screen after the update.' } })
     await autotask.timeEntries.create(ticket.id, { minutes: 50, note: 'Rolled back the driver', person: { id: technician.id }, startedAt: '2024-06-03T10:00:00.000Z', billable: true })
     await autotask.timeEntries.create(ticket.id, { minutes: 20, note: 'Warranty call', person: { id: technician.id }, startedAt: '2024-06-04T14:00:00.000Z', billable: false })
@@ -163,8 +105,8 @@ describe('between vendor simulators', () => {
   }, 120_000)
 
   it('moves RT links into another RT once each, keeps their direction, and verifies them', async () => {
-    const source = await startRt()
-    const target = await startRt()
+    const source = await simulators.rt()
+    const target = await simulators.rt()
     const ids: string[] = []
     for (let index = 0; index < 5; index += 1) {
       const { record } = await source.adapter.tickets.create({ subject: `Outage part ${index + 1}`, description: { text: `Part ${index + 1} of the outage.` } })

@@ -2,60 +2,22 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AbortError, createPaginated, type TicketingAdapter, TimeoutError } from '@ticketbridge/core'
-import { createHaloAdapter, type HaloAdapter } from '@ticketbridge/halo'
-import { createHaloSimulator } from '@ticketbridge/halo/simulator'
 import { createMemoryAdapter, type MemoryAdapter } from '@ticketbridge/memory'
-import { createRtAdapter } from '@ticketbridge/rt'
-import { createRtSimulator } from '@ticketbridge/rt/simulator'
+import { createServedVendorSimulators } from '../test-support/served-vendor-simulators'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MigrationLedger } from '../ledger/migration-ledger'
 import { seedMemoryHelpDesk } from '../test-support/seed-memory-help-desk'
 import { createMigration } from './create-migration'
 
 let folder: string
-const cleanups: (() => Promise<void>)[] = []
+const simulators = createServedVendorSimulators()
 beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), 'ticketbridge-time-entries-test-'))
 })
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  await simulators.closeAll()
   rmSync(folder, { recursive: true, force: true })
 })
-
-const fast = { retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 200 } }
-
-/** The Halo adapter on a simulator served on 127.0.0.1. */
-async function startHalo(): Promise<HaloAdapter> {
-  const simulator = createHaloSimulator({ rateLimit: false })
-  const served = await simulator.serve({ record: false })
-  const site = simulator.state.sites.all().find((row) => row.inactive !== true)
-  const adapter = createHaloAdapter({
-    resourceUrl: served.resourceUrl,
-    authUrl: served.authUrl,
-    ...(simulator.credentials.tenant ? { tenant: simulator.credentials.tenant } : {}),
-    clientId: simulator.credentials.clientId,
-    clientSecret: simulator.credentials.clientSecret,
-    ...(site ? { defaultSiteId: Number(site.id) } : {}),
-    ...fast,
-  })
-  cleanups.push(async () => {
-    await adapter.close()
-    await served.close()
-  })
-  return adapter
-}
-
-/** The RT adapter (REST2) on a simulator served on 127.0.0.1. */
-async function startRt(): Promise<TicketingAdapter> {
-  const simulator = createRtSimulator()
-  const served = await simulator.serve({ record: false })
-  const adapter = createRtAdapter({ baseUrl: served.url, auth: { token: simulator.credentials.token }, ...fast })
-  cleanups.push(async () => {
-    await adapter.close()
-    await served.close()
-  })
-  return adapter
-}
 
 const notes = ['Remote session: cleared the print queue', 'Replaced the fuser unit', '', 'Called the user back']
 
@@ -477,8 +439,8 @@ describe('time entries', () => {
     const occurrences = (comments: { body: { text: string } }[], text: string) => comments.filter((comment) => comment.body.text.includes(text)).length
 
     it('Halo → RT: a timed action arrives once, as the comment, with its time beside it', async () => {
-      const halo = await startHalo()
-      const rt = await startRt()
+      const halo = (await simulators.halo()).adapter
+      const rt = (await simulators.rt()).adapter
       const { record: ticket } = await halo.tickets.create({ subject: 'Printer jams', description: { text: 'Floor 2 printer jams.' } })
       const outcomes = await halo.client.outcomes.list({}).toArray({ limit: 100 })
       const note = Number(outcomes.find((outcome) => outcome.outcome === 'Note')!.id)
@@ -505,8 +467,8 @@ describe('time entries', () => {
     }, 120_000)
 
     it('RT → Halo: a timed reply arrives once, as the comment, with its time beside it', async () => {
-      const rt = await startRt()
-      const halo = await startHalo()
+      const rt = (await simulators.rt()).adapter
+      const halo = (await simulators.halo()).adapter
       const { record: ticket } = await rt.tickets.create({ subject: 'VPN drops', description: { text: 'The VPN drops hourly.' } })
       await rt.comments.create(ticket.id, { body: { text: 'Updated the client, please try again.' }, visibility: 'public', vendorOptions: { rt: { TimeTaken: 20 } } })
       await rt.timeEntries.create(ticket.id, { minutes: 40, note: 'Captured the tunnel logs' })
