@@ -136,3 +136,25 @@ describe('people and organizations', () => {
     expect((await adapter.organizations.findByName('globex corporation'))?.id).toBe(record.id)
   })
 })
+
+describe('reads asked for together', () => {
+  it('lists the notes of several tickets, and reads back notes written together, with one query each', async () => {
+    const adapter = createAutotaskAdapter(settings())
+    const tickets = await Promise.all(['A', 'B', 'C', 'D'].map((subject) => newTicket(adapter, `Together ${subject}`)))
+    // Let the request log catch up (it records asynchronously), then count from here.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const from = server.requests.length
+    const written = await Promise.all(tickets.map((ticket, index) => adapter.comments.create(ticket.id, { body: { text: `Note ${index}` }, visibility: 'internal' })))
+    const listed = await Promise.all(tickets.map((ticket) => adapter.comments.list(ticket.id).toArray({ limit: 10 })))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const sent = server.requests.slice(from).map((request) => `${request.method} ${new URL(request.url).pathname.replace(/^.*\/V1\.0/, '')}`)
+    expect(sent.filter((line) => line === 'POST /TicketNotes/query')).toHaveLength(2)
+    expect(sent.filter((line) => /^POST \/Tickets\/\d+\/Notes$/.test(line))).toHaveLength(4)
+    // No note is read back one by one (the entity's field metadata, read once for its picklists, is no record).
+    expect(sent.filter((line) => /^GET \/TicketNotes\/\d+/.test(line))).toEqual([])
+    for (const [index, ticket] of tickets.entries()) {
+      expect(written[index]!.record).toMatchObject({ ticketId: ticket.id, body: { text: `Note ${index}` } })
+      expect(listed[index]!.map((comment) => comment.body.text)).toEqual([`Note ${index}`])
+    }
+  })
+})

@@ -23,7 +23,6 @@ import {
   ValidationError,
   type WriteOptions,
 } from '@ticketbridge/core'
-import { createReadCoalescer } from '@ticketbridge/http'
 import { AutotaskClient } from '../client/autotask-client'
 import { defaultAttachmentMaxBytes } from '../client/autotask-client-settings'
 import { type AutotaskFilter, autotaskFilter } from '../client/autotask-filter'
@@ -38,6 +37,7 @@ import {
 } from './autotask-adapter-settings'
 import { autotaskCapabilities } from './autotask-capabilities'
 import { type AutotaskPublishLevels, type AutotaskTicketLookups, createPublishLevels, createTicketLookups, toTimestamp } from './autotask-lookups'
+import { coalescedByField, coalescedById } from './autotask-coalesced-reads'
 import { arrayPaginated, concatenatedPaginated, deferredPaginated } from './autotask-paginated'
 import { AutotaskResolver, autotaskId, invalidInput } from './autotask-resolver'
 import { buildAutotaskTicketBody } from './build-autotask-ticket-body'
@@ -97,15 +97,20 @@ export function createAutotaskAdapter(settings: AutotaskAdapterSettings): Autota
   const options: ResolvedAutotaskAdapterOptions = parseSettings(autotaskAdapterOptionsSchema, adapterPart, { vendor, what: 'Autotask adapter settings' })
   const capabilities = autotaskCapabilities(options, typeof settings.attachmentMaxBytes === 'number' ? settings.attachmentMaxBytes : defaultAttachmentMaxBytes)
   const resolver = new AutotaskResolver(client, settings.username)
-  // A ticket's notes, files and time, asked for by callers together (a migration moving several
-  // tickets at once), are read with one `ticketID in [...]` query (autotask.md §6: up to 500
-  // values) instead of one query per ticket: the hourly budget is spent per request.
-  const byTicket = <Row extends { ticketID?: unknown }>(entity: { queryIn(field: string, values: readonly number[], query: object, options: CallOptions): { toArray(options: { limit: number }): Promise<Row[]> } }) =>
-    createReadCoalescer((ticketIds: number[], current) => entity.queryIn('ticketID', ticketIds, {}, current).toArray({ limit: 100_000 }), (row: Row) => Number(row.ticketID), { maxBatch: 500 })
-  const noteReads = byTicket(client.ticketNotes)
-  const ticketFileReads = byTicket(client.ticketAttachments.entity)
-  const noteFileReads = byTicket(client.ticketNoteAttachments.entity)
-  const timeEntryReads = byTicket(client.timeEntries)
+  // A ticket's notes, files and time, and the records read back after writes, asked for by
+  // callers together (a migration moving several tickets at once), are read with one
+  // `field in [...]` query instead of one request each: the hourly budget is spent per request.
+  const noteReads = coalescedByField(client.ticketNotes, 'ticketID')
+  const ticketFileReads = coalescedByField(client.ticketAttachments.entity, 'ticketID')
+  const noteFileReads = coalescedByField(client.ticketNoteAttachments.entity, 'ticketID')
+  const timeEntryReads = coalescedByField(client.timeEntries, 'ticketID')
+  const readBack = {
+    ticket: coalescedById(client.tickets),
+    note: coalescedById(client.ticketNotes),
+    ticketFile: coalescedById(client.ticketAttachments.entity),
+    noteFile: coalescedById(client.ticketNoteAttachments.entity),
+    timeEntry: coalescedById(client.timeEntries),
+  }
 
   async function ticketLookups(callOptions: CallOptions, refresh = false): Promise<AutotaskTicketLookups> {
     const fields = await client.metadata.fields('Tickets', { ...callOptions, refresh })
@@ -215,7 +220,7 @@ export function createAutotaskAdapter(settings: AutotaskAdapterSettings): Autota
           ...(writeOptions?.silent ? { silent: true } : {}),
         })
         const id = await client.tickets.create(body, callOptions)
-        return { record: mapAutotaskTicket(await client.tickets.get(id, callOptions), lookups, options), warnings }
+        return { record: mapAutotaskTicket(await readBack.ticket(id, callOptions), lookups, options), warnings }
       },
 
       async update(id, input, writeOptions) {
@@ -235,7 +240,7 @@ export function createAutotaskAdapter(settings: AutotaskAdapterSettings): Autota
           ...(writeOptions?.silent ? { silent: true } : {}),
         })
         if (Object.keys(body).length > 0) await client.tickets.update({ ...body, id: ticketId }, callOptions)
-        return { record: mapAutotaskTicket(await client.tickets.get(ticketId, callOptions), lookups, options), warnings }
+        return { record: mapAutotaskTicket(await readBack.ticket(ticketId, callOptions), lookups, options), warnings }
       },
 
       async delete() {
@@ -308,7 +313,7 @@ export function createAutotaskAdapter(settings: AutotaskAdapterSettings): Autota
           },
           { ...callOptions, ...(impersonationResourceId !== undefined ? { impersonationResourceId } : {}) },
         )
-        const note = await client.ticketNotes.get(noteId, callOptions)
+        const note = await readBack.note(noteId, callOptions)
         return { record: mapAutotaskComment(note, publish), warnings }
       },
     },
@@ -366,10 +371,10 @@ export function createAutotaskAdapter(settings: AutotaskAdapterSettings): Autota
         if (checked.commentId !== undefined) {
           const noteId = autotaskId(checked.commentId, 'commentId')
           const attachmentId = await client.ticketNoteAttachments.upload(noteId, upload, callOptions)
-          raw = await client.ticketNoteAttachments.entity.get(attachmentId, callOptions)
+          raw = await readBack.noteFile(attachmentId, callOptions)
         } else {
           const attachmentId = await client.ticketAttachments.upload(id, upload, callOptions)
-          raw = await client.ticketAttachments.entity.get(attachmentId, callOptions)
+          raw = await readBack.ticketFile(attachmentId, callOptions)
         }
         const record = mapAutotaskAttachment(raw, ticketId)
         return { record: typeof raw.fileSize === 'number' ? record : { ...record, size: checked.data.byteLength }, warnings }
@@ -556,7 +561,7 @@ export function createAutotaskAdapter(settings: AutotaskAdapterSettings): Autota
           ...vendorFields,
         }
         const entryId = await client.timeEntries.create(body, callOptions)
-        return { record: mapAutotaskTimeEntry(await client.timeEntries.get(entryId, callOptions), ticketId), warnings }
+        return { record: mapAutotaskTimeEntry(await readBack.timeEntry(entryId, callOptions), ticketId), warnings }
       },
     },
 
