@@ -26,7 +26,14 @@ function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal
 }
 
 /** A comment's text without the provenance line the target adds. */
-const ownText = (text: string) => text.replace(/^\[Originally[^\]]*\]\s*/, '').trim()
+/** A moved comment's own text: without the provenance line in front or the inline-image references behind. */
+const ownText = (text: string) =>
+  text
+    .replace(/^\[Originally[^\]]*\]\s*/, '')
+    .replace(/\s*\[image: [^\]]*, attached to this ticket\]/g, '')
+    .trim()
+/** The bytes of the images pasted into an HTML body, which move as files of the ticket. */
+const pastedImages = (html: string | undefined) => [...(html ?? '').matchAll(/src="data:image\/[^;"]+;base64,([^"]+)"/g)].map((match) => sha256(Buffer.from(match[1]!, 'base64')))
 
 describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-kill-test-'))
@@ -111,10 +118,12 @@ describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
     for (const ticket of sourceTickets) {
       const moved = targetTickets.filter((candidate) => candidate.externalId === `rt:${ticket.id}`)
       expect(moved, `ticket ${ticket.id}`).toHaveLength(1)
-      const sourceComments = (await source.comments.list(ticket.id).toArray({ limit: 1000 })).map((comment) => comment.body.text.trim()).filter(Boolean)
+      const sourceCommentRecords = await source.comments.list(ticket.id).toArray({ limit: 1000 })
+      const sourceComments = sourceCommentRecords.map((comment) => comment.body.text.trim()).filter(Boolean)
       const targetComments = (await target.comments.list(moved[0]!.id).toArray({ limit: 1000 })).map((comment) => ownText(comment.body.text))
       for (const text of sourceComments) expect(targetComments.filter((candidate) => candidate === text), `comment "${text}" of ticket ${ticket.id}`).toHaveLength(1)
-      const sourceFiles: string[] = []
+      // Pasted images arrive as files too, one per distinct image.
+      const sourceFiles: string[] = [...new Set(sourceCommentRecords.flatMap((comment) => pastedImages(comment.body.html)))]
       for await (const attachment of source.attachments.list(ticket.id)) sourceFiles.push(sha256(await source.attachments.download(attachment)))
       const targetFiles: string[] = []
       for await (const attachment of target.attachments.list(moved[0]!.id)) targetFiles.push(sha256(await target.attachments.download(attachment)))

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { ConfigurationError } from '@ticketbridge/core'
 import { Command } from 'commander'
 import { exitCodes } from '../output/exit-codes'
+import { createRateLimitNotice } from '../output/rate-limit-notice'
 import { addConnectionOptions, type ConnectionOptions, connect, parsePositiveInteger } from './shared-options'
 import { MigrationLedgerState } from './migrate-ledger-state'
 import { runMigration } from './run-migration'
@@ -49,7 +50,8 @@ export function createMigrateCommand(): Command {
       state.close()
       if (interrupted) throw new ConfigurationError(`An earlier run (${interrupted}) stopped before it finished. Pass --resume to continue it, or --ledger to start a separate migration.`, { option: 'resume' })
     }
-    const [source, target] = await Promise.all([connect(options.from, options), connect(options.to, options)])
+    const rateLimitNotice = createRateLimitNotice()
+    const [source, target] = await Promise.all([connect(options.from, options, rateLimitNotice.hooks), connect(options.to, options, rateLimitNotice.hooks)])
     try {
       const result = await runMigration({
         source,
@@ -62,6 +64,7 @@ export function createMigrateCommand(): Command {
         ...(options.retryFailed ? { retryFailed: true } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         verify: options.verify,
+        rateLimitNotice,
         log: (line) => console.log(line),
       })
       console.log(`\nReport: ${result.htmlPath}\nJSON:   ${result.jsonPath}`)

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { TicketingAdapter } from '@ticketbridge/core'
 import { createMigration, loadMappingFile, type MigrationReport, renderReportHtml, renderReportText } from '@ticketbridge/migrate'
 import { createProgressReporter } from '../output/progress-reporter'
+import type { RateLimitNotice } from '../output/rate-limit-notice'
 
 /** What one migration between two adapters should do. */
 export interface RunMigrationOptions {
@@ -16,6 +17,8 @@ export interface RunMigrationOptions {
   retryFailed?: boolean
   concurrency?: number
   verify?: boolean
+  /** Says on the progress line when a vendor's rate limit holds the work. */
+  rateLimitNotice?: RateLimitNotice
   log: (line: string) => void
   signal?: AbortSignal
 }
@@ -38,6 +41,25 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
   await mkdir(resolve(options.ledgerPath, '..'), { recursive: true })
   const progress = createProgressReporter(`${source.vendor}→${target.vendor}`)
   const verifyProgress = createProgressReporter('verify')
+  let ticketsDone = 0
+  let ticketsTotal: number | undefined
+  let ticketsFailed = 0
+  const showTickets = () => {
+    const detail = [ticketsFailed > 0 ? `${ticketsFailed} failed` : '', options.rateLimitNotice?.describe() ?? ''].filter(Boolean).join(', ')
+    progress.update(ticketsDone, ticketsTotal, detail)
+  }
+  // A wait for a rate limit can last a minute: the line says so, and counts it down.
+  let countdown: NodeJS.Timeout | undefined
+  options.rateLimitNotice?.onChange(() => {
+    showTickets()
+    countdown ??= setInterval(() => {
+      showTickets()
+      if (!options.rateLimitNotice?.describe() && countdown) {
+        clearInterval(countdown)
+        countdown = undefined
+      }
+    }, 1_000).unref()
+  })
   const migration = createMigration({
     source,
     target,
@@ -49,7 +71,12 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (event) => {
-      if (event.phase === 'tickets') progress.update(event.done, event.total, event.failed > 0 ? `${event.failed} failed` : '')
+      if (event.phase === 'tickets') {
+        ticketsDone = event.done
+        ticketsTotal = event.total
+        ticketsFailed = event.failed
+        showTickets()
+      }
       if (event.phase === 'verify') verifyProgress.update(event.done, event.total)
     },
   })
@@ -74,6 +101,7 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     log(renderReportText(full))
     return { report: full, jsonPath: `${base}.json`, htmlPath: `${base}.html`, complete }
   } finally {
+    if (countdown) clearInterval(countdown)
     progress.stop()
     verifyProgress.stop()
     await migration.close()

@@ -2,6 +2,7 @@ import { ConfigurationError, type TicketingAdapter } from '@ticketbridge/core'
 import { type Command, Option } from 'commander'
 import { loadVendorSettings } from '../config/load-cli-config'
 import { findConnector } from '../connectors/connectors'
+import type { AdapterHooks } from '../connectors/vendor-connector'
 
 /** The options every command that talks to a vendor takes. */
 export interface ConnectionOptions {
@@ -18,14 +19,14 @@ export function addConnectionOptions(command: Command): Command {
 }
 
 /** Builds a vendor's adapter from the config file, the environment and the flags. */
-export async function connect(vendor: string, options: ConnectionOptions): Promise<TicketingAdapter> {
+export async function connect(vendor: string, options: ConnectionOptions, hooks?: AdapterHooks): Promise<TicketingAdapter> {
   const connector = findConnector(vendor)
   const settings = await loadVendorSettings(connector, {
     ...(options.config ? { configFile: options.config } : {}),
     ...(options.secretsFile ? { secretsFile: options.secretsFile } : {}),
     ...(options.set ? { overrides: options.set } : {}),
   })
-  return connector.createAdapter(settings)
+  return connector.createAdapter(settings, hooks)
 }
 
 export function parsePositiveInteger(name: string): (value: string) => number {

@@ -19,7 +19,7 @@ export const autotaskConnector: VendorConnector = {
     organizationPhone: { environment: 'AUTOTASK_ORGANIZATION_PHONE', secret: false, description: 'phone written on companies the migration creates (Autotask requires one)' },
     hourlyRequestLimit: { environment: 'AUTOTASK_HOURLY_REQUEST_LIMIT', secret: false, description: 'the database budget (default 10,000)' },
   },
-  createAdapter(settings) {
+  createAdapter(settings, hooks) {
     return createAutotaskAdapter({
       username: settings.username ?? '',
       secret: settings.secret ?? '',
@@ -30,6 +30,7 @@ export const autotaskConnector: VendorConnector = {
       ...(settings.defaultCompanyId ? { defaultCompanyId: Number(settings.defaultCompanyId) } : {}),
       ...(settings.organizationPhone ? { organizationDefaults: { phone: settings.organizationPhone } } : {}),
       ...(settings.hourlyRequestLimit ? { hourlyRequestLimit: Number(settings.hourlyRequestLimit) } : {}),
+      ...(hooks?.onRateLimit ? { onRateLimit: hooks.onRateLimit } : {}),
     })
   },
   async startSimulator(options) {

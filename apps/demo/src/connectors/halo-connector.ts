@@ -22,7 +22,7 @@ export const haloConnector: VendorConnector = {
     defaultSiteId: { environment: 'HALO_DEFAULT_SITE_ID', secret: false, description: 'site for new contacts without an organization' },
     requestsPerFiveMinutes: { environment: 'HALO_REQUESTS_PER_5_MINUTES', secret: false, description: 'rate-limit budget (default 300)' },
   },
-  createAdapter(settings) {
+  createAdapter(settings, hooks) {
     return createHaloAdapter({
       ...(settings.resourceUrl ? { resourceUrl: settings.resourceUrl } : {}),
       ...(settings.authUrl ? { authUrl: settings.authUrl } : {}),
@@ -36,6 +36,7 @@ export const haloConnector: VendorConnector = {
       ...(settings.scopes ? { scopes: settings.scopes } : {}),
       ...(settings.defaultSiteId ? { defaultSiteId: Number(settings.defaultSiteId) } : {}),
       ...(settings.requestsPerFiveMinutes ? { rateLimit: { requests: Number(settings.requestsPerFiveMinutes), windowMs: 300_000 } } : {}),
+      ...(hooks?.onRateLimit ? { onRateLimit: hooks.onRateLimit } : {}),
     })
   },
   async startSimulator(options) {

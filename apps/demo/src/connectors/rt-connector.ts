@@ -15,7 +15,7 @@ export const rtConnector: VendorConnector = {
     defaultQueue: { environment: 'RT_DEFAULT_QUEUE', secret: false, description: 'queue of tickets that name none (default General)' },
     externalIdCustomField: { environment: 'RT_EXTERNAL_ID_FIELD', secret: false, description: "custom field that keeps external ids (default 'External ID')" },
   },
-  createAdapter(settings) {
+  createAdapter(settings, hooks) {
     const auth = settings.token
       ? { token: settings.token }
       : settings.user && settings.password
@@ -28,6 +28,7 @@ export const rtConnector: VendorConnector = {
       ...(settings.api === 'rest1' || settings.api === 'rest2' ? { api: settings.api } : {}),
       ...(settings.defaultQueue ? { defaultQueue: settings.defaultQueue } : {}),
       ...(settings.externalIdCustomField ? { externalIdCustomField: settings.externalIdCustomField } : {}),
+      ...(hooks?.onRateLimit ? { onRateLimit: hooks.onRateLimit } : {}),
     })
   },
   async startSimulator(options) {

@@ -1,4 +1,5 @@
 import type { TicketingAdapter } from '@ticketbridge/core'
+import type { TransportRateLimitEvent } from '@ticketbridge/http'
 
 /** One setting a vendor connection needs, where it comes from, and whether it is a secret. */
 export interface ConnectorSetting {
@@ -18,6 +19,12 @@ export interface RunningSimulator {
   close(): Promise<void>
 }
 
+/** What the CLI listens to on an adapter it builds. */
+export interface AdapterHooks {
+  /** A call waits for the vendor's rate limit (our budget, or a 429 the vendor answered). */
+  onRateLimit?: (event: TransportRateLimitEvent) => void
+}
+
 /**
  * What the CLI knows of a vendor: its settings, how to build its adapter from them, and how to
  * start its simulator for `demo` and `simulate`.
@@ -26,6 +33,6 @@ export interface VendorConnector {
   vendor: string
   title: string
   settings: Record<string, ConnectorSetting>
-  createAdapter(settings: Record<string, string>): TicketingAdapter
+  createAdapter(settings: Record<string, string>, hooks?: AdapterHooks): TicketingAdapter
   startSimulator(options: { port?: number; seedTickets?: number }): Promise<RunningSimulator>
 }

@@ -45,7 +45,7 @@ export interface HaloAdapterOptions {
    * ticket custom field the instance has (such as `CFExternalId`).
    */
   externalId?: { storage: 'marker' } | { storage: 'custom-field'; field: string }
-  /** How long statuses, priorities, teams, outcomes and field definitions are reused. Defaults to 5 minutes. */
+  /** How long statuses, priorities, teams, outcomes, field definitions and requesters read by id (their site and client) are reused. Defaults to 5 minutes. */
   lookupCacheMs?: number
 }
 

@@ -238,6 +238,49 @@ describe('Halo adapter on the simulator', () => {
     expect(entries).toHaveLength(3)
   })
 
+  it('reads a requester once while lookupCacheMs lasts, concurrent creates sharing the read', async () => {
+    const userId = Number(simulator.state.users.all()[0]!.id)
+    const userReads = (from: number) => requestsTo(`/Users/${userId}`, from).length
+    const from = server.requests.length
+    const together = await Promise.all(
+      Array.from({ length: 4 }, (_, index) => adapter.tickets.create({ subject: `Same requester ${index}`, description: { text: 'x' }, requester: { id: String(userId) } }, { silent: true })),
+    )
+    const after = await adapter.tickets.create({ subject: 'Same requester later', description: { text: 'x' }, requester: { id: String(userId) } }, { silent: true })
+    expect(userReads(from)).toBe(1)
+    for (const { record } of [...together, after]) expect(record.requester?.id).toBe(String(userId))
+    // Every ticket still gets the requester's site and client, as when each read it.
+    const stored = [...together, after].map(({ record }) => simulator.state.tickets.get(Number(record.id))!)
+    const user = await adapter.client.users.get(userId)
+    expect(user.client_id).toBeGreaterThan(0)
+    for (const ticket of stored) expect({ site: ticket.site_id, client: ticket.client_id }).toEqual({ site: user.site_id_int ?? user.site_id, client: user.client_id })
+
+    // With no cache, every create reads the requester again.
+    const uncached = createHaloAdapter({ ...settings, lookupCacheMs: 0 })
+    try {
+      const start = server.requests.length
+      for (const index of [1, 2]) await uncached.tickets.create({ subject: `Uncached ${index}`, description: { text: 'x' }, requester: { id: String(userId) } }, { silent: true })
+      expect(userReads(start)).toBe(2)
+    } finally {
+      await uncached.close()
+    }
+  })
+
+  it('loads each lookup once for reads made together on a new adapter, public lookups included', async () => {
+    const cold = createHaloAdapter(settings)
+    try {
+      const existing = [...simulator.state.tickets.all()].slice(0, 4).map((ticket) => String(ticket.id))
+      const from = server.requests.length
+      const [statuses] = await Promise.all([cold.lookups.statuses(), cold.lookups.priorities(), cold.lookups.queues(), ...existing.map((id) => cold.tickets.get(id))])
+      expect(statuses.length).toBeGreaterThan(0)
+      const gets = server.requests.slice(from).filter((request) => request.method === 'GET').map((request) => new URL(request.url))
+      const count = (path: string, filter?: string) => gets.filter((url) => url.pathname === `/api${path}` && (filter === undefined ? ![...url.searchParams.keys()].some((key) => key.startsWith('exclude')) : url.searchParams.has(filter))).length
+      // Statuses are one load of three reads: all, and the instance's own open and not-pending classes.
+      expect([count('/Status'), count('/Status', 'excludeclosed'), count('/Status', 'excludepending'), count('/Priority'), count('/Team')]).toEqual([1, 1, 1, 1, 1])
+    } finally {
+      await cold.close()
+    }
+  })
+
   it('sent only requests the Halo spec declares, in all of the above', () => {
     expect(simulator.specViolations).toEqual([])
   })

@@ -93,7 +93,7 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
   const externalId = options.externalId
   const capabilities = haloCapabilities(externalId.storage === 'marker' ? { storage: 'marker', field: 'details' } : { storage: 'custom-field', field: externalId.field })
   const lookups = createHaloInstanceLookups(client, { ttlMs: options.lookupCacheMs, statusCategories: options.statusCategories, priorityLevels: options.priorityLevels })
-  const resolver = new HaloInputResolver(client, lookups, 'ticket')
+  const resolver = new HaloInputResolver(client, lookups, 'ticket', { userCacheMs: options.lookupCacheMs })
   // Every Halo POST takes an array (halo.md §3.1): single creates made together (a migration
   // moving several tickets at once) leave as one request. Files stay one per request: an array
   // of them is one body of their summed size.

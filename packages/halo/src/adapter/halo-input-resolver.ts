@@ -1,4 +1,4 @@
-import type { AdapterWarning, CallOptions, CustomFieldValue, PrioritySelector, ReferenceSelector, StatusSelector } from '@ticketbridge/core'
+import { AbortError, type AdapterWarning, type CallOptions, type CustomFieldValue, type PrioritySelector, type ReferenceSelector, type StatusSelector } from '@ticketbridge/core'
 import type { HaloClient } from '../client/halo-client'
 import { localValidationError } from '../client/halo-collection'
 import type { HaloUser } from '../client/resources/halo-users'
@@ -14,17 +14,77 @@ function describe(selector: object): string {
   return JSON.stringify(selector)
 }
 
+/** Settings of {@link HaloInputResolver}'s cache of requesters. */
+export interface HaloInputResolverOptions {
+  /** How long an end user read by id is reused (its site and client); 0 reads it every time. */
+  userCacheMs?: number
+  /** The clock, for tests. */
+  now?: () => number
+}
+
+interface CachedUser {
+  user?: HaloUser
+  loadedAt: number
+  pending?: Promise<HaloUser>
+}
+
+/** At most this many end users are kept; the oldest read goes first. */
+const userCacheLimit = 10_000
+
 /**
  * Turns the common model's selectors (by id, name, email, category or level) into Halo's ids,
  * against the instance's own lookups and records. Nothing is hard-coded: a status "closed" is
  * whichever status this instance puts in that category.
  */
 export class HaloInputResolver {
+  private readonly users = new Map<number, CachedUser>()
+  private readonly userCacheMs: number
+  private readonly now: () => number
+
   constructor(
     private readonly client: HaloClient,
     private readonly lookups: HaloInstanceLookups,
     private readonly what: string,
-  ) {}
+    options: HaloInputResolverOptions = {},
+  ) {
+    this.userCacheMs = options.userCacheMs ?? 0
+    this.now = options.now ?? Date.now
+  }
+
+  /**
+   * An end user by id, reused for `userCacheMs` (a migration names the same few requesters on
+   * many tickets). Concurrent reads of one id share a request; a failed read is not kept.
+   */
+  private async userById(id: number, options: CallOptions): Promise<HaloUser> {
+    const entry = this.users.get(id)
+    if (entry?.user !== undefined && this.now() - entry.loadedAt < this.userCacheMs) return entry.user
+    if (entry?.pending) {
+      try {
+        return await entry.pending
+      } catch (error) {
+        // A read abandoned by its own caller does not fail this one: it reads for itself.
+        if (!AbortError.isInstance(error) || options.signal?.aborted) throw error
+      }
+    }
+    const current: CachedUser = this.users.get(id) ?? { loadedAt: 0 }
+    const pending = this.client.users.get(id, {}, options)
+    current.pending = pending
+    if (!this.users.has(id)) {
+      if (this.users.size >= userCacheLimit) this.users.delete(this.users.keys().next().value!)
+      this.users.set(id, current)
+    }
+    try {
+      const user = await pending
+      if (this.userCacheMs > 0) {
+        current.user = user
+        current.loadedAt = this.now()
+      }
+      return user
+    } finally {
+      if (current.pending === pending) delete current.pending
+      if (current.user === undefined && current.pending === undefined && this.users.get(id) === current) this.users.delete(id)
+    }
+  }
 
   private invalid(field: string, message: string): Error {
     return localValidationError(this.what, field, message)
@@ -80,7 +140,7 @@ export class HaloInputResolver {
   async endUser(selector: ReferenceSelector, field: string, options: CallOptions): Promise<HaloUser> {
     if (selector.id !== undefined) {
       if (agentPrefix.test(selector.id) || !/^\d+$/.test(selector.id)) throw this.invalid(field, `${selector.id} is not an end user's id; requesters are end users (contacts)`)
-      return this.client.users.get(Number(selector.id), {}, options)
+      return this.userById(Number(selector.id), options)
     }
     const wanted = (selector.email ?? selector.name)!
     const candidates = await this.client.users.list({ search: wanted, page_size: 100 }, options).toArray({ limit: 500 })
