@@ -5,6 +5,7 @@ import { externalIdStamp, type MigrationContext } from './migration-context'
 import { provenanceLine } from './provenance-line'
 import type { DirectoryResolver } from './resolve-directory'
 import { rethrowIfFatal } from './fatal-errors'
+import { hasValue } from './has-value'
 import { TicketInlineImages } from './ticket-inline-images'
 import { migrateTimeEntries, type TimeEntryTotals } from './migrate-time-entries'
 import { recordTicketRelations } from './migrate-relations'
@@ -162,8 +163,11 @@ async function buildTicketInput(
   const customFields: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(ticket.customFields)) {
     const targetKey = mapping.customField(key)
-    if (isUnmapped(targetKey)) warnings.push({ type: 'unsupported', field: `customFields.${key}`, message: `Custom field ${key} has no counterpart in the target; its value "${String(value)}" was left out.` })
-    else customFields[targetKey] = value
+    // An empty value loses nothing when it has nowhere to go: no warning.
+    if (!isUnmapped(targetKey)) customFields[targetKey] = value
+    else if (hasValue(value)) {
+      warnings.push({ type: 'unsupported', field: `customFields.${key}`, message: `Custom field ${key} has no counterpart in the target; its value "${String(value)}" was left out.` })
+    }
   }
   const description = await inlineImages.rewrite(ticket.description, 'description')
   warnings.push(...description.warnings)

@@ -1,4 +1,5 @@
 import type { AdapterCapabilities, TicketingAdapter } from '@ticketbridge/core'
+import { hasValue } from './has-value'
 import type { MappingFile } from '../mapping/mapping-file'
 import { isUnmapped, type ResolvedMapping, type TargetLookups, type UnmappedValue } from '../mapping/resolve-mapping'
 
@@ -69,7 +70,9 @@ export async function runPreflight(options: {
     if (sample.length < sampleSize) sample.push(ticket.id)
     for (const value of [mapping.status(ticket), mapping.priority(ticket), mapping.queue(ticket), mapping.ticketType(ticket)]) if (isUnmapped(value)) count(value)
     const mappedFields = new Set<string>()
-    for (const key of Object.keys(ticket.customFields)) {
+    for (const [key, value] of Object.entries(ticket.customFields)) {
+      // An empty value has nothing to lose: it neither needs a counterpart nor fills a required field.
+      if (!hasValue(value)) continue
       const targetKey = mapping.customField(key)
       if (isUnmapped(targetKey)) count(targetKey)
       else mappedFields.add(targetKey)

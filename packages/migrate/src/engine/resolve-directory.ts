@@ -12,6 +12,8 @@ import { rethrowIfFatal } from './fatal-errors'
  */
 export class DirectoryResolver {
   private readonly answers = new Map<string, Promise<string | undefined>>()
+  /** How warnings name a source person read during the run (a reference may carry only an id). */
+  private readonly personLabels = new Map<string, string>()
   private defaultPerson: Promise<string | undefined> | undefined
   private defaultOrganization: Promise<string | undefined> | undefined
 
@@ -28,9 +30,10 @@ export class DirectoryResolver {
     return pending.then(async (targetId) => {
       if (targetId !== undefined) return targetId
       const fallback = await this.personDefault()
+      const label = this.personLabels.get(reference.id) ?? reference.name ?? reference.email ?? `Person ${reference.id}`
       warn(field, fallback
-        ? `${reference.name ?? reference.email ?? reference.id} has no counterpart in the target; the mapping's default person stands in.`
-        : `${reference.name ?? reference.email ?? reference.id} has no counterpart in the target and no default is set; left empty.`)
+        ? `${label} has no counterpart in the target; the mapping's default person stands in.`
+        : `${label} has no counterpart in the target and no default is set; left empty.`)
       return fallback
     })
   }
@@ -62,6 +65,7 @@ export class DirectoryResolver {
       // Read once per person (the ledger remembers the answer): the kind and organization matter.
       const person = await source.people.get(reference.id, { signal: this.context.signal })
       counts.people.read += 1
+      this.personLabels.set(reference.id, [person.name, person.email && `<${person.email}>`, `(${person.kind} ${reference.id})`].filter(Boolean).join(' '))
       const email = person.email ? (mappingFile.people.map[person.email] ?? person.email) : undefined
       const existing = email ? await target.people.findByEmail(email, { signal: this.context.signal }) : undefined
       if (existing) {

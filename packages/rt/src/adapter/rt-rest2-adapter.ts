@@ -44,6 +44,7 @@ import { mapRtUser, rtPersonReference, rtSystemUserNames, rtUserReferenceFields 
 import { mapRtTicket } from './map-rt-ticket'
 import type { rtAdapterSettingsSchema } from './rt-adapter-settings'
 import { rtCapabilities } from './rt-capabilities'
+import { RtAttachmentTickets } from './rt-attachment-tickets'
 import { RtDescriptionCache } from './rt-description-cache'
 import { htmlToText } from './rt-html-text'
 import { RtLifecycles } from './rt-lifecycles'
@@ -95,6 +96,7 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
 
   const customFieldRecords = new Map<string, Promise<Rest2CustomField>>()
   const descriptionCache = new RtDescriptionCache()
+  const attachmentTickets = new RtAttachmentTickets()
 
   function ensureOpen(operation: string): void {
     if (closed) throw new UnsupportedOperationError(`${operation} after close()`, { vendor, reason: 'the adapter was closed' })
@@ -312,6 +314,24 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
     return result
   }
 
+  /**
+   * After a create, the description as RT stores it, known from what was sent, so reading the
+   * new ticket back needs the ticket alone (not its Create transaction's parts). RT keeps a
+   * text/plain or text/html Content byte for byte, except that it turns CRLF into LF; content
+   * with a CR, or a create whose vendor options shape the message, is read from RT instead.
+   */
+  function rememberSentDescription(ticketId: string, body: Rest2TicketCreateInput, vendorOptions: Record<string, Record<string, unknown>> | undefined): void {
+    const shaped = ['Content', 'ContentType', 'Attachments'].some((key) => vendorOptions?.rt?.[key] !== undefined)
+    if (shaped) return
+    if (body.Content === undefined) {
+      descriptionCache.set(ticketId, { text: '' })
+      return
+    }
+    if (typeof body.Content !== 'string' || body.Content.includes('\r')) return
+    if (body.ContentType === 'text/plain') descriptionCache.set(ticketId, { text: body.Content })
+    else if (body.ContentType === 'text/html') descriptionCache.set(ticketId, { text: htmlToText(body.Content), html: body.Content })
+  }
+
   async function externalIdValue(externalId: string, call: CallOptions): Promise<Record<string, string>> {
     const catalog = await loadCustomFieldCatalog(call)
     if (!catalog.has(externalIdField)) {
@@ -505,6 +525,7 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
           delete body.Status
           created = await rest2.createTicket(body, call)
         }
+        rememberSentDescription(created.id, body, checked.vendorOptions)
         if (statusAfterCreate !== undefined) {
           const { messages } = await rest2.updateTicket(created.id, { Status: statusAfterCreate }, call)
           const record = await getTicket(created.id, call)
@@ -594,6 +615,7 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
       async delete(id, options) {
         ensureOpen('tickets.delete')
         if (!/^\d+$/.test(id)) throw notFound(`Ticket ${id}`, `/ticket/${encodeURIComponent(id)}`)
+        attachmentTickets.forgetTicket(id)
         await rest2.deleteTicket(id, callOptions(options))
       },
 
@@ -671,6 +693,7 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
           const items = files
             .filter((item) => !recordedMailTypes.has(types.get(String(item.TransactionId)) ?? ''))
             .map((item) => mapAttachment(item, ticketId, types.get(String(item.TransactionId))))
+          for (const item of items) attachmentTickets.remember(item.id, ticketId)
           const next = nextRest2Page(collection)
           return next === undefined ? { items } : { items, nextCursor: String(next) }
         }, callOptions(options))
@@ -681,12 +704,27 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
         const call = callOptions(options)
         if (!/^\d+$/.test(attachment.id)) throw notFound(`Attachment ${attachment.id}`, `/attachment/${encodeURIComponent(attachment.id)}`)
         if (!/^\d+$/.test(attachment.ticketId)) throw notFound(`Ticket ${attachment.ticketId}`, `/ticket/${encodeURIComponent(attachment.ticketId)}`)
-        // RT answers 500 for an unknown attachment id: check it belongs to the ticket first.
-        const found = await rest2.searchTicketAttachments(attachment.ticketId, [{ field: 'id', value: Number(attachment.id) }], { ...call, perPage: 1, fields: ['Filename'] })
-        if (found.items.length === 0) {
-          await assertTicketExists(attachment.ticketId, call)
-          throw notFound(`Attachment ${attachment.id} of ticket ${attachment.ticketId}`, `/ticket/${attachment.ticketId}/attachments`)
+        // RT answers 500 for an unknown attachment id: check it belongs to the ticket first,
+        // unless this adapter listed it on that ticket (a migration downloads what it listed).
+        // A failed download is then checked, so the error says what is wrong.
+        const checkBelongs = async () => {
+          const found = await rest2.searchTicketAttachments(attachment.ticketId, [{ field: 'id', value: Number(attachment.id) }], { ...call, perPage: 1, fields: ['Filename'] })
+          if (found.items.length === 0) {
+            await assertTicketExists(attachment.ticketId, call)
+            throw notFound(`Attachment ${attachment.id} of ticket ${attachment.ticketId}`, `/ticket/${attachment.ticketId}/attachments`)
+          }
         }
+        if (attachmentTickets.seenOn(attachment.id, attachment.ticketId)) {
+          try {
+            return await rest2.getAttachmentContent(attachment.id, call)
+          } catch (error) {
+            attachmentTickets.forgetTicket(attachment.ticketId)
+            if (call.signal?.aborted) throw error
+            await checkBelongs()
+            throw error
+          }
+        }
+        await checkBelongs()
         return rest2.getAttachmentContent(attachment.id, call)
       },
 
@@ -713,7 +751,9 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
         const parts = await rest2.getTransactionAttachments(transactionId, { ...call, perPage: 100, orderBy: 'id', fields: ['Filename', 'ContentType', 'ContentLength', 'TransactionId', 'Created'] })
         const stored = parts.items.find((item) => item.Filename === checked.filename) ?? parts.items.find((item) => typeof item.Filename === 'string' && item.Filename !== '')
         if (!stored) throw new NotFoundError(`RT recorded comment ${transactionId} but no file ${checked.filename} on it.`, { status: 404, vendor, method: 'GET', url: `${rest2.transport.baseUrl}/transaction/${transactionId}/attachments` })
-        return { record: mapAttachment(stored, ticketId, visibility === 'public' ? 'Correspond' : 'Comment'), warnings }
+        const record = mapAttachment(stored, ticketId, visibility === 'public' ? 'Correspond' : 'Comment')
+        attachmentTickets.remember(record.id, ticketId)
+        return { record, warnings }
       },
     },
 
