@@ -3,7 +3,6 @@ import { createAutotaskAdapter } from '@ticketbridge/autotask'
 import { createAutotaskSimulator } from '@ticketbridge/autotask/simulator'
 import { createHaloAdapter } from '@ticketbridge/halo'
 import { createHaloSimulator } from '@ticketbridge/halo/simulator'
-import { getSharedRateLimiter } from '@ticketbridge/http'
 import { createRtAdapter } from '@ticketbridge/rt'
 import { createRtSimulator } from '@ticketbridge/rt/simulator'
 import { type CountingAxios, createCountingAxios, type WireExchange } from './counting-axios'
@@ -73,14 +72,12 @@ let sandboxes = 0
  *   Retry-After as on hosted Halo), and the adapter's `rateLimit: { requests, windowMs }`. The
  *   client waits 30–60 s after a Retry-After-less 429 on a 5-minute window; here that wait is
  *   scaled to the window (a fifth to two fifths of it).
- * - Autotask: the threshold is per rolling hour, a window neither side lets a caller shorten.
- *   The simulator gets a clock that runs `3 600 000 / windowMs` times faster (its hour lasts
- *   `windowMs`; its usage latency, 0.5 s from half and 1 s from three quarters of the threshold,
- *   is scaled down by the same factor) and `hourlyLimit: requests`. The adapter takes its hourly
- *   budget from the process-wide limiter registered under `autotask:budget:<rateLimitKey>`, which
- *   this sandbox registers first with the same budget over `windowMs` (the adapter's
- *   `hourlyRequestLimit` alone would keep a 1-hour window). The adapter's 60 s pause after a
- *   threshold refusal is capped to the window, as Halo's wait is scaled.
+ * - Autotask: the threshold is per rolling hour. The simulator gets a clock that runs
+ *   `3 600 000 / windowMs` times faster (its hour lasts `windowMs`; its usage latency, 0.5 s from
+ *   half and 1 s from three quarters of the threshold, is scaled down by the same factor) and
+ *   `hourlyLimit: requests`; the adapter gets `hourlyRequestLimit: requests` over
+ *   `hourlyWindowMs: windowMs`. The adapter's 60 s pause after a threshold refusal is capped to
+ *   the window, as Halo's wait is scaled.
  * - RT documents no rate limit and its simulator enforces none.
  */
 export async function startVendorSandbox(vendor: VendorName, options: VendorSandboxOptions = {}): Promise<VendorSandbox> {
@@ -153,19 +150,13 @@ async function startSimulator(vendor: VendorName, options: VendorSandboxOptions)
       const served = await simulator.serve({ record: true })
       // One tenant key for every adapter of this simulator: Autotask counts per database.
       const rateLimitKey = `bench-autotask-${++sandboxes}`
-      if (budget) {
-        // Same lane name and budget name as the adapter's own limiter (autotask-rate-limiter.ts).
-        getSharedRateLimiter(`autotask:budget:${rateLimitKey}`, {
-          lanes: { requests: { concurrency: 100_000 } },
-          budgets: [{ name: 'hourly', limit: budget.requests, windowMs: budget.windowMs }],
-        })
-      }
       return {
         connect: (wire) =>
           createAutotaskAdapter({
             ...simulator.credentials,
             zoneDiscoveryUrl: served.zoneDiscoveryUrl,
             hourlyRequestLimit: budget ? budget.requests : 10_000_000,
+            ...(budget ? { hourlyWindowMs: budget.windowMs } : {}),
             rateLimitKey,
             organizationDefaults: { phone: '555-0100' },
             // After a threshold refusal the client pauses 60 s, a sixtieth of Autotask's hour; capped to the shortened window here.

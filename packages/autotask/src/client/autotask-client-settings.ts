@@ -52,6 +52,11 @@ export const autotaskClientSettingsSchema = z.object({
   concurrencyPerEndpoint: z.number().int().min(1).max(autotaskThreadLimit).default(autotaskThreadLimit),
   /** Requests per rolling hour for the whole database; resynced from ThresholdInformation. */
   hourlyRequestLimit: z.number().int().positive().default(defaultHourlyRequestLimit),
+  /**
+   * The length of that rolling window: an hour on every Autotask tenant (autotask.md §15).
+   * Shorter only for a simulator on a fast clock, as the benchmarks run one.
+   */
+  hourlyWindowMs: z.number().int().positive().default(3_600_000),
   /** How often the hourly count is resynced from ThresholdInformation while the client is used; 0 turns it off. */
   thresholdResyncIntervalMs: z.number().int().nonnegative().default(300_000),
   /** How long entity information, fields, picklists and UDF definitions are cached. */

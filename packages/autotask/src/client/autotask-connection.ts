@@ -184,6 +184,7 @@ export class AutotaskConnection {
         integrationKey,
         concurrencyPerEndpoint: settings.concurrencyPerEndpoint,
         hourlyRequestLimit: settings.hourlyRequestLimit,
+        hourlyWindowMs: settings.hourlyWindowMs,
       }),
       ...this.sharedTransportOptions(),
     })

@@ -22,6 +22,8 @@ export interface AutotaskRateLimiterOptions {
   concurrencyPerEndpoint: number
   /** Requests per rolling hour for the database. */
   hourlyRequestLimit: number
+  /** The window of that budget: an hour, unless a simulator runs a fast clock. */
+  hourlyWindowMs?: number
 }
 
 /**
@@ -39,7 +41,7 @@ export function createAutotaskRateLimiter(options: AutotaskRateLimiterOptions): 
   const budget = getSharedRateLimiter(`autotask:budget:${options.tenantKey}`, {
     // The budget limits starts, not concurrency: the endpoint lanes do that.
     lanes: { [laneName]: { concurrency: 100_000 } },
-    budgets: [{ name: hourlyBudgetName, limit: options.hourlyRequestLimit, windowMs: 3_600_000 }],
+    budgets: [{ name: hourlyBudgetName, limit: options.hourlyRequestLimit, windowMs: options.hourlyWindowMs ?? 3_600_000 }],
   })
   const endpoints = new Map<string, RateLimiter>()
 
