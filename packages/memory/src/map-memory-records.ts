@@ -141,6 +141,7 @@ export function mapMemoryTimeEntry(store: MemoryStore, record: MemoryTimeEntryRe
     person: personReference(store, record.personId),
     startedAt: record.startedAt,
     billable: record.billable,
+    commentId: record.commentId === undefined ? undefined : String(record.commentId),
   })
 }
 

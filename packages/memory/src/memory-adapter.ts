@@ -485,6 +485,13 @@ export function createMemoryAdapter(settings: MemoryAdapterSettings = {}): Memor
             createdAt,
           }
           store.comments.set(record.id, record)
+          if (checked.timeWorkedMinutes !== undefined) {
+            // Like Halo and RT when declared so: the time is kept on the comment, and listed as a time entry too.
+            if (capabilities.timeEntries && capabilities.timeEntriesAreComments) {
+              // The entry is the comment, as on those vendors: it has the comment's id.
+              store.timeEntries.set(record.id, { id: record.id, ticketId: ticket.id, minutes: checked.timeWorkedMinutes, note: checked.body.text, commentId: record.id })
+            } else warnings.push({ type: 'unsupported', field: 'timeWorkedMinutes', message: 'Time is not recorded on comments here; it was left out (use timeEntries.create).' })
+          }
           ticket.updatedAt = timestamp()
           ticket.version += 1
           return { record: mapMemoryComment(store, record, vendor), warnings }

@@ -77,6 +77,8 @@ export interface MemoryTimeEntryRecord {
   personId?: string
   startedAt?: string
   billable?: boolean
+  /** The comment the time was recorded on (with `timeEntriesAreComments`). */
+  commentId?: number
 }
 
 export interface MemoryRelationRecord {

@@ -59,7 +59,8 @@ export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: numbe
   for (const [index, firstName] of firstNames.entries()) {
     const organization = organizationIds[index % Math.max(1, organizationIds.length)]
     const email = `${firstName.toLowerCase()}@${organizations[index % organizations.length]!.split(' ')[0]!.toLowerCase()}.example`
-    const { record } = await adapter.people.create({ kind: 'contact', name: `${firstName} Example`, email, ...(organization ? { organization: { id: organization } } : {}) })
+    // Found first, so seeding a help desk that has them already (a long-lived RT) adds none twice.
+    const record = (await adapter.people.findByEmail(email)) ?? (await adapter.people.create({ kind: 'contact', name: `${firstName} Example`, email, ...(organization ? { organization: { id: organization } } : {}) })).record
     contacts.push({ id: record.id, name: record.name, ...(organization ? { organization } : {}) })
   }
   // Vendors create agents through their admin tools, not their ticket APIs: use one that exists.

@@ -302,6 +302,7 @@ export function createAutotaskAdapter(settings: AutotaskAdapterSettings): Autota
           }
         }
         if (checked.createdAt !== undefined) warnings.push({ type: 'unsupported', field: 'createdAt', message: 'Autotask sets a note\'s time itself; the note carries the time of import.' })
+        if (checked.timeWorkedMinutes !== undefined) warnings.push({ type: 'unsupported', field: 'timeWorkedMinutes', message: 'Autotask keeps time worked as time entries, not on notes; it was left out (use timeEntries.create).' })
         const vendorFields = checked.vendorOptions?.autotask ?? {}
         const noteId = await client.ticketNotes.add(
           id,

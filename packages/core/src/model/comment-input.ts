@@ -15,6 +15,12 @@ export const commentCreateInputSchema = z.object({
   author: referenceSelectorSchema.optional(),
   /** Honoured where `capabilities.comments.setCreatedAt`; otherwise a warning. */
   createdAt: timestampSchema.optional(),
+  /**
+   * Time worked, recorded on the comment itself where the vendor records time on comments
+   * (`capabilities.timeEntriesAreComments`: a Halo action's `timetaken`, an RT message's
+   * `TimeTaken`); elsewhere left out with a warning (use `timeEntries.create`).
+   */
+  timeWorkedMinutes: z.number().positive('time worked must be more than 0 minutes').optional(),
   vendorOptions: vendorOptionsSchema.optional(),
 })
 export type CommentCreateInput = z.input<typeof commentCreateInputSchema>

@@ -40,6 +40,15 @@ function requestsTo(path: string, from = 0): URL[] {
 }
 
 describe('Halo adapter on the simulator', () => {
+  it('records time worked on a comment written with timeWorkedMinutes: one action, both a comment and a time entry', async () => {
+    const { record: ticket } = await adapter.tickets.create({ subject: 'Time on a comment', description: { text: 'VPN drops hourly.' } })
+    const { record: comment } = await adapter.comments.create(ticket.id, { body: { text: 'Updated the VPN client.' }, visibility: 'public', timeWorkedMinutes: 45 })
+    const entries = await adapter.timeEntries.list(ticket.id).toArray({ limit: 10 })
+    expect(entries.map(({ minutes, commentId }) => ({ minutes, commentId }))).toEqual([{ minutes: 45, commentId: comment.id }])
+    const comments = await adapter.comments.list(ticket.id).toArray({ limit: 10 })
+    expect(comments.filter((listed) => listed.body.text.includes('Updated the VPN client.')).map((listed) => listed.id)).toEqual([comment.id])
+  })
+
   it('sends tickets and comments created together as one array POST each, every caller getting its own record', async () => {
     const from = server.requests.length
     const created = await Promise.all(

@@ -328,6 +328,8 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
             ...(checked.body.html !== undefined ? { note_html: checked.body.html } : {}),
             hiddenfromuser,
             sendemail: false,
+            // Halo keeps time worked on the action itself, in hours.
+            ...(checked.timeWorkedMinutes !== undefined ? { timetaken: checked.timeWorkedMinutes / 60 } : {}),
             ...(writeOptions?.silent ? silentActionFlags : {}),
             ...checked.vendorOptions?.halo,
           } as HaloActionInput

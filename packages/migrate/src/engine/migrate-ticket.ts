@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { AdapterWarning, Comment, Ticket, TicketCreateInput } from '@ticketbridge/core'
+import type { AdapterWarning, Comment, Ticket, TicketCreateInput, TimeEntry } from '@ticketbridge/core'
 import { isUnmapped } from '../mapping/resolve-mapping'
 import { externalIdStamp, type MigrationContext } from './migration-context'
 import { provenanceLine } from './provenance-line'
@@ -7,7 +7,7 @@ import type { DirectoryResolver } from './resolve-directory'
 import { rethrowIfFatal } from './fatal-errors'
 import { hasValue } from './has-value'
 import { TicketInlineImages } from './ticket-inline-images'
-import { migrateTimeEntries, type TimeEntryTotals } from './migrate-time-entries'
+import { migrateTimeEntries, timeOnComments, type TimeEntryTotals } from './migrate-time-entries'
 import { recordTicketRelations } from './migrate-relations'
 
 /** What verification later checks in the target, recorded when a ticket is completed. */
@@ -81,9 +81,10 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
       warnings.push(...updateWarnings)
     }
 
-    const comments = await migrateComments(context, directory, ticket, targetId, inlineImages)
+    const timed = await timeOnComments(context, ticket)
+    const comments = await migrateComments(context, directory, ticket, targetId, inlineImages, timed?.byComment)
     const attachmentDigests = await migrateAttachments(context, ticket, targetId, inlineImages)
-    const timeEntries = await migrateTimeEntries(context, directory, ticket, targetId)
+    const timeEntries = await migrateTimeEntries(context, directory, ticket, targetId, timed?.listed)
     await recordTicketRelations(context, ticket)
 
     // The final status goes last (see above), and again after replies: some vendors move a ticket
@@ -200,6 +201,7 @@ async function migrateComments(
   ticket: Ticket,
   targetTicketId: string,
   inlineImages: TicketInlineImages,
+  timeByComment: Map<string, TimeEntry> | undefined,
 ): Promise<{ total: number; created: number }> {
   const { source, target, ledger, runId, counts } = context
   const capabilities = target.capabilities.comments
@@ -219,6 +221,8 @@ async function migrateComments(
       continue
     }
     const warnings: AdapterWarning[] = [...rewritten.warnings]
+    // Time recorded on this comment travels on it where the target records time on comments too.
+    const timed = timeByComment?.get(comment.id)
     const provenance = provenanceLine(comment, source.vendor, { author: !capabilities.setAuthor, time: !capabilities.setCreatedAt })
     // A reply that only carried files has no text; the target still needs a body to hold it.
     const sourceBody = rewritten.body.text.trim() || rewritten.body.html?.trim() ? rewritten.body : { text: '(no text: files only)' }
@@ -240,12 +244,19 @@ async function migrateComments(
         const visibility = capabilities.visibilities.includes(comment.visibility) ? comment.visibility : comment.visibility === 'public' ? 'internal' : comment.visibility
         const result = await target.comments.create(
           targetTicketId,
-          { body, visibility, ...(author ? { author: { id: author } } : {}), ...(capabilities.setCreatedAt ? { createdAt: comment.createdAt } : {}) },
+          {
+            body,
+            visibility,
+            ...(author ? { author: { id: author } } : {}),
+            ...(capabilities.setCreatedAt ? { createdAt: comment.createdAt } : {}),
+            ...(timed ? { timeWorkedMinutes: timed.minutes } : {}),
+          },
           { silent: true, signal: context.signal },
         )
         warnings.push(...result.warnings)
         targetId = result.record.id
         counts.comments.created += 1
+        if (timed) counts.timeEntries.created += 1
         created += 1
       } catch (error) {
         rethrowIfFatal(error)
@@ -254,6 +265,10 @@ async function migrateComments(
         throw error
       }
     } else counts.comments.skipped += 1
+    // The time entry first: a crash between the two leaves the comment pending, found again by its text.
+    if (timed) {
+      ledger.put({ kind: 'time-entry', sourceId: childKey(ticket.id, timed.id), parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true, fingerprint: JSON.stringify({ minutes: timed.minutes }) })
+    }
     ledger.put({ kind: 'comment', sourceId: commentKey, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true })
     if (warnings.length > 0) ledger.setWarnings(runId, 'comment', commentKey, warnings)
   }

@@ -372,7 +372,7 @@ describe('time entries', () => {
     // Halo and RT record time on comments: the memory target stands in for one of them (by name).
     const targetRecordingTimeOnComments = () => createMemoryAdapter({ vendor: 'memory-target', capabilities: { timeEntriesAreComments: true } })
 
-    it('moves the text once: as the comment, and the time without the note, where the target records time on comments', async () => {
+    it('moves the text once: the comment carries its time, where the target records time on comments', async () => {
       const memory = createMemoryAdapter({ vendor: 'memory-source' })
       const ticketId = await seedTimeOnComments(memory)
       // The second timed comment is not listed (like a Halo system action): it never moves, so its entry keeps the note.
@@ -388,7 +388,9 @@ describe('time entries', () => {
       expect(report.failures).toEqual([])
       expect(report.counts.timeEntries).toMatchObject({ read: 3, created: 3, failed: 0 })
       const moved = await movedTicket(source, target, ticketId)
-      expect(moved.entries).toEqual([{ minutes: 30 }, { minutes: 30, note: 'Logged by phone' }, { minutes: 10, note: 'Travel to site' }])
+      // The timed comment arrives as one comment with its 30 minutes on it; the entry whose comment did not move keeps its note.
+      expect(moved.entries).toEqual([{ minutes: 30, note: expect.stringContaining('Replaced the fuser unit') }, { minutes: 30, note: 'Logged by phone' }, { minutes: 10, note: 'Travel to site' }])
+      expect([...target.store.timeEntries.values()].filter((entry) => entry.commentId !== undefined)).toHaveLength(1)
       expect(moved.comments.filter((text) => text.includes('Replaced the fuser unit'))).toHaveLength(1)
       expect(moved.comments.some((text) => text.includes('Logged by phone'))).toBe(false)
       // Nothing was left out, so nothing is reported.
@@ -413,7 +415,7 @@ describe('time entries', () => {
       ])
     })
 
-    it('finds an entry sent without its note whose create answer was lost, and does not add it again', async () => {
+    it('finds an entry whose create answer was lost, and does not add it again', async () => {
       const memory = createMemoryAdapter({ vendor: 'memory-source' })
       const ticketId = await seedTimeOnComments(memory)
       const source = recordingTimeOnComments(memory)
@@ -423,14 +425,24 @@ describe('time entries', () => {
       const first = createMigration({ source, target: crashing, ledgerPath, concurrency: 1 })
       await expect(first.run()).rejects.toThrow('simulated crash')
       await first.close()
-      expect([...target.store.timeEntries.values()].map(({ minutes, note }) => ({ minutes, note }))).toEqual([{ minutes: 30, note: undefined }])
+      // Both timed comments carried their time; the crash came with the entry written on its own.
+      expect([...target.store.timeEntries.values()].map(({ minutes, commentId }) => ({ minutes, onComment: commentId !== undefined }))).toEqual([
+        { minutes: 30, onComment: true },
+        { minutes: 30, onComment: true },
+        { minutes: 10, onComment: false },
+      ])
 
       const resumed = createMigration({ source, target, ledgerPath })
       const report = await resumed.run()
       const verify = await resumed.verify()
       await resumed.close()
-      expect(report.counts.timeEntries.created).toBe(2)
-      expect((await movedTicket(source, target, ticketId)).entries).toEqual([{ minutes: 30 }, { minutes: 30 }, { minutes: 10, note: 'Travel to site' }])
+      // The lost one was found in the target, not sent again.
+      expect(report.counts.timeEntries.created).toBe(0)
+      expect((await movedTicket(source, target, ticketId)).entries).toEqual([
+        { minutes: 30, note: expect.stringContaining('Replaced the fuser unit') },
+        { minutes: 30, note: expect.stringContaining('Logged by phone') },
+        { minutes: 10, note: 'Travel to site' },
+      ])
       expect(verify.differences).toEqual([])
     })
   })
@@ -459,10 +471,12 @@ describe('time entries', () => {
       const moved = (await rt.tickets.findByExternalId(`halo:${ticket.id}`))!
       const comments = await rt.comments.list(moved.id).toArray({ limit: 100 })
       for (const text of ['Replaced the toner', 'Waiting for the user', 'Checked the spooler']) expect(occurrences(comments, text)).toBe(1)
+      // Each timed action arrives as one RT comment carrying its time: no second, time-only transaction.
       const entries = await rt.timeEntries.list(moved.id).toArray({ limit: 100 })
-      expect(entries.map(({ minutes, note }) => ({ minutes, note }))).toEqual([
-        { minutes: 30, note: undefined },
-        { minutes: 15, note: undefined },
+      const commentIds = new Set(comments.map((comment) => comment.id))
+      expect(entries.map(({ minutes, commentId }) => ({ minutes, onComment: commentIds.has(commentId ?? '') }))).toEqual([
+        { minutes: 30, onComment: true },
+        { minutes: 15, onComment: true },
       ])
     }, 120_000)
 
@@ -485,9 +499,10 @@ describe('time entries', () => {
       const comments = await halo.comments.list(moved.id).toArray({ limit: 100 })
       for (const text of ['Updated the client, please try again.', 'Captured the tunnel logs']) expect(occurrences(comments, text)).toBe(1)
       const entries = await halo.timeEntries.list(moved.id).toArray({ limit: 100 })
-      expect(entries.map(({ minutes, note }) => ({ minutes, note }))).toEqual([
-        { minutes: 20, note: undefined },
-        { minutes: 40, note: undefined },
+      const commentIds = new Set(comments.map((comment) => comment.id))
+      expect(entries.map(({ minutes, commentId }) => ({ minutes, onComment: commentIds.has(commentId ?? '') }))).toEqual([
+        { minutes: 20, onComment: true },
+        { minutes: 40, onComment: true },
       ])
     }, 120_000)
   })

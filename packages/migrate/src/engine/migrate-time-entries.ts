@@ -66,6 +66,7 @@ export async function migrateTimeEntries(
   directory: DirectoryResolver,
   ticket: Ticket,
   targetTicketId: string,
+  listed?: readonly TimeEntry[],
 ): Promise<{ totals: TimeEntryTotals; created: number } | undefined> {
   if (!movesTimeEntries(context)) return undefined
   const { source, target, ledger, runId, counts } = context
@@ -75,7 +76,8 @@ export async function migrateTimeEntries(
   const claimed = new Set<string>()
   for (const record of ledger.children('time-entry', ticket.id)) if (record.targetId) claimed.add(record.targetId)
 
-  for await (const entry of source.timeEntries.list(ticket.id, { signal: context.signal })) {
+  // Listed already where time rode on the comments (see timeOnComments); else listed here.
+  for await (const entry of listed ?? source.timeEntries.list(ticket.id, { signal: context.signal })) {
     counts.timeEntries.read += 1
     const entryKey = childKey(ticket.id, entry.id)
     const known = ledger.get('time-entry', entryKey)
@@ -94,7 +96,8 @@ export async function migrateTimeEntries(
     totals.minutes += entry.minutes
     const fingerprint = JSON.stringify({ minutes: entry.minutes } satisfies TimeEntryFingerprint)
     if (known?.state === 'completed') {
-      counts.timeEntries.skipped += 1
+      // Moved with its comment in this run (counted there), or by an earlier run.
+      if (known.runId !== runId) counts.timeEntries.skipped += 1
       continue
     }
 
@@ -166,4 +169,19 @@ async function createWithPersonFallback(
 function refusedPerson(error: unknown): boolean {
   if (ValidationError.isInstance(error)) return error.issues.some((issue) => /person|resource/i.test(issue.field ?? '') || /person|resource/i.test(issue.message))
   return NotFoundError.isInstance(error) && /resource|person|contact|user/i.test(error.message)
+}
+
+/**
+ * A ticket's time entries that were recorded on its comments, by comment id, where the target
+ * records time on comments too (Halo, RT): the engine then writes each such comment with its
+ * time, so the target holds one record, as the source did, instead of the comment and a second
+ * time-only record. Undefined where that does not apply. The listing is handed on to
+ * {@link migrateTimeEntries}, which then skips the entries the comments carried.
+ */
+export async function timeOnComments(context: MigrationContext, ticket: Ticket): Promise<{ listed: TimeEntry[]; byComment: Map<string, TimeEntry> } | undefined> {
+  if (!movesTimeEntries(context) || !context.target.capabilities.timeEntriesAreComments) return undefined
+  const listed = await context.source.timeEntries.list(ticket.id, { signal: context.signal }).toArray({ limit: 100_000 })
+  const byComment = new Map<string, TimeEntry>()
+  for (const entry of listed) if (entry.commentId !== undefined && entry.minutes > 0 && !byComment.has(entry.commentId)) byComment.set(entry.commentId, entry)
+  return { listed, byComment }
 }

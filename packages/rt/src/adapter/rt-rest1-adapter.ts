@@ -41,6 +41,7 @@ import { RtDescriptionCache } from './rt-description-cache'
 import { RtLifecycles } from './rt-lifecycles'
 import { RtPriorities } from './rt-priorities'
 import { buildTicketSql, ticketSqlCustomField, ticketSqlString } from './rt-ticket-sql'
+import { wholeMinutes } from './rt-whole-minutes'
 
 type ParsedSettings = z.output<typeof rtAdapterSettingsSchema>
 
@@ -462,7 +463,8 @@ export function createRtRest1Adapter(client: RtClient, settings: ParsedSettings)
         if (checked.author) warnUnsupported(warnings, 'author', 'RT records the authenticated user as the author; the author was left out.')
         if (checked.createdAt) warnUnsupported(warnings, 'createdAt', 'RT records the time of the request; the original time was left out.')
         const text = messageText(checked.body, 'body', warnings)
-        await rest1.comment(checkedId(ticketId, 'Ticket'), { action: checked.visibility === 'internal' ? 'comment' : 'correspond', text }, call)
+        const timeWorked = checked.timeWorkedMinutes !== undefined ? wholeMinutes(checked.timeWorkedMinutes, warnings) : undefined
+        await rest1.comment(checkedId(ticketId, 'Ticket'), { action: checked.visibility === 'internal' ? 'comment' : 'correspond', text, ...(timeWorked !== undefined ? { timeWorked } : {}) }, call)
         return { record: await toComment(await newestMessage(ticketId, call), ticketId, call), warnings }
       },
     },
@@ -706,8 +708,7 @@ export function createRtRest1Adapter(client: RtClient, settings: ParsedSettings)
         const call = callOptions(options)
         const warnings: AdapterWarning[] = []
         silentWarning(options, warnings)
-        const minutes = Math.max(1, Math.round(checked.minutes))
-        if (minutes !== checked.minutes) warnings.push({ type: 'converted', field: 'minutes', message: `RT records whole minutes; ${checked.minutes} was recorded as ${minutes}.` })
+        const minutes = wholeMinutes(checked.minutes, warnings)
         if (checked.person) warnUnsupported(warnings, 'person', 'RT records the authenticated user as the one who worked; the person was left out.')
         if (checked.startedAt) warnUnsupported(warnings, 'startedAt', 'RT records no start time for time worked; it was left out.')
         if (checked.billable !== undefined) warnUnsupported(warnings, 'billable', 'RT has no billable flag; it was left out.')

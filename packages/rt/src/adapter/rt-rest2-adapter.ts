@@ -52,6 +52,7 @@ import { collectAll, loadRtMessageParts, type RtMessageParts } from './rt-messag
 import { RtPriorities } from './rt-priorities'
 import { buildTicketSql, ticketSqlCustomField, ticketSqlString } from './rt-ticket-sql'
 import { rtInputDate, rtTimestamp } from './rt-timestamps'
+import { wholeMinutes } from './rt-whole-minutes'
 
 type ParsedSettings = z.output<typeof rtAdapterSettingsSchema>
 
@@ -658,6 +659,7 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
           ...rtVendorOptions(checked.vendorOptions),
           Content: html ?? checked.body.text,
           ContentType: html !== undefined ? 'text/html' : 'text/plain',
+          ...(checked.timeWorkedMinutes !== undefined ? { TimeTaken: wholeMinutes(checked.timeWorkedMinutes, warnings) } : {}),
         }
         const transactionId = await postMessage(ticketId, checked.visibility, message, call)
         const { record: transaction } = await rest2.getTransaction(transactionId, { ...call, expand: { Creator: userFields } })
@@ -914,8 +916,7 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
         const call = callOptions(options)
         const warnings: AdapterWarning[] = []
         silentWarning(options, warnings)
-        const minutes = Math.max(1, Math.round(checked.minutes))
-        if (minutes !== checked.minutes) warnings.push({ type: 'converted', field: 'minutes', message: `RT records whole minutes; ${checked.minutes} was recorded as ${minutes}.` })
+        const minutes = wholeMinutes(checked.minutes, warnings)
         if (checked.person) warnUnsupported(warnings, 'person', 'RT records the authenticated user as the one who worked; the person was left out.')
         if (checked.startedAt) warnUnsupported(warnings, 'startedAt', 'RT records no start time for time worked; it was left out.')
         if (checked.billable !== undefined) warnUnsupported(warnings, 'billable', 'RT has no billable flag; it was left out.')

@@ -74,6 +74,17 @@ for (const server of servers) {
         expect(worked?.id).toBe(logged.id)
         expect(comments.find((comment) => comment.id === reply!.commentId)?.visibility).toBe('public')
       })
+
+      it('records time worked on a comment written with timeWorkedMinutes: one transaction, both a comment and a time entry', async () => {
+        // Through the client: the simulator's REST 1.0 has no queue search, which the adapter's create uses.
+        const ticket = await client.rest1.createTicket({ queue: 'General', subject: `Time on a new comment (${api})`, text: 'VPN drops hourly.' })
+        const { record: comment, warnings } = await adapter.comments.create(ticket.id, { body: { text: 'Updated the VPN client.' }, visibility: 'public', timeWorkedMinutes: 12.4 })
+        expect(warnings).toContainEqual(expect.objectContaining({ type: 'converted', field: 'minutes' }))
+        const entries = await adapter.timeEntries.list(ticket.id).toArray({ limit: 100 })
+        expect(entries.map(({ minutes, commentId }) => ({ minutes, commentId }))).toEqual([{ minutes: 12, commentId: comment.id }])
+        const comments = await adapter.comments.list(ticket.id).toArray({ limit: 100 })
+        expect(comments.filter((listed) => listed.body.text.includes('Updated the VPN client.')).map((listed) => listed.id)).toEqual([comment.id])
+      })
     })
   }
 }
