@@ -29,6 +29,7 @@ import { createWriteCoalescer } from '@ticketbridge/http'
 import type { HaloClient } from '../client/halo-client'
 import { haloPageSizeLimit, localValidationError } from '../client/halo-collection'
 import type { HaloAction, HaloActionInput } from '../client/resources/halo-actions'
+import { HaloTimeEntries } from '../client/resources/halo-time-entries'
 import type { HaloOutcome } from '../client/resources/halo-outcomes'
 import type { HaloTicket, HaloTicketQuery } from '../client/resources/halo-tickets'
 import { type HaloAdapterSettings, resolveHaloAdapterSettings } from './halo-adapter-settings'
@@ -526,8 +527,7 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
           }
           // Read before the write, so a failed lookup never hides a write that landed.
           const systemOutcomeIds = await lookups.systemOutcomeIds(current)
-          // A time entry is a private action that emails nobody (what client.timeEntries.create sends).
-          const row = await actionWrites.write({ sendemail: false, hiddenfromuser: true, ...entry, ticket_id: ticket } as HaloActionInput, current)
+          const row = await actionWrites.write(HaloTimeEntries.toAction(ticket, entry), current)
           const merged = { timetaken: hours, note: checked.note, ...row } as typeof row
           const isComment = isHaloCommentAction({ outcome_id: row.outcome_id ?? (entry as { outcome_id?: number }).outcome_id }, systemOutcomeIds)
           return { record: mapHaloTimeEntry(merged, ticketId, isComment), warnings: [...warnings, ...warningOf(row)] }

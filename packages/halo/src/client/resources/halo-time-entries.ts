@@ -32,7 +32,15 @@ export class HaloTimeEntries {
 
   /** Records time worked on a ticket as a private action, without emailing anyone. */
   async create(ticketId: number, entry: HaloTimeEntryInput, options: HaloCallOptions = {}): Promise<HaloAction> {
+    return this.actions.create(HaloTimeEntries.toAction(ticketId, entry), options)
+  }
+
+  /**
+   * The action a time entry is written as (private, emailing nobody), checked: for callers that
+   * send actions themselves, such as in an array with others.
+   */
+  static toAction(ticketId: number, entry: HaloTimeEntryInput): HaloActionInput {
     if (!(typeof entry.timetaken === 'number' && entry.timetaken > 0)) throw localValidationError('time entry', 'timetaken', 'give the hours worked, more than 0')
-    return this.actions.create({ sendemail: false, hiddenfromuser: true, ...entry, ticket_id: ticketId } as HaloActionInput, options)
+    return { sendemail: false, hiddenfromuser: true, ...entry, ticket_id: ticketId } as HaloActionInput
   }
 }
