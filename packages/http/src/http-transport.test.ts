@@ -104,6 +104,20 @@ describe('createHttpTransport: requests and responses', () => {
     await expect(transport.get('/Tickets', { expect: 'any' })).resolves.toMatchObject({ data: expect.stringContaining('Halo login') })
   })
 
+  it('retries an idempotent read whose JSON answer was cut short, and never re-sends a POST for it', async () => {
+    const cut = { status: 200, body: '{"tickets":[{"id":1,"summary":"Print', headers: { 'content-type': 'application/json; charset=utf-8' } }
+    const server = await serve([cut, { status: 200, body: '{"tickets":[]}', headers: { 'content-type': 'application/json' } }, cut])
+    const { transport, retries } = transportFor(server)
+    await expect(transport.get('/Tickets')).resolves.toMatchObject({ data: { tickets: [] } })
+    expect(retries).toHaveLength(1)
+    const error = await transport.post('/Tickets', [{ summary: 'x' }]).catch((caught: unknown) => caught)
+    expect(InvalidResponseError.isInstance(error) && error.retryable).toBe(true)
+    // Says what happened, without contradicting itself.
+    expect((error as Error).message).toMatch(/application\/json body that is not valid JSON/)
+    expect((error as Error).message).not.toMatch(/where JSON was expected/)
+    expect(server.requests).toHaveLength(3)
+  })
+
   it('maps statuses to core errors with the vendor message from the body', async () => {
     const cases: [{ status: number; body: unknown }, (error: unknown) => boolean, RegExp][] = [
       [{ status: 404, body: { errorMessage: 'Ticket 9 not found' } }, NotFoundError.isInstance, /Ticket 9 not found/],

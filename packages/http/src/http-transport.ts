@@ -400,7 +400,16 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     const parsed = body.json()
     if (parsed.ok) return parsed.value
     if (call.expect === 'any') return body.text()
-    const what = context.contentType ? context.contentType.split(';')[0] : 'a body that is not JSON'
+    const mediaType = context.contentType?.split(';')[0]?.trim().toLowerCase()
+    if (mediaType !== undefined && /^application\/([\w.+-]+\+)?json$/.test(mediaType)) {
+      // JSON announced but not JSON: cut short in transit (a reset mid-body) or garbled; a
+      // retry of an idempotent call usually gets the whole answer.
+      throw new InvalidResponseError(
+        `${vendor} answered ${context.method} ${context.safeUrl} with HTTP ${context.status} and a ${mediaType} body that is not valid JSON (${body.bytes.byteLength} bytes): the answer was cut short or garbled. Idempotent calls are retried.`,
+        { vendor, status: context.status, url: context.safeUrl, body: body.text(), retryable: true },
+      )
+    }
+    const what = mediaType ?? 'a body without a content type'
     throw new InvalidResponseError(
       `${vendor} answered ${context.method} ${context.safeUrl} with HTTP ${context.status} and ${what} where JSON was expected. Check the base URL: a wrong path often returns the web application's HTML page instead of the API.`,
       { vendor, status: context.status, url: context.safeUrl, body: body.text() },

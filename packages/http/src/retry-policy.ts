@@ -24,7 +24,7 @@
  * The loop is transport-agnostic (an operation returning a promise), so the in-memory adapter
  * and the simulators' clients use exactly the same policy as the axios transport.
  */
-import { AbortError, ApiError, AuthenticationError, NetworkError, RateLimitError } from '@ticketbridge/core'
+import { AbortError, ApiError, AuthenticationError, InvalidResponseError, NetworkError, RateLimitError } from '@ticketbridge/core'
 import { abortableSleep, toAbortError } from './abortable-sleep'
 import { defaultMaximumRetryAfterMs } from './parse-retry-after'
 
@@ -147,7 +147,8 @@ export async function executeWithRetry<T>(
 
 /**
  * Whether a failure may succeed when the same request is sent again, regardless of
- * idempotency: network errors and timeouts, and ApiErrors marked `retryable` (429, 408, 5xx).
+ * idempotency: network errors and timeouts, ApiErrors marked `retryable` (429, 408, 5xx), and
+ * answers cut short in transit (InvalidResponseError marked `retryable`).
  * AuthenticationError is excluded: the transport re-authenticates once itself, and repeating
  * refused credentials only risks locking the account.
  */
@@ -155,6 +156,8 @@ export function isRetryableError(error: unknown): boolean {
   if (AbortError.isInstance(error)) return false
   if (NetworkError.isInstance(error)) return error.retryable
   if (AuthenticationError.isInstance(error)) return false
+  // An answer cut short in transit (see http-transport's JSON check).
+  if (InvalidResponseError.isInstance(error)) return error.retryable === true
   return ApiError.isInstance(error) && error.retryable
 }
 

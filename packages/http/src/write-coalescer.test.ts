@@ -45,7 +45,20 @@ describe('createWriteCoalescer', () => {
     expect(coalescer.stats).toEqual({ requests: 3, records: 3 })
   })
 
-  it('fails every record of a batch the vendor refused: some may have been stored', async () => {
+  it('splits a batch the vendor refused as invalid without saying which record, so the others go through', async () => {
+    const refused = new ValidationError('Halo answered 400: Invalid site', { status: 400, vendor: 'test' })
+    const endpoint = arrayEndpoint({ refuse: (batch) => (batch.includes('bad') ? refused : undefined) })
+    const coalescer = createWriteCoalescer(endpoint.send, { maxBatch: 100 })
+    const results = await Promise.allSettled(['a', 'bad', 'c'].map((input) => coalescer.write(input)))
+    expect(results).toEqual([
+      { status: 'fulfilled', value: { saved: 'a' } },
+      { status: 'rejected', reason: refused },
+      { status: 'fulfilled', value: { saved: 'c' } },
+    ])
+    expect(endpoint.batches).toEqual([['a'], ['c']])
+  })
+
+  it('fails every record of a batch that failed at the vendor: some may have been stored', async () => {
     const failure = new ServerError('Halo answered 500', { status: 500, vendor: 'test' })
     const endpoint = arrayEndpoint({ refuse: () => failure })
     const coalescer = createWriteCoalescer(endpoint.send, { maxBatch: 100 })

@@ -14,10 +14,13 @@ export interface WriteCoalescer<Input, Output> {
  * tickets at once calls `comments.create` eight times, and the vendor sees one request. Batches
  * form as the self-clocked batcher forms them (see `createSelfClockedBatcher`).
  *
- * Failures: a batch refused before it was sent (a record failing local validation) is split and
- * each record sent on its own, so one bad record fails alone. A batch that reached the vendor and
- * failed fails every record in it: the vendor may have stored some, and only the caller (the
- * migration's ledger, looking records up before re-sending) can tell.
+ * Failures: a batch refused as invalid, before it was sent (a record failing local validation)
+ * or by the vendor (400/422, an answer that does not say which record it refused), is split and
+ * each record sent on its own, so one bad record fails alone and the others go through. A vendor
+ * validates a request before storing any of it, so nothing of a refused array was kept. A batch
+ * that failed any other way (5xx, a lost answer) fails every record in it: the vendor may have
+ * stored some, and only the caller (the migration's ledger, looking records up before
+ * re-sending) can tell.
  */
 export function createWriteCoalescer<Input, Output>(send: (inputs: Input[], options: CoalescedCallOptions) => Promise<Output[]>, options: CoalescerOptions): WriteCoalescer<Input, Output> {
   const stats: CoalescerStats = { requests: 0, records: 0 }
@@ -36,7 +39,7 @@ export function createWriteCoalescer<Input, Output>(send: (inputs: Input[], opti
         else settleEntry(entry, undefined, output)
       })
     } catch (error) {
-      if (batch.length > 1 && refusedBeforeSending(error)) {
+      if (batch.length > 1 && refusedAsInvalid(error)) {
         stats.requests -= 1
         stats.records -= batch.length
         for (const entry of batch) await sendBatch([entry])
@@ -50,7 +53,7 @@ export function createWriteCoalescer<Input, Output>(send: (inputs: Input[], opti
   return { stats, write: (input, callOptions) => batcher.enqueue(input, callOptions) }
 }
 
-/** A ValidationError with no HTTP status (0, the convention for local checks) was raised before anything was sent. */
-function refusedBeforeSending(error: unknown): boolean {
-  return ValidationError.isInstance(error) && !error.status
+/** A ValidationError raised before sending (status 0, the convention for local checks) or answered by the vendor (400, 422). */
+function refusedAsInvalid(error: unknown): boolean {
+  return ValidationError.isInstance(error) && (!error.status || error.status === 400 || error.status === 422)
 }

@@ -428,6 +428,17 @@ export function createMemoryAdapter(settings: MemoryAdapterSettings = {}): Memor
           return record ? mapMemoryTicket(store, record, vendor) : undefined
         })
       },
+
+      findAllByExternalIds(externalIds, options) {
+        // One request, as a vendor's `in` query would be: dry runs count what the real target costs.
+        return call('GET', `/tickets?externalId=${externalIds.map(encodeURIComponent).join(',')}`, options, () => {
+          const found = new Map<string, Ticket[]>(externalIds.map((value) => [value, []]))
+          for (const record of store.tickets.values()) {
+            if (record.externalId !== undefined) found.get(record.externalId)?.push(mapMemoryTicket(store, record, vendor))
+          }
+          return found
+        })
+      },
     },
 
     comments: {

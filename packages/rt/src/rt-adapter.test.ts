@@ -32,7 +32,7 @@ describe('createRtAdapter settings', () => {
     expect(adapter.vendor).toBe('rt')
     expect(adapter.capabilities.externalId).toEqual({ storage: 'custom-field', field: 'Legacy ID' })
     expect(adapter.capabilities.organizations.create).toBe(false)
-    expect(adapter.capabilities.tickets.setCreatedAt).toBe(true)
+    expect(adapter.capabilities.tickets.setCreatedAt).toBe(false)
     expect(adapter.capabilities.comments).toMatchObject({ setAuthor: false, setCreatedAt: false, visibilities: ['public', 'internal'] })
     expect(adapter.capabilities.query).toMatchObject({ text: 'client', organizationId: 'client', updatedSince: 'server', statusCategories: 'server' })
     expect(createRtAdapter({ baseUrl: 'http://127.0.0.1:9', auth: { token: 'x-token-1234' }, fullTextSearch: true }).capabilities.query.text).toBe('server')
@@ -48,7 +48,7 @@ describe.skipIf(!environment.RT_URL)('RT adapter details against the real RT', {
   })
   afterAll(() => adapter?.close())
 
-  it('keeps the original creation time, custom fields, requester and owner', async () => {
+  it('keeps the due time, custom fields, requester and owner, and says whether RT kept the creation time', async () => {
     const { record, warnings } = await adapter.tickets.create({
       subject: `${marker} import`,
       description: { text: 'Imported from the old desk.\n\nSecond paragraph.' },
@@ -62,9 +62,10 @@ describe.skipIf(!environment.RT_URL)('RT adapter details against the real RT', {
       externalId: `${marker}-legacy-1`,
       tags: ['printer'],
     })
-    expect(warnings.map((warning) => warning.field).sort()).toEqual(['customFields.No such field', 'tags'])
+    // RT keeps the creation time on some builds only (rt-created-at.test.ts): a warning says when it did not.
+    const createdAtKept = record.createdAt === '2020-01-02T03:04:05.000Z'
+    expect(warnings.map((warning) => warning.field).sort()).toEqual([...(createdAtKept ? [] : ['createdAt']), 'customFields.No such field', 'tags'])
     expect(record).toMatchObject({
-      createdAt: '2020-01-02T03:04:05.000Z',
       dueAt: '2030-06-01T12:00:00.000Z',
       status: { category: 'pending', id: 'stalled', name: 'stalled' },
       priority: { level: 'urgent', id: '150', name: 'Urgent' },

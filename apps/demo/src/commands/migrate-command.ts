@@ -5,6 +5,7 @@ import { Command } from 'commander'
 import { exitCodes } from '../output/exit-codes'
 import { createRateLimitNotice } from '../output/rate-limit-notice'
 import { addConnectionOptions, type ConnectionOptions, connect, parsePositiveInteger } from './shared-options'
+import { resolveLedgerPath } from './default-ledger-path'
 import { MigrationLedgerState } from './migrate-ledger-state'
 import { runMigration } from './run-migration'
 
@@ -22,10 +23,6 @@ interface MigrateOptions extends ConnectionOptions {
   verify: boolean
 }
 
-export function defaultLedgerPath(from: string, to: string): string {
-  return join('.ticketbridge', `${from}-to-${to}.sqlite`)
-}
-
 export function createMigrateCommand(): Command {
   const command = new Command('migrate')
     .description('Move tickets, comments, files, people and organizations from one vendor to another; resumable and idempotent.')
@@ -36,13 +33,13 @@ export function createMigrateCommand(): Command {
     .option('--since <date>', 'move only tickets changed at or after this ISO-8601 date')
     .option('--resume', 'continue the interrupted run recorded in the ledger')
     .option('--retry-failed', 'try again the records that failed before')
-    .option('--ledger <file>', 'the SQLite ledger (default .ticketbridge/<from>-to-<to>.sqlite)')
+    .option('--ledger <file>', 'the SQLite ledger (default: one per pair of instances, under $TICKETBRIDGE_STATE_DIR or ~/.local/state/ticketbridge)')
     .option('--report-dir <folder>', 'where the JSON and HTML reports go', join('.ticketbridge', 'reports'))
     .option('--concurrency <count>', 'tickets moved at once', parsePositiveInteger('concurrency'))
     .option('--no-verify', 'skip verification after the run')
   addConnectionOptions(command)
   return command.action(async (options: MigrateOptions) => {
-    const ledgerPath = options.ledger ?? defaultLedgerPath(options.from, options.to)
+    const ledgerPath = await resolveLedgerPath(options)
     if (options.from === options.to) throw new ConfigurationError('--from and --to name the same vendor.', { option: 'to' })
     if (!options.dryRun && existsSync(ledgerPath) && !options.resume && !options.retryFailed && !options.since) {
       const state = new MigrationLedgerState(ledgerPath)

@@ -3,7 +3,7 @@ import { ConfigurationError } from '@ticketbridge/core'
 import { createMigration } from '@ticketbridge/migrate'
 import { Command } from 'commander'
 import { exitCodes } from '../output/exit-codes'
-import { defaultLedgerPath } from './migrate-command'
+import { resolveLedgerPath } from './default-ledger-path'
 import { addConnectionOptions, type ConnectionOptions, connect } from './shared-options'
 
 export function createRollbackCommand(): Command {
@@ -11,11 +11,11 @@ export function createRollbackCommand(): Command {
     .description('Delete from the target every ticket the migration created (where the target allows deleting).')
     .requiredOption('--from <vendor>', 'source vendor')
     .requiredOption('--to <vendor>', 'target vendor')
-    .option('--ledger <file>', 'the SQLite ledger (default .ticketbridge/<from>-to-<to>.sqlite)')
+    .option('--ledger <file>', 'the SQLite ledger (default: one per pair of instances, under $TICKETBRIDGE_STATE_DIR or ~/.local/state/ticketbridge)')
     .option('--yes', 'confirm: this deletes tickets in the target')
   addConnectionOptions(command)
   return command.action(async (options: ConnectionOptions & { from: string; to: string; ledger?: string; yes?: boolean }) => {
-    const ledgerPath = options.ledger ?? defaultLedgerPath(options.from, options.to)
+    const ledgerPath = await resolveLedgerPath(options)
     if (!existsSync(ledgerPath)) throw new ConfigurationError(`No ledger at ${ledgerPath}: nothing to roll back.`, { option: 'ledger' })
     if (!options.yes) throw new ConfigurationError('rollback deletes tickets in the target; pass --yes to confirm.', { option: 'yes' })
     const [source, target] = await Promise.all([connect(options.from, options), connect(options.to, options)])

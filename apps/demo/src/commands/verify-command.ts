@@ -4,7 +4,7 @@ import { MigrationLedger, verifyMigration } from '@ticketbridge/migrate'
 import { Command } from 'commander'
 import { exitCodes } from '../output/exit-codes'
 import { createProgressReporter } from '../output/progress-reporter'
-import { defaultLedgerPath } from './migrate-command'
+import { resolveLedgerPath } from './default-ledger-path'
 import { addConnectionOptions, type ConnectionOptions, connect } from './shared-options'
 
 export function createVerifyCommand(): Command {
@@ -12,10 +12,10 @@ export function createVerifyCommand(): Command {
     .description("Check the target against a migration's ledger: status categories, comment counts, file bytes, sampled fields.")
     .requiredOption('--from <vendor>', 'source vendor')
     .requiredOption('--to <vendor>', 'target vendor')
-    .option('--ledger <file>', 'the SQLite ledger (default .ticketbridge/<from>-to-<to>.sqlite)')
+    .option('--ledger <file>', 'the SQLite ledger (default: one per pair of instances, under $TICKETBRIDGE_STATE_DIR or ~/.local/state/ticketbridge)')
   addConnectionOptions(command)
   return command.action(async (options: ConnectionOptions & { from: string; to: string; ledger?: string }) => {
-    const ledgerPath = options.ledger ?? defaultLedgerPath(options.from, options.to)
+    const ledgerPath = await resolveLedgerPath(options)
     if (!existsSync(ledgerPath)) throw new ConfigurationError(`No ledger at ${ledgerPath}: run ticketbridge migrate first, or pass --ledger.`, { option: 'ledger' })
     const [source, target] = await Promise.all([connect(options.from, options), connect(options.to, options)])
     const ledger = new MigrationLedger(ledgerPath)

@@ -19,6 +19,8 @@ export const autotaskConnector: VendorConnector = {
     organizationPhone: { environment: 'AUTOTASK_ORGANIZATION_PHONE', secret: false, description: 'phone written on companies the migration creates (Autotask requires one)' },
     hourlyRequestLimit: { environment: 'AUTOTASK_HOURLY_REQUEST_LIMIT', secret: false, description: 'the database budget (default 10,000)' },
   },
+  // An API user belongs to one database: its name says which.
+  instanceOf: (settings) => (settings.username ?? '').toLowerCase(),
   createAdapter(settings, hooks) {
     return createAutotaskAdapter({
       username: settings.username ?? '',

@@ -22,6 +22,10 @@ export const haloConnector: VendorConnector = {
     defaultSiteId: { environment: 'HALO_DEFAULT_SITE_ID', secret: false, description: 'site for new contacts without an organization' },
     requestsPerFiveMinutes: { environment: 'HALO_REQUESTS_PER_5_MINUTES', secret: false, description: 'rate-limit budget (default 300)' },
   },
+  instanceOf(settings) {
+    const address = settings.resourceUrl ?? settings.baseUrl ?? settings.instance ?? ''
+    return [address.toLowerCase().replace(/\/+$/, ''), settings.tenant ? `tenant ${settings.tenant}` : ''].filter(Boolean).join(' ')
+  },
   createAdapter(settings, hooks) {
     return createHaloAdapter({
       ...(settings.resourceUrl ? { resourceUrl: settings.resourceUrl } : {}),

@@ -15,6 +15,7 @@ export const rtConnector: VendorConnector = {
     defaultQueue: { environment: 'RT_DEFAULT_QUEUE', secret: false, description: 'queue of tickets that name none (default General)' },
     externalIdCustomField: { environment: 'RT_EXTERNAL_ID_FIELD', secret: false, description: "custom field that keeps external ids (default 'External ID')" },
   },
+  instanceOf: (settings) => (settings.url ?? '').toLowerCase().replace(/\/+$/, ''),
   createAdapter(settings, hooks) {
     const auth = settings.token
       ? { token: settings.token }

@@ -34,5 +34,10 @@ export interface VendorConnector {
   title: string
   settings: Record<string, ConnectorSetting>
   createAdapter(settings: Record<string, string>, hooks?: AdapterHooks): TicketingAdapter
+  /**
+   * Which instance the settings point at, from non-secret settings only (an address, a tenant, an
+   * API user): the default ledger is kept per pair of instances.
+   */
+  instanceOf(settings: Record<string, string>): string
   startSimulator(options: { port?: number; seedTickets?: number }): Promise<RunningSimulator>
 }

@@ -25,7 +25,7 @@ import {
 } from '@ticketbridge/core'
 import { AutotaskClient } from '../client/autotask-client'
 import { defaultAttachmentMaxBytes } from '../client/autotask-client-settings'
-import { type AutotaskFilter, autotaskFilter } from '../client/autotask-filter'
+import { type AutotaskFilter, autotaskFilter, maximumOrConditions } from '../client/autotask-filter'
 import { createPicklist } from '../client/autotask-metadata'
 import type { AutotaskField } from '../client/autotask-schemas'
 import type { AutotaskTicket } from '../client/autotask-tickets'
@@ -251,6 +251,22 @@ export function createAutotaskAdapter(settings: AutotaskAdapterSettings): Autota
         const callOptions = callOptionsOf(findOptions)
         const [raw, lookups] = await Promise.all([findTicketByExternalId(externalId, callOptions), ticketLookups(callOptions)])
         return raw ? mapAutotaskTicket(raw, lookups, options) : undefined
+      },
+
+      async findAllByExternalIds(externalIds, findOptions) {
+        const callOptions = callOptionsOf(findOptions)
+        const found = new Map<string, Ticket[]>(externalIds.map((value) => [value, []]))
+        const lookups = await ticketLookups(callOptions)
+        // One `in` query per 500 values (Autotask's cap on OR conditions), every page of each.
+        for (let start = 0; start < externalIds.length; start += maximumOrConditions) {
+          const values = externalIds.slice(start, start + maximumOrConditions)
+          const condition = 'udf' in options.externalId ? autotaskFilter.udf.in(options.externalId.udf, values) : autotaskFilter.in(options.externalId.field, values)
+          for await (const raw of client.tickets.queryAll({ filter: [condition] }, callOptions)) {
+            const ticket = mapAutotaskTicket(raw, lookups, options)
+            if (ticket.externalId !== undefined) found.get(ticket.externalId)?.push(ticket)
+          }
+        }
+        return found
       },
     },
 

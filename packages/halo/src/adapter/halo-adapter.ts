@@ -225,7 +225,8 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
     listOptions)
   }
 
-  async function findByExternalId(value: string, callOptions: CallOptions): Promise<Ticket | undefined> {
+  /** Every ticket carrying this external id: Halo's search has no `in`, so one search per value. */
+  async function findAllByExternalId(value: string, callOptions: CallOptions): Promise<Ticket[]> {
     const candidates: HaloTicket[] = []
     if (externalId.storage === 'custom-field') {
       const advancedSearch = JSON.stringify([{ filter_name: externalId.field, filter_type: 2, filter_value: value }])
@@ -240,14 +241,29 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
     } else {
       candidates.push(...(await client.tickets.list({ search: externalIdSearchText(value), page_size: 100 }, callOptions).toArray({ limit: 200 })))
     }
+    const matches: Ticket[] = []
     for (const candidate of candidates) {
       // List rows may leave out the details or custom fields: read those tickets in full.
       const hasEvidence = externalId.storage === 'marker' ? (candidate.details ?? candidate.details_html ?? null) !== null : Array.isArray(candidate.customfields)
       const full = hasEvidence ? candidate : await client.tickets.get(candidate.id, {}, callOptions)
       const ticket = await mapTicket(full, callOptions)
-      if (ticket.externalId === value) return ticket
+      if (ticket.externalId === value) matches.push(ticket)
     }
-    return undefined
+    return matches
+  }
+
+  async function findAllByExternalIds(values: readonly string[], callOptions: CallOptions): Promise<Map<string, Ticket[]>> {
+    const found = new Map<string, Ticket[]>()
+    let next = 0
+    // A few searches at once: the rate limiter still sets the pace.
+    const worker = async () => {
+      while (next < values.length) {
+        const value = values[next++]!
+        found.set(value, await findAllByExternalId(value, callOptions))
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(4, values.length) }, worker))
+    return found
   }
 
   const adapter: HaloAdapter = {
@@ -296,7 +312,8 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
 
       delete: (id, callOptions) => run(callOptions, (current) => client.tickets.delete(requireNumericId(id, 'id', 'ticket id'), {}, current)),
 
-      findByExternalId: (value, callOptions) => run(callOptions, (current) => findByExternalId(value, current)),
+      findByExternalId: (value, callOptions) => run(callOptions, async (current) => (await findAllByExternalId(value, current))[0]),
+      findAllByExternalIds: (values, callOptions) => run(callOptions, (current) => findAllByExternalIds(values, current)),
     },
 
     comments: {

@@ -100,6 +100,82 @@ describe('createMigration', () => {
     expect(new Set(externalIds).size).toBe(12)
   })
 
+  it('writes nothing when another ledger already moved everything, and finishes what it left half-done', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 15)
+    // Two equal replies on one ticket: each needs its own copy on the target.
+    const twice = String([...source.store.tickets.keys()][3]!)
+    for (let copy = 0; copy < 2; copy += 1) await source.comments.create(twice, { body: { text: 'Thanks!' }, visibility: 'public' })
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+
+    // Folder A moves part of the desk and crashes; folder B, with a fresh ledger, runs it all.
+    const first = createMigration({ source, target: crashAfterWrites(target, 25), ledgerPath: join(folder, 'a.sqlite'), concurrency: 2 })
+    await expect(first.run()).rejects.toSatisfy((error) => AbortError.isInstance(error))
+    await first.close()
+    const partial = await countTarget(target)
+    expect(partial.tickets).toBeGreaterThan(0)
+    const second = createMigration({ source, target, ledgerPath: join(folder, 'b.sqlite') })
+    const report = await second.run()
+    expect(report.counts.tickets.created).toBe(15 - partial.tickets)
+    expect((await second.verify()).differences).toEqual([])
+    await second.close()
+    const whole = await countTarget(target)
+    expect(whole).toEqual({ tickets: 15, comments: source.store.comments.size, attachments: source.store.attachments.size, people: 2 })
+
+    // Folder C, fresh again, against a target that holds everything: not one write, verified.
+    let writes = 0
+    const counting = crashAfterWrites(target, Number.POSITIVE_INFINITY)
+    const countWrites = <T extends (...parameters: never[]) => Promise<unknown>>(write: T) => ((...parameters: Parameters<T>) => ((writes += 1), write(...parameters))) as T
+    const watched: TicketingAdapter = {
+      ...counting,
+      tickets: { ...counting.tickets, create: countWrites(counting.tickets.create), update: countWrites(counting.tickets.update) },
+      comments: { ...counting.comments, create: countWrites(counting.comments.create) },
+      attachments: { ...counting.attachments, upload: countWrites(counting.attachments.upload) },
+      people: { ...counting.people, create: countWrites(counting.people.create!) },
+    }
+    const third = createMigration({ source, target: watched, ledgerPath: join(folder, 'c.sqlite') })
+    const rerun = await third.run()
+    expect(writes).toBe(0)
+    expect(rerun.counts.tickets).toMatchObject({ read: 15, created: 0, skipped: 15, failed: 0 })
+    expect(rerun.counts.comments.created).toBe(0)
+    const verify = await third.verify()
+    expect(verify.differences).toEqual([])
+    expect(verify.passed).toBe(true)
+    await third.close()
+    expect(await countTarget(target)).toEqual(whole)
+  })
+
+  it('leaves alone a target ticket whose stamp matches but whose subject does not: another help desk’s', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 2)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const sourceId = String([...source.store.tickets.keys()][0]!)
+    const { record: foreign } = await target.tickets.create({ subject: 'VPN drops every hour', description: { text: 'From the other desk.' }, externalId: `memory-source:${sourceId}` })
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const report = await migration.run()
+    await migration.close()
+    expect(report.counts.tickets.created).toBe(2)
+    expect((await target.tickets.get(foreign.id)).subject).toBe('VPN drops every hour')
+    expect(report.warnings.some(({ warning }) => warning.field === 'externalId' && warning.message.includes(`ticket ${foreign.id}`))).toBe(true)
+  })
+
+  it('fails verification, naming every copy, when the target holds a ticket twice', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 4)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    await migration.run()
+    expect((await migration.verify()).passed).toBe(true)
+    // A copy made outside the tool, with the same stamp.
+    const sourceId = String([...source.store.tickets.keys()][1]!)
+    const original = (await target.tickets.findByExternalId(`memory-source:${sourceId}`))!
+    const { record: copy } = await target.tickets.create({ subject: original.subject, description: original.description, externalId: `memory-source:${sourceId}` })
+    const verify = await migration.verify()
+    await migration.close()
+    expect(verify.passed).toBe(false)
+    expect(verify.differences).toEqual([{ sourceId, targetId: `${original.id}, ${copy.id}`, field: 'copies on the target', source: '1', target: '2' }])
+  })
+
   it('keeps comments apart when a vendor numbers them per ticket', async () => {
     const memory = createMemoryAdapter({ vendor: 'memory-source' })
     await seedMemoryHelpDesk(memory, 8)
@@ -179,6 +255,30 @@ describe('createMigration', () => {
     expect(texts.length).toBeGreaterThan(0)
     for (const text of texts) expect(text).toMatch(/^\[Originally by (Avery Example|Sam Service) <[^>]+> on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC in memory-source, comment \d+\]/)
     expect(report.warnings.some(({ warning }) => warning.type === 'converted' && warning.field === 'author')).toBe(true)
+  })
+
+  it('keeps a ticket’s creation time: set on the target where it can be, as the description’s first line where it cannot', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 3)
+    for (const setCreatedAt of [true, false]) {
+      const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { tickets: { setCreatedAt } } })
+      const migration = createMigration({ source, target, ledgerPath: join(folder, `ledger-${setCreatedAt}.sqlite`) })
+      await migration.run()
+      expect((await migration.verify()).passed).toBe(true)
+      await migration.close()
+      for await (const ticket of source.tickets.list()) {
+        const moved = (await target.tickets.findByExternalId(`memory-source:${ticket.id}`))!
+        const line = `[Originally created ${ticket.createdAt.slice(0, 10)} ${ticket.createdAt.slice(11, 16)} UTC in memory-source, ticket ${ticket.id}]`
+        if (setCreatedAt) {
+          expect(moved.createdAt).toBe(ticket.createdAt)
+          expect(moved.description.text).toBe(ticket.description.text)
+        } else {
+          expect(moved.createdAt).not.toBe(ticket.createdAt)
+          expect(moved.description.text).toBe(`${line}\n\n${ticket.description.text}`)
+          if (ticket.description.html) expect(moved.description.html).toBe(`<p>${line}</p>${ticket.description.html}`)
+        }
+      }
+    }
   })
 
   it('writes nothing in a dry run and reports the same counts', async () => {

@@ -8,6 +8,7 @@ import { type MappingFile, type MappingFileInput, mappingFileSchema } from '../m
 import { resolveMapping, type TargetLookups } from '../mapping/resolve-mapping'
 import { buildMigrationReport, type MigrationReport } from '../report/migration-report'
 import { type VerifyReport, verifyMigration } from '../verify/verify-migration'
+import { adoptExistingTickets } from './adopt-existing-tickets'
 import { emptyCounts, type MigrationContext } from './migration-context'
 import type { MigrationProgressEvent } from './migration-progress'
 import { migrateTicket } from './migrate-ticket'
@@ -161,6 +162,9 @@ export function createMigration(options: MigrationOptions): Migration {
       retryFailed: options.retryFailed ?? false,
       counts: emptyCounts(),
       emit,
+      foundOnTarget: new Map(),
+      adoptedTickets: new Set(),
+      lookupWarnings: new Map(),
       ...(options.signal ? { signal: options.signal } : {}),
     }
     const directory = new DirectoryResolver(context)
@@ -175,7 +179,8 @@ export function createMigration(options: MigrationOptions): Migration {
       emit({ phase: 'tickets', done, total: report.tickets, failed, sourceId: ticket.id, outcome })
     }
     try {
-      await runConcurrently(source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal }), concurrency, moveOne)
+      const listing = source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal })
+      await runConcurrently(adoptExistingTickets(context, listing.pages()), concurrency, moveOne)
       // Tickets an earlier run left half-moved but that this listing did not return (a --since
       // window, or a source change) are finished too: nothing stays half-done.
       const unfinished = [...ledger.inState('ticket', 'created'), ...ledger.inState('ticket', 'pending'), ...(options.retryFailed ? ledger.inState('ticket', 'failed') : [])]

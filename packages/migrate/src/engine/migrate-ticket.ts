@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { AdapterWarning, Comment, Ticket, TicketCreateInput, TimeEntry } from '@ticketbridge/core'
+import type { AdapterWarning, Comment, Ticket, TicketCreateInput, TicketStatus, TimeEntry } from '@ticketbridge/core'
 import { isUnmapped } from '../mapping/resolve-mapping'
 import { externalIdStamp, type MigrationContext } from './migration-context'
-import { provenanceLine } from './provenance-line'
+import { provenanceLine, ticketProvenanceLine, withProvenanceLine } from './provenance-line'
 import type { DirectoryResolver } from './resolve-directory'
 import { rethrowIfFatal } from './fatal-errors'
 import { hasValue } from './has-value'
@@ -52,10 +52,12 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
     return 'skipped'
   }
 
-  const warnings: AdapterWarning[] = []
+  const warnings: AdapterWarning[] = [...(context.lookupWarnings.get(ticket.id) ?? [])]
+  context.lookupWarnings.delete(ticket.id)
   const warn = (field: string, message: string) => warnings.push({ type: 'substituted', field, message })
   const stamp = externalIdStamp(source.vendor, ticket.id)
-  const outcome: TicketOutcome = known?.state === 'completed' ? 'updated' : 'created'
+  const adopted = context.adoptedTickets.has(ticket.id)
+  const outcome: TicketOutcome = known?.state === 'completed' ? 'updated' : adopted ? 'skipped' : 'created'
   const inlineImages = new TicketInlineImages(context, ticket)
   try {
     const input = await buildTicketInput(context, directory, ticket, warnings, warn, inlineImages)
@@ -63,7 +65,10 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
     let targetId = known?.targetId ?? undefined
     if (targetId === undefined) {
       // Only a record whose answer may have been lost is looked up; a fresh one costs no extra request.
-      if (known?.state === 'pending' || known?.state === 'failed') targetId = (await target.tickets.findByExternalId(stamp, { signal: context.signal }))?.id
+      // Looked up with its page (adopt-existing-tickets.ts) unless it came another way.
+      const found = context.foundOnTarget.get(ticket.id)
+      if (found !== undefined) targetId = found?.id
+      else if (known?.state === 'pending' || known?.state === 'failed') targetId = (await target.tickets.findByExternalId(stamp, { signal: context.signal }))?.id
       if (targetId === undefined) {
         ledger.put({ kind: 'ticket', sourceId: ticket.id, parentSourceId: null, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, attempts: (known?.attempts ?? 0) + 1 })
         // Closed tickets are created open and closed last: on some vendors a reply reopens a ticket.
@@ -90,7 +95,11 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
     // The final status goes last (see above), and again after replies: some vendors move a ticket
     // on a reply (RT opens a new ticket). One more request only for tickets that need it.
     const finalCategory = finalStatus ? statusCategoryOf(context, finalStatus) : undefined
-    if (finalStatus && finalCategory && (finalCategories.has(finalCategory) || (comments.created + (timeEntries?.created ?? 0) > 0 && finalCategory !== 'open'))) {
+    const wroteChildren = comments.created + (timeEntries?.created ?? 0) > 0
+    // An adopted ticket already in its final status, with nothing added, needs no request.
+    const adoptedStatus = adopted && !wroteChildren ? context.foundOnTarget.get(ticket.id)?.status : undefined
+    const alreadyThere = adoptedStatus !== undefined && finalStatus !== undefined && statusMatches(adoptedStatus, finalStatus)
+    if (finalStatus && finalCategory && !alreadyThere && (finalCategories.has(finalCategory) || (wroteChildren && finalCategory !== 'open'))) {
       const { warnings: statusWarnings } = await target.tickets.update(targetId, { status: finalStatus }, { silent: true, signal: context.signal })
       warnings.push(...statusWarnings)
     }
@@ -137,6 +146,13 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
   }
 }
 
+/** Whether a ticket's status is the one a selector names: by id, else by name, else by category. */
+function statusMatches(status: TicketStatus, selector: NonNullable<TicketCreateInput['status']>): boolean {
+  if (selector.id !== undefined) return status.id === selector.id
+  if (selector.name !== undefined) return status.name.toLowerCase() === selector.name.toLowerCase()
+  return selector.category !== undefined && status.category === selector.category
+}
+
 function statusCategoryOf(context: MigrationContext, selector: NonNullable<TicketCreateInput['status']>): string {
   if (selector.category) return selector.category
   return context.targetLookups.statuses.find((status) => status.id === selector.id || status.name === selector.name)?.category ?? 'open'
@@ -177,9 +193,12 @@ async function buildTicketInput(
     directory.person(ticket.assignee, warn, 'assignee'),
     directory.organization(ticket.organization, warn, 'organization'),
   ])
+  const sourceDescription = description.body.text.trim() || description.body.html ? description.body : { text: '(no description)' }
+  // A target that records the time of import keeps the original one as the description's first line.
+  const keepsCreatedAt = context.target.capabilities.tickets.setCreatedAt
   return {
     subject: ticket.subject,
-    description: description.body.text.trim() || description.body.html ? description.body : { text: '(no description)' },
+    description: keepsCreatedAt ? sourceDescription : withProvenanceLine(ticketProvenanceLine(ticket, context.source.vendor), sourceDescription),
     ...(isUnmapped(status) ? {} : { status }),
     ...(isUnmapped(priority) ? {} : { priority }),
     ...(queue && !isUnmapped(queue) ? { queue } : {}),
@@ -206,6 +225,9 @@ async function migrateComments(
   const { source, target, ledger, runId, counts } = context
   const capabilities = target.capabilities.comments
   let targetComments: Comment[] | undefined
+  // Target comments already matched to a source comment: two equal source comments take two.
+  let claimed: Set<string> | undefined
+  const adopted = context.adoptedTickets.has(ticket.id)
   let total = 0
   let created = 0
   for await (const comment of source.comments.list(ticket.id, { signal: context.signal })) {
@@ -226,16 +248,17 @@ async function migrateComments(
     const provenance = provenanceLine(comment, source.vendor, { author: !capabilities.setAuthor, time: !capabilities.setCreatedAt })
     // A reply that only carried files has no text; the target still needs a body to hold it.
     const sourceBody = rewritten.body.text.trim() || rewritten.body.html?.trim() ? rewritten.body : { text: '(no text: files only)' }
-    const body = provenance
-      ? { text: `${provenance}\n\n${sourceBody.text}`, ...(sourceBody.html ? { html: `<p>${escapeHtml(provenance)}</p>${sourceBody.html}` } : {}) }
-      : sourceBody
+    const body = provenance ? withProvenanceLine(provenance, sourceBody) : sourceBody
     if (provenance) warnings.push({ type: 'converted', field: 'author', message: `The target cannot set a comment's ${[!capabilities.setAuthor && 'author', !capabilities.setCreatedAt && 'time'].filter(Boolean).join(' or ')}; kept as a provenance line.` })
     let targetId: string | undefined
-    // A failed create may have landed too: a batch the vendor refused as a whole may have stored some of it.
-    if (known?.state === 'pending' || known?.state === 'failed') {
+    // A failed create may have landed too: a batch the vendor refused as a whole may have stored
+    // some of it. On an adopted ticket another ledger may have moved any comment.
+    if (known?.state === 'pending' || known?.state === 'failed' || (known === undefined && adopted)) {
       targetComments ??= await target.comments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
+      claimed ??= new Set(ledger.children('comment', ticket.id).flatMap((record) => (record.targetId ? [record.targetId] : [])))
       const wanted = normalise(sourceBody.text)
-      targetId = targetComments.find((candidate) => normalise(candidate.body.text).includes(wanted))?.id
+      targetId = targetComments.find((candidate) => !claimed!.has(candidate.id) && normalise(candidate.body.text).includes(wanted))?.id
+      if (targetId !== undefined) claimed.add(targetId)
     }
     if (targetId === undefined) {
       ledger.put({ kind: 'comment', sourceId: commentKey, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
@@ -325,6 +348,8 @@ async function migrateAttachments(context: MigrationContext, ticket: Ticket, tar
 /** The target ticket's files, listed once per ticket and only to resolve a `pending` file. */
 interface FilePlacement {
   targetFiles: { filename: string; size: number; id: string }[] | undefined
+  /** Target files already matched to a source file. */
+  claimed?: Set<string>
 }
 
 /** Uploads one file under the ledger's bracket; a `pending` one is first looked for by name and size. Returns its sha256. */
@@ -339,9 +364,12 @@ async function placeFile(context: MigrationContext, ticket: Ticket, targetTicket
     return fingerprint
   }
   let targetId: string | undefined
-  if (known?.state === 'pending') {
+  // On an adopted ticket another ledger may have moved any file.
+  if (known?.state === 'pending' || (known === undefined && context.adoptedTickets.has(ticket.id))) {
     placement.targetFiles ??= await target.attachments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
-    targetId = placement.targetFiles.find((candidate) => candidate.filename === file.filename && candidate.size === file.data.byteLength)?.id
+    placement.claimed ??= new Set(context.ledger.children('attachment', ticket.id).flatMap((record) => (record.targetId ? [record.targetId] : [])))
+    targetId = placement.targetFiles.find((candidate) => !placement.claimed!.has(candidate.id) && candidate.filename === file.filename && candidate.size === file.data.byteLength)?.id
+    if (targetId !== undefined) placement.claimed.add(targetId)
   }
   if (targetId === undefined) {
     ledger.put({ kind: 'attachment', sourceId: file.key, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, fingerprint })
@@ -363,8 +391,4 @@ async function placeFile(context: MigrationContext, ticket: Ticket, targetTicket
 /** The ledger key of a comment or file: its ticket and its own id, unique whatever the vendor's numbering. */
 export function childKey(ticketId: string, childId: string): string {
   return `${ticketId}/${childId}`
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

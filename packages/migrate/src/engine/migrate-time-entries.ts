@@ -103,7 +103,8 @@ export async function migrateTimeEntries(
 
     const note = noteToSend(context, ticket, entry)
     let targetId: string | undefined
-    if (known?.state === 'pending' || known?.state === 'failed') {
+    // On an adopted ticket another ledger may have moved any entry.
+    if (known?.state === 'pending' || known?.state === 'failed' || (known === undefined && context.adoptedTickets.has(ticket.id))) {
       targetEntries ??= await target.timeEntries.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
       // Matched on what is sent: an entry sent without its note matches on minutes and start.
       targetId = targetEntries.find((candidate) => !claimed.has(candidate.id) && isCounterpart(entry, note, candidate))?.id

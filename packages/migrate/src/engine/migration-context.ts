@@ -1,4 +1,4 @@
-import type { TicketingAdapter } from '@ticketbridge/core'
+import type { AdapterWarning, TicketingAdapter, TicketStatus } from '@ticketbridge/core'
 import type { MigrationLedger } from '../ledger/migration-ledger'
 import type { MappingFile } from '../mapping/mapping-file'
 import type { ResolvedMapping, TargetLookups } from '../mapping/resolve-mapping'
@@ -33,6 +33,12 @@ export interface MigrationContext {
   counts: Record<CountedEntity, EntityCounts>
   emit(event: MigrationProgressEvent): void
   signal?: AbortSignal
+  /** Source tickets looked up on the target this run: the copy found (its id and status), or null when none. */
+  foundOnTarget: Map<string, { id: string; status: TicketStatus } | null>
+  /** Source tickets found on the target but not in this ledger: their children are matched against the target before any is sent. */
+  adoptedTickets: Set<string>
+  /** What the lookup on the target found worth saying about a source ticket, until its own warnings are written. */
+  lookupWarnings: Map<string, AdapterWarning[]>
 }
 
 /** The external id a migrated ticket is stamped with: where it came from, as `vendor:id`. */

@@ -109,7 +109,7 @@ export async function runPreflight(options: {
   if (!targetCapabilities.comments.create) blocking.push(`${target.vendor} cannot create comments through its API.`)
   if (!targetCapabilities.comments.setAuthor) degradations.push('Comment authors cannot be set in the target: each comment starts with a provenance line naming its author.')
   if (!targetCapabilities.comments.setCreatedAt) degradations.push('Comment times cannot be set in the target: the provenance line keeps the original time.')
-  if (!targetCapabilities.tickets.setCreatedAt) degradations.push('Ticket creation times cannot be set in the target: tickets carry the time of import (the source time stays in the ledger and report).')
+  if (!targetCapabilities.tickets.setCreatedAt) degradations.push('Ticket creation times cannot be set in the target: tickets carry the time of import, and each description starts with a provenance line that keeps the original time.')
   if (!targetCapabilities.comments.html) degradations.push('The target keeps comments as plain text: HTML is converted to text.')
   if (!targetCapabilities.comments.visibilities.includes('internal')) blocking.push(`${target.vendor} has no internal comments: internal notes would become visible to requesters.`)
   if (!targetCapabilities.silentWrites) degradations.push(`${target.vendor} cannot suppress notifications for imported records: requesters may receive emails.`)

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
-import type { TicketingAdapter } from '@ticketbridge/core'
+import { findTicketsByExternalIds, type TicketingAdapter } from '@ticketbridge/core'
+import { sameSubject } from '../engine/adopt-existing-tickets'
+import { externalIdStamp } from '../engine/migration-context'
 import type { TicketFingerprint } from '../engine/migrate-ticket'
 import { type CanonicalRelation, canonicalRelation, relationKey } from '../engine/migrate-relations'
-import type { MigrationLedger } from '../ledger/migration-ledger'
+import type { LedgerRecord, MigrationLedger } from '../ledger/migration-ledger'
 
 /** One difference verification found, with both ids. */
 export interface VerifyDifference {
@@ -136,6 +138,7 @@ export async function verifyMigration(options: {
     if (report.differences.length === differencesBefore) report.tickets.matched += 1
     options.onProgress?.(index + 1, completed.length)
   }
+  await verifyNoDuplicates(source.vendor, target, completed, differ, options.signal)
   if (source.capabilities.relations && target.capabilities.relations) await verifyRelations(target, ledger, report, differ, options.signal)
   report.timeEntries.sourceMinutes = round(report.timeEntries.sourceMinutes)
   report.timeEntries.targetMinutes = round(report.timeEntries.targetMinutes)
@@ -144,6 +147,34 @@ export async function verifyMigration(options: {
 }
 
 const round = (minutes: number) => Math.round(minutes * 100) / 100
+
+/** Stamps looked up per call: the adapters split further where their APIs need it. */
+const duplicateCheckChunk = 500
+
+/**
+ * Counts the target itself, not through the ledger: every moved ticket's external-id stamp must
+ * be on exactly one target ticket. A second copy (another ledger's run, or one made by hand) is
+ * a difference naming every copy. Where an adapter has no batch lookup, it finds one copy at most.
+ */
+async function verifyNoDuplicates(
+  sourceVendor: string,
+  target: TicketingAdapter,
+  completed: readonly LedgerRecord[],
+  differ: (sourceId: string, targetId: string, field: string, expected: unknown, actual: unknown) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const moved = completed.filter((record) => record.targetId)
+  for (let start = 0; start < moved.length; start += duplicateCheckChunk) {
+    const chunk = moved.slice(start, start + duplicateCheckChunk)
+    const found = await findTicketsByExternalIds(target, chunk.map((record) => externalIdStamp(sourceVendor, record.sourceId)), { signal })
+    for (const record of chunk) {
+      // Another help desk's ticket may carry the same stamp (see adopt-existing-tickets.ts): copies are those with this ticket's subject.
+      const subject = (JSON.parse(record.fingerprint ?? '{}') as Partial<TicketFingerprint>).subject
+      const copies = (found.get(externalIdStamp(sourceVendor, record.sourceId)) ?? []).filter((copy) => subject === undefined || sameSubject(copy.subject, subject))
+      if (copies.length > 1) differ(record.sourceId, copies.map((copy) => copy.id).join(', '), 'copies on the target', 1, copies.length)
+    }
+  }
+}
 
 /**
  * Every relation whose two tickets both moved must show in the target, on either ticket, in the

@@ -2,9 +2,11 @@ import type { AdapterCapabilities } from '@ticketbridge/core'
 
 /**
  * What RT can do through REST2, checked against RT 5.0.3:
- * - tickets: create, update, delete (status `deleted`); the creation time can be set (RT's
- *   Create keeps a `Created` argument, an import parameter it documents); HTML descriptions; pages
- *   of at most 100 (RT's `per_page` cap).
+ * - tickets: create, update, delete (status `deleted`); HTML descriptions; pages of at most 100
+ *   (RT's `per_page` cap). The creation time is declared not settable: REST2 kept `Created` up to
+ *   Debian's 5.0.3 deb12u6 and drops it from deb12u7 on, with the same version number, so no
+ *   caller can count on it. The adapter still sends it and warns when RT did not keep it
+ *   (`rt-created-at.ts`).
  * - comments: `comment` is internal, `correspond` public; HTML kept; RT records the
  *   authenticated user and the current time, so neither can be set.
  * - attachments: uploaded as a comment carrying the file (RT has no other way); a file cannot be
@@ -16,14 +18,13 @@ import type { AdapterCapabilities } from '@ticketbridge/core'
  * - writes cannot suppress RT's notifications (scrips run on every transaction).
  * - time worked is recorded on comments (`TimeTaken`); links are relations.
  *
- * Through REST 1.0 (`api: 'rest1'`) the creation time cannot be set (`ticket/new` has no
- * `Created`), and descriptions and comments are read as text (REST 1.0 shows a message's text
+ * Through REST 1.0 (`api: 'rest1'`) descriptions and comments are read as text (REST 1.0 shows a message's text
  * content): HTML is sent as text with a `converted` warning.
  */
 export function rtCapabilities(options: { externalIdField: string; fullTextSearch: boolean; maxAttachmentBytes: number; api: 'rest2' | 'rest1' }): AdapterCapabilities {
   const rest2 = options.api === 'rest2'
   return {
-    tickets: { create: true, update: true, delete: true, setCreatedAt: rest2, html: rest2, pageSizeLimit: 100 },
+    tickets: { create: true, update: true, delete: true, setCreatedAt: false, html: rest2, pageSizeLimit: 100 },
     comments: { create: true, visibilities: ['public', 'internal'], setAuthor: false, setCreatedAt: false, html: rest2 },
     attachments: { upload: true, download: true, maxBytes: options.maxAttachmentBytes, linkToComment: false },
     people: { create: true },

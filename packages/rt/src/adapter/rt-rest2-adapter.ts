@@ -51,6 +51,7 @@ import { RtLifecycles } from './rt-lifecycles'
 import { collectAll, loadRtMessageParts, type RtMessageParts } from './rt-message-parts'
 import { RtPriorities } from './rt-priorities'
 import { buildTicketSql, ticketSqlCustomField, ticketSqlString } from './rt-ticket-sql'
+import { createdAtWarning } from './rt-created-at'
 import { rtInputDate, rtTimestamp } from './rt-timestamps'
 import { wholeMinutes } from './rt-whole-minutes'
 
@@ -192,6 +193,9 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
     const [descriptions, context] = await Promise.all([loadDescriptions(items.map((item) => String(item.id)), call), mappingContext(call)])
     return items.map((item) => mapRtTicket(item, descriptions.get(String(item.id)) ?? { text: '' }, context))
   }
+
+  /** External ids per TicketSQL search in findAllByExternalIds: about 2 KB of query each. */
+  const externalIdsPerSearch = 40
 
   async function searchOne(sql: string, call: CallOptions): Promise<Rest2Ticket | undefined> {
     const page = await rest2.searchTickets(sql, { ...call, perPage: 1, orderBy: 'id', fields: ticketFields, expand: ticketExpand })
@@ -527,15 +531,17 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
           created = await rest2.createTicket(body, call)
         }
         rememberSentDescription(created.id, body, checked.vendorOptions)
+        let record: Ticket
         if (statusAfterCreate !== undefined) {
           const { messages } = await rest2.updateTicket(created.id, { Status: statusAfterCreate }, call)
-          const record = await getTicket(created.id, call)
+          record = await getTicket(created.id, call)
           if (record.status.id !== statusAfterCreate) {
             warnings.push({ type: 'substituted', field: 'status', message: `RT created the ticket but did not set the status ${statusAfterCreate}: ${messages.join(' ') || 'no reason given'}. It is ${record.status.id}.` })
           }
-          return { record, warnings }
-        }
-        return { record: await getTicket(created.id, call), warnings }
+        } else record = await getTicket(created.id, call)
+        const createdAt = createdAtWarning(checked.createdAt, record)
+        if (createdAt) warnings.push(createdAt)
+        return { record, warnings }
       },
 
       async update(id, input, options) {
@@ -627,6 +633,28 @@ export function createRtRest2Adapter(client: RtClient, settings: ParsedSettings)
         if (!catalog.has(externalIdField)) return undefined
         const found = await searchOne(`${ticketSqlCustomField(externalIdField)} = ${ticketSqlString(externalId)}`, call)
         return found ? (await toTickets([found], call))[0] : undefined
+      },
+
+      async findAllByExternalIds(externalIds, options) {
+        ensureOpen('tickets.findAllByExternalIds')
+        const call = callOptions(options)
+        const found = new Map<string, Ticket[]>(externalIds.map((value) => [value, []]))
+        const catalog = await loadCustomFieldCatalog(call)
+        if (!catalog.has(externalIdField)) return found
+        const field = ticketSqlCustomField(externalIdField)
+        // One TicketSQL search per chunk of ids: `CF = 'a' OR CF = 'b' …`, short enough for a URL.
+        for (let start = 0; start < externalIds.length; start += externalIdsPerSearch) {
+          const sql = externalIds.slice(start, start + externalIdsPerSearch).map((value) => `${field} = ${ticketSqlString(value)}`).join(' OR ')
+          let afterId = 0
+          for (;;) {
+            const page = await rest2.searchTickets(`(${sql}) AND id > ${afterId}`, { ...call, perPage: 100, orderBy: 'id', fields: ticketFields, expand: ticketExpand })
+            const items = page.items as Rest2Ticket[]
+            for (const ticket of await toTickets(items, call)) if (ticket.externalId !== undefined) found.get(ticket.externalId)?.push(ticket)
+            if (items.length < 100) break
+            afterId = Number(items.at(-1)!.id)
+          }
+        }
+        return found
       },
     },
 

@@ -243,6 +243,11 @@ export class RtDatabase {
    * as on start-rt's RT: there `Content` matches no ticket at all, whatever the operator.
    */
   fullTextSearch = false
+  /**
+   * Whether REST2's `POST /ticket` keeps a `Created` it is given (RT's import parameter), as
+   * request-tracker5 up to 5.0.3+dfsg-3~deb12u6 did. Off, as on start-rt's deb12u7, which drops it.
+   */
+  keepsCreatedOnCreate = false
 
   constructor(
     readonly identity: RtSiteIdentity,

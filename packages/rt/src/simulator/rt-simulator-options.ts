@@ -45,6 +45,12 @@ export interface RtSimulatorOptions {
    * searches message text. Default false, like start-rt's RT, where `Content` matches nothing.
    */
   fullTextSearch?: boolean
+  /**
+   * Play an RT that keeps a `Created` given to REST2's `POST /ticket`, as Debian's
+   * request-tracker5 did up to 5.0.3+dfsg-3~deb12u6. Default false, like start-rt's RT
+   * (deb12u7), which records the time of the request whatever `Created` says.
+   */
+  keepsCreatedOnCreate?: boolean
 }
 
 /** Options with every default filled in. */
@@ -57,6 +63,7 @@ export interface ResolvedRtSimulatorOptions {
   baseUrl: string | undefined
   credentials: RtSimulatorCredentials
   fullTextSearch: boolean
+  keepsCreatedOnCreate: boolean
 }
 
 const systemClock: RtSimulatorClock = { now: () => Date.now() }
@@ -104,6 +111,7 @@ export function resolveRtSimulatorOptions(options: RtSimulatorOptions = {}): Res
     clock: options.clock ?? systemClock,
     baseUrl,
     fullTextSearch: options.fullTextSearch ?? false,
+    keepsCreatedOnCreate: options.keepsCreatedOnCreate ?? false,
     credentials: {
       user: name(options.credentials?.user, 'root', 'credentials.user'),
       password: options.credentials?.password ?? 'password',

@@ -61,6 +61,7 @@ export function createRtSimulator(options: RtSimulatorOptions = {}): RtSimulator
     })
     database.tokens.set(resolved.credentials.token, 14)
     database.fullTextSearch = resolved.fullTextSearch
+    database.keepsCreatedOnCreate = resolved.keepsCreatedOnCreate
     return database
   }
   let database = newDatabase()

@@ -70,6 +70,8 @@ export interface CreateTicketInput {
   cc?: string[]
   adminCc?: string[]
   due?: string | number
+  /** An import's creation time; the time of the request when absent. */
+  created?: string | number
   starts?: string | number
   started?: string | number
   resolved?: string | number
@@ -139,7 +141,7 @@ export function createTicket(environment: ScripEnvironment, actor: RtUser, input
     ownerId: owner?.id ?? nobodyUserId,
     creatorId: actor.id,
     lastUpdatedById: actor.id,
-    created: now,
+    created: toSeconds(environment, input.created) ?? now,
     lastUpdated: now,
     starts: toSeconds(environment, input.starts) ?? 0,
     started: toSeconds(environment, input.started) ?? (isInitialStatus(status) ? 0 : now),

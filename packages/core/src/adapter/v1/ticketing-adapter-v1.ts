@@ -59,6 +59,13 @@ export interface TicketingAdapterV1 {
     delete(id: string, options?: CallOptions): Promise<void>
     /** The ticket stamped with this external id, or undefined. */
     findByExternalId(externalId: string, options?: CallOptions): Promise<Ticket | undefined>
+    /**
+     * Every ticket stamped with each of these external ids, in as few requests as the vendor's
+     * API allows (an `in` query, one TicketSQL search for many ids): a value with no ticket maps
+     * to `[]`, one stamped on two tickets to both. Optional: `findTicketsByExternalIds` falls
+     * back to one `findByExternalId` per value, which cannot see a second ticket.
+     */
+    findAllByExternalIds?(externalIds: readonly string[], options?: CallOptions): Promise<Map<string, Ticket[]>>
   }
 
   readonly comments: {

@@ -146,6 +146,8 @@ export function createRest2Ticket(context: Rest2Context, data: Rest2Data): Rest2
     cc: list(data.Cc),
     adminCc: list(data.AdminCc),
     due: dateInput(context, data.Due),
+    // Dropped as immutable from deb12u7 on; kept by earlier builds.
+    ...(database.keepsCreatedOnCreate ? { created: dateInput(context, data.Created) } : {}),
     starts: dateInput(context, data.Starts),
     started: dateInput(context, data.Started),
     resolved: dateInput(context, data.Resolved),
