@@ -83,6 +83,16 @@ export function mapTransportError(error: unknown, context: TransportErrorContext
   if (code === 'ERR_INVALID_URL' || code === 'ERR_BAD_OPTION' || code === 'ERR_BAD_OPTION_VALUE') {
     return new ConfigurationError(`${vendor}: the request ${method} ${url} is malformed (${code}): ${detail}`, { vendor, cause })
   }
+  if (code === 'ERR_BAD_RESPONSE' && /aborted/i.test(detail)) {
+    // axios: "stream has been aborted", the connection dropped in the middle of the answer.
+    return new NetworkError(`The connection to ${vendor} dropped in the middle of the answer to ${method} ${url}. Idempotent calls are retried.`, {
+      vendor,
+      method,
+      url,
+      code: 'ECONNRESET',
+      cause,
+    })
+  }
   if (code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED' || code === 'ERR_BAD_RESPONSE') {
     return new InvalidResponseError(`${vendor} sent an unreadable answer to ${method} ${url} (${code}).`, { vendor, url, cause })
   }

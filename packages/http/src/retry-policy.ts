@@ -24,7 +24,7 @@
  * The loop is transport-agnostic (an operation returning a promise), so the in-memory adapter
  * and the simulators' clients use exactly the same policy as the axios transport.
  */
-import { AbortError, ApiError, AuthenticationError, InvalidResponseError, NetworkError, RateLimitError } from '@ticketbridge/core'
+import { isTransientError, RateLimitError } from '@ticketbridge/core'
 import { abortableSleep, toAbortError } from './abortable-sleep'
 import { defaultMaximumRetryAfterMs } from './parse-retry-after'
 
@@ -153,12 +153,7 @@ export async function executeWithRetry<T>(
  * refused credentials only risks locking the account.
  */
 export function isRetryableError(error: unknown): boolean {
-  if (AbortError.isInstance(error)) return false
-  if (NetworkError.isInstance(error)) return error.retryable
-  if (AuthenticationError.isInstance(error)) return false
-  // An answer cut short in transit (see http-transport's JSON check).
-  if (InvalidResponseError.isInstance(error)) return error.retryable === true
-  return ApiError.isInstance(error) && error.retryable
+  return isTransientError(error)
 }
 
 /** Whether the loop makes another attempt after `error` on attempt number `attempt`. */

@@ -78,6 +78,11 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
         showTickets()
       }
       if (event.phase === 'verify') verifyProgress.update(event.done, event.total)
+      if (event.phase === 'retry') {
+        // One line per wait, on a TTY and off it: a wait can last a minute.
+        const what = event.what === 'tickets' ? `${event.count} ticket${event.count === 1 ? '' : 's'} that failed for a passing reason` : `the ${source.vendor} listing, after ${event.count} tickets`
+        process.stderr.write(`\nTrying ${what} again in ${Math.round(event.waitMs / 1000)} s (round ${event.round} of ${event.rounds}): ${event.reason}\n`)
+      }
     },
   })
   try {

@@ -1,20 +1,23 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ConfigurationError, type TicketingAdapter, UnsupportedOperationError } from '@ticketbridge/core'
+import { ConfigurationError, type Ticket, type TicketingAdapter, UnsupportedOperationError } from '@ticketbridge/core'
 import { createMemoryAdapter, createMemoryStore } from '@ticketbridge/memory'
 import { MigrationLedger } from '../ledger/migration-ledger'
 import { type MappingFile, type MappingFileInput, mappingFileSchema } from '../mapping/mapping-file'
 import { resolveMapping, type TargetLookups } from '../mapping/resolve-mapping'
 import { buildMigrationReport, type MigrationReport } from '../report/migration-report'
 import { type VerifyReport, verifyMigration } from '../verify/verify-migration'
+import { abortableSleep } from '@ticketbridge/http'
 import { adoptExistingTickets } from './adopt-existing-tickets'
+import { AttemptCounts } from './attempt-counts'
 import { emptyCounts, type MigrationContext } from './migration-context'
 import type { MigrationProgressEvent } from './migration-progress'
 import { migrateTicket } from './migrate-ticket'
 import { migrateRelations } from './migrate-relations'
 import { type PreflightReport, runPreflight } from './preflight'
 import { DirectoryResolver } from './resolve-directory'
+import { resumableListing } from './resumable-listing'
 import { runConcurrently } from './run-concurrently'
 
 /** Options of {@link createMigration}. */
@@ -33,6 +36,14 @@ export interface MigrationOptions {
   retryFailed?: boolean
   /** Tickets moved at once (default 8); the vendors' rate limiters still bound the request rate, and targets that take array writes (Halo) send the writes of tickets moving together as one request. */
   concurrency?: number
+  /**
+   * Tickets that fail for a reason that passes (a rate limit, a 5xx, a dropped connection, a
+   * timeout, an answer cut short) are tried again in the same run after the others, in up to
+   * `rounds` rounds (default 5), waiting `initialDelayMs` (default 2 s) before the first and twice
+   * as long before each next, at most a minute. A source listing that fails so starts again
+   * where it stopped, with the same waits. What still fails is left for the next run, not failed.
+   */
+  transientRetries?: { rounds?: number; initialDelayMs?: number }
   /** Tickets whose source fields verification re-reads and compares (default 20). */
   verifySampleSize?: number
   onProgress?: (event: MigrationProgressEvent) => void
@@ -75,6 +86,15 @@ export function createMigration(options: MigrationOptions): Migration {
   if (options.since !== undefined && Number.isNaN(Date.parse(options.since))) {
     throw new ConfigurationError(`since must be an ISO-8601 date such as 2024-05-01T00:00:00Z, not "${options.since}".`, { option: 'since' })
   }
+  const retryRounds = options.transientRetries?.rounds ?? 5
+  const retryInitialDelayMs = options.transientRetries?.initialDelayMs ?? 2_000
+  if (!Number.isInteger(retryRounds) || retryRounds < 0 || retryRounds > 20) {
+    throw new ConfigurationError(`transientRetries.rounds must be a whole number from 0 to 20, not ${String(retryRounds)}.`, { option: 'transientRetries.rounds' })
+  }
+  if (!Number.isFinite(retryInitialDelayMs) || retryInitialDelayMs < 0) {
+    throw new ConfigurationError(`transientRetries.initialDelayMs must be a number of milliseconds of at least 0, not ${String(retryInitialDelayMs)}.`, { option: 'transientRetries.initialDelayMs' })
+  }
+  const retryDelayMs = (round: number) => Math.min(retryInitialDelayMs * 2 ** (round - 1), 60_000)
   const { source } = options
   const emit = (event: MigrationProgressEvent) => options.onProgress?.(event)
 
@@ -165,22 +185,45 @@ export function createMigration(options: MigrationOptions): Migration {
       foundOnTarget: new Map(),
       adoptedTickets: new Set(),
       lookupWarnings: new Map(),
+      relationsRecorded: new Set(),
       ...(options.signal ? { signal: options.signal } : {}),
     }
     const directory = new DirectoryResolver(context)
     const seen = new Set<string>()
+    const attempts = new AttemptCounts(context.counts)
+    /** Tickets that failed transiently, for the next round. */
+    let toRetry: Ticket[] = []
+    const retried = new Set<string>()
     let done = 0
     let failed = 0
-    const moveOne = async (ticket: Parameters<typeof migrateTicket>[2]) => {
+    const moveOne = async (ticket: Ticket) => {
       seen.add(ticket.id)
-      const outcome = await migrateTicket(context, directory, ticket)
+      const attemptCounts = emptyCounts()
+      const outcome = await migrateTicket({ ...context, counts: attemptCounts }, directory, ticket)
+      if (outcome === 'retry') {
+        attempts.retried(ticket.id, attemptCounts)
+        toRetry.push(ticket)
+        retried.add(ticket.id)
+        emit({ phase: 'tickets', done, total: report.tickets, failed, sourceId: ticket.id, outcome })
+        return
+      }
+      attempts.settled(ticket.id, attemptCounts)
       done += 1
       if (outcome === 'failed') failed += 1
       emit({ phase: 'tickets', done, total: report.tickets, failed, sourceId: ticket.id, outcome })
     }
+    const wait = async (event: Omit<Extract<MigrationProgressEvent, { phase: 'retry' }>, 'phase' | 'rounds' | 'waitMs'>) => {
+      const waitMs = retryDelayMs(event.round)
+      emit({ phase: 'retry', rounds: retryRounds, waitMs, ...event })
+      await abortableSleep(waitMs, options.signal)
+    }
+    let retryRoundsRun = 0
     try {
-      const listing = source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal })
-      await runConcurrently(adoptExistingTickets(context, listing.pages()), concurrency, moveOne)
+      const listing = (): AsyncIterable<Ticket> => {
+        const pages = source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal }).pages()
+        return adoptExistingTickets(context, pages)
+      }
+      await runConcurrently(resumableListing(listing, { rounds: retryRounds, wait }), concurrency, moveOne)
       // Tickets an earlier run left half-moved but that this listing did not return (a --since
       // window, or a source change) are finished too: nothing stays half-done.
       const unfinished = [...ledger.inState('ticket', 'created'), ...ledger.inState('ticket', 'pending'), ...(options.retryFailed ? ledger.inState('ticket', 'failed') : [])]
@@ -192,6 +235,21 @@ export function createMigration(options: MigrationOptions): Migration {
         concurrency,
         moveOne,
       )
+      // What failed transiently, again after a wait, in rounds; what still fails waits for the next run.
+      for (let round = 1; toRetry.length > 0 && round <= retryRounds; round += 1) {
+        const batch = toRetry
+        toRetry = []
+        await wait({ what: 'tickets', round, count: batch.length, reason: context.ledger.get('ticket', batch[0]!.id)?.error ?? 'a transient failure' })
+        retryRoundsRun = round
+        await runConcurrently(
+          (async function* () {
+            yield* batch
+          })(),
+          concurrency,
+          moveOne,
+        )
+      }
+      for (const ticket of toRetry) attempts.gaveUp(ticket.id)
       // Relations last: both tickets of a link must be in the target first.
       await migrateRelations(context, concurrency)
       ledger.finishRun(runId, 'finished')
@@ -199,7 +257,16 @@ export function createMigration(options: MigrationOptions): Migration {
       ledger.finishRun(runId, 'failed')
       throw error
     }
-    return buildMigrationReport({ source: source.vendor, target: target.vendor, dryRun: options.dryRun ?? false, startedAt, counts: context.counts, ledger, preflight: report })
+    return buildMigrationReport({
+      source: source.vendor,
+      target: target.vendor,
+      dryRun: options.dryRun ?? false,
+      startedAt,
+      counts: context.counts,
+      ledger,
+      preflight: report,
+      transientRetries: { tickets: retried.size, rounds: retryRoundsRun, leftForNextRun: toRetry.length },
+    })
   }
 
   async function verify(): Promise<VerifyReport> {

@@ -36,9 +36,6 @@ export function relationKey(relation: CanonicalRelation): string {
   return `${relation.ticketId}/${relation.kind}/${relation.relatedTicketId}`
 }
 
-/** Relation keys recorded in this run's first pass, so a link both tickets list counts once. */
-const recordedThisRun = new WeakMap<MigrationContext, Set<string>>()
-
 /**
  * First pass, per ticket: lists the source ticket's relations and records each in the ledger as a
  * `pending` relation (its canonical form in the fingerprint). Nothing is written to the target
@@ -47,8 +44,7 @@ const recordedThisRun = new WeakMap<MigrationContext, Set<string>>()
 export async function recordTicketRelations(context: MigrationContext, ticket: Ticket): Promise<void> {
   if (!movesRelations(context)) return
   const { source, ledger, runId, counts } = context
-  let seen = recordedThisRun.get(context)
-  if (!seen) recordedThisRun.set(context, (seen = new Set()))
+  const seen = context.relationsRecorded
   for (const relation of await source.relations.list(ticket.id, { signal: context.signal })) {
     const canonical = canonicalRelation({ ...relation, ticketId: ticket.id })
     if (canonical.ticketId === canonical.relatedTicketId) continue
@@ -82,7 +78,7 @@ export async function migrateRelations(context: MigrationContext, concurrency: n
     group.push(record)
     byTicket.set(record.parentSourceId ?? '', group)
   }
-  const seen = recordedThisRun.get(context) ?? new Set<string>()
+  const seen = context.relationsRecorded
   const targetRelations = new Map<string, Promise<Set<string>>>()
   const relationsOf = (targetTicketId: string): Promise<Set<string>> => {
     let listed = targetRelations.get(targetTicketId)

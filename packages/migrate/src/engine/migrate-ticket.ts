@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { AdapterWarning, Comment, Ticket, TicketCreateInput, TicketStatus, TimeEntry } from '@ticketbridge/core'
+import { type AdapterWarning, type Comment, isTransientError, type Ticket, type TicketCreateInput, type TicketStatus, type TimeEntry } from '@ticketbridge/core'
 import { isUnmapped } from '../mapping/resolve-mapping'
 import { externalIdStamp, type MigrationContext } from './migration-context'
 import { provenanceLine, ticketProvenanceLine, withProvenanceLine } from './provenance-line'
@@ -22,7 +22,8 @@ export interface TicketFingerprint {
   timeEntries?: TimeEntryTotals
 }
 
-export type TicketOutcome = 'created' | 'updated' | 'skipped' | 'failed'
+/** `retry`: a transient failure (rate limit, 5xx, dropped connection, timeout); the run tries the ticket again later. */
+export type TicketOutcome = 'created' | 'updated' | 'skipped' | 'failed' | 'retry'
 
 const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
@@ -127,7 +128,10 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
   } catch (error) {
     rethrowIfFatal(error)
     // A ticket that reached the target stays `created`, so any later run continues its comments
-    // and files; one that never got there is `failed`, retried with --retry-failed.
+    // and files. One that never got there is `pending` after a transient failure (its create may
+    // have landed: it is looked up before it is sent again, and any run retries it) and `failed`
+    // after a lasting one (retried with --retry-failed).
+    const transient = isTransientError(error)
     const previous = ledger.get('ticket', ticket.id)
     const reachedTarget = previous?.targetId !== null && previous?.targetId !== undefined
     ledger.put({
@@ -135,12 +139,17 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
       sourceId: ticket.id,
       parentSourceId: null,
       targetId: previous?.targetId ?? null,
-      state: reachedTarget ? 'created' : 'failed',
+      state: reachedTarget ? 'created' : transient ? 'pending' : 'failed',
       sourceUpdatedAt: null,
       runId,
       error: (error as Error).message,
     })
     ledger.setWarnings(runId, 'ticket', ticket.id, warnings)
+    if (transient) {
+      // What the lookup found before the failure may be out of date now: look again.
+      context.foundOnTarget.delete(ticket.id)
+      return 'retry'
+    }
     counts.tickets.failed += 1
     return 'failed'
   }

@@ -238,9 +238,11 @@ describe('time entries', () => {
     const target = createMemoryAdapter({ vendor: 'memory-target' })
     const ledgerPath = join(folder, 'ledger.sqlite')
     const timingOut = loseTimeEntryAnswers(target, () => new TimeoutError('No answer within 30000 ms (POST /time-entries).', { vendor: 'memory-target', timeoutMs: 30_000 }), 2)
-    const first = createMigration({ source, target: timingOut, ledgerPath })
+    // No retry round in this run: the next run finishes the work (see the next case for the rounds).
+    const first = createMigration({ source, target: timingOut, ledgerPath, transientRetries: { rounds: 0 } })
     const firstReport = await first.run()
     await first.close()
+    expect(firstReport.transientRetries).toEqual({ tickets: 2, rounds: 0, leftForNextRun: 2 })
     // Not fatal: the rest of the run went on, and the two entries are reported.
     expect(firstReport.counts.timeEntries.failed).toBe(2)
     expect(firstReport.failures.filter((failure) => failure.kind === 'time-entry')).toHaveLength(2)
@@ -256,6 +258,24 @@ describe('time entries', () => {
     expect(target.store.timeEntries.size).toBe(source.store.timeEntries.size)
     expect(verify.passed).toBe(true)
     expect(verify.tickets.checked).toBe(8)
+  })
+
+  it('tries a ticket again in the same run after a timeout, and duplicates nothing', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedWithTime(source, 8)
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const timingOut = loseTimeEntryAnswers(target, () => new TimeoutError('No answer within 30000 ms (POST /time-entries).', { vendor: 'memory-target', timeoutMs: 30_000 }), 2)
+    const migration = createMigration({ source, target: timingOut, ledgerPath: join(folder, 'ledger.sqlite'), transientRetries: { initialDelayMs: 10 } })
+    const report = await migration.run()
+    const verify = await migration.verify()
+    await migration.close()
+    expect(report.transientRetries).toEqual({ tickets: 2, rounds: 1, leftForNextRun: 0 })
+    expect(report.failures).toEqual([])
+    expect(report.counts.tickets).toMatchObject({ read: 8, created: 8, failed: 0 })
+    // The two whose answers were lost had landed: found on the target, not sent again.
+    expect(report.counts.timeEntries).toMatchObject({ read: source.store.timeEntries.size, created: source.store.timeEntries.size - 2, skipped: 2, failed: 0 })
+    expect(target.store.timeEntries.size).toBe(source.store.timeEntries.size)
+    expect(verify.passed).toBe(true)
   })
 
   it('sends again a time entry the target refused (a fault), once', async () => {
@@ -278,7 +298,7 @@ describe('time entries', () => {
         },
       },
     }
-    const first = createMigration({ source, target: faulty, ledgerPath })
+    const first = createMigration({ source, target: faulty, ledgerPath, transientRetries: { rounds: 0 } })
     const firstReport = await first.run()
     await first.close()
     expect(firstReport.counts.timeEntries.failed).toBe(1)

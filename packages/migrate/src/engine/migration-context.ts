@@ -39,6 +39,8 @@ export interface MigrationContext {
   adoptedTickets: Set<string>
   /** What the lookup on the target found worth saying about a source ticket, until its own warnings are written. */
   lookupWarnings: Map<string, AdapterWarning[]>
+  /** Relation keys recorded in this run's first pass, so a link both tickets list counts once. */
+  relationsRecorded: Set<string>
 }
 
 /** The external id a migrated ticket is stamped with: where it came from, as `vendor:id`. */

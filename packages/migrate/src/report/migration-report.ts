@@ -20,6 +20,11 @@ export interface MigrationReport {
   failures: { kind: LedgerKind; sourceId: string; targetId: string | null; reason: string }[]
   preflight?: PreflightReport
   verify?: VerifyReport
+  /**
+   * Tickets that failed for a reason that passes (rate limit, 5xx, dropped connection, timeout)
+   * and were tried again in this run; those still failing are left for the next run (`--resume`).
+   */
+  transientRetries?: { tickets: number; rounds: number; leftForNextRun: number }
 }
 
 /** Collects the report from the run's tallies and the ledger (warnings and failures come from disk). */
@@ -32,6 +37,7 @@ export function buildMigrationReport(options: {
   ledger: MigrationLedger
   preflight?: PreflightReport
   verify?: VerifyReport
+  transientRetries?: MigrationReport['transientRetries']
 }): MigrationReport {
   const finishedAt = new Date()
   const failures: MigrationReport['failures'] = []
@@ -55,5 +61,6 @@ export function buildMigrationReport(options: {
     failures,
     ...(options.preflight ? { preflight: options.preflight } : {}),
     ...(options.verify ? { verify: options.verify } : {}),
+    ...(options.transientRetries ? { transientRetries: options.transientRetries } : {}),
   }
 }

@@ -19,6 +19,14 @@ export function renderReportHtml(report: MigrationReport): string {
     '<h2>Records</h2>',
     htmlTable(['entity', 'read', 'created', 'updated', 'skipped', 'failed'], Object.entries(report.counts).map(([entity, count]) => [entity, count.read, count.created, count.updated, count.skipped, count.failed])),
   ]
+  const retries = report.transientRetries
+  if (retries && retries.tickets > 0) {
+    parts.push(
+      `<p>Transient failures (rate limits, 5xx, dropped connections): ${retries.tickets} tickets tried again in ${retries.rounds} round${retries.rounds === 1 ? '' : 's'}${
+        retries.leftForNextRun > 0 ? `; <span class="bad">${retries.leftForNextRun} still failing</span>, left for the next run (--resume).` : '; all went through.'
+      }</p>`,
+    )
+  }
   if (verify) {
     parts.push('<h2>Verification</h2>')
     parts.push(

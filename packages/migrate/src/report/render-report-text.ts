@@ -19,6 +19,13 @@ export function renderReportText(report: MigrationReport, options: { maxListed?:
       Object.entries(report.counts).map(([entity, count]) => [entity, count.read, count.created, count.updated, count.skipped, count.failed]),
     ),
   )
+  const retries = report.transientRetries
+  if (retries && retries.tickets > 0) {
+    sections.push(
+      `Transient failures (rate limits, 5xx, dropped connections): ${retries.tickets} tickets tried again in ${retries.rounds} round${retries.rounds === 1 ? '' : 's'}` +
+        (retries.leftForNextRun > 0 ? `; ${retries.leftForNextRun} still failing, left for the next run (--resume).` : '; all went through.'),
+    )
+  }
   if (report.verify) {
     const verify = report.verify
     sections.push(`Verify: ${verify.passed ? 'PASSED' : 'FAILED'}`)

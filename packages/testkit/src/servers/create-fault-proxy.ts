@@ -1,15 +1,29 @@
 import { createServer, request as forwardRequest, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import type { ConformanceFaults } from '../conformance/conformance-harness'
-import { createFaultQueue } from './create-fault-queue'
+import type { ConformanceFault, ConformanceFaults } from '../conformance/conformance-harness'
+import { createFaultQueue, type FaultScope } from './create-fault-queue'
+
+/**
+ * What the proxy can play: the suite's faults, on requests of some methods only if asked, and two
+ * that need a real answer to spoil: `cut-body` sends the upstream answer's head and half its body,
+ * then drops the connection (a reset mid-body); `truncated-json` sends half the body as a whole,
+ * well-formed HTTP answer (a JSON document that ends early).
+ */
+export type ProxyFault = (ConformanceFault & FaultScope) | ({ kind: 'cut-body' } & FaultScope) | ({ kind: 'truncated-json' } & FaultScope)
+
+export interface ProxyFaults extends ConformanceFaults {
+  inject(fault: ProxyFault): void
+}
 
 /** A proxy in front of a real server, playing faults on the requests it forwards. */
 export interface FaultProxy {
   /** The proxy's base URL; point the client here instead of at the target. */
   readonly url: string
-  readonly faults: ConformanceFaults
+  readonly faults: ProxyFaults
   /** Requests forwarded or answered so far. */
   readonly requestCount: number
+  /** Faults queued and not played yet. */
+  readonly pendingFaults: number
   close(): Promise<void>
 }
 
@@ -26,11 +40,12 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) {
     throw new Error(`The fault proxy only forwards to loopback addresses, not ${target.hostname}.`)
   }
-  const queue = createFaultQueue()
+  const queue = createFaultQueue<ProxyFault>()
   const sockets = new Set<Socket>()
   let requestCount = 0
 
-  function forward(incoming: IncomingMessage, outgoing: ServerResponse): void {
+  /** Forwards the request; `spoil` gets the whole upstream answer instead of it being piped. */
+  function forward(incoming: IncomingMessage, outgoing: ServerResponse, spoil?: (answer: IncomingMessage, body: Buffer) => void): void {
     const upstream = forwardRequest(
       {
         hostname: target.hostname.replace(/^\[|\]$/g, ''),
@@ -40,6 +55,12 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
         headers: { ...incoming.headers, host: target.host },
       },
       (answer) => {
+        if (spoil) {
+          const chunks: Buffer[] = []
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk))
+          answer.on('end', () => spoil(answer, Buffer.concat(chunks)))
+          return
+        }
         outgoing.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers)
         answer.pipe(outgoing)
       },
@@ -50,8 +71,23 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
 
   const server = createServer((incoming, outgoing) => {
     requestCount += 1
-    const fault = queue.take()
+    const fault = queue.take({ method: incoming.method ?? 'GET' })
     if (!fault) return forward(incoming, outgoing)
+    if (fault.kind === 'cut-body' || fault.kind === 'truncated-json') {
+      return forward(incoming, outgoing, (answer, body) => {
+        const half = body.subarray(0, Math.floor(body.length / 2))
+        const headers = { ...answer.headers }
+        delete headers['transfer-encoding']
+        if (fault.kind === 'truncated-json') {
+          outgoing.writeHead(answer.statusCode ?? 200, { ...headers, 'content-length': String(half.length) })
+          outgoing.end(half)
+          return
+        }
+        // The promised length, then half of it, then the connection drops.
+        outgoing.writeHead(answer.statusCode ?? 200, { ...headers, 'content-length': String(body.length) })
+        outgoing.write(half, () => incoming.socket.destroy())
+      })
+    }
     // Drain the request body first, as a real server reads it before failing.
     incoming.resume()
     incoming.on('end', () => {
@@ -92,6 +128,9 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
     faults: { inject: (fault) => queue.inject(fault), clear: () => queue.clear() },
     get requestCount() {
       return requestCount
+    },
+    get pendingFaults() {
+      return queue.pending
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@
  */
 export { serveHandlers, type ServedHandlers, type ServeHandlersOptions } from './serve-handlers'
 export { createMockServer, type MockServer } from './create-mock-server'
-export { createFaultProxy, type FaultProxy } from './create-fault-proxy'
+export { createFaultProxy, type FaultProxy, type ProxyFault, type ProxyFaults } from './create-fault-proxy'
 export type { RecordedRequest } from './recorded-request'
 export type { ConformanceFault, ConformanceFaults } from '../conformance/conformance-harness'
-export { createFaultQueue, type FaultQueue } from './create-fault-queue'
+export { createFaultQueue, type FaultQueue, type FaultScope } from './create-fault-queue'
