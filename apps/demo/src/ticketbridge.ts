@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@ticketbridge/core'
-import { Command } from 'commander'
+import { Command, CommanderError } from 'commander'
 import { createDemoCommand } from './commands/demo-command'
 import { createLookupsCommand } from './commands/lookups-command'
 import { createMigrateCommand } from './commands/migrate-command'
@@ -27,7 +27,16 @@ program
   .addCommand(createLookupsCommand())
   .addCommand(createSimulateCommand())
 
+// Commander exits by itself on a bad flag (with 1); ours say 2 for bad input, so it throws instead.
+const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)]
+for (const command of everyCommand(program)) command.exitOverride()
+
 program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too; commander has printed what it had to say.
+    process.exitCode = error.exitCode === 0 ? exitCodes.success : exitCodes.configuration
+    return
+  }
   console.error(`ticketbridge: ${error instanceof Error ? error.message : String(error)}`)
   process.exitCode = ConfigurationError.isInstance(error) ? exitCodes.configuration : exitCodes.failed
 })

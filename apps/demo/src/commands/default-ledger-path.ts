@@ -33,6 +33,12 @@ export function defaultLedgerPath(from: { vendor: string; instance: string }, to
 /** The ledger a command uses: `--ledger`, else the default for the instances its settings name. */
 export async function resolveLedgerPath(options: ConnectionOptions & { from: string; to: string; ledger?: string }): Promise<string> {
   if (options.ledger) return options.ledger
+  const { from, to } = await resolveInstances(options)
+  return defaultLedgerPath(from, to)
+}
+
+/** The source and target instances the settings name (addresses, tenants, API users; never secrets). */
+export async function resolveInstances(options: ConnectionOptions & { from: string; to: string }): Promise<{ from: { vendor: string; instance: string }; to: { vendor: string; instance: string } }> {
   const instance = async (vendor: string) => {
     const connector = findConnector(vendor)
     const settings = await loadVendorSettings(connector, {
@@ -42,5 +48,5 @@ export async function resolveLedgerPath(options: ConnectionOptions & { from: str
     })
     return { vendor, instance: connector.instanceOf(settings) }
   }
-  return defaultLedgerPath(await instance(options.from), await instance(options.to))
+  return { from: await instance(options.from), to: await instance(options.to) }
 }

@@ -62,8 +62,18 @@ describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
   it('loses and duplicates nothing after at least 10 kills at random points', async () => {
     expect(existsSync(cli), `build the CLI first (pnpm build): ${cli}`).toBe(true)
     const ledger = join(folder, 'rt-to-halo.sqlite')
+    // --resume once the ledger holds a run (before that, there is nothing to resume: refused).
+    const resume = () => {
+      if (!existsSync(ledger)) return []
+      const reader = new MigrationLedger(ledger)
+      try {
+        return reader.runs().length > 0 ? ['--resume'] : []
+      } finally {
+        reader.close()
+      }
+    }
     const run = () =>
-      spawn(process.execPath, [cli, 'migrate', '--from', 'rt', '--to', 'halo', '--ledger', ledger, '--report-dir', join(folder, 'reports'), '--resume', '--no-verify', '--concurrency', '3'], {
+      spawn(process.execPath, [cli, 'migrate', '--from', 'rt', '--to', 'halo', '--ledger', ledger, '--report-dir', join(folder, 'reports'), ...resume(), '--no-verify', '--concurrency', '3'], {
         env: { ...process.env, ...environment },
         stdio: ['ignore', 'pipe', 'pipe'],
       })

@@ -5,7 +5,8 @@ import { Command } from 'commander'
 import { exitCodes } from '../output/exit-codes'
 import { createRateLimitNotice } from '../output/rate-limit-notice'
 import { addConnectionOptions, type ConnectionOptions, connect, parsePositiveInteger } from './shared-options'
-import { resolveLedgerPath } from './default-ledger-path'
+import { checkReportFolder } from './check-report-folder'
+import { defaultLedgerPath, resolveInstances } from './default-ledger-path'
 import { MigrationLedgerState } from './migrate-ledger-state'
 import { runMigration } from './run-migration'
 
@@ -18,6 +19,7 @@ interface MigrateOptions extends ConnectionOptions {
   resume?: boolean
   retryFailed?: boolean
   ledger?: string
+  allowUnmapped?: boolean
   reportDir: string
   concurrency?: number
   verify: boolean
@@ -33,14 +35,21 @@ export function createMigrateCommand(): Command {
     .option('--since <date>', 'move only tickets changed at or after this ISO-8601 date')
     .option('--resume', 'continue the interrupted run recorded in the ledger')
     .option('--retry-failed', 'try again the records that failed before')
+    .option('--allow-unmapped', "let mapping entries name statuses, priorities, queues or types the target lacks (those tickets get the target's default)")
     .option('--ledger <file>', 'the SQLite ledger (default: one per pair of instances, under $TICKETBRIDGE_STATE_DIR or ~/.local/state/ticketbridge)')
     .option('--report-dir <folder>', 'where the JSON and HTML reports go', join('.ticketbridge', 'reports'))
     .option('--concurrency <count>', 'tickets moved at once', parsePositiveInteger('concurrency'))
     .option('--no-verify', 'skip verification after the run')
   addConnectionOptions(command)
   return command.action(async (options: MigrateOptions) => {
-    const ledgerPath = await resolveLedgerPath(options)
+    const instances = await resolveInstances(options)
+    const ledgerPath = options.ledger ?? defaultLedgerPath(instances.from, instances.to)
     if (options.from === options.to) throw new ConfigurationError('--from and --to name the same vendor.', { option: 'to' })
+    if (options.resume && !options.dryRun) {
+      const runs = existsSync(ledgerPath) ? MigrationLedgerState.runCount(ledgerPath) : 0
+      if (runs === 0) throw new ConfigurationError(`--resume: ${ledgerPath} holds no run to resume. Leave out --resume to start the migration, or name its ledger with --ledger.`, { option: 'resume' })
+    }
+    await checkReportFolder(options.reportDir)
     if (!options.dryRun && existsSync(ledgerPath) && !options.resume && !options.retryFailed && !options.since) {
       const state = new MigrationLedgerState(ledgerPath)
       const interrupted = state.interruptedRun()
@@ -60,6 +69,8 @@ export function createMigrateCommand(): Command {
         ...(options.since ? { since: options.since } : {}),
         ...(options.retryFailed ? { retryFailed: true } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+        ...(options.allowUnmapped ? { allowUnmapped: true } : {}),
+        instances: { source: instances.from.instance, target: instances.to.instance },
         verify: options.verify,
         rateLimitNotice,
         log: (line) => console.log(line),

@@ -14,6 +14,16 @@ export class MigrationLedgerState {
     return last && (last.status === 'running' || last.status === 'interrupted' || last.status === 'failed') ? last.startedAt : undefined
   }
 
+  /** How many runs a ledger file records (0 for a ledger no run has used). */
+  static runCount(path: string): number {
+    const state = new MigrationLedgerState(path)
+    try {
+      return state.ledger.runs().length
+    } finally {
+      state.close()
+    }
+  }
+
   close(): void {
     this.ledger.close()
   }

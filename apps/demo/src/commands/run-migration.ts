@@ -16,6 +16,9 @@ export interface RunMigrationOptions {
   since?: string
   retryFailed?: boolean
   concurrency?: number
+  allowUnmapped?: boolean
+  /** The source's and target's instances, kept in the ledger so another desk's ledger is refused. */
+  instances?: { source: string; target: string }
   verify?: boolean
   /** Says on the progress line when a vendor's rate limit holds the work. */
   rateLimitNotice?: RateLimitNotice
@@ -69,6 +72,8 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     ...(options.since ? { since: options.since } : {}),
     ...(options.retryFailed ? { retryFailed: true } : {}),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.allowUnmapped ? { allowUnmapped: true } : {}),
+    ...(options.instances ? { instances: options.instances } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (event) => {
       if (event.phase === 'tickets') {

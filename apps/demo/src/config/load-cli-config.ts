@@ -21,7 +21,13 @@ async function readConfigFile(path: string): Promise<Record<string, Record<strin
   } catch (error) {
     throw new ConfigurationError(`Cannot read the config file ${path}: ${(error as Error).message}.`, { option: 'config' })
   }
-  const parsed: unknown = parseYaml(text)
+  let parsed: unknown
+  try {
+    parsed = parseYaml(text)
+  } catch (error) {
+    // The yaml library names the line and column; the file name is ours to add.
+    throw new ConfigurationError(`The config file ${path} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`, { option: 'config' })
+  }
   if (parsed === null || parsed === undefined) return {}
   if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigurationError(`${path} must map vendor names to their settings.`, { option: 'config' })
   return parsed as Record<string, Record<string, unknown>>

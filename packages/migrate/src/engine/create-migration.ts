@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError, type Ticket, type TicketingAdapter, UnsupportedOperationError } from '@ticketbridge/core'
@@ -44,6 +44,14 @@ export interface MigrationOptions {
    * where it stopped, with the same waits. What still fails is left for the next run, not failed.
    */
   transientRetries?: { rounds?: number; initialDelayMs?: number }
+  /**
+   * Which instances the source and target are (an address, a tenant, an API user: never a
+   * secret). Kept in the ledger by its first run; a later run against other instances is refused,
+   * so one client's ledger is never used against another's help desk.
+   */
+  instances?: { source: string; target: string }
+  /** Mapping entries naming a status, priority, queue or type the target lacks are allowed (such tickets get the target's default) instead of stopping the run. */
+  allowUnmapped?: boolean
   /** Tickets whose source fields verification re-reads and compares (default 20). */
   verifySampleSize?: number
   onProgress?: (event: MigrationProgressEvent) => void
@@ -106,9 +114,12 @@ export function createMigration(options: MigrationOptions): Migration {
     dryRunFolder = mkdtempSync(join(tmpdir(), 'ticketbridge-dry-run-'))
     ledgerPath = join(dryRunFolder, 'ledger.sqlite')
   }
-  const ledger = new MigrationLedger(ledgerPath)
-  ledger.setMeta('source', source.vendor)
-  ledger.setMeta('target', options.target.vendor)
+  // The ledger file is made by the first run, after the preflight has checked the credentials:
+  // a refused login leaves nothing behind. An existing one is checked at once.
+  let openedLedger: MigrationLedger | undefined
+  const identity = { source: source.vendor, target: options.target.vendor, ...(options.instances ? { instances: options.instances } : {}) }
+  const theLedger = (): MigrationLedger => (openedLedger ??= openLedgerFor(ledgerPath, identity))
+  if (!options.dryRun && existsSync(ledgerPath)) theLedger()
 
   /** In a dry run the target is a memory adapter that behaves like the real one (capabilities, lookups). */
   function prepareDryRun(): Promise<void> {
@@ -157,6 +168,7 @@ export function createMigration(options: MigrationOptions): Migration {
       mapping: resolveMapping(mappingFile, resolvedLookups),
       mappingFile,
       targetLookups: resolvedLookups,
+      ...(options.allowUnmapped ? { allowUnmapped: true } : {}),
       ...(options.since ? { since: options.since } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     })
@@ -170,6 +182,7 @@ export function createMigration(options: MigrationOptions): Migration {
       throw new ConfigurationError(`The migration cannot start; nothing was written: ${report.blocking.join(' ')}`, { option: 'target' })
     }
     const resolvedLookups = await targetLookups()
+    const ledger = theLedger()
     const runId = ledger.startRun({ since: options.since, retryFailed: options.retryFailed ?? false, dryRun: options.dryRun ?? false, concurrency })
     const context: MigrationContext = {
       source,
@@ -271,6 +284,7 @@ export function createMigration(options: MigrationOptions): Migration {
 
   async function verify(): Promise<VerifyReport> {
     if (options.dryRun) await prepareDryRun()
+    const ledger = theLedger()
     return verifyMigration({
       source,
       target,
@@ -282,6 +296,7 @@ export function createMigration(options: MigrationOptions): Migration {
   }
 
   async function rollback(): Promise<{ deleted: number; kept: number; reason?: string }> {
+    const ledger = theLedger()
     const created = [...ledger.allOfKind('ticket')].filter((record) => record.createdByMigration && record.targetId)
     if (!target.capabilities.tickets.delete) {
       return { deleted: 0, kept: created.length, reason: `${target.vendor} does not allow deleting tickets through its API; the ledger lists the ${created.length} tickets to remove by hand.` }
@@ -310,9 +325,39 @@ export function createMigration(options: MigrationOptions): Migration {
     verify,
     rollback,
     async close() {
-      ledger.close()
+      openedLedger?.close()
       if (options.dryRun) await target.close()
       if (dryRunFolder) rmSync(dryRunFolder, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * Opens (or makes) the ledger and checks that it belongs to this migration: the same source and
+ * target vendors and, where both name them, the same instances. A new ledger takes this identity.
+ */
+function openLedgerFor(path: string, identity: { source: string; target: string; instances?: { source: string; target: string } }): MigrationLedger {
+  const ledger = new MigrationLedger(path)
+  const recorded = { source: ledger.getMeta('source'), target: ledger.getMeta('target'), sourceInstance: ledger.getMeta('sourceInstance'), targetInstance: ledger.getMeta('targetInstance') }
+  const refuse = (what: string) => {
+    ledger.close()
+    throw new ConfigurationError(`${path} is the ledger of ${what}. Name this migration's ledger, or none to use its default.`, { option: 'ledger' })
+  }
+  if ((recorded.source !== undefined && recorded.source !== identity.source) || (recorded.target !== undefined && recorded.target !== identity.target)) {
+    refuse(`a ${recorded.source} → ${recorded.target} migration, not ${identity.source} → ${identity.target}`)
+  }
+  const instances = identity.instances
+  if (instances && recorded.sourceInstance !== undefined && recorded.sourceInstance !== instances.source) {
+    refuse(`a migration from ${identity.source} at ${recorded.sourceInstance}, not at ${instances.source}`)
+  }
+  if (instances && recorded.targetInstance !== undefined && recorded.targetInstance !== instances.target) {
+    refuse(`a migration into ${identity.target} at ${recorded.targetInstance}, not at ${instances.target}`)
+  }
+  ledger.setMeta('source', identity.source)
+  ledger.setMeta('target', identity.target)
+  if (instances) {
+    ledger.setMeta('sourceInstance', instances.source)
+    ledger.setMeta('targetInstance', instances.target)
+  }
+  return ledger
 }

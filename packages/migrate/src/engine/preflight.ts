@@ -1,7 +1,7 @@
 import type { AdapterCapabilities, TicketingAdapter } from '@ticketbridge/core'
 import { hasValue } from './has-value'
 import type { MappingFile } from '../mapping/mapping-file'
-import { isUnmapped, type ResolvedMapping, type TargetLookups, type UnmappedValue } from '../mapping/resolve-mapping'
+import { isUnmapped, missingMappingTargets, type ResolvedMapping, type TargetLookups, type UnmappedValue } from '../mapping/resolve-mapping'
 
 /** Requests a vendor allows, per its documented limits; `undefined` where none is documented. */
 export const vendorRequestRates: Record<string, { requests: number; perSeconds: number; source: string } | undefined> = {
@@ -48,6 +48,8 @@ export async function runPreflight(options: {
   targetLookups: TargetLookups
   since?: string
   sampleSize?: number
+  /** Mapping entries naming target values the target lacks are notes, not a reason to stop. */
+  allowUnmapped?: boolean
   signal?: AbortSignal
 }): Promise<PreflightReport> {
   const { source, target, mapping, targetLookups } = options
@@ -111,6 +113,10 @@ export async function runPreflight(options: {
   if (!targetCapabilities.comments.setCreatedAt) degradations.push('Comment times cannot be set in the target: the provenance line keeps the original time.')
   if (!targetCapabilities.tickets.setCreatedAt) degradations.push('Ticket creation times cannot be set in the target: tickets carry the time of import, and each description starts with a provenance line that keeps the original time.')
   if (!targetCapabilities.comments.html) degradations.push('The target keeps comments as plain text: HTML is converted to text.')
+  for (const problem of missingMappingTargets(options.mappingFile, targetLookups)) {
+    if (options.allowUnmapped) degradations.push(`${problem} Those tickets get the target's default (allowUnmapped).`)
+    else blocking.push(`${problem} Correct the mapping, or allow it (--allow-unmapped) to leave such tickets at the target's default.`)
+  }
   if (!targetCapabilities.comments.visibilities.includes('internal')) blocking.push(`${target.vendor} has no internal comments: internal notes would become visible to requesters.`)
   if (!targetCapabilities.silentWrites) degradations.push(`${target.vendor} cannot suppress notifications for imported records: requesters may receive emails.`)
   if (!targetCapabilities.attachments.upload) degradations.push(`${target.vendor} cannot receive files: attachments are not moved (each one is reported).`)

@@ -1,5 +1,5 @@
+import { type AdapterWarning, ConfigurationError } from '@ticketbridge/core'
 import Database from 'better-sqlite3'
-import type { AdapterWarning } from '@ticketbridge/core'
 
 /** What the ledger tracks: every record the migration reads, and its counterpart in the target. */
 export type LedgerKind = 'organization' | 'person' | 'ticket' | 'comment' | 'attachment' | 'time-entry' | 'relation'
@@ -127,9 +127,14 @@ export class MigrationLedger {
 
   constructor(path: string) {
     this.path = path
-    this.database = new Database(path)
-    // WAL keeps readers and the writer apart; NORMAL sync survives a killed process (not a power cut).
-    this.database.pragma('journal_mode = WAL')
+    try {
+      this.database = new Database(path)
+      // WAL keeps readers and the writer apart; NORMAL sync survives a killed process (not a power cut).
+      this.database.pragma('journal_mode = WAL')
+    } catch (error) {
+      // "file is not a database", a folder, no rights: the path is wrong, not the migration.
+      throw new ConfigurationError(`Cannot use ${path} as a ticketbridge ledger (a SQLite file): ${(error as Error).message}. Name another file, or none to use the default.`, { option: 'ledger' })
+    }
     this.database.pragma('synchronous = NORMAL')
     this.database.pragma('busy_timeout = 5000')
     this.database.exec(schema)

@@ -104,3 +104,24 @@ export function resolveMapping(file: MappingFile, target: TargetLookups): Resolv
 export function isUnmapped(value: unknown): value is UnmappedValue {
   return typeof value === 'object' && value !== null && 'kind' in value && 'value' in value
 }
+
+/**
+ * The mapping file's entries that name a target value the target does not have: a status,
+ * priority, queue or ticket type by id or name. Each is a sentence naming the entry, the value
+ * and what the target offers instead.
+ */
+export function missingMappingTargets(file: MappingFile, target: TargetLookups): string[] {
+  const problems: string[] = []
+  const check = (section: string, entries: Record<string, unknown>, list: readonly { id: string; name: string }[], what: string) => {
+    for (const [source, wanted] of Object.entries(entries)) {
+      if (typeof wanted !== 'string' || findNamed(list, wanted)) continue
+      const offered = list.slice(0, 12).map((entry) => entry.name).join(', ')
+      problems.push(`mapping ${section}."${source}" names the ${what} "${wanted}", which the target does not have (it has: ${offered}${list.length > 12 ? ', …' : ''}).`)
+    }
+  }
+  check('statuses', file.statuses, target.statuses, 'status')
+  check('priorities', file.priorities, target.priorities, 'priority')
+  check('queues', file.queues, target.queues, 'queue')
+  check('ticketTypes', file.ticketTypes, target.ticketTypes, 'ticket type')
+  return problems
+}

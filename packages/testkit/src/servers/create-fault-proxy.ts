@@ -24,6 +24,8 @@ export interface FaultProxy {
   readonly requestCount: number
   /** Faults queued and not played yet. */
   readonly pendingFaults: number
+  /** Every request the proxy saw, in order: its method and path with query. */
+  readonly requests: readonly { method: string; path: string }[]
   close(): Promise<void>
 }
 
@@ -43,6 +45,7 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
   const queue = createFaultQueue<ProxyFault>()
   const sockets = new Set<Socket>()
   let requestCount = 0
+  const requests: { method: string; path: string }[] = []
 
   /** Forwards the request; `spoil` gets the whole upstream answer instead of it being piped. */
   function forward(incoming: IncomingMessage, outgoing: ServerResponse, spoil?: (answer: IncomingMessage, body: Buffer) => void): void {
@@ -71,6 +74,7 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
 
   const server = createServer((incoming, outgoing) => {
     requestCount += 1
+    requests.push({ method: incoming.method ?? 'GET', path: incoming.url ?? '/' })
     const fault = queue.take({ method: incoming.method ?? 'GET' })
     if (!fault) return forward(incoming, outgoing)
     if (fault.kind === 'cut-body' || fault.kind === 'truncated-json') {
@@ -129,6 +133,7 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
     get requestCount() {
       return requestCount
     },
+    requests,
     get pendingFaults() {
       return queue.pending
     },
