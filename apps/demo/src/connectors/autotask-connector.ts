@@ -18,6 +18,7 @@ export const autotaskConnector: VendorConnector = {
     defaultCompanyId: { environment: 'AUTOTASK_DEFAULT_COMPANY_ID', secret: false, description: 'company of tickets that name none (default 0)' },
     organizationPhone: { environment: 'AUTOTASK_ORGANIZATION_PHONE', secret: false, description: 'phone written on companies the migration creates (Autotask requires one)' },
     hourlyRequestLimit: { environment: 'AUTOTASK_HOURLY_REQUEST_LIMIT', secret: false, description: 'the database budget (default 10,000)' },
+    timeEntryResourceId: { environment: 'AUTOTASK_TIME_ENTRY_RESOURCE_ID', secret: false, description: 'resource that logs time entries naming no person (default: the impersonated resource)' },
   },
   // An API user belongs to one database: its name says which.
   instanceOf: (settings) => (settings.username ?? '').toLowerCase(),
@@ -32,6 +33,7 @@ export const autotaskConnector: VendorConnector = {
       ...(settings.defaultCompanyId ? { defaultCompanyId: Number(settings.defaultCompanyId) } : {}),
       ...(settings.organizationPhone ? { organizationDefaults: { phone: settings.organizationPhone } } : {}),
       ...(settings.hourlyRequestLimit ? { hourlyRequestLimit: Number(settings.hourlyRequestLimit) } : {}),
+      ...(settings.timeEntryResourceId ? { timeEntryResourceId: Number(settings.timeEntryResourceId) } : {}),
       ...(hooks?.onRateLimit ? { onRateLimit: hooks.onRateLimit } : {}),
     })
   },

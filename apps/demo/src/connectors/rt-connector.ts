@@ -14,6 +14,8 @@ export const rtConnector: VendorConnector = {
     api: { environment: 'RT_API', secret: false, description: 'rest2 (default) or rest1 for servers without REST2' },
     defaultQueue: { environment: 'RT_DEFAULT_QUEUE', secret: false, description: 'queue of tickets that name none (default General)' },
     externalIdCustomField: { environment: 'RT_EXTERNAL_ID_FIELD', secret: false, description: "custom field that keeps external ids (default 'External ID')" },
+    fullTextSearch: { environment: 'RT_FULL_TEXT_SEARCH', secret: false, description: 'true where RT has its full-text index: text queries then run on the server' },
+    maxAttachmentBytes: { environment: 'RT_MAX_ATTACHMENT_BYTES', secret: false, description: "the largest file RT takes ($MaxAttachmentSize; default 10 MiB)" },
   },
   instanceOf: (settings) => (settings.url ?? '').toLowerCase().replace(/\/+$/, ''),
   createAdapter(settings, hooks) {
@@ -29,6 +31,8 @@ export const rtConnector: VendorConnector = {
       ...(settings.api === 'rest1' || settings.api === 'rest2' ? { api: settings.api } : {}),
       ...(settings.defaultQueue ? { defaultQueue: settings.defaultQueue } : {}),
       ...(settings.externalIdCustomField ? { externalIdCustomField: settings.externalIdCustomField } : {}),
+      ...(settings.fullTextSearch ? { fullTextSearch: settings.fullTextSearch === 'true' } : {}),
+      ...(settings.maxAttachmentBytes ? { maxAttachmentBytes: Number(settings.maxAttachmentBytes) } : {}),
       ...(hooks?.onRateLimit ? { onRateLimit: hooks.onRateLimit } : {}),
     })
   },

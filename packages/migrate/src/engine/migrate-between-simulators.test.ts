@@ -104,6 +104,29 @@ describe('between vendor simulators', () => {
     expect(report.warnings.filter(({ kind, warning }) => kind === 'time-entry' && warning.field === 'person')).toHaveLength(2)
   }, 120_000)
 
+  it('maps statuses by category without a mapping, to the nearest category where the target has none: Halo Resolved → Autotask Complete', async () => {
+    const { adapter: halo } = await simulators.halo()
+    const autotask = await simulators.autotask()
+    const haloStatuses = await halo.lookups.statuses()
+    const resolved = haloStatuses.find((status) => status.category === 'resolved')!
+    expect((await autotask.lookups.statuses()).some((status) => status.category === 'resolved')).toBe(false)
+    for (let index = 0; index < 3; index += 1) {
+      await halo.tickets.create({ subject: `Laptop ${index + 1} replaced`, description: { text: 'Done.' }, status: { id: resolved.id } })
+    }
+    const migration = createMigration({ source: halo, target: autotask, ledgerPath: join(folder, 'halo-to-autotask.sqlite') })
+    const preflight = await migration.preflight()
+    expect(preflight.degradations).toContainEqual(expect.stringMatching(new RegExp(`^Status ${resolved.name} \\(resolved\\) → Complete \\(closed\\) by category\\.$`)))
+    const report = await migration.run()
+    const verify = await migration.verify()
+    await migration.close()
+    expect(report.failures).toEqual([])
+    expect(verify.differences).toEqual([])
+    expect(verify.passed).toBe(true)
+    for (const ticket of await halo.tickets.list().toArray({ limit: 10 })) {
+      expect((await autotask.tickets.findByExternalId(`halo:${ticket.id}`))?.status).toMatchObject({ name: 'Complete', category: 'closed' })
+    }
+  })
+
   it('moves RT links into another RT once each, keeps their direction, and verifies them', async () => {
     const source = await simulators.rt()
     const target = await simulators.rt()

@@ -13,6 +13,8 @@ import { recordTicketRelations } from './migrate-relations'
 /** What verification later checks in the target, recorded when a ticket is completed. */
 export interface TicketFingerprint {
   statusCategory: string
+  /** The category the target status has, where the mapping chose one of another category (a target without "resolved" closes). */
+  targetStatusCategory?: string
   priorityLevel: string
   subject: string
   comments: number
@@ -106,6 +108,7 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
     }
     const fingerprint: TicketFingerprint = {
       statusCategory: ticket.status.category,
+      ...(finalCategory && finalCategory !== ticket.status.category ? { targetStatusCategory: finalCategory } : {}),
       priorityLevel: ticket.priority.level,
       subject: ticket.subject,
       comments: comments.total,

@@ -1,4 +1,4 @@
-import type { AdapterCapabilities, TicketingAdapter } from '@ticketbridge/core'
+import type { AdapterCapabilities, Ticket, TicketingAdapter } from '@ticketbridge/core'
 import { hasValue } from './has-value'
 import type { MappingFile } from '../mapping/mapping-file'
 import { isUnmapped, missingMappingTargets, type ResolvedMapping, type TargetLookups, type UnmappedValue } from '../mapping/resolve-mapping'
@@ -60,6 +60,17 @@ export async function runPreflight(options: {
     entry.count += 1
     unmapped.set(key, entry)
   }
+  // How each source status lands (by the mapping, by name, or by category), said once per status.
+  const statusNotes = new Map<string, string>()
+  const noteStatusMapping = (ticket: Ticket) => {
+    const key = `${ticket.status.id ?? ''}/${ticket.status.name}`
+    if (statusNotes.has(key)) return
+    const mapped = mapping.status(ticket)
+    if (isUnmapped(mapped)) return
+    const landed = targetLookups.statuses.find((status) => (mapped.id !== undefined ? status.id === mapped.id : status.category === mapped.category))
+    const how = options.mappingFile.statuses[ticket.status.name] ?? (ticket.status.id !== undefined ? options.mappingFile.statuses[ticket.status.id] : undefined) ? 'by the mapping' : landed?.name.toLowerCase() === ticket.status.name.toLowerCase() ? 'by name' : 'by category'
+    statusNotes.set(key, `Status ${ticket.status.name} (${ticket.status.category}) → ${landed ? `${landed.name} (${landed.category})` : mapped.category ?? 'the default'} ${how}.`)
+  }
   const required = targetLookups.customFields.filter((field) => field.required)
   const missing = new Map<string, number>()
   const sample: string[] = []
@@ -71,6 +82,7 @@ export async function runPreflight(options: {
     tickets += 1
     if (sample.length < sampleSize) sample.push(ticket.id)
     for (const value of [mapping.status(ticket), mapping.priority(ticket), mapping.queue(ticket), mapping.ticketType(ticket)]) if (isUnmapped(value)) count(value)
+    noteStatusMapping(ticket)
     const mappedFields = new Set<string>()
     for (const [key, value] of Object.entries(ticket.customFields)) {
       // An empty value has nothing to lose: it neither needs a counterpart nor fills a required field.
@@ -124,6 +136,7 @@ export async function runPreflight(options: {
   if (source.capabilities.relations && !targetCapabilities.relations) degradations.push(`${target.vendor} keeps no ticket relations: parent, child and related links in ${source.vendor} are not moved.`)
   if (targetCapabilities.attachments.maxBytes !== undefined) degradations.push(`Files larger than ${targetCapabilities.attachments.maxBytes} bytes are refused by the target and reported as failed.`)
 
+  degradations.push(...[...statusNotes.values()].filter((note) => note.endsWith('by category.')))
   const sourcePageSize = source.capabilities.tickets.pageSizeLimit
   const sourceRequests = Math.ceil(tickets / sourcePageSize) + tickets * (2 + attachmentsPerTicket + (timeEntriesMove ? 1 : 0) + (relationsMove ? 1 : 0)) + people.size
   // Each link shows on both its tickets and is created once, after both target tickets are listed.

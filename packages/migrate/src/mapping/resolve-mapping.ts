@@ -3,6 +3,7 @@ import type {
   PriorityDefinition,
   PrioritySelector,
   Queue,
+  StatusCategory,
   StatusDefinition,
   StatusSelector,
   Ticket,
@@ -50,6 +51,15 @@ function explicit<T>(table: Record<string, T>, reference: { id?: string; name?: 
   return byName?.[1]
 }
 
+/** Where a status goes when the target has none of its category: the next closest, in order. */
+const nearestCategories: Record<StatusCategory, StatusCategory[]> = {
+  new: ['open'],
+  open: ['new', 'pending'],
+  pending: ['open'],
+  resolved: ['closed'],
+  closed: ['resolved'],
+}
+
 /**
  * Combines the mapping file with automatic mapping: an explicit entry wins; otherwise the same
  * name in the target; otherwise (statuses and priorities) the first target value of the same
@@ -66,8 +76,12 @@ export function resolveMapping(file: MappingFile, target: TargetLookups): Resolv
       }
       const byName = target.statuses.find((status) => same(status.name, ticket.status.name))
       if (byName) return { id: byName.id }
-      const byCategory = target.statuses.find((status) => status.category === ticket.status.category)
-      return byCategory ? { id: byCategory.id } : { kind: 'status', value: ticket.status.name }
+      // The same category, else the nearest one: a target without a "resolved" status closes.
+      for (const category of [ticket.status.category, ...nearestCategories[ticket.status.category]]) {
+        const byCategory = target.statuses.find((status) => status.category === category)
+        if (byCategory) return { id: byCategory.id }
+      }
+      return { kind: 'status', value: ticket.status.name }
     },
     priority(ticket) {
       const wanted = explicit(file.priorities, { id: ticket.priority.id, name: ticket.priority.name })

@@ -74,7 +74,8 @@ export async function verifyMigration(options: {
     tally.source += 1
     const targetTally = (report.statusCategories[ticket.status.category] ??= { source: 0, target: 0 })
     targetTally.target += 1
-    if (ticket.status.category !== expected.statusCategory) differ(record.sourceId, record.targetId, 'status.category', expected.statusCategory, ticket.status.category)
+    const expectedCategory = expected.targetStatusCategory ?? expected.statusCategory
+    if (ticket.status.category !== expectedCategory) differ(record.sourceId, record.targetId, 'status.category', expectedCategory, ticket.status.category)
 
     const comments = await target.comments.list(record.targetId, { signal: options.signal }).toArray({ limit: 100_000 })
     const migratedComments = ledger.children('comment', record.sourceId).filter((child) => child.state === 'completed')
