@@ -66,11 +66,21 @@ describe('Halo simulator: the token endpoint', () => {
     expect(await response.json()).toMatchObject({ error: 'invalid_grant' })
   })
 
-  it('requires the tenant in the query string on a hosted instance, and none when self-hosted', async () => {
+  it('takes a hosted instance token request with its tenant or none, refuses another tenant, and requires one on a shared server', async () => {
     const { simulator, server } = await startHaloTestSession({ tenant: 'acme' })
     const form = { grant_type: 'client_credentials', client_id: simulator.credentials.clientId, client_secret: simulator.credentials.clientSecret }
     expect(simulator.credentials.tenant).toBe('acme')
-    expect((await requestToken(server, form)).status).toBe(400)
+    // {account}.halopsa.com/auth/token takes no tenant (halo.md §2.1).
+    expect((await requestToken(server, form)).status).toBe(200)
+    const shared = createHaloSimulator({ tenant: 'acme', requireTenant: true, rateLimit: false })
+    const sharedServer = await shared.serve()
+    try {
+      const sharedForm = { grant_type: 'client_credentials', client_id: shared.credentials.clientId, client_secret: shared.credentials.clientSecret }
+      expect((await requestToken(sharedServer, sharedForm)).status).toBe(400)
+      expect((await requestToken(sharedServer, sharedForm, 'acme')).status).toBe(200)
+    } finally {
+      await sharedServer.close()
+    }
     const wrong = await requestToken(server, form, 'contoso')
     expect(wrong.status).toBe(400)
     expect(((await wrong.json()) as { error_description: string }).error_description).toContain('contoso')

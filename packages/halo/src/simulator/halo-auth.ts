@@ -106,6 +106,8 @@ export interface HaloAuthority {
 export interface HaloAuthorityOptions {
   credentials: HaloSimulatorCredentials
   tokenLifetimeSeconds: number
+  /** Refuse a token request without `?tenant=` (a shared authorisation server). */
+  requireTenant?: boolean
   clock: HaloSimulatorClock
   /** The permission of an agent, from the simulator state. */
   permissionOf(agentId: number): HaloAgentPermission | undefined
@@ -174,8 +176,8 @@ export function createHaloAuthority(options: HaloAuthorityOptions): HaloAuthorit
       const url = new URL(request.url)
       if (credentials.tenant !== undefined) {
         const tenant = url.searchParams.get('tenant')
-        if (!tenant) return oauthError(400, 'invalid_request', "This authorisation server hosts several tenants: add '?tenant=<name>' to the token URL.")
-        if (tenant.toLowerCase() !== credentials.tenant.toLowerCase()) return oauthError(400, 'invalid_request', `The tenant '${tenant}' is not known here.`)
+        if (!tenant && options.requireTenant) return oauthError(400, 'invalid_request', "This authorisation server hosts several tenants: add '?tenant=<name>' to the token URL.")
+        if (tenant && tenant.toLowerCase() !== credentials.tenant.toLowerCase()) return oauthError(400, 'invalid_request', `The tenant '${tenant}' is not known here.`)
       }
       const contentType = request.headers.get('content-type') ?? ''
       if (!contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {

@@ -53,6 +53,13 @@ export interface HaloSimulatorOptions {
    * self-hosted instance, which takes no tenant. Default `'simulated'`.
    */
   tenant?: string | false
+  /**
+   * Refuse a token request without `?tenant=`, as a shared authorisation server hosting several
+   * tenants (`auth.haloservicedesk.com`) does. Default false: like `{account}.halopsa.com/auth`,
+   * the instance's own server takes the request with or without it (a wrong tenant is refused
+   * either way).
+   */
+  requireTenant?: boolean
   /** Override the accepted credentials (defaults are fixed values, see `simulator.credentials`). */
   credentials?: HaloSimulatorCredentialOptions
 }
@@ -68,6 +75,7 @@ export interface ResolvedHaloSimulatorOptions {
   strictSpec: boolean
   clock: HaloSimulatorClock
   tenant: string | false
+  requireTenant: boolean
 }
 
 /** Halo-hosted instances allow about 300 requests per rolling five minutes (halo.md §6). */
@@ -107,5 +115,6 @@ export function resolveHaloSimulatorOptions(options: HaloSimulatorOptions = {}):
     strictSpec: options.strictSpec ?? true,
     clock: options.clock ?? systemClock,
     tenant: options.tenant ?? 'simulated',
+    requireTenant: options.requireTenant ?? false,
   }
 }

@@ -170,6 +170,7 @@ export function createHaloSimulator(options: HaloSimulatorOptions = {}): HaloSim
     auth: createHaloAuthority({
       credentials,
       tokenLifetimeSeconds: resolved.tokenLifetimeSeconds,
+      requireTenant: resolved.requireTenant,
       clock: resolved.clock,
       permissionOf: (agentId) => context.state.agentPermissions.get(agentId),
     }),

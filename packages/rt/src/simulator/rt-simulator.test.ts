@@ -157,6 +157,16 @@ describe('REST2 comments and replies', () => {
     expect((await rest2('POST', '/ticket/999999/comment', { Content: 'x', ContentType: 'text/plain' })).json).toEqual({ message: 'Message could not be recorded' })
   })
 
+  it('expands sub-fields of a single record as RT 5 does (fields[Queue]=Name on GET /ticket/<id>)', async () => {
+    const id = await createTicket()
+    const { json } = await rest2('GET', `/ticket/${id}?fields[Queue]=Name,Lifecycle&fields[Owner]=Name`)
+    const record = json as { Queue: Record<string, unknown>; Owner: Record<string, unknown>; Creator: Record<string, unknown> }
+    expect(record.Queue).toMatchObject({ type: 'queue', id: '1', Name: 'General', Lifecycle: 'default' })
+    expect(record.Owner).toMatchObject({ type: 'user', id: 'Nobody', Name: 'Nobody' })
+    // Fields not asked for stay bare references.
+    expect(record.Creator).not.toHaveProperty('Name')
+  })
+
   it('takes a text/plain body as the message itself', async () => {
     const id = await createTicket()
     const reply = await rest2('POST', `/ticket/${id}/comment`, 'Plain words', { 'content-type': 'text/plain' })

@@ -9,7 +9,7 @@ import { type RequestContext, type RequestParameters, type SimulatorRequest, rea
 import { TicketSqlError } from '../rt-ticket-sql'
 import { searchTickets, searchTransactions, ticketSqlErrorText } from '../rt-ticket-search'
 import { canSeeTicket, setTicketOwner, setTicketStatus } from '../rt-ticket-actions'
-import { type CollectionItem, type Rest2Context, Rest2ExpansionCrash, collectionBody, orderItems, readPaging } from './rt-rest2-collections'
+import { type CollectionItem, type Rest2Context, Rest2ExpansionCrash, collectionBody, expandField, orderItems, readPaging } from './rt-rest2-collections'
 import { type JsonCondition, filterByJson, readJsonConditions } from './rt-rest2-json-query'
 import { createRest2User, updateRest2User } from './rt-rest2-user-writes'
 import {
@@ -98,7 +98,13 @@ function ticketRoute(context: Rest2Context, request: SimulatorRequest, parameter
   if (precondition) return precondition
   if (request.method === 'GET' || request.method === 'HEAD') {
     if (!ticket) return errorAnswer(404)
-    return jsonAnswer(200, serializeTicket(context, ticket, context.user), recordHeaders(etag, ticket.lastUpdated))
+    const record = serializeTicket(context, ticket, context.user)
+    // `fields[Queue]=Name` expands a reference on a single record too, as on collection items.
+    for (const [name] of parameters.values) {
+      const field = /^fields\[(\w+)\]$/.exec(name)?.[1]
+      if (field && field in record) record[field] = expandField(context, parameters, { kind: 'ticket', row: ticket }, field) as (typeof record)[string]
+    }
+    return jsonAnswer(200, record, recordHeaders(etag, ticket.lastUpdated))
   }
   if (request.method === 'DELETE') {
     if (!ticket) return errorAnswer(404)
