@@ -512,3 +512,42 @@ describe('createHttpTransport: no secret leaks', () => {
     expect(text()).toContain('password=[REDACTED]')
   })
 })
+
+describe('the timeout of an attempt is the longest wait without progress', () => {
+  /** A server that sends `chunks` pieces of `size` bytes, `gapMs` apart, or stalls after the first. */
+  async function trickle(options: { chunks: number; size: number; gapMs: number; stallAfterFirst?: boolean }) {
+    const { createServer } = await import('node:http')
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(options.chunks * options.size) })
+      let sent = 0
+      const next = () => {
+        if (sent === options.chunks) return response.end()
+        response.write(Buffer.alloc(options.size, sent))
+        sent += 1
+        if (options.stallAfterFirst && sent === 1) return
+        setTimeout(next, options.gapMs)
+      }
+      next()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as import('node:net').AddressInfo
+    return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+  }
+
+  it('moves a body that takes longer than the timeout while it keeps moving, and fails one that stalls', async () => {
+    // 16 pieces, 100 ms apart: about 1.5 s in all, against a 1 s timeout (a tenfold margin per gap).
+    const moving = await trickle({ chunks: 16, size: 64 * 1024, gapMs: 100 })
+    const stalled = await trickle({ chunks: 12, size: 64 * 1024, gapMs: 100, stallAfterFirst: true })
+    try {
+      const transport = createHttpTransport({ vendor: 'testvendor', baseUrl: moving.url, timeoutMs: 1000, retry: { maxRetries: 0 } })
+      const startedAt = Date.now()
+      const answer = await transport.get<Uint8Array>('/file', { responseType: 'bytes' })
+      expect(answer.data.byteLength).toBe(16 * 64 * 1024)
+      expect(Date.now() - startedAt).toBeGreaterThan(1000)
+      const stalling = createHttpTransport({ vendor: 'testvendor', baseUrl: stalled.url, timeoutMs: 1000, retry: { maxRetries: 0 } })
+      await expect(stalling.get('/file', { responseType: 'bytes' })).rejects.toSatisfy((error) => TimeoutError.isInstance(error))
+    } finally {
+      await Promise.all([moving.close(), stalled.close()])
+    }
+  })
+})

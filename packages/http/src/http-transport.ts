@@ -81,7 +81,7 @@ export interface HttpTransportOptions {
   baseUrl: string
   /** The axios instance to send with (tests inject one with a custom adapter). A fresh one by default. */
   axiosInstance?: AxiosInstance
-  /** Time limit of one attempt. Defaults to 30 000 ms. */
+  /** Longest wait without progress in one attempt (nothing sent or received; a slow but moving transfer never times out). Defaults to 30 000 ms. */
   timeoutMs?: number
   /** Retry settings; see {@link RetryPolicyOptions}. */
   retry?: RetryPolicyOptions
@@ -129,7 +129,7 @@ export interface HttpRequest {
    */
   expect?: 'json' | 'any'
   signal?: AbortSignal
-  /** Time limit of each attempt; defaults to the transport's. */
+  /** Longest wait without progress (nothing sent or received) in each attempt; defaults to the transport's. */
   timeoutMs?: number
 }
 
@@ -307,12 +307,19 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     }
 
     // One controller per attempt: fired by our timeout or by the caller's signal, whichever first.
+    // The timeout is the longest wait without progress: each chunk sent or received re-arms it,
+    // so a 25 MB file on a slow link moves while a stalled connection still fails in timeoutMs.
     const controller = new AbortController()
     let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, timeoutMs)
+    let timer: NodeJS.Timeout | undefined
+    const arm = (): void => {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        timedOut = true
+        controller.abort()
+      }, timeoutMs)
+    }
+    arm()
     const onCallerAbort = (): void => controller.abort()
     signal?.addEventListener('abort', onCallerAbort, { once: true })
     const startedAt = performance.now()
@@ -324,6 +331,8 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
         headers,
         data: call.body,
         responseType: 'arraybuffer',
+        onUploadProgress: arm,
+        onDownloadProgress: arm,
         // Every status is an answer we classify ourselves; axios must not throw on 4xx/5xx.
         validateStatus: () => true,
         signal: controller.signal,

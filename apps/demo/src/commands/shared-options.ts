@@ -9,6 +9,8 @@ export interface ConnectionOptions {
   config?: string
   secretsFile?: string
   set?: string[]
+  /** Seconds without progress before a request gives up. */
+  timeout?: number
 }
 
 export function addConnectionOptions(command: Command): Command {
@@ -16,6 +18,7 @@ export function addConnectionOptions(command: Command): Command {
     .option('--config <file>', 'vendor settings (JSON or YAML, no secrets): { halo: { resourceUrl: … }, rt: { url: … } }')
     .option('--secrets-file <file>', 'KEY=value file of secret environment variables (HALO_CLIENT_SECRET, AUTOTASK_SECRET, RT_TOKEN, …)')
     .addOption(new Option('--set <vendor.setting=value...>', 'override one non-secret setting, e.g. --set halo.tenant=acme'))
+    .option('--timeout <seconds>', 'seconds a request may go without sending or receiving anything before it gives up (default 30); large files keep moving as long as bytes flow', parsePositiveInteger('timeout'))
 }
 
 /** Builds a vendor's adapter from the config file, the environment and the flags. */
@@ -26,7 +29,7 @@ export async function connect(vendor: string, options: ConnectionOptions, hooks?
     ...(options.secretsFile ? { secretsFile: options.secretsFile } : {}),
     ...(options.set ? { overrides: options.set } : {}),
   })
-  return connector.createAdapter(settings, hooks)
+  return connector.createAdapter(settings, { ...hooks, ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
 }
 
 export function parsePositiveInteger(name: string): (value: string) => number {

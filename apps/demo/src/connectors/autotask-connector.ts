@@ -35,6 +35,7 @@ export const autotaskConnector: VendorConnector = {
       ...(settings.hourlyRequestLimit ? { hourlyRequestLimit: Number(settings.hourlyRequestLimit) } : {}),
       ...(settings.timeEntryResourceId ? { timeEntryResourceId: Number(settings.timeEntryResourceId) } : {}),
       ...(hooks?.onRateLimit ? { onRateLimit: hooks.onRateLimit } : {}),
+      ...(hooks?.timeoutMs ? { timeoutMs: hooks.timeoutMs } : {}),
     })
   },
   async startSimulator(options) {

@@ -41,6 +41,7 @@ export const haloConnector: VendorConnector = {
       ...(settings.defaultSiteId ? { defaultSiteId: Number(settings.defaultSiteId) } : {}),
       ...(settings.requestsPerFiveMinutes ? { rateLimit: { requests: Number(settings.requestsPerFiveMinutes), windowMs: 300_000 } } : {}),
       ...(hooks?.onRateLimit ? { onRateLimit: hooks.onRateLimit } : {}),
+      ...(hooks?.timeoutMs ? { timeoutMs: hooks.timeoutMs } : {}),
     })
   },
   async startSimulator(options) {

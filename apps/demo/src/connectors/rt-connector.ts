@@ -34,6 +34,7 @@ export const rtConnector: VendorConnector = {
       ...(settings.fullTextSearch ? { fullTextSearch: settings.fullTextSearch === 'true' } : {}),
       ...(settings.maxAttachmentBytes ? { maxAttachmentBytes: Number(settings.maxAttachmentBytes) } : {}),
       ...(hooks?.onRateLimit ? { onRateLimit: hooks.onRateLimit } : {}),
+      ...(hooks?.timeoutMs ? { timeoutMs: hooks.timeoutMs } : {}),
     })
   },
   async startSimulator(options) {

@@ -23,6 +23,8 @@ export interface RunningSimulator {
 export interface AdapterHooks {
   /** A call waits for the vendor's rate limit (our budget, or a 429 the vendor answered). */
   onRateLimit?: (event: TransportRateLimitEvent) => void
+  /** `--timeout`: the longest wait without progress of one request, in milliseconds. */
+  timeoutMs?: number
 }
 
 /**
