@@ -1,32 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { TicketingAdapter } from '@ticketbridge/core'
 import { MigrationLedger } from '@ticketbridge/migrate'
 import { createFaultProxy, type FaultProxy } from '@ticketbridge/testkit/servers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerBuiltInConnectors } from '../connectors/built-in-connectors'
-import { findConnector } from '../connectors/connectors'
-import type { RunningSimulator } from '../connectors/vendor-connector'
-import { seedHelpDesk } from '../demo/seed-help-desk'
+import { cli, runCli as run, startRtAndHaloSimulators } from '../test-support/run-cli'
 import { exitCodes } from '../output/exit-codes'
-
-const cli = fileURLToPath(new URL('../../dist/ticketbridge.js', import.meta.url))
-
-function environmentOf(vendor: string, simulator: RunningSimulator): Record<string, string> {
-  const connector = findConnector(vendor)
-  return Object.fromEntries(Object.entries(simulator.settings).map(([key, value]) => [connector.settings[key]!.environment, value]))
-}
-
-function run(arguments_: string[], options: { cwd: string; env: Record<string, string> }): Promise<{ code: number | null; output: string }> {
-  const child: ChildProcess = spawn(process.execPath, [cli, ...arguments_], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })))
-}
 
 /**
  * The mistakes people make with `ticketbridge migrate`: each is refused with exit 2, a message
@@ -35,28 +14,21 @@ function run(arguments_: string[], options: { cwd: string; env: Record<string, s
  */
 describe('ticketbridge migrate refuses bad input before the first write', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-bad-input-test-'))
-  const simulators: RunningSimulator[] = []
-  let source: TicketingAdapter
+  let simulators: Awaited<ReturnType<typeof startRtAndHaloSimulators>>
   let proxy: FaultProxy
   let environment: Record<string, string>
   let cases = 0
 
   beforeAll(async () => {
-    registerBuiltInConnectors()
-    const rt = await findConnector('rt').startSimulator({})
-    const halo = await findConnector('halo').startSimulator({})
-    simulators.push(rt, halo)
-    source = findConnector('rt').createAdapter(rt.settings)
-    await seedHelpDesk(source, 4, 5)
-    proxy = await createFaultProxy({ target: new URL(halo.settings.resourceUrl!).origin })
-    const resourceUrl = new URL(halo.settings.resourceUrl!)
-    environment = { ...environmentOf('rt', rt), ...environmentOf('halo', halo), HALO_RESOURCE_URL: `${proxy.url}${resourceUrl.pathname}` }
+    simulators = await startRtAndHaloSimulators({ tickets: 4, seed: 5 })
+    const resourceUrl = new URL(simulators.halo.settings.resourceUrl!)
+    proxy = await createFaultProxy({ target: resourceUrl.origin })
+    environment = { ...simulators.environment, HALO_RESOURCE_URL: `${proxy.url}${resourceUrl.pathname}` }
   }, 120_000)
 
   afterAll(async () => {
-    await source?.close()
     await proxy?.close()
-    await Promise.all(simulators.map((simulator) => simulator.close()))
+    await simulators?.close()
     rmSync(folder, { recursive: true, force: true })
   })
 

@@ -1,31 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { TicketingAdapter } from '@ticketbridge/core'
 import { MigrationLedger } from '@ticketbridge/migrate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerBuiltInConnectors } from '../connectors/built-in-connectors'
-import { findConnector } from '../connectors/connectors'
-import type { RunningSimulator } from '../connectors/vendor-connector'
-import { seedHelpDesk } from '../demo/seed-help-desk'
+import { cli, startRtAndHaloSimulators, waitForExit } from '../test-support/run-cli'
 
-const cli = fileURLToPath(new URL('../../dist/ticketbridge.js', import.meta.url))
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
-/** The environment that points a child `ticketbridge` at a running simulator. */
-function environmentOf(vendor: string, simulator: RunningSimulator): Record<string, string> {
-  const connector = findConnector(vendor)
-  return Object.fromEntries(Object.entries(simulator.settings).map(([key, value]) => [connector.settings[key]!.environment, value]))
-}
-
-function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
-}
-
-/** A comment's text without the provenance line the target adds. */
 /** A moved comment's own text: without the provenance line in front or the inline-image references behind. */
 const ownText = (text: string) =>
   text
@@ -37,25 +21,18 @@ const pastedImages = (html: string | undefined) => [...(html ?? '').matchAll(/sr
 
 describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-kill-test-'))
-  const simulators: RunningSimulator[] = []
+  let simulators: Awaited<ReturnType<typeof startRtAndHaloSimulators>>
   let source: TicketingAdapter
   let target: TicketingAdapter
   let environment: Record<string, string>
 
   beforeAll(async () => {
-    registerBuiltInConnectors()
-    const rt = await findConnector('rt').startSimulator({})
-    const halo = await findConnector('halo').startSimulator({})
-    simulators.push(rt, halo)
-    source = findConnector('rt').createAdapter(rt.settings)
-    target = findConnector('halo').createAdapter(halo.settings)
-    await seedHelpDesk(source, 40, 5)
-    environment = { ...environmentOf('rt', rt), ...environmentOf('halo', halo) }
+    simulators = await startRtAndHaloSimulators({ tickets: 40, seed: 5 })
+    ;({ source, target, environment } = simulators)
   }, 120_000)
 
   afterAll(async () => {
-    await Promise.all([source?.close(), target?.close()])
-    await Promise.all(simulators.map((simulator) => simulator.close()))
+    await simulators?.close()
     rmSync(folder, { recursive: true, force: true })
   })
 

@@ -1,29 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { TicketingAdapter } from '@ticketbridge/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerBuiltInConnectors } from '../connectors/built-in-connectors'
-import { findConnector } from '../connectors/connectors'
-import type { RunningSimulator } from '../connectors/vendor-connector'
-import { seedHelpDesk } from '../demo/seed-help-desk'
-
-const cli = fileURLToPath(new URL('../../dist/ticketbridge.js', import.meta.url))
-
-function environmentOf(vendor: string, simulator: RunningSimulator): Record<string, string> {
-  const connector = findConnector(vendor)
-  return Object.fromEntries(Object.entries(simulator.settings).map(([key, value]) => [connector.settings[key]!.environment, value]))
-}
-
-function run(arguments_: string[], options: { cwd: string; env: Record<string, string> }): Promise<{ code: number | null; output: string }> {
-  const child: ChildProcess = spawn(process.execPath, [cli, ...arguments_], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })))
-}
+import { cli, runCli as run, startRtAndHaloSimulators } from '../test-support/run-cli'
 
 /**
  * The operator's rerun: the same migration from another folder, another shell or another
@@ -31,25 +11,18 @@ function run(arguments_: string[], options: { cwd: string; env: Record<string, s
  */
 describe('ticketbridge migrate, run again with a fresh ledger', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-rerun-test-'))
-  const simulators: RunningSimulator[] = []
+  let simulators: Awaited<ReturnType<typeof startRtAndHaloSimulators>>
   let source: TicketingAdapter
   let target: TicketingAdapter
   let environment: Record<string, string>
 
   beforeAll(async () => {
-    registerBuiltInConnectors()
-    const rt = await findConnector('rt').startSimulator({})
-    const halo = await findConnector('halo').startSimulator({})
-    simulators.push(rt, halo)
-    source = findConnector('rt').createAdapter(rt.settings)
-    target = findConnector('halo').createAdapter(halo.settings)
-    await seedHelpDesk(source, 12, 3)
-    environment = { ...environmentOf('rt', rt), ...environmentOf('halo', halo) }
+    simulators = await startRtAndHaloSimulators({ tickets: 12, seed: 3 })
+    ;({ source, target, environment } = simulators)
   }, 120_000)
 
   afterAll(async () => {
-    await Promise.all([source?.close(), target?.close()])
-    await Promise.all(simulators.map((simulator) => simulator.close()))
+    await simulators?.close()
     rmSync(folder, { recursive: true, force: true })
   })
 
