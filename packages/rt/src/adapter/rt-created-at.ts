@@ -6,7 +6,7 @@ import type { AdapterWarning, Ticket } from '@ticketbridge/core'
  * security update) REST2 drops `Created`, with `id`, `Creator`, `LastUpdated` and `LastUpdatedBy`,
  * silently; REST 1.0's `ticket/new` never accepted it. The version RT reports is 5.0.3 on both,
  * so the adapter sends `Created` and reads what RT stored: a creation time RT did not keep is an
- * `unsupported` warning that names the time RT recorded instead.
+ * `unsupported` warning, and the returned record has the time RT recorded instead.
  */
 export function createdAtWarning(requested: string | undefined, record: Pick<Ticket, 'createdAt'>): AdapterWarning | undefined {
   if (requested === undefined) return undefined
@@ -17,6 +17,7 @@ export function createdAtWarning(requested: string | undefined, record: Pick<Tic
   return {
     type: 'unsupported',
     field: 'createdAt',
-    message: `RT recorded the time of import (${record.createdAt}) instead of ${requested}: this RT build does not let the API set a ticket's creation time.`,
+    // One wording for every ticket (reports group warnings by message); the record carries the time RT stored.
+    message: "RT recorded the time of import as the ticket's creation time: this RT build does not let the API set it.",
   }
 }
