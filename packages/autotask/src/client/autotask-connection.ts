@@ -130,6 +130,15 @@ export class AutotaskConnection {
     if (typeof used === 'number' && Number.isInteger(used) && used >= 0) {
       const ownLimit = Math.min(this.settings.hourlyRequestLimit, typeof limit === 'number' && limit > 0 ? Math.floor(limit) : this.settings.hourlyRequestLimit)
       transport.rateLimiter?.setUsage(hourlyBudgetName, used, { limit: ownLimit, asOf: askedAt })
+      // Other integrations of the database used the hour up: calls now wait until the window
+      // frees, which can take most of an hour. Said once per resync, at warn, not left silent.
+      if (used >= ownLimit) {
+        this.settings.logger?.warn('autotask hourly threshold reached: calls wait until the hour frees requests', {
+          used,
+          limit: ownLimit,
+          ...(typeof information.requestThresholdTimeframe === 'number' ? { timeframeMinutes: information.requestThresholdTimeframe } : {}),
+        })
+      }
     }
     return information
   }

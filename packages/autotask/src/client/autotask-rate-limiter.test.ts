@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { AbortError } from '@ticketbridge/core'
-import type { TransportRateLimitEvent } from '@ticketbridge/http'
+import type { LogFields, TransportRateLimitEvent } from '@ticketbridge/http'
 import { createMockServer } from '@ticketbridge/testkit'
 import { delay, http, HttpResponse } from 'msw'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -98,6 +98,15 @@ describe('hourly budget', () => {
     await expect(waiting).rejects.toSatisfy((error) => AbortError.isInstance(error))
     expect(events).toContainEqual(expect.objectContaining({ budget: 'hourly', source: 'limiter', reason: 'budget' }))
     expect(server.requests.filter((request) => request.url.endsWith('/Tickets/2'))).toHaveLength(0)
+  })
+
+  it('says at warn when the database reports the hour used up, before calls start to wait', async () => {
+    server.use(http.get(`${testApiBase}/ThresholdInformation`, () => HttpResponse.json({ externalRequestThreshold: 10_000, requestThresholdTimeframe: 60, currentTimeframeRequestCount: 10_250 })))
+    const lines: { level: string; message: string; fields?: LogFields }[] = []
+    const line = (level: string) => (message: string, fields?: LogFields) => void lines.push({ level, message, ...(fields ? { fields } : {}) })
+    const client = createTestClient({ logger: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') } })
+    await client.thresholdInformation()
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('hourly threshold reached'), fields: expect.objectContaining({ used: 10_250, limit: 10_000 }) }))
   })
 
   it('shares one hourly budget between clients of the tenant', async () => {
