@@ -1,5 +1,4 @@
-import { haloError } from './halo-responses'
-import { HaloDouble } from './halo-responses'
+import { HaloDouble, haloError, haloJson } from './halo-responses'
 import type { HaloRoute } from './halo-route'
 import type { HaloSimulatorState } from './halo-simulator-state'
 import type { HaloJson } from './halo-table'
@@ -106,6 +105,21 @@ export function customerRoutes(): HaloRoute[] {
         delete record.new_password
         return previous ? record : { inactive: false, emailaddress: '', phonenumber: '', login: '', customfields: [], linked_agent_id: 0, ...record }
       },
+      extraRoutes: [
+        {
+          // The end user the token's agent is linked to (`linked_agent_id`); the spec names the path, not its shape.
+          method: 'get',
+          path: '/Users/me',
+          area: 'customers',
+          resolve: (input) => {
+            const { state } = input.simulator
+            const agentId = input.session?.agentId
+            const linked = state.users.all().find((user) => agentId !== undefined && user.linked_agent_id === agentId)
+            if (!linked) throw haloError.notFound('User linked to this agent')
+            return haloJson(renderUser(state, linked, true))
+          },
+        },
+      ],
     }),
     ...tableRoutes({
       path: '/Client',

@@ -85,6 +85,17 @@ describe('Halo simulator: directory (wrapped, paged lists)', () => {
     expect((await json<{ users: Row[] }>(`/Users?advanced_search=${email}`)).users.map((user) => user.id)).toEqual([3])
   })
 
+  it('answers Users/me with the end user linked to the token\'s agent, and 404 while there is none', async () => {
+    const { api, json } = await startHaloTestSession()
+    const before = await api('/Users/me')
+    expect(before.status).toBe(404)
+    const me = await json<Row>('/Agent/me')
+    const client = await json<Row>('/Client', { method: 'POST', json: [{ name: 'Integration' }] })
+    const site = await json<Row>('/Site', { method: 'POST', json: [{ name: 'Main', client_id: client.id }] })
+    const linked = await json<Row>('/Users', { method: 'POST', json: [{ name: 'Integration User', site_id: site.id, linked_agent_id: me.id }] })
+    expect(await json<Row>('/Users/me')).toMatchObject({ id: linked.id, name: 'Integration User', linked_agent_id: me.id })
+  })
+
   it('creates users (site required), clients and sites by upsert', async () => {
     const { api, json } = await startHaloTestSession()
     const noSite = await api('/Users', { method: 'POST', json: [{ name: 'Casey Nosite', emailaddress: 'casey@example.com' }] })
