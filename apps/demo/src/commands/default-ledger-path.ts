@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { loadVendorSettings } from '../config/load-cli-config'
 import { findConnector } from '../connectors/connectors'
-import type { ConnectionOptions } from './shared-options'
+import { type ConnectionOptions, connectionSettings } from './shared-options'
 
 /**
  * Where ledgers live when `--ledger` names none: `$TICKETBRIDGE_STATE_DIR`, else
@@ -39,14 +38,6 @@ export async function resolveLedgerPath(options: ConnectionOptions & { from: str
 
 /** The source and target instances the settings name (addresses, tenants, API users; never secrets). */
 export async function resolveInstances(options: ConnectionOptions & { from: string; to: string }): Promise<{ from: { vendor: string; instance: string }; to: { vendor: string; instance: string } }> {
-  const instance = async (vendor: string) => {
-    const connector = findConnector(vendor)
-    const settings = await loadVendorSettings(connector, {
-      ...(options.config ? { configFile: options.config } : {}),
-      ...(options.secretsFile ? { secretsFile: options.secretsFile } : {}),
-      ...(options.set ? { overrides: options.set } : {}),
-    })
-    return { vendor, instance: connector.instanceOf(settings) }
-  }
+  const instance = async (vendor: string) => ({ vendor, instance: findConnector(vendor).instanceOf(await connectionSettings(vendor, options)) })
   return { from: await instance(options.from), to: await instance(options.to) }
 }

@@ -21,14 +21,19 @@ export function addConnectionOptions(command: Command): Command {
     .option('--timeout <seconds>', 'seconds a request may go without sending or receiving anything before it gives up (default 30); large files keep moving as long as bytes flow', parsePositiveInteger('timeout'))
 }
 
-/** Builds a vendor's adapter from the config file, the environment and the flags. */
-export async function connect(vendor: string, options: ConnectionOptions, hooks?: AdapterHooks): Promise<TicketingAdapter> {
-  const connector = findConnector(vendor)
-  const settings = await loadVendorSettings(connector, {
+/** A vendor's settings from the config file, the environment and the flags. */
+export function connectionSettings(vendor: string, options: ConnectionOptions): Promise<Record<string, string>> {
+  return loadVendorSettings(findConnector(vendor), {
     ...(options.config ? { configFile: options.config } : {}),
     ...(options.secretsFile ? { secretsFile: options.secretsFile } : {}),
     ...(options.set ? { overrides: options.set } : {}),
   })
+}
+
+/** Builds a vendor's adapter from the config file, the environment and the flags. */
+export async function connect(vendor: string, options: ConnectionOptions, hooks?: AdapterHooks): Promise<TicketingAdapter> {
+  const connector = findConnector(vendor)
+  const settings = await connectionSettings(vendor, options)
   return connector.createAdapter(settings, { ...hooks, ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
 }
 

@@ -10,6 +10,7 @@ import {
   InvalidResponseError,
   matchesTicketQuery,
   organizationCreateInputSchema,
+  runConcurrently,
   type Page,
   type Paginated,
   parseInput,
@@ -254,15 +255,8 @@ export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
 
   async function findAllByExternalIds(values: readonly string[], callOptions: CallOptions): Promise<Map<string, Ticket[]>> {
     const found = new Map<string, Ticket[]>()
-    let next = 0
     // A few searches at once: the rate limiter still sets the pace.
-    const worker = async () => {
-      while (next < values.length) {
-        const value = values[next++]!
-        found.set(value, await findAllByExternalId(value, callOptions))
-      }
-    }
-    await Promise.all(Array.from({ length: Math.min(4, values.length) }, worker))
+    await runConcurrently(values, 4, async (value) => void found.set(value, await findAllByExternalId(value, callOptions)))
     return found
   }
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ConfigurationError, type Ticket, type TicketingAdapter, UnsupportedOperationError } from '@ticketbridge/core'
+import { ConfigurationError, runConcurrently, type Ticket, type TicketingAdapter, UnsupportedOperationError } from '@ticketbridge/core'
 import { createMemoryAdapter, createMemoryStore } from '@ticketbridge/memory'
 import { MigrationLedger } from '../ledger/migration-ledger'
 import { type MappingFile, type MappingFileInput, mappingFileSchema } from '../mapping/mapping-file'
@@ -18,7 +18,6 @@ import { migrateRelations } from './migrate-relations'
 import { type PreflightReport, runPreflight } from './preflight'
 import { DirectoryResolver } from './resolve-directory'
 import { resumableListing } from './resumable-listing'
-import { runConcurrently } from './run-concurrently'
 
 /** Options of {@link createMigration}. */
 export interface MigrationOptions {
@@ -254,13 +253,7 @@ export function createMigration(options: MigrationOptions): Migration {
         toRetry = []
         await wait({ what: 'tickets', round, count: batch.length, reason: context.ledger.get('ticket', batch[0]!.id)?.error ?? 'a transient failure' })
         retryRoundsRun = round
-        await runConcurrently(
-          (async function* () {
-            yield* batch
-          })(),
-          concurrency,
-          moveOne,
-        )
+        await runConcurrently(batch, concurrency, moveOne)
       }
       for (const ticket of toRetry) attempts.gaveUp(ticket.id)
       // Relations last: both tickets of a link must be in the target first.

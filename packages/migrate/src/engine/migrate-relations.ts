@@ -1,8 +1,7 @@
-import { type AdapterWarning, type Ticket, type TicketRelation, type TicketRelationKind, UnsupportedOperationError } from '@ticketbridge/core'
+import { type AdapterWarning, runConcurrently, type Ticket, type TicketRelation, type TicketRelationKind, UnsupportedOperationError } from '@ticketbridge/core'
 import type { LedgerRecord } from '../ledger/migration-ledger'
 import type { MigrationContext } from './migration-context'
 import { rethrowIfFatal } from './fatal-errors'
-import { runConcurrently } from './run-concurrently'
 
 /**
  * One link between two tickets, written one way only. Vendors show a link on both tickets (RT

@@ -1,3 +1,4 @@
+import { runConcurrently } from '../../concurrency/run-concurrently'
 import type { Ticket } from '../../model/ticket'
 import type { CallOptions } from './call-options'
 import type { TicketingAdapterV1 } from './ticketing-adapter-v1'
@@ -19,14 +20,9 @@ export async function findTicketsByExternalIds(adapter: TicketingAdapterV1, exte
     for (const value of unique) found.set(value, answer.get(value) ?? [])
     return found
   }
-  let next = 0
-  const worker = async () => {
-    while (next < unique.length) {
-      const value = unique[next++]!
-      const ticket = await adapter.tickets.findByExternalId(value, options)
-      if (ticket) found.set(value, [ticket])
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(fallbackConcurrency, unique.length) }, worker))
+  await runConcurrently(unique, fallbackConcurrency, async (value) => {
+    const ticket = await adapter.tickets.findByExternalId(value, options)
+    if (ticket) found.set(value, [ticket])
+  })
   return found
 }
