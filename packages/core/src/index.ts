@@ -4,7 +4,9 @@
  */
 export * from './model/index'
 export * from './adapter/v1/index'
+export * from './driver/v1/index'
 export * from './errors/index'
 export * from './redaction/index'
 export { parseInput, parseSettings } from './input/parse-input'
 export { runConcurrently } from './concurrency/run-concurrently'
+export { escapeHtml, htmlToText } from './text/html-to-text'

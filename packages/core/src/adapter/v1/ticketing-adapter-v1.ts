@@ -21,6 +21,7 @@ import type { TimeEntryCreateInput } from '../../model/time-entry-input'
 import type { AdapterCapabilities } from './adapter-capabilities'
 import type { WriteResult } from './adapter-warning'
 import type { CallOptions } from './call-options'
+import type { DocumentedRateLimit } from './documented-rate-limit'
 import type { Paginated } from './paginated'
 import type { PersonQuery, TicketQuery } from './ticket-query'
 
@@ -50,6 +51,12 @@ export interface TicketingAdapterV1 {
   /** The vendor behind the adapter: `halo`, `autotask`, `rt`, `memory`, … */
   readonly vendor: string
   readonly capabilities: AdapterCapabilities
+  /**
+   * The pace this adapter keeps to: the vendor's documented limit, or the budget it was given.
+   * Absent where the vendor documents none (RT, memory). Planning tools turn request counts into
+   * time with it.
+   */
+  readonly rateLimit?: DocumentedRateLimit
 
   readonly tickets: {
     list(query?: TicketQuery, options?: CallOptions): Paginated<Ticket>
