@@ -61,3 +61,11 @@ export { isLogLevelEnabled, type LogFields, type LogLevel, type TransportLogger 
 export { createReadCoalescer, type ReadCoalescer } from './read-coalescer'
 export type { CoalescedCallOptions, CoalescerOptions, CoalescerStats } from './self-clocked-batcher'
 export { createWriteCoalescer, type WriteCoalescer } from './write-coalescer'
+export type {
+  ConnectorAdapterOptions,
+  ConnectorSetting,
+  RequestCost,
+  RunningSimulator,
+  SimulatorStartOptions,
+  VendorConnector,
+} from './connector/vendor-connector'
