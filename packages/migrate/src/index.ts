@@ -6,7 +6,6 @@
 export { createMigration, type Migration, type MigrationOptions } from './engine/create-migration'
 export type { MigrationProgressEvent } from './engine/migration-progress'
 export type { PreflightReport } from './engine/preflight'
-export { vendorRequestRates } from './engine/preflight'
 export type { EntityCounts, CountedEntity } from './engine/migration-context'
 export { externalIdStamp } from './engine/migration-context'
 export { MigrationLedger, type LedgerKind, type LedgerRecord, type LedgerState } from './ledger/migration-ledger'

@@ -317,6 +317,19 @@ describe('createMigration', () => {
     expect(target.store.tickets.size).toBe(0)
   })
 
+  it('estimates the time at the pace each adapter keeps to, where it has one', async () => {
+    const source = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(source, 4)
+    const memoryTarget = createMemoryAdapter({ vendor: 'memory-target' })
+    // 60 requests a minute: one a second.
+    const target: TicketingAdapter = { ...memoryTarget, rateLimit: { requests: 60, windowMs: 60_000, source: 'a test budget' } }
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const preflight = await migration.preflight()
+    await migration.close()
+    expect(preflight.estimate.secondsAtRateLimit.source).toBeUndefined()
+    expect(preflight.estimate.secondsAtRateLimit.target).toBe(preflight.estimate.requests.target)
+  })
+
   it('rejects a bad mapping before anything is read or written', () => {
     const source = createMemoryAdapter()
     const target = createMemoryAdapter()

@@ -3,12 +3,6 @@ import { hasValue } from './has-value'
 import type { MappingFile } from '../mapping/mapping-file'
 import { isUnmapped, missingMappingTargets, type ResolvedMapping, type TargetLookups, type UnmappedValue } from '../mapping/resolve-mapping'
 
-/** Requests a vendor allows, per its documented limits; `undefined` where none is documented. */
-export const vendorRequestRates: Record<string, { requests: number; perSeconds: number; source: string } | undefined> = {
-  halo: { requests: 300, perSeconds: 300, source: 'Halo hosted: about 300 requests per rolling 5 minutes' },
-  autotask: { requests: 10_000, perSeconds: 3600, source: 'Autotask: 10,000 requests per hour per database' },
-}
-
 export interface PreflightReport {
   source: { vendor: string; capabilities: AdapterCapabilities }
   target: { vendor: string; capabilities: AdapterCapabilities }
@@ -30,7 +24,7 @@ export interface PreflightReport {
     /** Sampled only where both ends keep relations (else 0); a link shows on both its tickets. */
     relationsPerTicket: number
     requests: { source: number; target: number }
-    /** Seconds at each vendor's documented rate limit; absent where the vendor documents none. */
+    /** Seconds at each adapter's rate limit (`adapter.rateLimit`); absent where it has none. */
     secondsAtRateLimit: { source?: number; target?: number }
   }
 }
@@ -142,12 +136,13 @@ export async function runPreflight(options: {
   // Each link shows on both its tickets and is created once, after both target tickets are listed.
   const targetRequests =
     5 + tickets * (1 + commentsPerTicket + attachmentsPerTicket + timeEntriesPerTicket + (relationsMove ? relationsPerTicket / 2 + (relationsPerTicket > 0 ? 1 : 0) : 0)) + closedTickets + people.size * 2
-  const seconds = (vendor: string, requests: number) => {
-    const rate = vendorRequestRates[vendor]
-    return rate ? Math.ceil((requests * rate.perSeconds) / rate.requests) : undefined
+  // The pace each adapter keeps to (its vendor's documented limit, or the budget it was given).
+  const seconds = (adapter: TicketingAdapter, requests: number) => {
+    const rate = adapter.rateLimit
+    return rate ? Math.ceil((requests * rate.windowMs) / 1000 / rate.requests) : undefined
   }
-  const sourceSeconds = seconds(source.vendor, sourceRequests)
-  const targetSeconds = seconds(target.vendor, targetRequests)
+  const sourceSeconds = seconds(source, sourceRequests)
+  const targetSeconds = seconds(target, targetRequests)
   return {
     source: { vendor: source.vendor, capabilities: source.capabilities },
     target: { vendor: target.vendor, capabilities: target.capabilities },
