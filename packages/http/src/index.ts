@@ -62,7 +62,9 @@ export { createReadCoalescer, type ReadCoalescer } from './read-coalescer'
 export type { CoalescedCallOptions, CoalescerOptions, CoalescerStats } from './self-clocked-batcher'
 export { createWriteCoalescer, type WriteCoalescer } from './write-coalescer'
 export type {
+  ApiMinimum,
   ConnectorAdapterOptions,
+  HelpDeskShape,
   ConnectorSetting,
   RequestCost,
   RunningSimulator,

@@ -66,6 +66,25 @@ export interface RequestCost {
   fixedCost: boolean
 }
 
+/** What a migration has to move, counted as the source holds it. */
+export interface HelpDeskShape {
+  tickets: number
+  comments: number
+  files: number
+  ticketsWithFiles: number
+}
+
+/**
+ * The fewest requests the vendor's documented API needs to read a help desk (as a source) and to
+ * write it (as a target), from the vendor's reference and spec. Left out: tokens, zone discovery,
+ * lookups and the people directory, a fixed cost that does not grow with the tickets. The bench
+ * sets our request counts beside it.
+ */
+export interface ApiMinimum {
+  read(shape: HelpDeskShape): number
+  write(shape: HelpDeskShape): number
+}
+
 /**
  * What the CLI, the bench, the demo and the migration tests know of a vendor, exported by the
  * vendor's package (`@ticketbridge/<vendor>/connector`): its settings, how to build its adapter,
@@ -85,4 +104,5 @@ export interface VendorConnector<Simulator = unknown> {
   instanceOf(settings: Record<string, string>): string
   startSimulator(options?: SimulatorStartOptions): Promise<RunningSimulator<Simulator>>
   requestCost(url: string): RequestCost
+  apiMinimum: ApiMinimum
 }
