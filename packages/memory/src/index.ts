@@ -4,6 +4,7 @@
  * dry runs and tests.
  */
 export { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterSettings } from './memory-adapter'
+export { createMemoryDriver, type MemoryDriverOptions } from './memory-driver'
 export {
   createMemoryStore,
   defaultMemoryLookups,

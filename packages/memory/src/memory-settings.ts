@@ -52,6 +52,8 @@ export const memoryRetrySettingsSchema = z
 export const memoryAdapterSettingsSchema = z.object({
   /** The name records carry in `vendor`; lets a memory adapter stand in for a vendor in dry runs. */
   vendor: z.string().min(1).default('memory'),
+  /** The vendor as people call it, in warnings; by default `Memory`, or the `vendor` it stands in for. */
+  title: z.string().min(1).optional(),
   /** The credential presented to the store (checked when the store lists tokens). */
   token: z.string().optional(),
   /** Capabilities to take away, to behave like a more limited vendor. */
