@@ -133,6 +133,8 @@ export function createMigration(options: MigrationOptions): Migration {
       ])
       target = createMemoryAdapter({
         vendor: real.vendor,
+        // The stand-in warns in the target's own words.
+        ...(real.title ? { title: real.title } : {}),
         capabilities: real.capabilities,
         store: createMemoryStore({ statuses, priorities, queues, ticketTypes, customFields }),
       })

@@ -50,6 +50,8 @@ export interface TicketingAdapterV1 {
   readonly specificationVersion: 'v1'
   /** The vendor behind the adapter: `halo`, `autotask`, `rt`, `memory`, … */
   readonly vendor: string
+  /** The vendor as people call it (`Halo`, `RT`), as warnings name it; adapters built by the runtime have it. */
+  readonly title?: string
   readonly capabilities: AdapterCapabilities
   /**
    * The pace this adapter keeps to: the vendor's documented limit, or the budget it was given.

@@ -177,6 +177,7 @@ describe('createTicketingAdapter', () => {
     expect(warnings).toEqual([])
     expect(seen).toEqual([{ timeoutMs: 5, silent: true }])
     expect(capable.client).toBe('native')
+    expect(capable.title).toBe('Fake')
   })
 })
 

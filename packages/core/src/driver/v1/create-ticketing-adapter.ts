@@ -31,6 +31,7 @@ export function createTicketingAdapter<Extensions extends object = Record<never,
   const adapter: TicketingAdapterV1 = {
     specificationVersion: 'v1',
     vendor: driver.vendor,
+    title: driver.title,
     capabilities: driver.capabilities,
     ...(driver.rateLimit ? { rateLimit: driver.rateLimit } : {}),
     tickets: createAdapterTicketOperations(runtime),
