@@ -1,8 +1,9 @@
 /**
  * @ticketbridge/halo: HaloPSA, HaloITSM and HaloServiceDesk for ticketbridge. The native client
  * (`HaloClient`: Halo's own field names, every resource, typed raw calls for the whole spec) and
- * the TicketingAdapter over it (`createHaloAdapter`). The simulator is at
- * `@ticketbridge/halo/simulator`.
+ * the TicketingAdapter over it (`createHaloAdapter`, core's runtime over `createHaloDriver`). The
+ * simulator is at `@ticketbridge/halo/simulator`, the connector (for the CLI, the bench and tests)
+ * at `@ticketbridge/halo/connector`.
  */
 export { HaloClient, haloDefaultRateLimit } from './client/halo-client'
 export type { HaloClientSettings, HaloGrant } from './client/halo-client-settings'
@@ -21,7 +22,7 @@ export type {
   HaloWritable,
 } from './client/halo-openapi-types'
 export type { paths as HaloPaths, components as HaloComponents } from './generated/halo-openapi'
-export { defaultRateLimitDelayMs, parseHaloValidationIssues } from './client/classify-halo-error'
+export { defaultRateLimitDelayMs, parseHaloValidationIssues } from './client/halo-classify-error'
 export type { HaloCustomFieldValue } from './client/halo-schema-fields'
 
 export { HaloTickets, haloTicketSchema, type HaloTicket, type HaloTicketInput, type HaloTicketQuery } from './client/resources/halo-tickets'
@@ -54,8 +55,16 @@ export { HaloAssets, haloAssetSchema, type HaloAsset } from './client/resources/
 export { HaloKnowledgeBase, haloArticleSchema, type HaloArticle } from './client/resources/halo-knowledge-base'
 
 export { createHaloAdapter, type HaloAdapter } from './adapter/halo-adapter'
-export type { HaloAdapterOptions, HaloAdapterSettings } from './adapter/halo-adapter-settings'
-export { haloCapabilities } from './adapter/halo-capabilities'
+export { createHaloDriver } from './adapter/halo-driver'
+export {
+  resolveHaloAdapterSettings,
+  type HaloAdapterOptions,
+  type HaloAdapterSettings,
+  type ResolvedHaloAdapterOptions,
+  type ResolvedHaloAdapterSettings,
+} from './adapter/halo-adapter-settings'
+export { haloCapabilities, haloUnsupportedReasons } from './adapter/halo-capabilities'
+export { haloDocumentedRateLimit } from './adapter/halo-rate-limit'
 export { fromHaloDate, toHaloDate } from './adapter/halo-dates'
 
 export {

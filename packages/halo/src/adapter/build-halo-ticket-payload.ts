@@ -1,17 +1,11 @@
-import type { AdapterWarning, CallOptions, TicketCreateInput, TicketUpdateInput } from '@ticketbridge/core'
-import type { z } from 'zod'
-import type { ticketCreateInputSchema, ticketUpdateInputSchema } from '@ticketbridge/core'
+import { type AdapterWarning, type CallOptions, type CheckedTicketCreate, type CheckedTicketUpdate, escapeHtml } from '@ticketbridge/core'
 import type { HaloTicket, HaloTicketInput } from '../client/resources/halo-tickets'
 import { toHaloDate } from './halo-dates'
 import { appendExternalIdMarker, readExternalIdMarker, stripExternalIdMarker } from './halo-external-id'
-import { escapeHtml } from './halo-html'
 import type { HaloInputResolver } from './halo-input-resolver'
 
 /** A checked create or update input. */
-export type CheckedTicketInput = z.output<typeof ticketCreateInputSchema> | z.output<typeof ticketUpdateInputSchema>
-
-/** Write flags that keep Halo from emailing, running rules and automations (halo.md §3.1). */
-export const silentTicketFlags = { dont_do_rules: true, _dont_fire_automations: true, sendack: false } as const
+export type CheckedTicketInput = CheckedTicketCreate | CheckedTicketUpdate
 
 /** What building a payload needs. */
 export interface TicketPayloadContext {
@@ -99,5 +93,3 @@ export async function buildHaloTicketPayload(input: CheckedTicketInput, context:
   if (vendorFields) Object.assign(payload, vendorFields)
   return payload
 }
-
-export type { TicketCreateInput, TicketUpdateInput }

@@ -1,7 +1,8 @@
-import { ConfigurationError, parseSettings, priorityLevelSchema, statusCategorySchema } from '@ticketbridge/core'
+import { ConfigurationError, type DocumentedRateLimit, parseSettings, priorityLevelSchema, statusCategorySchema } from '@ticketbridge/core'
 import { z } from 'zod'
 import { HaloClient } from '../client/halo-client'
 import type { HaloClientSettings } from '../client/halo-client-settings'
+import { haloConfiguredRateLimit, haloDocumentedRateLimit } from './halo-rate-limit'
 
 const idOrName = z.union([z.number().int().positive(), z.string().trim().min(1)])
 
@@ -56,8 +57,18 @@ export type ResolvedHaloAdapterOptions = z.output<typeof haloAdapterOptionsSchem
 
 const adapterOptionNames = Object.keys(haloAdapterOptionsSchema.shape)
 
+/** The settings split and checked: the adapter's options, its client, and the pace that client keeps to. */
+export interface ResolvedHaloAdapterSettings {
+  options: ResolvedHaloAdapterOptions
+  client: HaloClient
+  /** Whether the adapter built the client (and so closes it). */
+  ownsClient: boolean
+  /** The client's budget; absent where its limiter is off. */
+  rateLimit?: DocumentedRateLimit
+}
+
 /** Splits and checks the settings; throws ConfigurationError naming the option at fault. */
-export function resolveHaloAdapterSettings(settings: HaloAdapterSettings): { options: ResolvedHaloAdapterOptions; client: HaloClient; ownsClient: boolean } {
+export function resolveHaloAdapterSettings(settings: HaloAdapterSettings): ResolvedHaloAdapterSettings {
   if (typeof settings !== 'object' || settings === null) {
     throw new ConfigurationError('createHaloAdapter needs settings such as { resourceUrl, authUrl, clientId, clientSecret }.', { vendor: 'halo' })
   }
@@ -70,7 +81,11 @@ export function resolveHaloAdapterSettings(settings: HaloAdapterSettings): { opt
     if (extra.length > 0) {
       throw new ConfigurationError(`Invalid Halo adapter settings: ${extra[0]}: give client settings or an existing client, not both.`, { vendor: 'halo', option: extra[0]! })
     }
-    return { options, client: options.client, ownsClient: false }
+    // A client given as it is keeps its budget to itself: Halo's documented one is assumed.
+    return { options, client: options.client, ownsClient: false, rateLimit: haloDocumentedRateLimit }
   }
-  return { options, client: new HaloClient(clientPart as HaloClientSettings), ownsClient: true }
+  const clientSettings = clientPart as HaloClientSettings
+  const client = new HaloClient(clientSettings)
+  const rateLimit = haloConfiguredRateLimit(clientSettings.rateLimit)
+  return { options, client, ownsClient: true, ...(rateLimit ? { rateLimit } : {}) }
 }

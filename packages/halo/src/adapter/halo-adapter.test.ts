@@ -205,7 +205,9 @@ describe('Halo adapter on the simulator', () => {
     expect(ValidationError.isInstance(noSite) && noSite.issues[0]?.field).toBe('organization')
     const { record } = await adapter.people.create({ kind: 'contact', name: 'Casey Fabrikam', email: 'casey@fabrikam.example.com', organization: { name: 'Fabrikam Inc' } })
     expect(record.organization).toMatchObject({ id: '2' })
-    await expect(adapter.relations.list('1')).rejects.toSatisfy((caught) => UnsupportedOperationError.isInstance(caught))
+    const relations = await adapter.relations.list('1').catch((caught: unknown) => caught)
+    expect(UnsupportedOperationError.isInstance(relations) && relations.message).toContain('use client.tickets (parent_id) directly')
+    expect(UnsupportedOperationError.isInstance(agentCreate) && agentCreate.operation).toBe('people.create (kind: agent)')
   })
 
   it('records time as hours on a private action and reads it back in minutes', async () => {
@@ -288,6 +290,15 @@ describe('Halo adapter on the simulator', () => {
     } finally {
       await cold.close()
     }
+  })
+
+  it('keeps to the budget its client was given, naming Halo’s documented limit, and none where the limiter is off', async () => {
+    expect(adapter.rateLimit).toEqual({ requests: 100_000, windowMs: 300_000, source: 'Halo hosted: about 300 requests per rolling 5 minutes (halo.md)' })
+    const unlimited = createHaloAdapter({ ...settings, rateLimit: false })
+    const byDefault = createHaloAdapter({ ...settings, rateLimit: {} })
+    expect(unlimited.rateLimit).toBeUndefined()
+    expect(byDefault.rateLimit).toMatchObject({ requests: 300, windowMs: 300_000 })
+    await Promise.all([unlimited.close(), byDefault.close()])
   })
 
   it('sent only requests the Halo spec declares, in all of the above', () => {

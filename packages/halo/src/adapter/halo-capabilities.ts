@@ -34,3 +34,9 @@ export function haloCapabilities(externalId: AdapterCapabilities['externalId']):
     relations: false,
   }
 }
+
+/** Why the operations Halo's capabilities leave out are missing, and what to use instead. */
+export const haloUnsupportedReasons: Readonly<Record<string, string>> = {
+  'relations.list': 'the Halo adapter does not map ticket relations yet; use client.tickets (parent_id) directly',
+  'relations.create': 'the Halo adapter does not map ticket relations yet; use client.tickets (parent_id) directly',
+}

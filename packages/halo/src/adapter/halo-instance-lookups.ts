@@ -1,11 +1,18 @@
-import { AbortError, type CallOptions, type CustomFieldDefinition, type CustomFieldType, type PriorityLevel, type StatusCategory } from '@ticketbridge/core'
+import {
+  AbortError,
+  type CallOptions,
+  type CustomFieldDefinition,
+  type CustomFieldType,
+  type PriorityLevel,
+  runConcurrently,
+  type StatusCategory,
+} from '@ticketbridge/core'
 import type { HaloClient } from '../client/halo-client'
 import type { HaloFieldInfo } from '../client/resources/halo-custom-fields'
 import type { HaloOutcome } from '../client/resources/halo-outcomes'
 import type { HaloStatus } from '../client/resources/halo-statuses'
 import { mapHaloPriorityLevels } from './map-halo-priority-level'
 import { mapHaloStatusCategory } from './map-halo-status-category'
-import { runTogether } from './run-together'
 
 /** A status of the instance with its common category. */
 export interface HaloStatusEntry {
@@ -127,11 +134,22 @@ export function createHaloInstanceLookups(client: HaloClient, options: HaloInsta
 
   const statuses = cached('statuses', async (callOptions) => {
     // The instance's own classes: which statuses `excludeclosed` and `excludepending` leave out.
-    const [all, withoutClosed, withoutPending] = await runTogether<[HaloStatus[], HaloStatus[], HaloStatus[]]>(callOptions, [
-      (options) => client.statuses.list({}, options).toArray({ limit: 10_000 }),
-      (options) => client.statuses.list({ excludeclosed: true }, options).toArray({ limit: 10_000 }),
-      (options) => client.statuses.list({ excludepending: true }, options).toArray({ limit: 10_000 }),
-    ])
+    // Side by side; a failure is thrown only once the other reads have settled, so none goes on unseen.
+    let all: HaloStatus[] = []
+    let withoutClosed: HaloStatus[] = []
+    let withoutPending: HaloStatus[] = []
+    const reads = [
+      async () => {
+        all = await client.statuses.list({}, callOptions).toArray({ limit: 10_000 })
+      },
+      async () => {
+        withoutClosed = await client.statuses.list({ excludeclosed: true }, callOptions).toArray({ limit: 10_000 })
+      },
+      async () => {
+        withoutPending = await client.statuses.list({ excludepending: true }, callOptions).toArray({ limit: 10_000 })
+      },
+    ]
+    await runConcurrently(reads, reads.length, (read) => read())
     const openIds = new Set(withoutClosed.map((status) => String(status.id)))
     const notPendingIds = new Set(withoutPending.map((status) => String(status.id)))
     // An instance that ignored a filter returned everything: it then says nothing.

@@ -1,7 +1,6 @@
-import type { AttachmentReference, Comment, CommentVisibility } from '@ticketbridge/core'
+import { type AttachmentReference, type Comment, type CommentVisibility, htmlToText } from '@ticketbridge/core'
 import type { HaloAction } from '../client/resources/halo-actions'
 import { fromHaloDate } from './halo-dates'
-import { htmlToText } from './halo-html'
 import { agentReferenceId } from './map-halo-ticket'
 
 const epoch = new Date(0).toISOString()

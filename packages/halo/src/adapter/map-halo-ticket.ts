@@ -1,9 +1,8 @@
-import type { CustomFieldValue, Reference, Ticket, TicketPriority, TicketStatus } from '@ticketbridge/core'
+import { type CustomFieldValue, htmlToText, type Reference, type Ticket, type TicketPriority, type TicketStatus } from '@ticketbridge/core'
 import type { HaloTicket } from '../client/resources/halo-tickets'
 import type { HaloCustomFieldValue } from '../client/halo-schema-fields'
 import { fromHaloDate, latestHaloDate } from './halo-dates'
 import { readExternalIdMarker, stripExternalIdMarker } from './halo-external-id'
-import { htmlToText } from './halo-html'
 import type { HaloNamedEntry, HaloPriorityEntry, HaloStatusEntry, HaloTicketFieldEntry } from './halo-instance-lookups'
 import { mapHaloStatusCategory } from './map-halo-status-category'
 

@@ -1,7 +1,6 @@
-import type { TimeEntry } from '@ticketbridge/core'
+import { htmlToText, type TimeEntry } from '@ticketbridge/core'
 import type { HaloAction } from '../client/resources/halo-actions'
 import { fromHaloDate } from './halo-dates'
-import { htmlToText } from './halo-html'
 import { agentReferenceId } from './map-halo-ticket'
 
 /**

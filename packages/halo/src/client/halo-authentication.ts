@@ -1,7 +1,7 @@
 import { AbortError, AuthenticationError, InvalidResponseError, registerSecret } from '@ticketbridge/core'
 import { createHttpTransport, createTokenManager, type FetchedToken, type HttpTransport, type TokenManager } from '@ticketbridge/http'
 import { z } from 'zod'
-import { classifyHaloTokenError } from './classify-halo-error'
+import { classifyHaloTokenError } from './halo-classify-error'
 import type { ResolvedHaloClientSettings } from './halo-client-settings'
 
 /** Where tokens come from: the token endpoint and the tenant to name there. */

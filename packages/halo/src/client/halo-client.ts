@@ -1,6 +1,6 @@
 import { UnsupportedOperationError } from '@ticketbridge/core'
 import { createHttpTransport, getSharedRateLimiter, type HttpRequest, type HttpResponse, type HttpTransport, type RateLimiter } from '@ticketbridge/http'
-import { createHaloErrorClassifier, defaultRateLimitDelayMs } from './classify-halo-error'
+import { createHaloErrorClassifier, defaultRateLimitDelayMs } from './halo-classify-error'
 import { createHaloAuthentication, type HaloAuthentication, type HaloTokenEndpoint } from './halo-authentication'
 import { type HaloClientSettings, resolveHaloClientSettings, type ResolvedHaloClientSettings } from './halo-client-settings'
 import type { HaloCallOptions, HaloRequestContext } from './halo-collection'

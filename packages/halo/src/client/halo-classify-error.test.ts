@@ -11,7 +11,7 @@ import {
 } from '@ticketbridge/core'
 import { delay, http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
-import { parseHaloValidationIssues } from './classify-halo-error'
+import { parseHaloValidationIssues } from './halo-classify-error'
 import { HaloClient } from './halo-client'
 import { type MockHalo, mockClientSettings, mockOrigin, startMockHalo } from './__fixtures__/mock-halo-instance'
 

@@ -1,0 +1,48 @@
+import type { CommentDriver } from '@ticketbridge/core'
+import type { HaloActionInput } from '../client/resources/halo-actions'
+import type { HaloDriverContext } from './halo-driver-context'
+import { requireNumericId } from './halo-numeric-id'
+import { chooseHaloOutcome } from './halo-outcome-choice'
+import { haloRowWarnings } from './halo-row-warnings'
+import { haloSilentActionFlags } from './halo-silent-flags'
+import { mapHaloComment } from './map-halo-comment'
+
+/**
+ * Comments are actions: internal ones `hiddenfromuser: true`, public ones `false`, written with an
+ * outcome chosen from the instance (or configured). Creates go through the action queue, so
+ * comments created together leave as one array POST.
+ */
+export function createHaloCommentOperations(halo: HaloDriverContext): CommentDriver {
+  return {
+    async listPage(ticketId, _cursor, context) {
+      const ticket = requireNumericId(ticketId, 'ticketId', 'comment query')
+      // Halo answers a ticket's actions in one list; system actions are no comments.
+      const rows = await halo.client.actions.listForTicket(ticket, { excludesys: true, includehtmlnote: true }, context)
+      const items = rows
+        .map((row) => mapHaloComment(row, ticketId))
+        .sort((left, right) => Date.parse(left.createdAt) - Date.parse(right.createdAt) || Number(left.id) - Number(right.id))
+      return { items }
+    },
+
+    async create({ ticketId, input }, context) {
+      const ticket = requireNumericId(ticketId, 'ticketId', 'comment')
+      const hiddenfromuser = input.visibility === 'internal'
+      const action = {
+        ticket_id: ticket,
+        ...(await chooseHaloOutcome(halo, input.visibility, context)),
+        note: input.body.text,
+        ...(input.body.html !== undefined ? { note_html: input.body.html } : {}),
+        hiddenfromuser,
+        sendemail: false,
+        // Halo keeps time worked on the action itself, in hours.
+        ...(input.timeWorkedMinutes !== undefined ? { timetaken: input.timeWorkedMinutes / 60 } : {}),
+        ...(context.silent ? haloSilentActionFlags : {}),
+        ...input.vendorOptions?.halo,
+      } as HaloActionInput
+      const row = await halo.actionWrites.write(action, context)
+      // An abbreviated answer keeps what was written.
+      const merged = { note: action.note, note_html: action.note_html, hiddenfromuser, ...row } as typeof row
+      return { record: mapHaloComment(merged, ticketId, input.visibility), warnings: haloRowWarnings(row) }
+    },
+  }
+}

@@ -1,0 +1,49 @@
+import { createWriteCoalescer, type WriteCoalescer } from '@ticketbridge/http'
+import type { HaloClient } from '../client/halo-client'
+import type { HaloAction, HaloActionInput } from '../client/resources/halo-actions'
+import type { HaloTicket } from '../client/resources/halo-tickets'
+import type { ResolvedHaloAdapterOptions } from './halo-adapter-settings'
+import { createHaloInstanceLookups, type HaloInstanceLookups } from './halo-instance-lookups'
+import { HaloInputResolver } from './halo-input-resolver'
+
+/** Where the external id is kept: a marker in the details, or a ticket custom field. */
+export type HaloExternalIdStorage = ResolvedHaloAdapterOptions['externalId']
+
+/** A ticket as `POST /Tickets` takes it. */
+export type HaloTicketWrite = Parameters<HaloClient['tickets']['createMany']>[0][number]
+
+/**
+ * What the operation groups of one Halo driver share: the client, the instance's lookups and
+ * selector resolution (both cached), and the queues that gather single creates into array POSTs.
+ */
+export interface HaloDriverContext {
+  readonly client: HaloClient
+  readonly options: ResolvedHaloAdapterOptions
+  readonly externalId: HaloExternalIdStorage
+  readonly lookups: HaloInstanceLookups
+  readonly resolver: HaloInputResolver
+  /** Tickets created together leave as one `POST /Tickets`. */
+  readonly ticketWrites: WriteCoalescer<HaloTicketWrite, HaloTicket>
+  /** Comments and time entries created together leave as one `POST /Actions`. */
+  readonly actionWrites: WriteCoalescer<HaloActionInput, HaloAction>
+}
+
+export function createHaloDriverContext(client: HaloClient, options: ResolvedHaloAdapterOptions): HaloDriverContext {
+  const lookups = createHaloInstanceLookups(client, {
+    ttlMs: options.lookupCacheMs,
+    statusCategories: options.statusCategories,
+    priorityLevels: options.priorityLevels,
+  })
+  return {
+    client,
+    options,
+    externalId: options.externalId,
+    lookups,
+    resolver: new HaloInputResolver(client, lookups, 'ticket', { userCacheMs: options.lookupCacheMs }),
+    // Every Halo POST takes an array (halo.md §3.1): single creates made together (a migration
+    // moving several tickets at once) leave as one request. Files stay one per request: an array
+    // of them is one body of their summed size.
+    ticketWrites: createWriteCoalescer((rows: HaloTicketWrite[], current) => client.tickets.createMany(rows, current), { maxBatch: 100 }),
+    actionWrites: createWriteCoalescer((rows: HaloActionInput[], current) => client.actions.createMany(rows, current), { maxBatch: 100 }),
+  }
+}
