@@ -44,7 +44,7 @@ export {
 } from './client/autotask-attachments'
 export type { AutotaskBatchOptions, AutotaskBatchResult } from './client/autotask-batch'
 export type { AutotaskZone } from './client/autotask-zone'
-export { classifyAutotaskMessages, createAutotaskErrorClassifier, readAutotaskErrors, type AutotaskErrorKind } from './client/classify-autotask-error'
+export { classifyAutotaskMessages, createAutotaskErrorClassifier, readAutotaskErrors, type AutotaskErrorKind } from './client/autotask-classify-error'
 export type { AutotaskChildOperation, AutotaskEntityModels, AutotaskEntityName, AutotaskEntityRoute, AutotaskRootOperation } from './generated/autotask-entities'
 export { autotaskEntityRoutes } from './generated/autotask-entities'
 export type { components as AutotaskComponents } from './generated/autotask-openapi'
@@ -52,6 +52,7 @@ export type { components as AutotaskComponents } from './generated/autotask-open
 export { type AutotaskAdapter, createAutotaskAdapter } from './adapter/autotask-adapter'
 export type { AutotaskAdapterSettings } from './adapter/autotask-adapter-settings'
 export { autotaskCapabilities } from './adapter/autotask-capabilities'
+export { autotaskRateLimit, autotaskRateLimitSource, createAutotaskDriver } from './adapter/autotask-driver'
 
 export {
   AbortError,

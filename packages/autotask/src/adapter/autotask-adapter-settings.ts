@@ -1,4 +1,4 @@
-import { priorityLevelSchema, statusCategorySchema } from '@ticketbridge/core'
+import { parseSettings, priorityLevelSchema, statusCategorySchema } from '@ticketbridge/core'
 import { z } from 'zod'
 import type { AutotaskClientSettings } from '../client/autotask-client-settings'
 
@@ -45,4 +45,18 @@ export type AutotaskAdapterSettings = AutotaskClientSettings & z.input<typeof au
 export type ResolvedAutotaskAdapterOptions = z.output<typeof autotaskAdapterOptionsSchema>
 
 /** The keys of the adapter's own settings, to split them from the client's. */
-export const autotaskAdapterOptionKeys = Object.keys(autotaskAdapterOptionsSchema.shape) as (keyof ResolvedAutotaskAdapterOptions)[]
+const autotaskAdapterOptionKeys = Object.keys(autotaskAdapterOptionsSchema.shape) as (keyof ResolvedAutotaskAdapterOptions)[]
+
+/** The client's part of the settings: everything but the adapter's own. */
+export function autotaskClientSettingsOf(settings: AutotaskAdapterSettings): AutotaskClientSettings {
+  const clientPart: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(settings ?? {})) if (!(autotaskAdapterOptionKeys as string[]).includes(key)) clientPart[key] = value
+  return clientPart as unknown as AutotaskClientSettings
+}
+
+/** The adapter's own settings, checked (ConfigurationError naming the option) with their defaults. */
+export function resolveAutotaskAdapterOptions(settings: AutotaskAdapterSettings): ResolvedAutotaskAdapterOptions {
+  const adapterPart: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(settings ?? {})) if ((autotaskAdapterOptionKeys as string[]).includes(key)) adapterPart[key] = value
+  return parseSettings(autotaskAdapterOptionsSchema, adapterPart, { vendor: 'autotask', what: 'Autotask adapter settings' })
+}

@@ -158,3 +158,30 @@ describe('reads asked for together', () => {
     }
   })
 })
+
+describe('the driver', () => {
+  it('keeps to the configured hourly budget, naming the documented limit', () => {
+    const source = 'Autotask: 10,000 requests per hour per database (autotask.md)'
+    expect(createAutotaskAdapter(settings()).rateLimit).toEqual({ requests: 10_000, windowMs: 3_600_000, source })
+    expect(createAutotaskAdapter(settings({ hourlyRequestLimit: 600, hourlyWindowMs: 60_000 })).rateLimit).toEqual({ requests: 600, windowMs: 60_000, source })
+  })
+
+  it('refuses what the REST API has no route for, saying what to do instead', async () => {
+    const adapter = createAutotaskAdapter(settings())
+    await expect(adapter.tickets.delete('1')).rejects.toSatisfy((error) => UnsupportedOperationError.isInstance(error) && /complete or cancel/.test(error.message))
+    await expect(adapter.relations.list('1')).rejects.toSatisfy((error) => UnsupportedOperationError.isInstance(error))
+  })
+
+  it('pages people as contacts, then resources, each once', async () => {
+    const adapter = createAutotaskAdapter(settings())
+    const pages: string[][] = []
+    for await (const page of adapter.people.list({ pageSize: 2 }).pages()) pages.push(page.items.map((person) => `${person.kind}:${person.id}`))
+    const people = pages.flat()
+    expect(pages.every((page) => page.length <= 2)).toBe(true)
+    expect(new Set(people).size).toBe(people.length)
+    const firstAgent = people.findIndex((person) => person.startsWith('agent:'))
+    expect(firstAgent).toBeGreaterThan(0)
+    expect(people.slice(firstAgent).every((person) => person.startsWith('agent:'))).toBe(true)
+    expect(people).toHaveLength((await adapter.people.list().toArray({ limit: 1000 })).length)
+  })
+})

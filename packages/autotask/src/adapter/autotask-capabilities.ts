@@ -19,7 +19,10 @@ export function autotaskCapabilities(options: ResolvedAutotaskAdapterOptions, at
     attachments: { upload: true, download: true, maxBytes: attachmentMaxBytes, linkToComment: true },
     people: { create: true },
     organizations: { create: true },
-    externalId: 'udf' in options.externalId ? { storage: 'custom-field', field: options.externalId.udf } : { storage: 'native', field: options.externalId.field },
+    externalId:
+      'udf' in options.externalId
+        ? { storage: 'custom-field', field: options.externalId.udf }
+        : { storage: 'native', field: options.externalId.field },
     query: {
       updatedSince: 'server',
       createdSince: 'server',
@@ -32,4 +35,11 @@ export function autotaskCapabilities(options: ResolvedAutotaskAdapterOptions, at
     timeEntries: true,
     relations: false,
   }
+}
+
+/** Why the operations Autotask lacks are missing, for the UnsupportedOperationError callers see. */
+export const autotaskUnsupportedReasons: Readonly<Record<string, string>> = {
+  'tickets.delete': 'the Autotask REST API has no ticket delete; complete or cancel the ticket with a status instead',
+  'relations.list': 'ticket relations are not mapped for Autotask',
+  'relations.create': 'ticket relations are not mapped for Autotask',
 }

@@ -1,8 +1,8 @@
+import { htmlToText } from '@ticketbridge/core'
 import { describe, expect, it } from 'vitest'
 import { createPicklist } from '../client/autotask-metadata'
 import { autotaskAdapterOptionsSchema } from './autotask-adapter-settings'
 import { createPublishLevels, priorityLevelOf, statusCategoryOf, toTimestamp } from './autotask-lookups'
-import { htmlToText } from './html-to-text'
 
 const options = (overrides: Record<string, unknown> = {}) => autotaskAdapterOptionsSchema.parse(overrides)
 const value = (entry: string, label: string, extra: Record<string, unknown> = {}) => ({ value: entry, label, ...extra })

@@ -1,33 +1,28 @@
-import type { AdapterWarning, CallOptions, ticketCreateInputSchema, ticketUpdateInputSchema } from '@ticketbridge/core'
-import type { z } from 'zod'
+import { type AdapterWarning, type CallOptions, type CheckedTicketCreate, type CheckedTicketUpdate, htmlToText } from '@ticketbridge/core'
 import type { AutotaskField } from '../client/autotask-schemas'
 import type { ResolvedAutotaskAdapterOptions } from './autotask-adapter-settings'
+import { type AutotaskInputResolver, invalidInput } from './autotask-input-resolver'
 import type { AutotaskTicketLookups } from './autotask-lookups'
-import { type AutotaskResolver, invalidInput } from './autotask-resolver'
-import { htmlToText } from './html-to-text'
-
-type CheckedCreate = z.output<typeof ticketCreateInputSchema>
-type CheckedUpdate = z.output<typeof ticketUpdateInputSchema>
 
 /** What building a ticket body needs. */
 export interface TicketBodyContext {
   lookups: AutotaskTicketLookups
-  resolver: AutotaskResolver
+  resolver: AutotaskInputResolver
   options: ResolvedAutotaskAdapterOptions
   /** The tickets' user-defined field definitions, for custom fields. */
   userDefinedFields: () => Promise<AutotaskField[]>
   callOptions: CallOptions
-  silent?: boolean
 }
 
 /**
  * The Autotask body of a ticket create (`mode: 'create'`, with the tenant's defaults for what
  * Autotask requires: company, status, priority, and a queue unless someone is assigned) or of a
- * partial update (only the fields given). What Autotask cannot keep becomes a warning: HTML
- * (written as text), tags, the team, the creation time, unknown custom fields.
+ * partial update (only the fields given). What Autotask cannot keep becomes a warning: tags,
+ * the team, unknown custom fields. HTML is written as text and the creation time left to
+ * Autotask; the adapter runtime warns about those.
  */
 export async function buildAutotaskTicketBody(
-  input: CheckedCreate | CheckedUpdate,
+  input: CheckedTicketCreate | CheckedTicketUpdate,
   mode: 'create' | 'update',
   context: TicketBodyContext,
 ): Promise<{ body: Record<string, unknown>; warnings: AdapterWarning[] }> {
@@ -38,9 +33,6 @@ export async function buildAutotaskTicketBody(
   if (input.subject !== undefined) body.title = input.subject
   if (input.description !== undefined) {
     const { text, html } = input.description
-    if (html !== undefined && html.trim() !== '') {
-      warnings.push({ type: 'converted', field: 'description.html', message: 'Autotask ticket descriptions are plain text; the text was written, the HTML left out.' })
-    }
     body.description = text.trim() === '' && html !== undefined ? htmlToText(html) : text
   }
 
@@ -63,7 +55,9 @@ export async function buildAutotaskTicketBody(
     body.assignedResourceID = resourceId
     // Autotask takes a resource only together with a role the resource holds.
     body.assignedResourceRoleID =
-      typeof vendorFields.assignedResourceRoleID === 'number' ? vendorFields.assignedResourceRoleID : await resolver.defaultRoleOf(resourceId, 'assignee', callOptions)
+      typeof vendorFields.assignedResourceRoleID === 'number'
+        ? vendorFields.assignedResourceRoleID
+        : await resolver.defaultRoleOf(resourceId, 'assignee', callOptions)
   }
 
   if (input.queue) body.queueID = resolver.picklist(lookups.queues, input.queue, 'queue')
@@ -77,20 +71,23 @@ export async function buildAutotaskTicketBody(
   }
 
   if (input.team) warnings.push({ type: 'unsupported', field: 'team', message: 'Autotask tickets have no team; use queue. The team was left out.' })
-  if (input.tags && input.tags.length > 0) warnings.push({ type: 'unsupported', field: 'tags', message: 'Tags are not written through this adapter; they were left out.' })
+  if (input.tags && input.tags.length > 0)
+    warnings.push({ type: 'unsupported', field: 'tags', message: 'Tags are not written through this adapter; they were left out.' })
   if (input.dueAt !== undefined) body.dueDateTime = input.dueAt
-  if ((input as CheckedCreate).createdAt !== undefined) {
-    warnings.push({ type: 'unsupported', field: 'createdAt', message: 'Autotask sets a ticket\'s creation time itself; the ticket carries the time of import.' })
-  }
-  if (context.silent) warnings.push({ type: 'unsupported', field: 'silent', message: 'Autotask cannot suppress notifications or workflow rules through the API; the write may notify people.' })
 
   const userDefined: { name: string; value: string | null }[] = []
   if (input.customFields && Object.keys(input.customFields).length > 0) {
     const definitions = await context.userDefinedFields()
     for (const [key, value] of Object.entries(input.customFields)) {
-      const definition = definitions.find((field) => field.name.toLowerCase() === key.toLowerCase() || field.label?.toLowerCase() === key.toLowerCase())
+      const definition = definitions.find(
+        (field) => field.name.toLowerCase() === key.toLowerCase() || field.label?.toLowerCase() === key.toLowerCase(),
+      )
       if (!definition) {
-        warnings.push({ type: 'unsupported', field: `customFields.${key}`, message: `The tickets have no user-defined field "${key}"; the value was left out.` })
+        warnings.push({
+          type: 'unsupported',
+          field: `customFields.${key}`,
+          message: `The tickets have no user-defined field "${key}"; the value was left out.`,
+        })
         continue
       }
       userDefined.push({ name: definition.name, value: value === null ? null : Array.isArray(value) ? value.join(', ') : String(value) })

@@ -1,10 +1,9 @@
-import type { Organization, Person } from '@ticketbridge/core'
+import type { Person } from '@ticketbridge/core'
 import type { AutotaskEntityModels } from '../generated/autotask-entities'
 import type { AutotaskRecord } from '../client/autotask-query'
 
 export type AutotaskContact = AutotaskRecord<AutotaskEntityModels['Contacts']>
 export type AutotaskResource = AutotaskRecord<AutotaskEntityModels['Resources']>
-export type AutotaskCompany = AutotaskRecord<AutotaskEntityModels['Companies']>
 
 function fullName(first: unknown, last: unknown): string {
   return [first, last].filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(' ')
@@ -35,9 +34,4 @@ export function mapAutotaskResource(raw: AutotaskResource): Person {
     name: fullName(raw.firstName, raw.lastName) || (typeof raw.userName === 'string' ? raw.userName : '') || `Resource ${raw.id}`,
     ...(email !== undefined ? { email } : {}),
   }
-}
-
-/** A company as an organization. */
-export function mapAutotaskCompany(raw: AutotaskCompany): Organization {
-  return { id: String(raw.id), vendor: 'autotask', raw, name: typeof raw.companyName === 'string' ? raw.companyName : `Company ${raw.id}` }
 }

@@ -14,7 +14,7 @@ import { attachmentBytesPerFiveMinutes, type ResolvedAutotaskClientSettings } fr
 import { autotaskEndpointOf, createAutotaskRateLimiter, hourlyBudgetName } from './autotask-rate-limiter'
 import { type AutotaskThresholdInformation, autotaskThresholdInformationSchema, parseAutotaskResponse } from './autotask-schemas'
 import { type AutotaskZone, discoverAutotaskZone, toZoneDiscoveryUrl, zoneFromUrl } from './autotask-zone'
-import { createAutotaskErrorClassifier } from './classify-autotask-error'
+import { createAutotaskErrorClassifier } from './autotask-classify-error'
 
 /** One request to the zone's REST API. */
 export interface AutotaskRequest extends CallOptions {

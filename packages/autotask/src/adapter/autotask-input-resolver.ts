@@ -1,6 +1,15 @@
-import { type CallOptions, NotFoundError, type PriorityLevel, type PrioritySelector, type ReferenceSelector, type StatusCategory, type StatusSelector, ValidationError } from '@ticketbridge/core'
+import {
+  type CallOptions,
+  NotFoundError,
+  type PriorityLevel,
+  type PrioritySelector,
+  type ReferenceSelector,
+  type StatusCategory,
+  type StatusSelector,
+  ValidationError,
+} from '@ticketbridge/core'
 import type { AutotaskClient } from '../client/autotask-client'
-import { autotaskFilter } from '../client/autotask-filter'
+import { type AutotaskFilter, autotaskFilter } from '../client/autotask-filter'
 import type { AutotaskPicklist } from '../client/autotask-metadata'
 import type { AutotaskTicketLookups } from './autotask-lookups'
 
@@ -15,6 +24,15 @@ export function autotaskId(id: string | undefined, field: string): number {
   return Number(id.trim())
 }
 
+/** A contact's email is any of its three addresses. */
+export function contactEmailCondition(email: string): AutotaskFilter {
+  return autotaskFilter.or(
+    autotaskFilter.eq('emailAddress', email),
+    autotaskFilter.eq('emailAddress2', email),
+    autotaskFilter.eq('emailAddress3', email),
+  )
+}
+
 function splitName(name: string): { firstName: string; lastName: string } | undefined {
   const parts = name.trim().split(/\s+/)
   if (parts.length < 2) return undefined
@@ -25,7 +43,7 @@ function splitName(name: string): { firstName: string; lastName: string } | unde
  * Turns the common model's selectors (by id, name, email, category or level) into Autotask ids:
  * picklist values from the tenant's metadata, contacts, resources and companies by query.
  */
-export class AutotaskResolver {
+export class AutotaskInputResolver {
   private apiUserResource: Promise<number | undefined> | undefined
 
   constructor(
@@ -72,16 +90,16 @@ export class AutotaskResolver {
     if (selector.id !== undefined) return autotaskId(selector.id, `${field}.id`)
     if (selector.email !== undefined) {
       const email = selector.email
-      const page = await this.client.contacts.query(
-        { filter: [autotaskFilter.or(autotaskFilter.eq('emailAddress', email), autotaskFilter.eq('emailAddress2', email), autotaskFilter.eq('emailAddress3', email))], maxRecords: 1 },
-        options,
-      )
+      const page = await this.client.contacts.query({ filter: [contactEmailCondition(email)], maxRecords: 1 }, options)
       if (page.items[0]) return page.items[0].id
       throw invalidInput(field, `no contact has the email ${email}`)
     }
     const name = splitName(selector.name ?? '')
     if (name) {
-      const page = await this.client.contacts.query({ filter: [autotaskFilter.eq('firstName', name.firstName), autotaskFilter.eq('lastName', name.lastName)], maxRecords: 1 }, options)
+      const page = await this.client.contacts.query(
+        { filter: [autotaskFilter.eq('firstName', name.firstName), autotaskFilter.eq('lastName', name.lastName)], maxRecords: 1 },
+        options,
+      )
       if (page.items[0]) return page.items[0].id
     }
     throw invalidInput(field, `no contact is named ${JSON.stringify(selector.name)}`)
@@ -97,7 +115,10 @@ export class AutotaskResolver {
     }
     const name = splitName(selector.name ?? '')
     if (name) {
-      const page = await this.client.resources.query({ filter: [autotaskFilter.eq('firstName', name.firstName), autotaskFilter.eq('lastName', name.lastName)], maxRecords: 1 }, options)
+      const page = await this.client.resources.query(
+        { filter: [autotaskFilter.eq('firstName', name.firstName), autotaskFilter.eq('lastName', name.lastName)], maxRecords: 1 },
+        options,
+      )
       if (page.items[0]) return page.items[0].id
     }
     throw invalidInput(field, `no resource is named ${JSON.stringify(selector.name)}`)
@@ -162,7 +183,10 @@ export class AutotaskResolver {
 
   private picklistName(picklist: AutotaskPicklist, name: string, field: string): number {
     const value = picklist.valueOf(name)
-    if (value === undefined) throw invalidInput(field, `no ${picklist.field} is labelled ${JSON.stringify(name)}; the tenant has ${picklist.active.map((entry) => entry.label).join(', ')}`)
+    if (value === undefined) {
+      const labels = picklist.active.map((entry) => entry.label).join(', ')
+      throw invalidInput(field, `no ${picklist.field} is labelled ${JSON.stringify(name)}; the tenant has ${labels}`)
+    }
     return Number(value)
   }
 }

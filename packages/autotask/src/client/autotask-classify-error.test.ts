@@ -11,7 +11,7 @@ import { createMockServer } from '@ticketbridge/testkit'
 import { http, HttpResponse } from 'msw'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createTestClient, testApiBase, testCredentials } from './__fixtures__/autotask-test-tenant'
-import { classifyAutotaskMessages, fieldOfAutotaskMessage, readAutotaskErrors } from './classify-autotask-error'
+import { classifyAutotaskMessages, fieldOfAutotaskMessage, readAutotaskErrors } from './autotask-classify-error'
 
 const server = createMockServer([])
 afterEach(() => server.reset())

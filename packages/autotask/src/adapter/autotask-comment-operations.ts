@@ -1,0 +1,113 @@
+import {
+  type AdapterWarning,
+  type CommentDriver,
+  type CommentVisibility,
+  type DriverCallContext,
+  htmlToText,
+  type ReferenceSelector,
+  UnsupportedOperationError,
+} from '@ticketbridge/core'
+import type { AutotaskDriverContext } from './autotask-driver-context'
+import { autotaskId } from './autotask-input-resolver'
+import type { AutotaskPublishLevels } from './autotask-lookups'
+import { mapAutotaskComment } from './map-autotask-comment'
+
+/**
+ * Comments are ticket notes: plain text, their publish level gives the visibility, and the author
+ * only through impersonation. A ticket's notes are read, and new notes read back, together with
+ * those other callers ask for at the same time (one `in` query).
+ */
+export function createAutotaskCommentOperations(driver: AutotaskDriverContext): CommentDriver {
+  const { client, options, reads } = driver
+  return {
+    // Every note of the ticket in one page: the coalesced read returns them all.
+    async listPage(ticketId, _cursor, context) {
+      const id = autotaskId(ticketId, 'ticketId')
+      const publish = await driver.publishLevels(context)
+      const notes = await reads.notesOfTicket.read(id, context)
+      // Oldest first: notes come by id, which Autotask hands out in creation order; the sort keeps equal times stable.
+      const items = notes
+        .map((raw) => mapAutotaskComment(raw, publish))
+        .sort((left, right) => Date.parse(left.createdAt) - Date.parse(right.createdAt) || Number(left.id) - Number(right.id))
+      return { items }
+    },
+
+    async create({ ticketId, input }, context) {
+      const id = autotaskId(ticketId, 'ticketId')
+      const warnings: AdapterWarning[] = []
+      const levels = await driver.publishLevels(context)
+      const publish = notePublishLevel(input.visibility, levels, warnings)
+      const { text, html } = input.body
+      const description = text.trim() === '' && html !== undefined && html.trim() !== '' ? htmlToText(html) : text
+      const impersonationResourceId = await noteAuthor(driver, input.author, context, warnings)
+      const vendorFields = input.vendorOptions?.autotask ?? {}
+      const noteId = await client.ticketNotes.add(
+        id,
+        {
+          description,
+          ...(typeof vendorFields.title === 'string' ? { title: vendorFields.title } : {}),
+          ...(options.noteType !== undefined ? { noteType: options.noteType } : {}),
+          ...(publish !== undefined ? { publish } : {}),
+        },
+        { ...context, ...(impersonationResourceId !== undefined ? { impersonationResourceId } : {}) },
+      )
+      return { record: mapAutotaskComment(await reads.readBack.note(noteId, context), levels), warnings }
+    },
+  }
+}
+
+/**
+ * The publish level of a visibility. An internal note must never become public; a public one may
+ * only be hidden. Undefined leaves the client to the tenant's default level.
+ */
+function notePublishLevel(visibility: CommentVisibility, publish: AutotaskPublishLevels, warnings: AdapterWarning[]): number | undefined {
+  const level = visibility === 'internal' ? publish.internal : publish.public
+  if (level !== undefined) return level
+  if (visibility === 'internal') {
+    throw new UnsupportedOperationError('comments.create(visibility: internal)', {
+      vendor: 'autotask',
+      reason: 'the tenant has no internal note publish level',
+    })
+  }
+  warnings.push({
+    type: 'substituted',
+    field: 'visibility',
+    message: 'The tenant has no public note publish level; the note was written as internal.',
+  })
+  return publish.internal
+}
+
+/**
+ * The resource to write the note as (`ImpersonationResourceId`), where the settings allow it and
+ * the author is a resource; otherwise the note is the API user's, and the warning says why.
+ */
+async function noteAuthor(
+  driver: AutotaskDriverContext,
+  author: ReferenceSelector | undefined,
+  context: DriverCallContext,
+  warnings: AdapterWarning[],
+): Promise<number | undefined> {
+  if (!author) return undefined
+  if (!driver.capabilities.comments.setAuthor) {
+    warnings.push({
+      type: 'unsupported',
+      field: 'author',
+      message: 'The author cannot be set (impersonateAuthors is off); the note is written as the API user.',
+    })
+    return undefined
+  }
+  // An id may name a contact, which cannot be impersonated; a resource found by email or name is one.
+  if (author.id !== undefined) {
+    const candidate = autotaskId(author.id, 'author.id')
+    if (await driver.resolve.isResource(candidate, context)) return candidate
+  } else {
+    const candidate = await driver.resolve.resource(author, 'author', context).catch(() => undefined)
+    if (candidate !== undefined) return candidate
+  }
+  warnings.push({
+    type: 'unsupported',
+    field: 'author',
+    message: 'Only resources can be impersonated, and the author is not one; the note is written as the API user.',
+  })
+  return undefined
+}
