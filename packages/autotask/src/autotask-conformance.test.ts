@@ -1,6 +1,4 @@
-import { inspect } from 'node:util'
-import type { TransportLogger } from '@ticketbridge/http'
-import { describeTicketingAdapter } from '@ticketbridge/testkit'
+import { captureLogs, describeTicketingAdapter } from '@ticketbridge/testkit'
 import { expect, it } from 'vitest'
 import { createAutotaskAdapter } from './adapter/autotask-adapter'
 import type { AutotaskAdapterSettings } from './adapter/autotask-adapter-settings'
@@ -18,9 +16,7 @@ describeTicketingAdapter(
   async () => {
     const served = await simulator.serve()
     const { username, secret, integrationCode } = simulator.credentials
-    const logLines: string[] = []
-    const line = (level: string) => (message: string, fields?: Record<string, unknown>) => logLines.push(`${level} ${message} ${inspect(fields, { depth: 10 })}`)
-    const logger: TransportLogger = { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') }
+    const { logger, lines: logLines } = captureLogs()
     const settings: AutotaskAdapterSettings = {
       username,
       secret,

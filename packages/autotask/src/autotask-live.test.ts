@@ -1,6 +1,4 @@
-import { inspect } from 'node:util'
-import type { TransportLogger } from '@ticketbridge/http'
-import { describeTicketingAdapter } from '@ticketbridge/testkit'
+import { captureLogs, describeTicketingAdapter } from '@ticketbridge/testkit'
 import { describe, it } from 'vitest'
 import { createAutotaskAdapter } from './adapter/autotask-adapter'
 import type { AutotaskAdapterSettings } from './adapter/autotask-adapter-settings'
@@ -26,9 +24,7 @@ if (username && secret && integrationCode) {
   describeTicketingAdapter(
     'autotask (live tenant)',
     () => {
-      const logLines: string[] = []
-      const line = (level: string) => (message: string, fields?: Record<string, unknown>) => logLines.push(`${level} ${message} ${inspect(fields, { depth: 10 })}`)
-      const logger: TransportLogger = { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') }
+      const { logger, lines: logLines } = captureLogs()
       const wrongSecret = `${secret.slice(0, 2)}-not-the-secret-${Date.now()}`
       const settings: AutotaskAdapterSettings = {
         username,

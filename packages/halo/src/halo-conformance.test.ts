@@ -1,4 +1,4 @@
-import { describeTicketingAdapter } from '@ticketbridge/testkit'
+import { captureLogs, describeTicketingAdapter } from '@ticketbridge/testkit'
 import axios, { type AxiosInstance } from 'axios'
 import { expect, it } from 'vitest'
 import { createHaloAdapter } from './adapter/halo-adapter'
@@ -26,13 +26,7 @@ describeTicketingAdapter(
     const server = await simulator.serve({ record: false })
     const { credentials } = simulator
     const secrets = [credentials.clientSecret, credentials.readOnlyClientSecret, credentials.password]
-    const logLines: string[] = []
-    const logger = {
-      debug: (message: string, fields?: unknown) => logLines.push(`${message} ${JSON.stringify(fields ?? {})}`),
-      info: (message: string, fields?: unknown) => logLines.push(`${message} ${JSON.stringify(fields ?? {})}`),
-      warn: (message: string, fields?: unknown) => logLines.push(`${message} ${JSON.stringify(fields ?? {})}`),
-      error: (message: string, fields?: unknown) => logLines.push(`${message} ${JSON.stringify(fields ?? {})}`),
-    }
+    const { logger, lines: logLines } = captureLogs()
     // Halo puts every end user on a site: new contacts without an organization go to the first one.
     const defaultSiteId = Number(simulator.state.sites.all().find((site) => site.inactive !== true)?.id)
     const base: HaloAdapterSettings = {

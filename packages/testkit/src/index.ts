@@ -17,3 +17,4 @@ export { serveHandlers, type ServedHandlers, type ServeHandlersOptions } from '.
 export { createMockServer, type MockServer } from './servers/create-mock-server'
 export type { RecordedRequest } from './servers/recorded-request'
 export { createFaultProxy, type FaultProxy } from './servers/create-fault-proxy'
+export { captureLogs, type CapturedLogs } from './logs/capture-logs'
