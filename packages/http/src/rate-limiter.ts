@@ -3,23 +3,15 @@ import PQueue from 'p-queue'
 import { toAbortError } from './abortable-sleep'
 import { systemClock, type Clock } from './clock'
 import { assertPositiveInteger } from './assert-positive-integer'
+import { RateLimitGate, type RateLimitEvent } from './rate-limit-gate'
 import { RollingWindowBudget, type RollingWindowBudgetOptions } from './rolling-window-budget'
+
+export type { RateLimitEvent } from './rate-limit-gate'
 
 /** Concurrency of one lane (for example `read` or `write`). */
 export interface RateLimitLaneOptions {
   /** Tasks of this lane running at once, at most. */
   concurrency: number
-}
-
-/** What {@link RateLimiterOptions.onRateLimit} is told when a task has to wait. */
-export interface RateLimitEvent {
-  /** The budget that is full, or `server` when a server-side throttle (a 429) paused every lane. */
-  budget: string
-  /** How long the task waits, at least, before it may start. */
-  waitMs: number
-  /** The lane of the waiting task. */
-  lane: string
-  reason: 'budget' | 'server-throttle'
 }
 
 /** Settings of {@link createRateLimiter}. */
@@ -83,16 +75,6 @@ export const defaultRateLimitLanes: Readonly<Record<string, RateLimitLaneOptions
   write: { concurrency: 3 },
 })
 
-interface GateWaiter {
-  lane: string
-  weight: number
-  resolve: () => void
-  reject: (error: unknown) => void
-  onRateLimit: ((event: RateLimitEvent) => void) | undefined
-  /** The last blocker reported for this waiter, so each wait is reported once. */
-  reportedBlocker?: string
-}
-
 /**
  * Creates a rate limiter. A task passes two stages: its lane's p-queue (lane concurrency, FIFO)
  * and then a shared gate, which admits the oldest waiting task once the overall cap, every
@@ -132,120 +114,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     budgets.set(budgetOptions.name, new RollingWindowBudget(budgetOptions))
   }
 
-  const waiters: GateWaiter[] = []
-  let inFlight = 0
-  let pausedUntil = 0
-  let timer: unknown
-  let timerDueAt = Number.POSITIVE_INFINITY
-
-  function report(waiter: GateWaiter, event: RateLimitEvent): void {
-    const blocker = `${event.reason}:${event.budget}`
-    if (waiter.reportedBlocker === blocker) return
-    waiter.reportedBlocker = blocker
-    options.onRateLimit?.(event)
-    waiter.onRateLimit?.(event)
-  }
-
-  /** Everyone in line waits behind the head, at least as long: tell each of them once. */
-  function reportAll(budget: string, waitMs: number, reason: RateLimitEvent['reason']): void {
-    for (const waiter of waiters) report(waiter, { budget, waitMs, lane: waiter.lane, reason })
-  }
-
-  function wakeAfter(delayMs: number): void {
-    const dueAt = clock.now() + delayMs
-    // One timer serves the head of the line; keep an earlier one that is already set.
-    if (timer !== undefined && timerDueAt <= dueAt) return
-    if (timer !== undefined) clock.clearTimeout(timer)
-    timerDueAt = dueAt
-    timer = clock.setTimeout(() => {
-      timer = undefined
-      timerDueAt = Number.POSITIVE_INFINITY
-      pump()
-    }, delayMs)
-  }
-
-  /** Admits waiting tasks, oldest first, while the cap, the budgets and any pause allow. */
-  function pump(): void {
-    while (waiters.length > 0) {
-      const waiter = waiters[0] as GateWaiter
-      if (inFlight >= maxConcurrency) return // a finishing task calls pump again
-      const now = clock.now()
-      if (pausedUntil > now) {
-        reportAll('server', pausedUntil - now, 'server-throttle')
-        wakeAfter(pausedUntil - now)
-        return
-      }
-      let waitMs = 0
-      let blocking: RollingWindowBudget | undefined
-      for (const budget of budgets.values()) {
-        const budgetWaitMs = budget.waitMs(now, waiter.weight)
-        if (budgetWaitMs > waitMs) {
-          waitMs = budgetWaitMs
-          blocking = budget
-        }
-      }
-      if (blocking !== undefined) {
-        reportAll(blocking.name, waitMs, 'budget')
-        wakeAfter(waitMs)
-        return
-      }
-      waiters.shift()
-      for (const budget of budgets.values()) budget.begin(waiter.weight)
-      inFlight++
-      waiter.resolve()
-    }
-  }
-
-  /** The common case, without a promise: nobody waiting and room everywhere. */
-  function admitAtOnce(weight: number): boolean {
-    if (waiters.length > 0 || inFlight >= maxConcurrency) return false
-    const now = clock.now()
-    if (pausedUntil > now) return false
-    for (const budget of budgets.values()) if (budget.waitMs(now, weight) > 0) return false
-    for (const budget of budgets.values()) budget.begin(weight)
-    inFlight++
-    return true
-  }
-
-  function enterGate(lane: string, weight: number, signal: AbortSignal | undefined, onRateLimit: ScheduleOptions['onRateLimit']): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const waiter: GateWaiter = {
-        lane,
-        weight,
-        onRateLimit,
-        resolve: () => {
-          signal?.removeEventListener('abort', onAbort)
-          resolve()
-        },
-        reject,
-      }
-      const onAbort = (): void => {
-        const index = waiters.indexOf(waiter)
-        if (index === -1) return
-        waiters.splice(index, 1)
-        reject(toAbortError(signal))
-        // The head may have changed; let the next task have its chance.
-        pump()
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
-      waiters.push(waiter)
-      pump()
-    })
-  }
-
-  function pauseUntil(timestampMs: number): void {
-    if (!Number.isFinite(timestampMs) || timestampMs <= pausedUntil) return
-    pausedUntil = timestampMs
-    // Waiters blocked on an earlier timer re-check the pause when it fires.
-    pump()
-  }
-
-  function leaveGate(weight: number): void {
-    inFlight--
-    const now = clock.now()
-    for (const budget of budgets.values()) budget.finish(now, weight)
-    pump()
-  }
+  const gate = new RateLimitGate(budgets, maxConcurrency, clock, options.onRateLimit)
 
   return {
     async schedule<T>(lane: string, task: () => Promise<T>, scheduleOptions: ScheduleOptions = {}): Promise<T> {
@@ -276,11 +145,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       const run = async (): Promise<T> => {
         started = true
         signal?.removeEventListener('abort', onQueuedAbort)
-        if (!admitAtOnce(weight)) await enterGate(lane, weight, signal, scheduleOptions.onRateLimit)
+        if (!gate.admitAtOnce(weight)) await gate.enter(lane, weight, signal, scheduleOptions.onRateLimit)
         try {
           return await task()
         } finally {
-          leaveGate(weight)
+          gate.leave(weight)
         }
       }
       try {
@@ -293,11 +162,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       }
     },
 
-    pauseUntil,
+    pauseUntil(timestampMs: number): void {
+      gate.pauseUntil(timestampMs)
+    },
 
     penalize(retryAfterMs: number): void {
       if (!Number.isFinite(retryAfterMs) || retryAfterMs <= 0) return
-      pauseUntil(clock.now() + retryAfterMs)
+      gate.pauseUntil(clock.now() + retryAfterMs)
     },
 
     setUsage(budgetName: string, used: number, setUsageOptions: { limit?: number; asOf?: number } = {}): void {
@@ -306,12 +177,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       const now = clock.now()
       budget.setUsage(now, used, setUsageOptions.limit, Math.min(now, setUsageOptions.asOf ?? now))
       // A lower count (or a higher limit) may let waiting tasks start now.
-      if (timer !== undefined) {
-        clock.clearTimeout(timer)
-        timer = undefined
-        timerDueAt = Number.POSITIVE_INFINITY
-      }
-      pump()
+      gate.recheck()
     },
 
     used(budgetName: string): number {
@@ -321,15 +187,15 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     },
 
     get inFlight() {
-      return inFlight
+      return gate.inFlight
     },
     get queued() {
-      let queued = waiters.length
+      let queued = gate.waiting
       for (const queue of laneQueues.values()) queued += queue.size
       return queued
     },
     get pausedUntil() {
-      return pausedUntil
+      return gate.pausedUntil
     },
     lanes: laneNames,
   }

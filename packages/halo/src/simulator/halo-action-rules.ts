@@ -2,7 +2,8 @@ import { formatHaloDate, haloEmptyDate, isHaloEmptyDate, normaliseHaloDate, pars
 import { haloError } from './halo-responses'
 import type { HaloJson } from './halo-table'
 import { htmlToText, textToHtml } from './halo-text'
-import { changeTicketStatus, type HaloWriteContext } from './halo-ticket-rules'
+import { changeTicketStatus } from './halo-ticket-derived-fields'
+import type { HaloWriteContext } from './halo-write-context'
 import { flagIsSet, splitWriteFlags } from './halo-write-flags'
 import { storeAttachment } from './halo-attachment-rules'
 

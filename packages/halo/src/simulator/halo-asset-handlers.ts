@@ -2,7 +2,7 @@ import { haloError } from './halo-responses'
 import type { HaloRoute } from './halo-route'
 import type { HaloJson } from './halo-table'
 import { tableRoutes } from './halo-table-routes'
-import { mergeCustomFields, renderCustomFields } from './halo-ticket-rules'
+import { mergeCustomFields, renderCustomFields } from './halo-custom-fields'
 
 /**
  * Assets (`Device`, halo.md §4.10): `{ page_no?, page_size?, record_count, assets }` with paging,

@@ -1,7 +1,7 @@
 import { formatHaloDate } from './halo-date-format'
 import { haloError } from './halo-responses'
 import type { HaloJson } from './halo-table'
-import type { HaloWriteContext } from './halo-ticket-rules'
+import type { HaloWriteContext } from './halo-write-context'
 import { splitWriteFlags } from './halo-write-flags'
 
 const contentTypes: Record<string, string> = {

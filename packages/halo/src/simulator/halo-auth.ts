@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { HttpResponse } from 'msw'
-import type { HaloAgentPermission } from './halo-seed-lookups'
-import { integrationAgentId, passwordAgentId, readOnlyAgentId } from './halo-seed-lookups'
+import { type HaloAgentPermission, integrationAgentId, passwordAgentId, readOnlyAgentId } from './halo-seed-agents'
 import type { HaloSimulatorClock, HaloSimulatorCredentialOptions } from './halo-simulator-options'
 
 /** Credentials the simulator's authorisation server accepts. */

@@ -3,7 +3,7 @@ import type { HaloRoute } from './halo-route'
 import type { HaloSimulatorState } from './halo-simulator-state'
 import type { HaloJson } from './halo-table'
 import { tableRoutes } from './halo-table-routes'
-import { mergeCustomFields, renderCustomFields } from './halo-ticket-rules'
+import { mergeCustomFields, renderCustomFields } from './halo-custom-fields'
 
 function integerId(value: unknown, field: string): number | undefined {
   if (value === undefined || value === null) return undefined

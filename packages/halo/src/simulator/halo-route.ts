@@ -8,7 +8,7 @@ import { haloError, HaloRequestError, haloJson } from './halo-responses'
 import type { ResolvedHaloSimulatorOptions } from './halo-simulator-options'
 import type { HaloSimulatorState } from './halo-simulator-state'
 import { enforceHaloSpec, type HaloSpecViolationRecord } from './halo-spec-enforcement'
-import type { HaloWriteContext } from './halo-ticket-rules'
+import type { HaloWriteContext } from './halo-write-context'
 
 /** What every route shares: the simulator's state and machinery. */
 export interface HaloSimulatorContext {

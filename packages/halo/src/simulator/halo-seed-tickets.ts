@@ -2,7 +2,8 @@ import { commitActionWrite, prepareActionWrite } from './halo-action-rules'
 import { formatHaloDate } from './halo-date-format'
 import type { HaloSimulatorState } from './halo-simulator-state'
 import type { HaloJson } from './halo-table'
-import { commitTicketWrite, prepareTicketWrite, type HaloWriteContext } from './halo-ticket-rules'
+import { commitTicketWrite, prepareTicketWrite } from './halo-ticket-rules'
+import type { HaloWriteContext } from './halo-write-context'
 
 /** A small deterministic generator (mulberry32): the same seed gives the same tickets everywhere. */
 export function createSeededRandom(seed: number): () => number {

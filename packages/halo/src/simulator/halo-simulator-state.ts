@@ -1,21 +1,7 @@
-import type { HaloAgentPermission } from './halo-seed-lookups'
-import {
-  seedAgents,
-  seedAssets,
-  seedCategories,
-  seedClients,
-  seedFieldInfos,
-  seedKbArticles,
-  seedLookups,
-  seedOutcomes,
-  seedPriorities,
-  seedSites,
-  seedSlas,
-  seedStatuses,
-  seedTeams,
-  seedTicketTypes,
-  seedUsers,
-} from './halo-seed-lookups'
+import { type HaloAgentPermission, seedAgents, seedTeams } from './halo-seed-agents'
+import { seedAssets, seedClients, seedKbArticles, seedSites, seedUsers } from './halo-seed-directory'
+import { seedCategories, seedLookups, seedOutcomes, seedPriorities, seedSlas, seedStatuses } from './halo-seed-lookups'
+import { seedFieldInfos, seedTicketTypes } from './halo-seed-ticket-types'
 import { type HaloJson, HaloTable } from './halo-table'
 
 /** Which list a ticket belongs to: service requests and incidents, or projects (halo.md §4.13). */

@@ -21,6 +21,11 @@ function withoutFields(record: HaloJson): HaloJson {
  * Reads need any valid token; writes need the `admin` scope.
  */
 export function ticketConfigurationRoutes(): HaloRoute[] {
+  return [...ticketTypeRoutes(), ...statusAndSlaRoutes(), ...outcomeAndCategoryRoutes(), ...fieldDefinitionRoutes()]
+}
+
+/** Ticket types (field rules only with `includedetails=true`) and their fields. */
+function ticketTypeRoutes(): HaloRoute[] {
   return [
     ...tableRoutes({
       path: '/TicketType',
@@ -50,6 +55,12 @@ export function ticketConfigurationRoutes(): HaloRoute[] {
       area: 'none',
       resolve: (input) => haloJson(input.simulator.state.ticketTypes.all().flatMap((type) => (Array.isArray(type.fields) ? (type.fields as HaloJson[]) : []))),
     },
+  ]
+}
+
+/** Statuses, priority policies (UUID ids, each within an SLA) and SLAs. */
+function statusAndSlaRoutes(): HaloRoute[] {
+  return [
     ...tableRoutes({
       path: '/Status',
       noun: 'Status',
@@ -101,6 +112,12 @@ export function ticketConfigurationRoutes(): HaloRoute[] {
         return fields
       },
     }),
+  ]
+}
+
+/** Action outcomes and ticket categories. */
+function outcomeAndCategoryRoutes(): HaloRoute[] {
+  return [
     ...tableRoutes({
       path: '/Outcome',
       noun: 'Outcome',
@@ -132,6 +149,12 @@ export function ticketConfigurationRoutes(): HaloRoute[] {
         return previous ? fields : { type_id: 1, sla_id: 0, priority_id: 0, category_name: String(fields.value).split('>').at(-1), ...fields }
       },
     }),
+  ]
+}
+
+/** Field definitions (custom fields among them) and lookup sets. */
+function fieldDefinitionRoutes(): HaloRoute[] {
+  return [
     ...tableRoutes({
       path: '/FieldInfo',
       noun: 'Field',

@@ -7,7 +7,8 @@ import { integerParameter, type HaloRoute, type HaloRouteInput } from './halo-ro
 import { haloStatusType } from './halo-seed-lookups'
 import type { HaloSimulatorState, HaloTicketDomain } from './halo-simulator-state'
 import type { HaloJson } from './halo-table'
-import { commitTicketWrite, prepareTicketWrite, renderTicket, renderTicketRow } from './halo-ticket-rules'
+import { renderTicket, renderTicketRow } from './halo-ticket-render'
+import { commitTicketWrite, prepareTicketWrite } from './halo-ticket-rules'
 import { upsertAnswer, upsertElements } from './halo-upsert-body'
 
 /** Ticket fields `advanced_search` may name (plus the ticket custom fields by `CF…` name). */

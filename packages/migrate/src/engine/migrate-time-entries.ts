@@ -1,6 +1,6 @@
 import { type AdapterWarning, NotFoundError, type Ticket, type TimeEntry, type TimeEntryCreateInput, ValidationError } from '@ticketbridge/core'
 import type { MigrationContext } from './migration-context'
-import { childKey } from './migrate-ticket'
+import { childKey } from './child-key'
 import type { DirectoryResolver } from './resolve-directory'
 import { rethrowIfFatal } from './fatal-errors'
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { findTicketsByExternalIds, type TicketingAdapter } from '@ticketbridge/core'
 import { sameSubject } from '../engine/adopt-existing-tickets'
 import { externalIdStamp } from '../engine/migration-context'
-import type { TicketFingerprint } from '../engine/migrate-ticket'
+import type { TicketFingerprint } from '../engine/ticket-fingerprint'
 import { type CanonicalRelation, canonicalRelation, relationKey } from '../engine/migrate-relations'
 import type { LedgerRecord, MigrationLedger } from '../ledger/migration-ledger'
 

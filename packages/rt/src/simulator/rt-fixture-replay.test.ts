@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createRtSimulator, type ServedRtSimulator } from './index'
+import { createRtSimulator, type RtServedSimulator } from './index'
 import { normaliseHeaderValue, normaliseRest1, normaliseRest2 } from './rt-fixture-normalise'
 
 const fixturesUrl = new URL('../../../../../shared/rt/fixtures/', import.meta.url)
@@ -62,7 +62,7 @@ interface Answer {
 }
 
 /** Sends the recorded bytes over a socket (so nothing is re-encoded on the way). */
-function send(server: ServedRtSimulator, recorded: RecordedRequest): Promise<Answer> {
+function send(server: RtServedSimulator, recorded: RecordedRequest): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {}
     for (const [name, value] of recorded.headers) {
@@ -85,7 +85,7 @@ const manifest = JSON.parse(await readFile(new URL('manifest.json', fixturesUrl)
 
 describe('RT simulator against the fixtures recorded from a real RT 5.0.3', () => {
   const simulator = createRtSimulator()
-  let server: ServedRtSimulator
+  let server: RtServedSimulator
   /** Recorded session ids mapped to the simulator's. */
   const sessions = new Map<string, string>()
 

@@ -3,7 +3,8 @@
  * MIME::Entity, REST2's MakeMIMEEntity) and saved as attachment rows like RT::Attachment::Create:
  * a multipart container row, then one row per part, a lone part collapsed into the container.
  */
-import type { RtAttachment, RtDatabase } from './rt-database'
+import type { RtDatabase } from './rt-database'
+import type { RtAttachment } from './rt-records'
 import { type MimeNode, collapseSinglePart, storageEncoding } from './rt-mime'
 
 /** A file to attach: its name, MIME type and exact bytes. */

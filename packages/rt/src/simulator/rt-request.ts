@@ -3,7 +3,8 @@
  * (CGI-style, repeated names kept), uploaded files, cookies, and the `Authorization` header.
  */
 import { type FormDataPart, multipartBoundary, parseFormData } from './rt-mime'
-import type { RtDatabase, RtUser } from './rt-database'
+import type { RtDatabase } from './rt-database'
+import type { RtUser } from './rt-records'
 import type { ScripEnvironment } from './rt-scrips'
 
 /** A request as the simulator handles it. */

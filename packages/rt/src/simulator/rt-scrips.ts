@@ -11,7 +11,8 @@
  * On Create Notify Ccs (9), On Create Notify Other Recipients (10), On Owner Change Notify
  * Owner (11), On Resolve Notify Requestors (12).
  */
-import { type RtDatabase, type RtTicket, type RtTransaction, type RtUser, nobodyUserId, systemUserId } from './rt-database'
+import { type RtDatabase, nobodyUserId, systemUserId } from './rt-database'
+import type { RtTicket, RtTransaction, RtUser } from './rt-records'
 import { formatMailDate, formatRtDateString } from './rt-dates'
 import { convertRtHtmlToText } from './rt-html-to-text'
 import { type MessageFile, generateMessageId, mimeBoundary, storeMessage } from './rt-messages'

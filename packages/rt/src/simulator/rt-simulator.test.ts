@@ -5,10 +5,10 @@
 import { ConfigurationError } from '@ticketbridge/core'
 import { createMockServer } from '@ticketbridge/testkit'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createRtSimulator, type ServedRtSimulator } from './index'
+import { createRtSimulator, type RtServedSimulator } from './index'
 
 const simulator = createRtSimulator()
-let server: ServedRtSimulator
+let server: RtServedSimulator
 
 beforeAll(async () => {
   server = await simulator.serve()

@@ -1,15 +1,16 @@
 import { http, type RequestHandler } from 'msw'
 import { type ServeHandlersOptions, serveHandlers } from '@ticketbridge/testkit/servers'
-import { RtDatabase, defaultSiteIdentity, seedRtDatabase } from './rt-database'
+import { RtDatabase, defaultSiteIdentity } from './rt-database'
+import { seedRtDatabase } from './rt-database-seed'
 import { type RtFaults, createRtFaultQueue, playRtFault } from './rt-faults'
 import { readSimulatorRequest } from './rt-request'
 import { type RtSimulatorCredentials, type RtSimulatorOptions, resolveRtSimulatorOptions } from './rt-simulator-options'
-import { createTicket } from './rt-ticket-actions'
+import { createTicket } from './rt-ticket-create'
 import { handleRest1 } from './rest1/rt-rest1-handler'
 import { handleRest2 } from './rest2/rt-rest2-handler'
 
 /** A simulator served on 127.0.0.1. */
-export interface ServedRtSimulator {
+export interface RtServedSimulator {
   /** Base URL, such as `http://127.0.0.1:40123` (RT's `$WebBaseURL`). */
   readonly url: string
   readonly port: number
@@ -23,7 +24,7 @@ export interface RtSimulator {
   /** msw handlers for `*\/REST/1.0/...` and `*\/REST/2.0/...` on any origin. */
   readonly handlers: RequestHandler[]
   /** Serves the handlers on 127.0.0.1 (testkit's serveHandlers). */
-  serve(options?: ServeHandlersOptions): Promise<ServedRtSimulator>
+  serve(options?: ServeHandlersOptions): Promise<RtServedSimulator>
   /** The in-memory database (tickets, transactions, attachments...), for assertions. */
   readonly state: RtDatabase
   /** Faults to play on the next requests (the conformance suite's vocabulary). */

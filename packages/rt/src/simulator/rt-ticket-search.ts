@@ -4,7 +4,8 @@
  * fields meaning "none matches", whole days for `Created = '2026-11-25'`, deleted tickets left
  * out), and RT's orderings.
  */
-import type { RtDatabase, RtTicket, RtTransaction, RtUser } from './rt-database'
+import type { RtDatabase } from './rt-database'
+import type { RtTicket, RtTransaction, RtUser } from './rt-records'
 import { parseRtDate } from './rt-dates'
 import { isActiveStatus, isInactiveStatus, isInitialStatus } from './rt-lifecycle'
 import { isTextualContentType } from './rt-mime'

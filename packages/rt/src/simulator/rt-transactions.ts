@@ -2,7 +2,8 @@
  * Transactions: recording them, and describing them the way RT::Transaction's
  * BriefDescription / Description do (REST 1.0 history lines, REST2 update messages).
  */
-import { type RtDatabase, type RtTransaction, type RtAttachment, nobodyUserId } from './rt-database'
+import { type RtDatabase, nobodyUserId } from './rt-database'
+import type { RtTransaction, RtAttachment } from './rt-records'
 import { formatRtDateString, parseRtDate } from './rt-dates'
 import { isTextualContentType } from './rt-mime'
 import { convertRtHtmlToText } from './rt-html-to-text'

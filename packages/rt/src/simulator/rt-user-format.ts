@@ -1,4 +1,4 @@
-import type { RtUser } from './rt-database'
+import type { RtUser } from './rt-records'
 
 /**
  * How RT formats a user in history lines (RT::User->Format): `root (Enoch Root)` for privileged

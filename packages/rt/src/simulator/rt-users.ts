@@ -1,6 +1,6 @@
 /** Users as RT creates and names them (principals, autocreated watchers, display formats). */
-import type { RtDatabase, RtUser } from './rt-database'
-import { systemUserId } from './rt-database'
+import { type RtDatabase, systemUserId } from './rt-database'
+import type { RtUser } from './rt-records'
 import { recordTransaction } from './rt-transactions'
 
 /** Splits `Name <address>` (or a bare address) into its parts. */

@@ -1,5 +1,5 @@
 /** Types shared by the REST 1.0 form handlers (RT's html/REST/1.0/Forms/<type>/<attribute>). */
-import type { RtUser } from '../rt-database'
+import type { RtUser } from '../rt-records'
 import type { RequestContext, RequestParameters } from '../rt-request'
 import type { Rest1Value } from './rt-rest1-form'
 

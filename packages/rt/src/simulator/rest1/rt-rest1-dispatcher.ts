@@ -5,7 +5,8 @@
  * empty body when an edit changed nothing.
  */
 import type { Rest1Context, Rest1FormCall, Rest1FormHandler } from './rt-rest1-context'
-import { type Rest1Form, composeRest1Forms, expandRest1List, parseRest1Forms, rest1FieldListPattern } from './rt-rest1-form'
+import { type Rest1Form, composeRest1Forms } from './rt-rest1-form'
+import { readRest1FieldList, readRest1Objects, rest1Label, rest1Name } from './rt-rest1-object-spec'
 import { rest1AttachmentsForm, rest1HistoryForm } from './rt-rest1-ticket-history'
 import { rest1TicketForm } from './rt-rest1-ticket-form'
 import { rest1CommentForm, rest1LinksForm, rest1QueueForm, rest1QueueName, rest1UserForm, rest1UserName } from './rt-rest1-other-forms'
@@ -27,13 +28,15 @@ const nameResolvers: Record<string, (context: Rest1Context, name: string) => num
   queue: rest1QueueName,
 }
 
-const name = String.raw`[\w.-]+`
-const list = String.raw`(?:(?:\d+-)?\d+,)*(?:\d+-)?\d+`
-const label = String.raw`[^,\\/]+`
-const labels = `(?:${label},)*${label}`
-
 function status(version: string, text: string): string {
   return `RT/${version} ${text}\n\n`
+}
+
+/** The status line and text as RT writes them; an edit that changed nothing answers an empty body. */
+function answer(version: string, statusText: string, output: string): Rest1Answer {
+  if (output) output += '\n'
+  if (!output && statusText.startsWith('200')) return { body: Buffer.alloc(0) }
+  return { body: Buffer.from(status(version, statusText) + output, 'utf8') }
 }
 
 /** The dhandler: answers one request for `object` (the path after /REST/1.0/). */
@@ -41,147 +44,33 @@ export function dispatchRest1(context: Rest1Context, object: string): Rest1Answe
   const version = context.database.identity.version
   const parameters = context.parameters
   const content = parameters.values.get('content')?.[0]
-  const fieldsParameter = parameters.values.get('fields')?.[0]
   const format = parameters.values.get('format')?.[0]
-  let statusText = '200 Ok'
-  let output = ''
-  const finish = (): Rest1Answer => {
-    if (output) output += '\n'
-    if (!output && statusText.startsWith('200')) return { body: Buffer.alloc(0) }
-    return { body: Buffer.from(status(version, statusText) + output, 'utf8') }
-  }
-  const objects: string[] = []
-  let forms: Rest1Form[] | undefined
-  const showType = object === 'show' ? '' : new RegExp(`^(${name})/show$`).exec(object)?.[1]
-  const editType = object === 'edit' ? '' : new RegExp(`^(${name})/edit$`).exec(object)?.[1]
-  if (showType !== undefined) {
-    for (let id of parameters.values.get('id') ?? []) {
-      if (showType) id = id.replace(new RegExp(`^(?:${showType}/)?`), `${showType}/`)
-      const match = new RegExp(`^(${name})/(${list}|${labels})(?:(/.*))?$`).exec(id)
-      if (!match) {
-        statusText = '400 Bad Request'
-        output = `Invalid object ID specified: '${id}'`
-        return finish()
-      }
-      const [, type, ids, extraText] = match
-      const extra = extraText ?? ''
-      const extraMatch = new RegExp(`^(?:/(${name})(?:/(.*))?)?$`).exec(extra)
-      const attribute = extraMatch?.[1]
-      const transactionIds = attribute === 'history' && extraMatch?.[2] ? /id\/(\d.*)/.exec(extraMatch[2])?.[1] : undefined
-      for (const objectId of expandRest1List(ids as string)) {
-        if (transactionIds) for (const transactionId of expandRest1List(transactionIds)) objects.push(`${type}/${objectId}/${attribute}/id/${transactionId}`)
-        else objects.push(`${type}/${objectId}${extra}`)
-      }
-    }
-  } else if (editType !== undefined) {
-    forms = parseRest1Forms(content ?? '')
-    const errors: Rest1Form[] = []
-    for (const form of forms) {
-      if (form.error) {
-        errors.push({ comment: '# Syntax error.', order: form.order ?? [], values: form.values, error: form.error })
-        continue
-      }
-      const idValue = form.values.get('id')
-      if (idValue === undefined) {
-        errors.push({ comment: '# No object ID specified.', order: form.order ?? [], values: form.values })
-        continue
-      }
-      let id = String(idValue)
-      let type = editType || id.replace(/^([^/]+)\/\d+$/, '$1')
-      if (editType) type = `${editType}/`
-      type = type.replace(/\/$/, '')
-      if (type) id = id.replace(new RegExp(`^(?:${type}/)?`), `${type}/`)
-      if (new RegExp(`^${name}/(?:${label}|\\d+)(?:/.*)?`).test(id)) objects.push(id)
-      else errors.push({ comment: `# Invalid object ID: '${id}'`, order: form.order ?? [], values: form.values })
-    }
-    if (errors.length > 0) {
-      statusText = '409 Syntax Error'
-      output = composeRest1Forms([{ comment: '# Please resubmit with errors corrected.', values: new Map() }, ...errors])
-      return finish()
-    }
-  } else {
-    objects.push(object)
-    if (content) {
-      forms = parseRest1Forms(content)
-      if (forms.length > 1) {
-        statusText = '400 Bad Request'
-        output = 'You may submit only one form to this object.'
-        return finish()
-      }
-      const first = forms[0]
-      if (first?.error) {
-        statusText = '409 Syntax Error'
-        output = composeRest1Forms([{ comment: '# Syntax error.', order: first.order ?? [], values: first.values, error: first.error }])
-        return finish()
-      }
-    }
-  }
-  if (objects.length === 0) {
-    statusText = '400 Bad Request'
-    output = 'No objects specified.'
-    return finish()
-  }
-  const fieldList: string[] = []
-  if (fieldsParameter) {
-    if (!rest1FieldListPattern.test(fieldsParameter)) {
-      statusText = '400 Bad Request'
-      output = `Invalid field specification: ${fieldsParameter}`
-      return finish()
-    }
-    for (const field of fieldsParameter.split(/\s*,\s*/).map((item) => item.toLowerCase())) if (!fieldList.includes(field)) fieldList.push(field)
-    if (!fieldList.includes('id')) fieldList.unshift('id')
-    for (const [index, field] of fieldList.entries()) {
-      const custom = /^(c(?:ustom)?f(?:ield)?)-(.+)/.exec(field)
-      if (custom) fieldList[index] = `cf.{${custom[2]}}`
-    }
-  }
+  const request = readRest1Objects(object, parameters)
+  if (request.refused) return answer(version, request.statusText, request.output)
+  const { objects, forms } = request
+  if (objects.length === 0) return answer(version, '400 Bad Request', 'No objects specified.')
+  const fieldList = readRest1FieldList(parameters.values.get('fields')?.[0])
+  if (!Array.isArray(fieldList)) return answer(version, fieldList.statusText, fieldList.output)
   const fields = new Set(fieldList)
+  let statusText = '200 Ok'
   const comments: string[] = []
   const outputs: Rest1Form[] = []
   for (const current of objects) {
-    const match = new RegExp(`^(${name})/(\\d+|${label})(?:/(${name})(?:/([\\s\\S]*))?)?$`).exec(current) ?? new RegExp(`^(${name})/(new)$`).exec(current)
-    let problem: string | undefined
-    let handler: Rest1FormHandler | undefined
-    let id = ''
-    let args: string | undefined
-    if (!match) {
-      problem = `# Invalid object specification: '${current}'`
-    } else {
-      const type = match[1] as string
-      id = match[2] as string
-      const attribute = match[3] ?? 'default'
-      args = match[4]
-      const typeHandlers = handlers[type]
-      handler = typeHandlers?.[attribute]
-      if (!handler) {
-        args = args !== undefined ? `${attribute}/${args}` : attribute
-        handler = typeHandlers?.default
-        if (!handler) problem = `# Unknown object type: ${type}`
-      } else if (id !== 'new' && !/^\d+$/.test(id)) {
-        const resolver = nameResolvers[type]
-        if (!resolver) problem = `# Objects of type ${type} must be specified by numeric id.`
-        else {
-          const resolved = resolver(context, id)
-          if (typeof resolved === 'string') problem = `# ${resolved}`
-          else id = String(resolved)
-        }
-      }
-    }
-    if (problem !== undefined || !handler) {
-      const form = content && forms ? forms.shift() : undefined
-      outputs.push({ comment: problem ?? '', order: form?.order ?? ['id'], values: form?.values ?? new Map([['id', current]]) })
+    const target = resolveRest1Object(context, current)
+    const form = content && forms ? forms.shift() : undefined
+    if ('problem' in target) {
+      outputs.push({ comment: target.problem, order: form?.order ?? ['id'], values: form?.values ?? new Map([['id', current]]) })
       continue
     }
-    const form = content && forms ? forms.shift() : undefined
     const call: Rest1FormCall = {
-      id,
-      args,
+      id: target.id,
+      args: target.args,
       format,
       fields,
       changes: form ? form.values : undefined,
       changeOrder: form?.order ?? [],
     }
-    const result = handler(context, call)
+    const result = target.handler(context, call)
     if (result.subRequest) return showSubRequest(context, result.subRequest)
     if (result.rawContent) {
       return {
@@ -205,8 +94,36 @@ export function dispatchRest1(context: Rest1Context, object: string): Rest1Answe
     }
   }
   if (comments.length > 0) outputs.unshift({ comment: comments.join('\n'), values: new Map() })
-  output = composeRest1Forms(outputs)
-  return finish()
+  return answer(version, statusText, composeRest1Forms(outputs))
+}
+
+/**
+ * The handler of one object specification (`ticket/1`, `ticket/1/history/id/3`, `user/root`),
+ * with the object's id (names resolved) and what follows the attribute; or the `# ...` problem.
+ */
+function resolveRest1Object(context: Rest1Context, current: string): { handler: Rest1FormHandler; id: string; args: string | undefined } | { problem: string } {
+  const match = new RegExp(`^(${rest1Name})/(\\d+|${rest1Label})(?:/(${rest1Name})(?:/([\\s\\S]*))?)?$`).exec(current) ?? new RegExp(`^(${rest1Name})/(new)$`).exec(current)
+  if (!match) return { problem: `# Invalid object specification: '${current}'` }
+  const type = match[1] as string
+  let id = match[2] as string
+  const attribute = match[3] ?? 'default'
+  let args = match[4]
+  const typeHandlers = handlers[type]
+  const handler = typeHandlers?.[attribute]
+  if (!handler) {
+    // An unknown attribute goes to the type's default handler, which reads it from `args`.
+    args = args !== undefined ? `${attribute}/${args}` : attribute
+    const fallback = typeHandlers?.default
+    return fallback ? { handler: fallback, id, args } : { problem: `# Unknown object type: ${type}` }
+  }
+  if (id !== 'new' && !/^\d+$/.test(id)) {
+    const resolver = nameResolvers[type]
+    if (!resolver) return { problem: `# Objects of type ${type} must be specified by numeric id.` }
+    const resolved = resolver(context, id)
+    if (typeof resolved === 'string') return { problem: `# ${resolved}` }
+    id = String(resolved)
+  }
+  return { handler, id, args }
 }
 
 /** RT's `$m->subexec('/REST/1.0/show', ...)`: the long history format is a show of its transactions. */

@@ -5,7 +5,8 @@
  * Every answer is HTTP 200 and sets the session cookie, as RT does.
  */
 import { randomBytes } from 'node:crypto'
-import type { RtDatabase, RtSession, RtUser } from '../rt-database'
+import type { RtDatabase } from '../rt-database'
+import type { RtSession, RtUser } from '../rt-records'
 import {
   type RequestContext,
   type SimulatorRequest,

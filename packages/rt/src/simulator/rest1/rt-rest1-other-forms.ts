@@ -4,7 +4,10 @@
  * including the Perl crash RT 5.0.3 answers when a user without rights names a queue.
  */
 import { buildRest1Message } from '../rt-messages'
-import { addLink, canModifyTicket, canSeeTicket, deleteLink, type LinkName, linkNames, recordNote, setTicketStatus } from '../rt-ticket-actions'
+import { canModifyTicket, canSeeTicket } from '../rt-ticket-actions'
+import { setTicketStatus } from '../rt-ticket-fields'
+import { addLink, deleteLink, type LinkName, linkNames } from '../rt-ticket-links'
+import { recordNote } from '../rt-ticket-notes'
 import { type Rest1Context, type Rest1FormCall, type Rest1FormResult, rest1Comment } from './rt-rest1-context'
 import { type Rest1Value, splitRest1Values } from './rt-rest1-form'
 import { rest1Attachments } from './rt-rest1-ticket-form'

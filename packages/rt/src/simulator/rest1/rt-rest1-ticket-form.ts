@@ -3,24 +3,14 @@
  * or edit one, with RT 5.0.3's answers, field order and quirks (409 with the known fields still
  * applied, an empty answer when nothing changed).
  */
-import type { RtTicket } from '../rt-database'
+import type { RtTicket } from '../rt-records'
 import { formatRtDateString, formatSqlDate, parseRtDate } from '../rt-dates'
 import { buildRest1Message, type MessageFile } from '../rt-messages'
-import {
-  type ActionResult,
-  addTicketCustomFieldValue,
-  addTicketWatcher,
-  canModifyTicket,
-  canSeeTicket,
-  createTicket,
-  deleteTicketCustomFieldValue,
-  deleteTicketWatcher,
-  isTicketColumn,
-  setTicketColumn,
-  setTicketOwner,
-  setTicketQueue,
-  setTicketStatus,
-} from '../rt-ticket-actions'
+import { type ActionResult, canModifyTicket, canSeeTicket } from '../rt-ticket-actions'
+import { createTicket } from '../rt-ticket-create'
+import { addTicketCustomFieldValue, deleteTicketCustomFieldValue } from '../rt-ticket-custom-fields'
+import { isTicketColumn, setTicketColumn, setTicketOwner, setTicketQueue, setTicketStatus } from '../rt-ticket-fields'
+import { addTicketWatcher, deleteTicketWatcher } from '../rt-ticket-watchers'
 import { type Rest1Context, type Rest1FormCall, type Rest1FormResult, rest1Comment } from './rt-rest1-context'
 import { type Rest1Value, rest1CustomFieldName, splitRest1Values } from './rt-rest1-form'
 

@@ -3,7 +3,7 @@
  * Forms/ticket/attachments): history lines, one transaction in full, attachment listings,
  * attachment metadata, and raw attachment bytes.
  */
-import type { RtAttachment, RtTransaction } from '../rt-database'
+import type { RtAttachment, RtTransaction } from '../rt-records'
 import { formatSqlDate } from '../rt-dates'
 import { isTextualContentType } from '../rt-mime'
 import { canSeeTicket } from '../rt-ticket-actions'

@@ -4,7 +4,8 @@
  * styles (pretty records, compact errors with `{"message": ...}`), and the Web::Machine decisions
  * RT inherits: 405, 403, 404, `If-Match` (412) and `If-None-Match` (304), 415.
  */
-import type { RtDatabase, RtUser } from '../rt-database'
+import type { RtDatabase } from '../rt-database'
+import type { RtUser } from '../rt-records'
 import { type PerlJsonValue, toCompactPerlJson, toPrettyPerlJson } from '../rt-perl-json'
 import {
   type RequestParameters,

@@ -9,7 +9,8 @@
 import { formatSqlDate } from '../rt-dates'
 import { PerlJsonSyntaxError, parsePerlJson } from '../rt-perl-json'
 import type { SimulatorRequest } from '../rt-request'
-import { type CollectionItem, type Rest2Context, columnText } from './rt-rest2-collections'
+import { columnText } from './rt-rest2-columns'
+import type { CollectionItem, Rest2Context } from './rt-rest2-context'
 import { errorAnswer } from './rt-rest2-http'
 
 /** One JSON search condition. */

@@ -4,16 +4,8 @@
  * references as `{type, id, _url}` (users by name), dates in UTC ISO, NULL columns left out,
  * and `_hyperlinks` offered according to the caller's rights.
  */
-import {
-  type RtAttachment,
-  type RtCustomField,
-  type RtDatabase,
-  type RtQueue,
-  type RtTicket,
-  type RtTransaction,
-  type RtUser,
-  nobodyUserId,
-} from '../rt-database'
+import { type RtDatabase, nobodyUserId } from '../rt-database'
+import type { RtAttachment, RtCustomField, RtQueue, RtTicket, RtTransaction, RtUser } from '../rt-records'
 import { formatW3cDate } from '../rt-dates'
 import { lifecycleActions } from '../rt-lifecycle'
 import type { PerlJsonValue } from '../rt-perl-json'

@@ -4,31 +4,19 @@
  * and quirks: unknown fields ignored, invalid values reported as 200 messages, core fields set in
  * alphabetical order before custom fields, roles and links.
  */
-import type { RtCustomField, RtTicket, RtUser } from '../rt-database'
+import type { RtCustomField, RtTicket, RtUser } from '../rt-records'
 import { formatSqlDate, parseRtDate } from '../rt-dates'
 import { type MessageFile, buildRest2Message } from '../rt-messages'
 import type { FormDataPart } from '../rt-mime'
-import {
-  type ActionResult,
-  type LinkName,
-  addLink,
-  addTicketCustomFieldValue,
-  addTicketWatcher,
-  columnText,
-  createTicket,
-  deleteLink,
-  deleteTicketCustomFieldValue,
-  deleteTicketWatcher,
-  isTicketColumn,
-  linkNames,
-  recordNote,
-  setTicketColumn,
-  setTicketOwner,
-  setTicketQueue,
-  setTicketStatus,
-} from '../rt-ticket-actions'
+import type { ActionResult } from '../rt-ticket-actions'
+import { createTicket } from '../rt-ticket-create'
+import { addTicketCustomFieldValue, deleteTicketCustomFieldValue } from '../rt-ticket-custom-fields'
+import { columnText, isTicketColumn, setTicketColumn, setTicketOwner, setTicketQueue, setTicketStatus } from '../rt-ticket-fields'
+import { type LinkName, addLink, deleteLink, linkNames } from '../rt-ticket-links'
+import { recordNote } from '../rt-ticket-notes'
+import { addTicketWatcher, deleteTicketWatcher } from '../rt-ticket-watchers'
 import { loadOrCreateWatcher } from '../rt-users'
-import type { Rest2Context } from './rt-rest2-collections'
+import type { Rest2Context } from './rt-rest2-context'
 
 /** A JSON body, after RT's deserialize_record. */
 export type Rest2Data = Record<string, unknown>

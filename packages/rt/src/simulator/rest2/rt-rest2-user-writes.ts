@@ -3,9 +3,9 @@
  * Update answer them: AdminUsers required, unique names and addresses, Privileged and Disabled
  * handled after the plain columns, messages prefixed `User <name>: `.
  */
-import type { RtUser } from '../rt-database'
+import type { RtUser } from '../rt-records'
 import { createUser, parseEmailAddress, setSystemGroups } from '../rt-users'
-import type { Rest2Context } from './rt-rest2-collections'
+import type { Rest2Context } from './rt-rest2-context'
 
 function text(value: unknown): string {
   return value === null || value === undefined ? '' : String(value)

@@ -1,37 +1,8 @@
 import { formatAutotaskDate } from './autotask-date'
-import { blankRecord } from './autotask-record-writer'
+import { day, firstNames, helpDeskRole, lastNames, seedRecord, setUserDefined, technicians } from './autotask-seed-support'
 import { createSeededRandom, type SeededRandom } from './autotask-seeded-random'
 import { apiUserResourceId } from './autotask-simulator-options'
 import type { AutotaskRecord, AutotaskSimulatorState } from './autotask-simulator-state'
-
-const day = 24 * 60 * 60 * 1000
-const helpDeskRole = 29683355
-const networkRole = 29683356
-
-/** Technicians of the simulated MSP: [id, first name, last name, active]. */
-const technicians: [number, string, string, boolean][] = [
-  [29682833, 'Alex', 'Morgan', true],
-  [29682834, 'Priya', 'Raman', true],
-  [29682835, 'Tomás', 'Duarte', true],
-  [29682836, 'Hannah', 'Becker', true],
-  [29682837, 'Kenji', 'Watanabe', false],
-  [29682838, 'Fatima', 'Al-Sayed', true],
-]
-
-/** Customers: [name, domain, city, phone, employees]. */
-const customers: [string, string, string, string, number][] = [
-  ['Acme Dental Group', 'acmedental.example', 'Springfield', '555-0142', 48],
-  ['Northwind Logistics', 'northwind.example', 'Rotterdam', '+31 10 555 0199', 310],
-  ['Contoso Legal LLP', 'contosolegal.example', 'Leeds', '+44 113 555 0107', 62],
-  ['Fabrikam Manufacturing', 'fabrikam.example', 'Dayton', '555-0178', 540],
-  ['Müller & Söhne GmbH', 'mueller-soehne.example', 'Stuttgart', '+49 711 555 0123', 85],
-  ['Blue Yonder Airlines', 'blueyonder.example', 'Seattle', '555-0166', 1200],
-  ['Tailspin Toys', 'tailspintoys.example', 'Austin', '555-0111', 23],
-  ['Wingtip Accounting', 'wingtip.example', 'Dublin', '+353 1 555 0188', 17],
-]
-
-const firstNames = ['Maria', 'James', 'Aisha', 'Lukas', 'Chen', 'Olivia', 'Mateo', 'Sofia', 'Noah', 'Zoë', 'Ravi', 'Emma', 'Jonas', 'Léa', 'Omar', 'Grace']
-const lastNames = ['García', 'Smith', 'Okafor', 'Schneider', 'Wei', 'Brown', 'Rossi', 'Novak', 'Johansson', 'Dubois', 'Patel', 'Kowalski', "O'Brien", 'Tanaka', 'Haddad', 'Nguyen']
 
 /** Ticket templates: [title, description, issue type, sub-issue type]. */
 const ticketTemplates: [string, string, number, number][] = [
@@ -66,201 +37,6 @@ const statuses = [1, 1, 8, 8, 8, 7, 12, 5, 5, 5]
 const priorities = [2, 2, 2, 3, 1, 4]
 const queues = [29682833, 29682833, 29683354, 29683482, 5, 8]
 const sources = [2, 4, 4, -1, 12, 3]
-
-function ascii(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z]/g, '')
-    .toLowerCase()
-}
-
-function row(state: AutotaskSimulatorState, entity: string, fields: Record<string, unknown>): Record<string, unknown> {
-  return { ...blankRecord(entity, state), ...fields }
-}
-
-function setUserDefined(record: Record<string, unknown>, name: string, value: string | null): void {
-  const values = record.userDefinedFields as { name: string; value: string | null }[]
-  const entry = values.find((candidate) => candidate.name === name)
-  if (entry) entry.value = value
-}
-
-/**
- * The simulated tenant's directory: the MSP's own company (id 0), its technicians and roles,
- * the API user's resource, customers with contacts, products, configuration items, contracts
- * and projects. Same random seed, same directory.
- */
-export function seedAutotaskDirectory(state: AutotaskSimulatorState, options: { random: SeededRandom; now: number; apiUsername: string }): void {
-  const { random, now } = options
-  const longAgo = now - 900 * day
-  const date = (offset: number): string => formatAutotaskDate(longAgo + offset * day)
-  for (const [id, firstName, lastName, isActive] of technicians) {
-    state.insert(
-      'Resources',
-      row(state, 'Resources', {
-        id,
-        firstName,
-        lastName,
-        email: `${ascii(firstName)}.${ascii(lastName)}@simulated-msp.example`,
-        userName: `${ascii(firstName)}.${ascii(lastName)}`,
-        initials: `${firstName[0]}${lastName[0]}`,
-        isActive,
-        licenseType: 1,
-        resourceType: 'Employee',
-        userType: 1,
-        title: 'Service Desk Engineer',
-        officePhone: `555-01${String(id % 100).padStart(2, '0')}`,
-        defaultServiceDeskRoleID: helpDeskRole,
-        hireDate: date(random.integer(0, 300)),
-        dateFormat: 'dd/MM/yyyy',
-        timeFormat: 'HH:mm',
-        numberFormat: 'X,XXX.XX',
-        locationID: 10,
-      }),
-    )
-  }
-  state.insert(
-    'Resources',
-    row(state, 'Resources', {
-      id: apiUserResourceId,
-      firstName: 'TicketBridge',
-      lastName: 'API User',
-      email: options.apiUsername,
-      userName: options.apiUsername,
-      isActive: true,
-      licenseType: 7,
-      resourceType: 'Employee',
-      userType: 17,
-      title: 'API User (API-only)',
-      locationID: 10,
-    }),
-  )
-  const roles: [number, string, number][] = [
-    [helpDeskRole, 'Help Desk Technician', 95],
-    [networkRole, 'Network Engineer', 140],
-    [29683357, 'Project Manager', 150],
-    [29683358, 'Field Engineer', 120],
-  ]
-  for (const [id, name, hourlyRate] of roles) {
-    state.insert('Roles', row(state, 'Roles', { id, name, description: name, hourlyRate, hourlyFactor: 1, isActive: true, isSystemRole: false, roleType: 1 }))
-  }
-  for (const [id, , , isActive] of technicians) {
-    state.insert('ResourceRoles', row(state, 'ResourceRoles', { resourceID: id, roleID: helpDeskRole, queueID: 29682833, departmentID: 29683001, isActive }))
-    if (id % 2 === 0) state.insert('ResourceRoles', row(state, 'ResourceRoles', { resourceID: id, roleID: networkRole, queueID: 29683354, departmentID: 29683001, isActive }))
-  }
-
-  state.insert(
-    'Companies',
-    row(state, 'Companies', {
-      id: 0,
-      companyName: 'Simulated MSP Ltd',
-      companyType: 7,
-      phone: '555-0100',
-      city: 'Springfield',
-      isActive: true,
-      ownerResourceID: technicians[0]![0],
-      createDate: date(0),
-      lastActivityDate: date(1),
-      lastTrackedModifiedDateTime: date(1),
-    }),
-  )
-  const products: [string, string][] = [
-    ['Dell Latitude 7440', 'Dell'],
-    ['HP LaserJet Pro M404', 'HP'],
-    ['Cisco Meraki MX68', 'Cisco'],
-  ]
-  const productIds = products.map(([name, manufacturerName]) =>
-    state.insert('Products', row(state, 'Products', { name, manufacturerName, isActive: true, isSerialized: true, productCategory: 1, periodType: 1 })).id,
-  )
-
-  customers.forEach(([companyName, domain, city, phone, employees], index) => {
-    const company = row(state, 'Companies', {
-      companyName,
-      companyNumber: `C${String(1001 + index)}`,
-      companyType: index === 6 ? 3 : 1,
-      phone,
-      city,
-      webAddress: `https://www.${domain}`,
-      isActive: index !== 7,
-      ownerResourceID: random.pick(technicians.filter((technician) => technician[3]))[0],
-      createDate: date(10 + index * 20),
-      createdByResourceID: apiUserResourceId,
-      lastActivityDate: date(400 + index),
-      lastTrackedModifiedDateTime: date(400 + index),
-      currencyID: 1,
-    })
-    setUserDefined(company, 'Number of Employees', String(employees))
-    setUserDefined(company, 'Customer Since', date(10 + index * 20))
-    const storedCompany = state.insert('Companies', company)
-    const contactCount = 3 + (index % 2)
-    for (let position = 0; position < contactCount; position += 1) {
-      const firstName = random.pick(firstNames)
-      const lastName = random.pick(lastNames)
-      const contact = row(state, 'Contacts', {
-        companyID: storedCompany.id,
-        firstName,
-        lastName,
-        emailAddress: `${ascii(firstName)}.${ascii(lastName)}${position}@${domain}`,
-        phone,
-        mobilePhone: `+1 555 01${String(random.integer(10, 99))}`,
-        title: position === 0 ? 'Office Manager' : random.pick(['Accountant', 'Engineer', 'Sales Lead', 'Receptionist', 'Director']),
-        isActive: position === contactCount - 1 && index % 3 === 0 ? 0 : 1,
-        primaryContact: position === 0,
-        createDate: date(20 + index * 20 + position),
-        lastActivityDate: date(420 + index),
-        lastModifiedDate: date(420 + index),
-        receivesEmailNotifications: true,
-      })
-      setUserDefined(contact, 'Preferred Language', random.pick(['English', 'English', 'German', 'Dutch', 'French']))
-      state.insert('Contacts', contact)
-    }
-    state.insert(
-      'ConfigurationItems',
-      row(state, 'ConfigurationItems', {
-        companyID: storedCompany.id,
-        productID: random.pick(productIds),
-        configurationItemType: random.integer(1, 4),
-        referenceTitle: `${companyName.split(' ')[0]}-SRV-01`,
-        serialNumber: `SN${random.integer(100000, 999999)}`,
-        isActive: true,
-        createDate: date(30 + index),
-        installDate: date(30 + index),
-      }),
-    )
-    state.insert(
-      'Contracts',
-      row(state, 'Contracts', {
-        companyID: storedCompany.id,
-        contractName: `${companyName} Managed Services`,
-        contractNumber: `MS-${1001 + index}`,
-        contractType: 7,
-        status: 1,
-        startDate: date(30),
-        endDate: formatAutotaskDate(now + 365 * day),
-        isDefaultContract: true,
-        timeReportingRequiresStartAndStopTimes: 0,
-      }),
-    )
-  })
-  const firstCustomers = state.rows('Companies').slice(1, 3)
-  firstCustomers.forEach((company, index) => {
-    state.insert(
-      'Projects',
-      row(state, 'Projects', {
-        companyID: company.id,
-        projectName: index === 0 ? 'Office move' : 'Microsoft 365 migration',
-        projectNumber: `P2024${String(index + 1).padStart(4, '0')}`,
-        projectType: 5,
-        status: 2,
-        startDateTime: formatAutotaskDate(now - 30 * day),
-        endDateTime: formatAutotaskDate(now + 60 * day),
-        projectLeadResourceID: technicians[index]![0],
-        createDateTime: formatAutotaskDate(now - 40 * day),
-        creatorResourceID: apiUserResourceId,
-      }),
-    )
-  })
-}
 
 function customerContext(state: AutotaskSimulatorState, random: SeededRandom): { company: AutotaskRecord; contact: AutotaskRecord | undefined } {
   const companies = state.rows('Companies').filter((company) => company.id !== 0 && company.isActive === true)
@@ -301,7 +77,7 @@ export function seedAutotaskTickets(state: AutotaskSimulatorState, options: { co
     const { company, contact } = customerContext(state, random)
     const status = random.pick(statuses)
     const assigned = status !== 1 || random.chance(0.3) ? random.pick(activeTechnicians) : undefined
-    const ticket = row(state, 'Tickets', {
+    const ticket = seedRecord(state, 'Tickets', {
       ticketNumber: ticketNumber(createdAt, counters),
       title: contact && title.startsWith('New starter') ? `${title}: ${random.pick(firstNames)} ${random.pick(lastNames)}` : title,
       description,
@@ -336,7 +112,7 @@ export function seedAutotaskTickets(state: AutotaskSimulatorState, options: { co
       const fromPortal = contact !== undefined && random.chance(0.2)
       const note = state.insert(
         'TicketNotes',
-        row(state, 'TicketNotes', {
+        seedRecord(state, 'TicketNotes', {
           ticketID: storedTicket.id,
           title: fromPortal ? 'Client Portal Note' : random.pick(['Update', 'Investigation', 'Resolution', 'Follow-up']),
           description: fromPortal ? 'Any news on this? It is still happening.' : random.pick(noteTexts),
@@ -354,7 +130,7 @@ export function seedAutotaskTickets(state: AutotaskSimulatorState, options: { co
     if (assigned && random.chance(0.5)) {
       state.insert(
         'TimeEntries',
-        row(state, 'TimeEntries', {
+        seedRecord(state, 'TimeEntries', {
           ticketID: storedTicket.id,
           resourceID: assigned[0],
           roleID: helpDeskRole,
@@ -397,7 +173,7 @@ function addAttachment(
     : Buffer.from(`2024-05-02 08:00:03 ERROR Simulated failure ${random.integer(1000, 9999)}\n`, 'utf8')
   const stored = state.insert(
     entity,
-    row(state, entity, {
+    seedRecord(state, entity, {
       ticketID: parent.ticketID,
       ticketNoteID: parent.ticketNoteID ?? null,
       parentID: parent.ticketNoteID ?? parent.ticketID,
@@ -430,7 +206,7 @@ export function seedMarkedTickets(state: AutotaskSimulatorState, options: { coun
     const { company, contact } = customerContext(state, random)
     state.insert(
       'Tickets',
-      row(state, 'Tickets', {
+      seedRecord(state, 'Tickets', {
         ticketNumber: ticketNumber(createdAt, counters),
         title: `${options.marker} ${index}`,
         description: `Seeded ticket ${index} of ${options.count}.`,

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto'
+import type { Ticket } from '@ticketbridge/core'
+import { childKey } from './child-key'
+import type { MigrationContext } from './migration-context'
+import type { TicketInlineImages } from './ticket-inline-images'
+
+const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** A file to place on the target ticket: a source file (downloaded) or an image taken out of a body. */
+interface FileToPlace {
+  key: string
+  filename: string
+  contentType: string
+  data: Uint8Array
+  /** The source comment whose copy the file belongs to, where the target links files to comments. */
+  commentSourceId?: string
+}
+
+/**
+ * Moves the ticket's files, then the inline images its bodies gave up (named by content, so a
+ * resumed run finds the same file). Returns the sha256 of every file, for verification.
+ */
+export async function migrateAttachments(context: MigrationContext, ticket: Ticket, targetTicketId: string, inlineImages: TicketInlineImages): Promise<string[]> {
+  const { source, ledger, counts } = context
+  const digests: string[] = []
+  const placement: FilePlacement = { targetFiles: undefined }
+  // The rewrite step may have listed the files already; that list is reused, not fetched again.
+  const listed = inlineImages.listedFiles()
+  const files = listed ? await listed : source.attachments.list(ticket.id, { signal: context.signal })
+  for await (const attachment of files) {
+    counts.attachments.read += 1
+    const key = childKey(ticket.id, attachment.id)
+    const known = ledger.get('attachment', key)
+    if (known?.state === 'completed' && known.fingerprint) {
+      digests.push(known.fingerprint)
+      counts.attachments.skipped += 1
+      continue
+    }
+    const data = await source.attachments.download(attachment, { signal: context.signal })
+    const file: FileToPlace = { key, filename: attachment.filename, contentType: attachment.contentType, data, ...(attachment.commentId ? { commentSourceId: attachment.commentId } : {}) }
+    digests.push(await placeFile(context, ticket, targetTicketId, file, placement))
+  }
+  for (const { image, commentSourceId } of inlineImages.queued) {
+    counts.attachments.read += 1
+    const key = childKey(ticket.id, `inline-${image.digest.slice(0, 16)}`)
+    if (ledger.get('attachment', key)?.state === 'completed') {
+      digests.push(image.digest)
+      counts.attachments.skipped += 1
+      continue
+    }
+    digests.push(await placeFile(context, ticket, targetTicketId, { key, filename: image.filename, contentType: image.contentType, data: image.data, ...(commentSourceId ? { commentSourceId } : {}) }, placement))
+  }
+  return digests
+}
+
+/** The target ticket's files, listed once per ticket and only to resolve a `pending` file. */
+interface FilePlacement {
+  targetFiles: { filename: string; size: number; id: string }[] | undefined
+  /** Target files already matched to a source file. */
+  claimed?: Set<string>
+}
+
+/** Uploads one file under the ledger's bracket; a `pending` one is first looked for by name and size. Returns its sha256. */
+async function placeFile(context: MigrationContext, ticket: Ticket, targetTicketId: string, file: FileToPlace, placement: FilePlacement): Promise<string> {
+  const { target, ledger, runId, counts } = context
+  const known = ledger.get('attachment', file.key)
+  const fingerprint = digest(file.data)
+  const limit = target.capabilities.attachments.maxBytes
+  if (limit !== undefined && file.data.byteLength > limit) {
+    ledger.put({ kind: 'attachment', sourceId: file.key, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: `${file.filename} is ${file.data.byteLength} bytes; the target accepts at most ${limit}.`, fingerprint })
+    counts.attachments.failed += 1
+    return fingerprint
+  }
+  let targetId: string | undefined
+  // On an adopted ticket another ledger may have moved any file.
+  if (known?.state === 'pending' || (known === undefined && context.adoptedTickets.has(ticket.id))) {
+    placement.targetFiles ??= await target.attachments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
+    placement.claimed ??= new Set(context.ledger.children('attachment', ticket.id).flatMap((record) => (record.targetId ? [record.targetId] : [])))
+    targetId = placement.targetFiles.find((candidate) => !placement.claimed!.has(candidate.id) && candidate.filename === file.filename && candidate.size === file.data.byteLength)?.id
+    if (targetId !== undefined) placement.claimed.add(targetId)
+  }
+  if (targetId === undefined) {
+    ledger.put({ kind: 'attachment', sourceId: file.key, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, fingerprint })
+    const commentTargetId =
+      file.commentSourceId && target.capabilities.attachments.linkToComment ? (ledger.get('comment', childKey(ticket.id, file.commentSourceId))?.targetId ?? undefined) : undefined
+    const result = await target.attachments.upload(
+      targetTicketId,
+      { filename: file.filename, contentType: file.contentType, data: file.data, ...(commentTargetId ? { commentId: commentTargetId } : {}) },
+      { silent: true, signal: context.signal },
+    )
+    targetId = result.record.id
+    if (result.warnings.length > 0) ledger.setWarnings(runId, 'attachment', file.key, result.warnings)
+    counts.attachments.created += 1
+  } else counts.attachments.skipped += 1
+  ledger.put({ kind: 'attachment', sourceId: file.key, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true, fingerprint })
+  return fingerprint
+}

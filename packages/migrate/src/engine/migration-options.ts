@@ -1,0 +1,55 @@
+import type { TicketingAdapter } from '@ticketbridge/core'
+import type { MappingFile, MappingFileInput } from '../mapping/mapping-file'
+import type { MigrationReport } from '../report/migration-report'
+import type { VerifyReport } from '../verify/verify-migration'
+import type { MigrationProgressEvent } from './migration-progress'
+import type { PreflightReport } from './preflight'
+
+/** Options of {@link createMigration}. */
+export interface MigrationOptions {
+  source: TicketingAdapter
+  target: TicketingAdapter
+  /** The SQLite file holding the id map and ledger; the same file resumes and re-runs. */
+  ledgerPath: string
+  /** The mapping (parsed file or plain object); where it is silent, values map by name and category. */
+  mapping?: MappingFile | MappingFileInput
+  /** Write nothing to the target: run the same plan into a memory adapter with the target's capabilities and lookups. */
+  dryRun?: boolean
+  /** Move only tickets changed at or after this instant (ISO-8601). */
+  since?: string
+  /** Try again records that failed in earlier runs. */
+  retryFailed?: boolean
+  /** Tickets moved at once (default 8); the vendors' rate limiters still bound the request rate, and targets that take array writes (Halo) send the writes of tickets moving together as one request. */
+  concurrency?: number
+  /**
+   * Tickets that fail for a reason that passes (a rate limit, a 5xx, a dropped connection, a
+   * timeout, an answer cut short) are tried again in the same run after the others, in up to
+   * `rounds` rounds (default 5), waiting `initialDelayMs` (default 2 s) before the first and twice
+   * as long before each next, at most a minute. A source listing that fails so starts again
+   * where it stopped, with the same waits. What still fails is left for the next run, not failed.
+   */
+  transientRetries?: { rounds?: number; initialDelayMs?: number }
+  /**
+   * Which instances the source and target are (an address, a tenant, an API user: never a
+   * secret). Kept in the ledger by its first run; a later run against other instances is refused,
+   * so one client's ledger is never used against another's help desk.
+   */
+  instances?: { source: string; target: string }
+  /** Mapping entries naming a status, priority, queue or type the target lacks are allowed (such tickets get the target's default) instead of stopping the run. */
+  allowUnmapped?: boolean
+  /** Tickets whose source fields verification re-reads and compares (default 20). */
+  verifySampleSize?: number
+  onProgress?: (event: MigrationProgressEvent) => void
+  signal?: AbortSignal
+}
+
+/** A migration between two adapters: preflight, run, verify, rollback, each resumable from the ledger. */
+export interface Migration {
+  preflight(): Promise<PreflightReport>
+  /** Moves everything not yet moved; resumes where an earlier run stopped. Runs the preflight first. */
+  run(): Promise<MigrationReport>
+  verify(): Promise<VerifyReport>
+  /** Deletes what this ledger's runs created in the target, where the target allows deleting. */
+  rollback(): Promise<{ deleted: number; kept: number; reason?: string }>
+  close(): Promise<void>
+}

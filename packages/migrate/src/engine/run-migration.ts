@@ -1,0 +1,122 @@
+import { ConfigurationError, runConcurrently, type Ticket } from '@ticketbridge/core'
+import { abortableSleep } from '@ticketbridge/http'
+import { resolveMapping } from '../mapping/resolve-mapping'
+import { buildMigrationReport, type MigrationReport } from '../report/migration-report'
+import { adoptExistingTickets } from './adopt-existing-tickets'
+import { AttemptCounts } from './attempt-counts'
+import { migrateRelations } from './migrate-relations'
+import { migrateTicket } from './migrate-ticket'
+import { emptyCounts, type MigrationContext } from './migration-context'
+import type { MigrationProgressEvent } from './migration-progress'
+import type { MigrationSetup } from './migration-setup'
+import type { PreflightReport } from './preflight'
+import { DirectoryResolver } from './resolve-directory'
+import { resumableListing } from './resumable-listing'
+
+/**
+ * One run after its preflight: every listed ticket moved by the worker pool, tickets an earlier
+ * run left half-moved finished, transient failures tried again in rounds, relations last. The
+ * ledger records the run as finished or failed.
+ */
+export async function runMigration(setup: MigrationSetup, report: PreflightReport, startedAt: Date): Promise<MigrationReport> {
+  const { options, settings, emit } = setup
+  const { source } = options
+  const { mappingFile, concurrency, retryRounds, retryDelayMs } = settings
+  if (report.blocking.length > 0) {
+    throw new ConfigurationError(`The migration cannot start; nothing was written: ${report.blocking.join(' ')}`, { option: 'target' })
+  }
+  const resolvedLookups = await setup.target.lookups()
+  const target = setup.target.adapter
+  const ledger = setup.ledger()
+  const runId = ledger.startRun({ since: options.since, retryFailed: options.retryFailed ?? false, dryRun: options.dryRun ?? false, concurrency })
+  const context: MigrationContext = {
+    source,
+    target,
+    ledger,
+    mappingFile,
+    mapping: resolveMapping(mappingFile, resolvedLookups),
+    targetLookups: resolvedLookups,
+    runId,
+    retryFailed: options.retryFailed ?? false,
+    counts: emptyCounts(),
+    emit,
+    foundOnTarget: new Map(),
+    adoptedTickets: new Set(),
+    lookupWarnings: new Map(),
+    relationsRecorded: new Set(),
+    ...(options.signal ? { signal: options.signal } : {}),
+  }
+  const directory = new DirectoryResolver(context)
+  const seen = new Set<string>()
+  const attempts = new AttemptCounts(context.counts)
+  /** Tickets that failed transiently, for the next round. */
+  let toRetry: Ticket[] = []
+  const retried = new Set<string>()
+  let done = 0
+  let failed = 0
+  const moveOne = async (ticket: Ticket) => {
+    seen.add(ticket.id)
+    const attemptCounts = emptyCounts()
+    const outcome = await migrateTicket({ ...context, counts: attemptCounts }, directory, ticket)
+    if (outcome === 'retry') {
+      attempts.retried(ticket.id, attemptCounts)
+      toRetry.push(ticket)
+      retried.add(ticket.id)
+      emit({ phase: 'tickets', done, total: report.tickets, failed, sourceId: ticket.id, outcome })
+      return
+    }
+    attempts.settled(ticket.id, attemptCounts)
+    done += 1
+    if (outcome === 'failed') failed += 1
+    emit({ phase: 'tickets', done, total: report.tickets, failed, sourceId: ticket.id, outcome })
+  }
+  const wait = async (event: Omit<Extract<MigrationProgressEvent, { phase: 'retry' }>, 'phase' | 'rounds' | 'waitMs'>) => {
+    const waitMs = retryDelayMs(event.round)
+    emit({ phase: 'retry', rounds: retryRounds, waitMs, ...event })
+    await abortableSleep(waitMs, options.signal)
+  }
+  let retryRoundsRun = 0
+  try {
+    const listing = (): AsyncIterable<Ticket> => {
+      const pages = source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal }).pages()
+      return adoptExistingTickets(context, pages)
+    }
+    await runConcurrently(resumableListing(listing, { rounds: retryRounds, wait }), concurrency, moveOne)
+    // Tickets an earlier run left half-moved but that this listing did not return (a --since
+    // window, or a source change) are finished too: nothing stays half-done.
+    const unfinished = [...ledger.inState('ticket', 'created'), ...ledger.inState('ticket', 'pending'), ...(options.retryFailed ? ledger.inState('ticket', 'failed') : [])]
+      .filter((record) => !seen.has(record.sourceId))
+    await runConcurrently(
+      (async function* () {
+        for (const record of unfinished) yield await source.tickets.get(record.sourceId, { signal: options.signal })
+      })(),
+      concurrency,
+      moveOne,
+    )
+    // What failed transiently, again after a wait, in rounds; what still fails waits for the next run.
+    for (let round = 1; toRetry.length > 0 && round <= retryRounds; round += 1) {
+      const batch = toRetry
+      toRetry = []
+      await wait({ what: 'tickets', round, count: batch.length, reason: context.ledger.get('ticket', batch[0]!.id)?.error ?? 'a transient failure' })
+      retryRoundsRun = round
+      await runConcurrently(batch, concurrency, moveOne)
+    }
+    for (const ticket of toRetry) attempts.gaveUp(ticket.id)
+    // Relations last: both tickets of a link must be in the target first.
+    await migrateRelations(context, concurrency)
+    ledger.finishRun(runId, 'finished')
+  } catch (error) {
+    ledger.finishRun(runId, 'failed')
+    throw error
+  }
+  return buildMigrationReport({
+    source: source.vendor,
+    target: target.vendor,
+    dryRun: options.dryRun ?? false,
+    startedAt,
+    counts: context.counts,
+    ledger,
+    preflight: report,
+    transientRetries: { tickets: retried.size, rounds: retryRoundsRun, leftForNextRun: toRetry.length },
+  })
+}
