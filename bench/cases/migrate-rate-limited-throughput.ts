@@ -6,7 +6,8 @@ import { createMemoryAdapter } from '@ticketbridge/memory'
 import { createMigration } from '@ticketbridge/migrate'
 import type { BenchCase, BenchTable } from '../support/bench-case'
 import { seedExactHelpDesk } from '../support/seed-exact-help-desk'
-import { type RequestBudget, startVendorSandbox, type VendorName, type VendorSandbox } from '../support/vendor-sandbox'
+import { builtInConnectors } from '@ticketbridge/connectors'
+import { type RequestBudget, startVendorSandbox, type VendorSandbox } from '../support/vendor-sandbox'
 
 /**
  * The budget both sides enforce: 20 requests in any 1.5 s (13.3 requests/s), a short window
@@ -17,8 +18,8 @@ import { type RequestBudget, startVendorSandbox, type VendorName, type VendorSan
 const budget: RequestBudget = { requests: 20, windowMs: 1_500 }
 
 /** Workloads sized to need at least five budgets' worth of requests (four windows of waiting). */
-const generatedSourceTickets: Record<'halo' | 'autotask', number> = { halo: 14, autotask: 10 }
-const seededTargetTickets: Record<'halo' | 'autotask', number> = { halo: 16, autotask: 12 }
+const generatedSourceTickets = 14
+const seededTargetTickets = 16
 const unthrottledTickets = 24
 
 interface Measured {
@@ -67,7 +68,7 @@ async function memorySource(tickets: number): Promise<TicketingAdapter> {
   return adapter
 }
 
-function row(vendor: VendorName, direction: string, measured: Measured, enforced: RequestBudget | undefined): (string | number)[] {
+function row(vendor: string, direction: string, measured: Measured, enforced: RequestBudget | undefined): (string | number)[] {
   const { sent, seconds, tooManyRequests } = measured
   if (!enforced) return [vendor, direction, 'none enforced', sent, seconds.toFixed(1), '–', (sent / seconds).toFixed(1), '–', '–', tooManyRequests]
   // The pace is judged over the run's whole windows: in k of them a rolling window admits at
@@ -91,8 +92,8 @@ function row(vendor: VendorName, direction: string, measured: Measured, enforced
   ]
 }
 
-async function limitedSource(vendor: 'halo' | 'autotask'): Promise<(string | number)[]> {
-  const side = await startVendorSandbox(vendor, { budget, generatedTickets: generatedSourceTickets[vendor] })
+async function limitedSource(vendor: string): Promise<(string | number)[]> {
+  const side = await startVendorSandbox(vendor, { budget, generatedTickets: generatedSourceTickets })
   const target = createMemoryAdapter({ vendor: 'memory' })
   try {
     return row(vendor, 'source (reads)', await migrate(side.adapter, target, side, `${vendor} → memory`, true), budget)
@@ -102,8 +103,8 @@ async function limitedSource(vendor: 'halo' | 'autotask'): Promise<(string | num
   }
 }
 
-async function limitedTarget(vendor: 'halo' | 'autotask'): Promise<(string | number)[]> {
-  const source = await memorySource(seededTargetTickets[vendor])
+async function limitedTarget(vendor: string): Promise<(string | number)[]> {
+  const source = await memorySource(seededTargetTickets)
   const side = await startVendorSandbox(vendor, { budget })
   try {
     return row(vendor, 'target (writes)', await migrate(source, side.adapter, side, `memory → ${vendor}`, true), budget)
@@ -113,18 +114,18 @@ async function limitedTarget(vendor: 'halo' | 'autotask'): Promise<(string | num
   }
 }
 
-async function unthrottledRt(): Promise<(string | number)[][]> {
-  const side = await startVendorSandbox('rt')
+async function unthrottled(vendor: string): Promise<(string | number)[][]> {
+  const side = await startVendorSandbox(vendor)
   const memory = createMemoryAdapter({ vendor: 'memory' })
   try {
     await seedExactHelpDesk(side.adapter, unthrottledTickets)
     await side.reconnect()
-    const asSource = await migrate(side.adapter, memory, side, 'rt → memory', false)
+    const asSource = await migrate(side.adapter, memory, side, `${vendor} → memory`, false)
     const source = await memorySource(unthrottledTickets)
-    const target = await startVendorSandbox('rt')
+    const target = await startVendorSandbox(vendor)
     try {
-      const asTarget = await migrate(source, target.adapter, target, 'memory → rt', false)
-      return [row('rt', 'source (reads)', asSource, undefined), row('rt', 'target (writes)', asTarget, undefined)]
+      const asTarget = await migrate(source, target.adapter, target, `memory → ${vendor}`, false)
+      return [row(vendor, 'source (reads)', asSource, undefined), row(vendor, 'target (writes)', asTarget, undefined)]
     } finally {
       await source.close()
       await target.close()
@@ -155,11 +156,12 @@ export const benchCase: BenchCase = {
     'createMigration against each simulator enforcing a rolling window of 20 requests / 1.5 s (Autotask: its hourly threshold on a clock 2,400× fast), the adapter limited to the same budget, the other side a memory adapter; achieved = requests sent in the run\'s whole windows / their length, bound = budget / window; 429s = every refusal the simulator answered. RT enforces no limit: its unthrottled rate.',
   async run(): Promise<BenchTable> {
     const rows: (string | number)[][] = []
-    for (const vendor of ['halo', 'autotask'] as const) {
-      rows.push(await limitedSource(vendor))
-      rows.push(await limitedTarget(vendor))
+    // Vendors that document a rate limit run under the budget; the others show their unthrottled rate.
+    for (const connector of builtInConnectors.filter((candidate) => candidate.rateLimit)) {
+      rows.push(await limitedSource(connector.vendor))
+      rows.push(await limitedTarget(connector.vendor))
     }
-    rows.push(...(await unthrottledRt()))
+    for (const connector of builtInConnectors.filter((candidate) => !candidate.rateLimit)) rows.push(...(await unthrottled(connector.vendor)))
     return {
       title: `Migration throughput under the enforced rate limit (${budget.requests} requests per ${budget.windowMs / 1000} s rolling window, both sides)`,
       columns: ['Vendor', 'As', 'Budget', 'Requests sent', 'Seconds', 'Whole windows', 'Achieved req/s', 'Bound req/s', 'Achieved / bound', '429s'],

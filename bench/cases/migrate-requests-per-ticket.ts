@@ -5,8 +5,8 @@ import type { TicketingAdapter } from '@ticketbridge/core'
 import { createMigration } from '@ticketbridge/migrate'
 import type { BenchCase, BenchTable } from '../support/bench-case'
 import { seedExactHelpDesk } from '../support/seed-exact-help-desk'
-import { minimumRequests, type HelpDeskShape } from '../support/vendor-api-minimum'
-import { startVendorSandbox, type VendorName, vendorNames, type VendorSandbox } from '../support/vendor-sandbox'
+import type { HelpDeskShape } from '@ticketbridge/http'
+import { startVendorSandbox, vendorNames, type VendorSandbox } from '../support/vendor-sandbox'
 
 const ticketCount = 40
 
@@ -37,19 +37,20 @@ interface SeededSource {
   shape: HelpDeskShape
 }
 
-async function seedSource(sourceName: VendorName): Promise<SeededSource> {
+async function seedSource(sourceName: string): Promise<SeededSource> {
   const sandbox = await startVendorSandbox(sourceName)
   const seeded = await seedExactHelpDesk(sandbox.adapter, ticketCount)
   const shape = await readShape(sandbox.adapter)
-  // RT keeps a file only on a message: each file the seeder uploaded came with a comment of its own.
-  const expectedComments = seeded.comments + (sourceName === 'rt' ? seeded.files : 0)
+  // A vendor that keeps a file only on a message (RT) shows each file the seeder uploaded as a comment of its own.
+  const filesAreComments = shape.comments === seeded.comments + seeded.files && seeded.files > 0
+  const expectedComments = seeded.comments + (filesAreComments ? seeded.files : 0)
   if (shape.tickets !== seeded.tickets || shape.comments !== expectedComments || shape.files !== seeded.files) {
     throw new Error(`${sourceName} holds ${shape.tickets} tickets, ${shape.comments} comments, ${shape.files} files; the seeder wrote ${seeded.tickets}, ${expectedComments}, ${seeded.files}.`)
   }
   return { sandbox, shape }
 }
 
-async function measurePair({ sandbox: source, shape }: SeededSource, targetName: VendorName): Promise<(string | number)[]> {
+async function measurePair({ sandbox: source, shape }: SeededSource, targetName: string): Promise<(string | number)[]> {
   const sourceName = source.vendor
   const target = await startVendorSandbox(targetName)
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-bench-requests-'))
@@ -85,7 +86,7 @@ async function measurePair({ sandbox: source, shape }: SeededSource, targetName:
       await migration.close()
     }
     const total = sourceSide.requests + targetSide.requests
-    const minimum = minimumRequests(sourceName, targetName, shape)
+    const minimum = source.connector.apiMinimum.read(shape) + target.connector.apiMinimum.write(shape)
     const perTicket = total / shape.tickets
     const minimumPerTicket = minimum / shape.tickets
     return [
@@ -114,14 +115,14 @@ async function measurePair({ sandbox: source, shape }: SeededSource, targetName:
  * counting axios instance given to the adapter (every attempt, retries included) and by the
  * simulator's own request log. The case throws when the two disagree, or when the report or
  * `migration.verify()` (run after counting) do not account for every ticket, comment and file.
- * The minimum comes from the vendors' documented API facts (bench/support/vendor-api-minimum.ts).
+ * The minimum comes from the vendors' documented API facts (each connector's `apiMinimum`).
  * Ours counts every request, lookups and the people directory included (amortised over the
  * tickets); the minimum leaves those fixed costs out, so the ratio errs against us. The
  * "lookups + directory" column says how many of ours went to such endpoints, judged by path.
  */
 export const benchCase: BenchCase = {
   name: 'migration requests per ticket',
-  description: `${ticketCount} tickets (1.5 comments and 0.5 files a ticket, one in five closed; from RT each file is a comment of its own) moved between every pair of the Halo, Autotask and RT simulators with createMigration's defaults; requests counted on the wire (the adapter's axios and the simulator's log, which must agree); minimum from the vendors' documented API (bench/support/vendor-api-minimum.ts) without lookups and directory, which ours includes.`,
+  description: `${ticketCount} tickets (1.5 comments and 0.5 files a ticket, one in five closed; from RT each file is a comment of its own) moved between every pair of the vendors' simulators with createMigration's defaults; requests counted on the wire (the adapter's axios and the simulator's log, which must agree); minimum from the vendors' documented API (each connector's apiMinimum) without lookups and directory, which ours includes.`,
   async run(): Promise<BenchTable> {
     const rows: (string | number)[][] = []
     for (const sourceName of vendorNames) {

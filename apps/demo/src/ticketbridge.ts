@@ -8,13 +8,11 @@ import { createRollbackCommand } from './commands/rollback-command'
 import { createSimulateCommand } from './commands/simulate-command'
 import { createTicketsCommand } from './commands/tickets-command'
 import { createVerifyCommand } from './commands/verify-command'
-import { registerBuiltInConnectors } from './connectors/built-in-connectors'
+import { vendorTitles } from './connectors/connectors'
 import { exitCodes } from './output/exit-codes'
 
-registerBuiltInConnectors()
-
 const program = new Command('ticketbridge')
-  .description('Move help desks between HaloPSA/HaloITSM, Autotask PSA and Request Tracker, through one vendor-neutral interface.')
+  .description(`Move help desks between ${vendorTitles()}, through one vendor-neutral interface.`)
   .version('0.1.0')
   .showHelpAfterError()
 program

@@ -14,7 +14,7 @@ export function ledgerFolder(environment: NodeJS.ProcessEnv = process.env): stri
   return join(environment.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'ticketbridge')
 }
 
-/** `rt-127.0.0.1-9080-1a2b3c4d`: the vendor, the instance's address made file-safe, and a digest that keeps two instances apart. */
+/** `<vendor>-127.0.0.1-9080-1a2b3c4d`: the vendor, the instance's address made file-safe, and a digest that keeps two instances apart. */
 function instanceKey(vendor: string, instance: string): string {
   const readable = instance.replace(/^https?:\/\//, '').replace(/[^a-z0-9.@-]+/gi, '-').replace(/^-+|-+$/g, '').slice(0, 40)
   const digest = createHash('sha256').update(`${vendor}\n${instance}`).digest('hex').slice(0, 8)

@@ -2,15 +2,28 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { registerBuiltInConnectors } from '../connectors/built-in-connectors'
-import { runDemo } from './demo-command'
+import { demoPlan, runDemo } from './demo-command'
+
+describe('demoPlan', () => {
+  it('migrates every other vendor into the first, then the first out to the last', () => {
+    expect(demoPlan(['a', 'b', 'c', 'd'])).toEqual({
+      seeded: ['b', 'c', 'd'],
+      legs: [
+        ['b', 'a'],
+        ['c', 'a'],
+        ['d', 'a'],
+        ['a', 'd'],
+      ],
+    })
+    expect(demoPlan(['a'])).toEqual({ seeded: [], legs: [] })
+  })
+})
 
 describe('ticketbridge demo', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-demo-test-'))
   afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
   it('migrates Autotask → Halo, RT → Halo and Halo → RT on the simulators and verifies each', async () => {
-    registerBuiltInConnectors()
     const lines: string[] = []
     const exitCode = await runDemo({ tickets: 9, reportFolder: folder, log: (line) => lines.push(line) })
     const output = lines.join('\n')

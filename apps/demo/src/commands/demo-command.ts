@@ -3,20 +3,23 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { TicketingAdapter } from '@ticketbridge/core'
 import { Command } from 'commander'
-import { findConnector } from '../connectors/connectors'
-import type { RunningSimulator } from '../connectors/vendor-connector'
+import type { RunningSimulator } from '@ticketbridge/http'
+import { listConnectors } from '../connectors/connectors'
 import { seedHelpDesk } from '../demo/seed-help-desk'
 import { exitCodes } from '../output/exit-codes'
 import { renderTable } from '../output/render-table'
 import { parsePositiveInteger } from './shared-options'
 import { runMigration } from './run-migration'
 
-/** The migrations the demo runs, in order: into Halo from both others, then back out to RT. */
-const legs: [from: string, to: string][] = [
-  ['autotask', 'halo'],
-  ['rt', 'halo'],
-  ['halo', 'rt'],
-]
+/**
+ * The demo's plan from the registry: the first vendor is the hub, every other vendor is seeded
+ * and migrated into it, then the hub migrates out to the last one.
+ */
+export function demoPlan(vendors: readonly string[]): { seeded: string[]; legs: [from: string, to: string][] } {
+  const [hub, ...others] = vendors
+  if (!hub || others.length === 0) return { seeded: [], legs: [] }
+  return { seeded: others, legs: [...others.map((vendor): [string, string] => [vendor, hub]), [hub, others.at(-1)!]] }
+}
 
 export interface DemoOptions {
   tickets: number
@@ -25,9 +28,9 @@ export interface DemoOptions {
 }
 
 /**
- * `ticketbridge demo`: starts the Halo, Autotask and RT simulators on 127.0.0.1, seeds a help desk
- * in Autotask and in RT through the neutral interface, migrates Autotask → Halo, RT → Halo and
- * Halo → RT with the migration engine, verifies each, and prints the reports. Offline.
+ * `ticketbridge demo`: starts every vendor's simulator on 127.0.0.1, seeds a help desk in each but
+ * the hub through the neutral interface, migrates each of them into the hub and the hub out to
+ * the last (`demoPlan`) with the migration engine, verifies each, and prints the reports. Offline.
  * Returns the exit code: 0 when every leg verified with nothing failed.
  */
 export async function runDemo(options: DemoOptions): Promise<number> {
@@ -35,27 +38,29 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   const simulators: RunningSimulator[] = []
   const adapters: TicketingAdapter[] = []
   try {
-    log('Starting the Halo, Autotask and RT simulators on 127.0.0.1…')
+    const connectors = listConnectors()
+    const plan = demoPlan(connectors.map((connector) => connector.vendor))
+    log(`Starting the ${connectors.map((connector) => connector.title).join(', ')} simulators on 127.0.0.1…`)
     const connected = new Map<string, TicketingAdapter>()
-    for (const vendor of ['halo', 'autotask', 'rt']) {
-      const connector = findConnector(vendor)
+    for (const connector of connectors) {
       const simulator = await connector.startSimulator({})
       simulators.push(simulator)
       const adapter = connector.createAdapter(simulator.settings)
       adapters.push(adapter)
-      connected.set(vendor, adapter)
+      connected.set(connector.vendor, adapter)
       log(`  ${connector.title.padEnd(16)} ${simulator.url}`)
     }
-    const rtTickets = Math.max(1, Math.round((options.tickets * 2) / 3))
-    log(`Seeding ${options.tickets} tickets in Autotask and ${rtTickets} in RT (people, organizations where the vendor has them, comments, binary files, time worked)…`)
-    await seedHelpDesk(connected.get('autotask')!, options.tickets, 11)
-    await seedHelpDesk(connected.get('rt')!, rtTickets, 23)
+    // The first source gets the tickets asked for, the next two thirds as many, and so on.
+    const seeded = plan.seeded.map((vendor, index) => ({ vendor, tickets: Math.max(1, Math.round(options.tickets * (2 / 3) ** index)), seed: 11 + index * 12 }))
+    const seedText = seeded.map(({ vendor, tickets }) => `${tickets} in ${connected.get(vendor)!.title ?? vendor}`).join(' and ')
+    log(`Seeding tickets: ${seedText} (people, organizations where the vendor has them, comments, binary files, time worked)…`)
+    for (const { vendor, tickets, seed } of seeded) await seedHelpDesk(connected.get(vendor)!, tickets, seed)
 
     const folder = await mkdtemp(join(tmpdir(), 'ticketbridge-demo-'))
     const summary: (string | number)[][] = []
     let allVerified = true
     const reports: string[] = []
-    for (const [from, to] of legs) {
+    for (const [from, to] of plan.legs) {
       log('')
       log(`=== ${from} → ${to} ===`)
       const result = await runMigration({
@@ -97,8 +102,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 
 export function createDemoCommand(): Command {
   return new Command('demo')
-    .description('Offline: start the Halo, Autotask and RT simulators, seed a help desk, migrate Autotask → Halo, RT → Halo and Halo → RT, verify, report.')
-    .option('--tickets <count>', 'tickets to seed in Autotask (RT gets two thirds as many)', parsePositiveInteger('tickets'), 150)
+    .description("Offline: start every vendor's simulator, seed help desks, migrate each into the first vendor and back out to the last, verify, report.")
+    .option('--tickets <count>', 'tickets to seed in the first source (each next one gets two thirds as many)', parsePositiveInteger('tickets'), 150)
     .option('--report-dir <folder>', 'where the JSON and HTML reports go', join('.ticketbridge', 'reports'))
     .action(async (options: { tickets: number; reportDir: string }) => {
       process.exitCode = await runDemo({ tickets: options.tickets, reportFolder: options.reportDir })

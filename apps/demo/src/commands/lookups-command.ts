@@ -1,11 +1,12 @@
 import { Command } from 'commander'
 import { renderTable } from '../output/render-table'
 import { addConnectionOptions, type ConnectionOptions, connect } from './shared-options'
+import { vendorChoices } from '../connectors/connectors'
 
 export function createLookupsCommand(): Command {
   const command = new Command('lookups')
     .description("Show a vendor's statuses, priorities, queues, ticket types and custom fields as the neutral model sees them.")
-    .requiredOption('--vendor <vendor>', 'halo, autotask or rt')
+    .requiredOption('--vendor <vendor>', vendorChoices())
   addConnectionOptions(command)
   return command.action(async (options: ConnectionOptions & { vendor: string }) => {
     const adapter = await connect(options.vendor, options)

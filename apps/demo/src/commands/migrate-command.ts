@@ -9,6 +9,7 @@ import { checkReportFolder } from './check-report-folder'
 import { defaultLedgerPath, resolveInstances } from './default-ledger-path'
 import { MigrationLedgerState } from './migrate-ledger-state'
 import { runMigration } from './run-migration'
+import { vendorChoices } from '../connectors/connectors'
 
 interface MigrateOptions extends ConnectionOptions {
   from: string
@@ -28,8 +29,8 @@ interface MigrateOptions extends ConnectionOptions {
 export function createMigrateCommand(): Command {
   const command = new Command('migrate')
     .description('Move tickets, comments, files, people and organizations from one vendor to another; resumable and idempotent.')
-    .requiredOption('--from <vendor>', 'source: halo, autotask or rt')
-    .requiredOption('--to <vendor>', 'target: halo, autotask or rt')
+    .requiredOption('--from <vendor>', `source: ${vendorChoices()}`)
+    .requiredOption('--to <vendor>', `target: ${vendorChoices()}`)
     .option('--mapping <file>', 'statuses, priorities, queues, types, custom fields, people (JSON or YAML)')
     .option('--dry-run', 'write nothing to the target: run the same plan into a memory stand-in and report')
     .option('--since <date>', 'move only tickets changed at or after this ISO-8601 date')

@@ -4,9 +4,8 @@ import { join } from 'node:path'
 import type { TicketingAdapter } from '@ticketbridge/core'
 import { createMigration } from '@ticketbridge/migrate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerBuiltInConnectors } from '../connectors/built-in-connectors'
 import { findConnector } from '../connectors/connectors'
-import type { RunningSimulator } from '../connectors/vendor-connector'
+import type { RunningSimulator } from '@ticketbridge/http'
 import { seedHelpDesk } from '../demo/seed-help-desk'
 
 const rtUrl = process.env.RT_URL
@@ -26,7 +25,6 @@ describe.skipIf(!rtUrl)('migrations with the real RT 5', () => {
   let autotask: TicketingAdapter
 
   beforeAll(async () => {
-    registerBuiltInConnectors()
     rt = findConnector('rt').createAdapter({ url: rtUrl!, user: process.env.RT_USER ?? 'root', password: process.env.RT_PASSWORD ?? '' })
     const haloSimulator = await findConnector('halo').startSimulator({})
     const autotaskSimulator = await findConnector('autotask').startSimulator({})

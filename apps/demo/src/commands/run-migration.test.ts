@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { registerBuiltInConnectors } from '../connectors/built-in-connectors'
 import { findConnector } from '../connectors/connectors'
 import { seedHelpDesk } from '../demo/seed-help-desk'
 import { runMigration } from './run-migration'
@@ -13,7 +12,6 @@ describe('runMigration reports', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
   it('write JSON and HTML reports and log lines that show no secret', async () => {
-    registerBuiltInConnectors()
     const autotaskSimulator = await findConnector('autotask').startSimulator({})
     const haloSimulator = await findConnector('halo').startSimulator({})
     const source = findConnector('autotask').createAdapter(autotaskSimulator.settings)

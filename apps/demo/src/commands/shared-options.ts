@@ -1,8 +1,8 @@
 import { ConfigurationError, type TicketingAdapter } from '@ticketbridge/core'
 import { type Command, Option } from 'commander'
 import { loadVendorSettings } from '../config/load-cli-config'
-import { findConnector } from '../connectors/connectors'
-import type { AdapterHooks } from '../connectors/vendor-connector'
+import type { ConnectorAdapterOptions } from '@ticketbridge/http'
+import { findConnector, listConnectors } from '../connectors/connectors'
 
 /** The options every command that talks to a vendor takes. */
 export interface ConnectionOptions {
@@ -15,10 +15,15 @@ export interface ConnectionOptions {
 
 export function addConnectionOptions(command: Command): Command {
   return command
-    .option('--config <file>', 'vendor settings (JSON or YAML, no secrets): { halo: { resourceUrl: … }, rt: { url: … } }')
-    .option('--secrets-file <file>', 'KEY=value file of secret environment variables (HALO_CLIENT_SECRET, AUTOTASK_SECRET, RT_TOKEN, …)')
-    .addOption(new Option('--set <vendor.setting=value...>', 'override one non-secret setting, e.g. --set halo.tenant=acme'))
+    .option('--config <file>', 'vendor settings (JSON or YAML, no secrets): { <vendor>: { <setting>: … }, … }')
+    .option('--secrets-file <file>', `KEY=value file of secret environment variables (${secretEnvironmentNames().join(', ')})`)
+    .addOption(new Option('--set <vendor.setting=value...>', 'override one non-secret setting of a vendor'))
     .option('--timeout <seconds>', 'seconds a request may go without sending or receiving anything before it gives up (default 30); large files keep moving as long as bytes flow', parsePositiveInteger('timeout'))
+}
+
+/** The environment variables of every vendor's secret settings. */
+function secretEnvironmentNames(): string[] {
+  return listConnectors().flatMap((connector) => Object.values(connector.settings).filter((setting) => setting.secret).map((setting) => setting.environment))
 }
 
 /** A vendor's settings from the config file, the environment and the flags. */
@@ -31,7 +36,7 @@ export function connectionSettings(vendor: string, options: ConnectionOptions): 
 }
 
 /** Builds a vendor's adapter from the config file, the environment and the flags. */
-export async function connect(vendor: string, options: ConnectionOptions, hooks?: AdapterHooks): Promise<TicketingAdapter> {
+export async function connect(vendor: string, options: ConnectionOptions, hooks?: ConnectorAdapterOptions): Promise<TicketingAdapter> {
   const connector = findConnector(vendor)
   const settings = await connectionSettings(vendor, options)
   return connector.createAdapter(settings, { ...hooks, ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })

@@ -1,11 +1,11 @@
 import { Command } from 'commander'
-import { findConnector } from '../connectors/connectors'
+import { findConnector, vendorChoices } from '../connectors/connectors'
 import { parsePositiveInteger } from './shared-options'
 
 export function createSimulateCommand(): Command {
   return new Command('simulate')
     .description("Serve a vendor's simulator on 127.0.0.1 until Ctrl-C, seeded with a help desk.")
-    .argument('<vendor>', 'halo, autotask or rt')
+    .argument('<vendor>', vendorChoices())
     .option('--port <port>', 'port to listen on (default: a free one)', parsePositiveInteger('port'))
     .option('--seed <tickets>', 'tickets to seed', parsePositiveInteger('seed'), 50)
     .action(async (vendor: string, options: { port?: number; seed: number }) => {

@@ -2,6 +2,7 @@ import { statusCategorySchema, type Ticket } from '@ticketbridge/core'
 import { Command } from 'commander'
 import { renderTable } from '../output/render-table'
 import { addConnectionOptions, type ConnectionOptions, connect, parsePositiveInteger } from './shared-options'
+import { vendorChoices } from '../connectors/connectors'
 
 function ticketRow(ticket: Ticket): (string | number)[] {
   return [ticket.id, ticket.subject.slice(0, 60), `${ticket.status.name} (${ticket.status.category})`, ticket.priority.level, ticket.requester?.name ?? ticket.requester?.email ?? '', ticket.updatedAt]
@@ -12,7 +13,7 @@ export function createTicketsCommand(): Command {
   const tickets = new Command('tickets').description('Read and write tickets on any configured vendor through the neutral interface.')
 
   const list = new Command('list')
-    .requiredOption('--vendor <vendor>', 'halo, autotask or rt')
+    .requiredOption('--vendor <vendor>', vendorChoices())
     .option('--status <categories>', 'comma-separated: new,open,pending,resolved,closed')
     .option('--since <date>', 'changed at or after this ISO-8601 date')
     .option('--text <words>', 'words in the subject or description')
@@ -31,7 +32,7 @@ export function createTicketsCommand(): Command {
     }
   })
 
-  const get = new Command('get').argument('<id>', 'ticket id').requiredOption('--vendor <vendor>', 'halo, autotask or rt').option('--raw', "include the vendor's payload")
+  const get = new Command('get').argument('<id>', 'ticket id').requiredOption('--vendor <vendor>', vendorChoices()).option('--raw', "include the vendor's payload")
   addConnectionOptions(get).action(async (id: string, options: ConnectionOptions & { vendor: string; raw?: boolean }) => {
     const adapter = await connect(options.vendor, options)
     try {
@@ -44,7 +45,7 @@ export function createTicketsCommand(): Command {
   })
 
   const create = new Command('create')
-    .requiredOption('--vendor <vendor>', 'halo, autotask or rt')
+    .requiredOption('--vendor <vendor>', vendorChoices())
     .requiredOption('--subject <text>', 'subject')
     .requiredOption('--description <text>', 'description')
     .option('--priority <level>', 'low, normal, high or urgent')
@@ -61,7 +62,7 @@ export function createTicketsCommand(): Command {
 
   const comment = new Command('comment')
     .argument('<id>', 'ticket id')
-    .requiredOption('--vendor <vendor>', 'halo, autotask or rt')
+    .requiredOption('--vendor <vendor>', vendorChoices())
     .requiredOption('--text <text>', 'the comment')
     .option('--internal', 'visible to agents only')
   addConnectionOptions(comment).action(async (id: string, options: ConnectionOptions & { vendor: string; text: string; internal?: boolean }) => {

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError } from '@ticketbridge/core'
 import { afterAll, describe, expect, it } from 'vitest'
-import { haloConnector } from '../connectors/halo-connector'
+import { findConnector } from '../connectors/connectors'
 import { loadVendorSettings } from './load-cli-config'
+
+const haloConnector = findConnector('halo')
 
 describe('loadVendorSettings', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-config-test-'))

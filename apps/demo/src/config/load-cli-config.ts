@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { ConfigurationError, registerSecret } from '@ticketbridge/core'
 import { parse as parseYaml } from 'yaml'
-import type { VendorConnector } from '../connectors/vendor-connector'
+import type { VendorConnector } from '@ticketbridge/http'
 
 /** Where the CLI reads a vendor's settings from, lowest precedence first. */
 export interface ConfigSources {
-  /** `ticketbridge.config.json|yaml`: `{ halo: { resourceUrl: … }, rt: { url: … } }`; no secrets allowed. */
+  /** `ticketbridge.config.json|yaml`: `{ <vendor>: { <setting>: … } }`; no secrets allowed. */
   configFile?: string
   /** A `KEY=value` file of environment variables, for secrets kept out of the shell's history. */
   secretsFile?: string
-  /** `--set halo.tenant=acme` flags. */
+  /** `--set <vendor>.<setting>=value` flags. */
   overrides?: string[]
   environment?: NodeJS.ProcessEnv
 }

@@ -1,7 +1,9 @@
 import { AbortError } from '@ticketbridge/core'
 import type { TransportRateLimitEvent } from '@ticketbridge/http'
 import { describe, expect, it } from 'vitest'
-import { haloConnector } from './halo-connector'
+import { findConnector } from './connectors'
+
+const haloConnector = findConnector('halo')
 
 describe('connector hooks', () => {
   it('tell the CLI when a call waits for the vendor rate limit', async () => {

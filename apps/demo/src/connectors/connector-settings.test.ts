@@ -3,12 +3,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadVendorSettings } from '../config/load-cli-config'
-import { autotaskConnector } from './autotask-connector'
-import { haloConnector } from './halo-connector'
-import { rtConnector } from './rt-connector'
+import { listConnectors } from './connectors'
 
 const packages = fileURLToPath(new URL('../../../../packages', import.meta.url))
-const connectors = { halo: haloConnector, autotask: autotaskConnector, rt: rtConnector }
 
 /** The settings an adapter's messages tell the user to set: "set timeEntryResourceId in the settings". */
 function settingsNamedInMessages(vendor: string): string[] {
@@ -21,7 +18,8 @@ function settingsNamedInMessages(vendor: string): string[] {
 }
 
 describe('settings the messages name', () => {
-  for (const [vendor, connector] of Object.entries(connectors)) {
+  for (const connector of listConnectors()) {
+    const vendor = connector.vendor
     it(`${vendor}: each one the adapter's messages name is settable from the CLI, the config file and the environment`, async () => {
       // Every required setting filled, so only the one under test can go wrong.
       const required = Object.fromEntries(Object.values(connector.settings).filter((setting) => setting.required).map((setting) => [setting.environment, 'x']))

@@ -1,21 +1,24 @@
-import { ConfigurationError } from '@ticketbridge/core'
-import type { VendorConnector } from './vendor-connector'
+import { builtInConnectors, findBuiltInConnector } from '@ticketbridge/connectors'
+import type { VendorConnector } from '@ticketbridge/http'
 
-const registered = new Map<string, VendorConnector>()
-
-/** Makes a vendor known to the CLI. */
-export function registerConnector(connector: VendorConnector): void {
-  registered.set(connector.vendor, connector)
+/** The vendors the CLI knows, in the registry's order. */
+export function listConnectors(): readonly VendorConnector[] {
+  return builtInConnectors
 }
 
-export function listConnectors(): VendorConnector[] {
-  return [...registered.values()]
-}
-
+/** The connector of `vendor`; a ConfigurationError naming the known vendors otherwise. */
 export function findConnector(vendor: string): VendorConnector {
-  const connector = registered.get(vendor.toLowerCase())
-  if (!connector) {
-    throw new ConfigurationError(`Unknown vendor "${vendor}". Choose one of: ${[...registered.keys()].join(', ')}.`, { option: 'vendor' })
-  }
-  return connector
+  return findBuiltInConnector(vendor)
+}
+
+/** `halo, autotask or rt`: the vendor keys, for help texts. */
+export function vendorChoices(): string {
+  const keys = builtInConnectors.map((connector) => connector.vendor)
+  return keys.length > 1 ? `${keys.slice(0, -1).join(', ')} or ${keys.at(-1)}` : (keys[0] ?? '')
+}
+
+/** `Halo, Autotask and Request Tracker`: the vendors' titles, for descriptions. */
+export function vendorTitles(): string {
+  const titles = builtInConnectors.map((connector) => connector.title)
+  return titles.length > 1 ? `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}` : (titles[0] ?? '')
 }

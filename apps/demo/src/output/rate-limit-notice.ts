@@ -1,17 +1,17 @@
-import type { AdapterHooks } from '../connectors/vendor-connector'
+import type { ConnectorAdapterOptions } from '@ticketbridge/http'
 
 /** Waits shorter than this are the limiter pacing requests, not worth a word. */
 const noticeableWaitMs = 1_000
 
 /**
- * Tells the person watching a migration why it stalls: a vendor's rate limit (Halo allows about
- * 300 requests per 5 minutes) can hold every request for a minute, and a progress bar that
+ * Tells the person watching a migration why it stalls: a vendor's rate limit (one of 300 requests
+ * per 5 minutes) can hold every request for a minute, and a progress bar that
  * stops without a word looks like a hang.
  */
 export interface RateLimitNotice {
   /** The hooks to build adapters with. */
-  readonly hooks: AdapterHooks
-  /** `waiting 41 s for halo's rate limit` while a wait lasts; undefined otherwise. */
+  readonly hooks: ConnectorAdapterOptions
+  /** `waiting 41 s for <vendor>'s rate limit` while a wait lasts; undefined otherwise. */
   describe(): string | undefined
   /** Called when a new wait starts. */
   onChange(listener: () => void): void

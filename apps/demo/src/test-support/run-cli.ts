@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { TicketingAdapter } from '@ticketbridge/core'
-import { registerBuiltInConnectors } from '../connectors/built-in-connectors'
 import { findConnector } from '../connectors/connectors'
-import type { RunningSimulator } from '../connectors/vendor-connector'
+import type { RunningSimulator } from '@ticketbridge/http'
 import { seedHelpDesk } from '../demo/seed-help-desk'
 
 /** The built command line the tests run as a user would (`pnpm build` makes it). */
@@ -42,7 +41,6 @@ export async function startRtAndHaloSimulators(seed: { tickets: number; seed: nu
   environment: Record<string, string>
   close(): Promise<void>
 }> {
-  registerBuiltInConnectors()
   const rt = await findConnector('rt').startSimulator({})
   const halo = await findConnector('halo').startSimulator({})
   const source = findConnector('rt').createAdapter(rt.settings)

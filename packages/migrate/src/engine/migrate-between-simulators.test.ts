@@ -12,6 +12,9 @@ import type { createRtSimulator } from '@ticketbridge/rt/simulator'
 import { createServedVendorSimulators } from '../test-support/served-vendor-simulators'
 import { createMigration } from './create-migration'
 import { canonicalRelation, relationKey } from './migrate-relations'
+import { rtConnector } from '@ticketbridge/rt/connector'
+import { haloConnector } from '@ticketbridge/halo/connector'
+import { autotaskConnector } from '@ticketbridge/autotask/connector'
 
 let folder: string
 const simulators = createServedVendorSimulators()
@@ -28,8 +31,8 @@ const technician = { id: '29682833', email: 'alex.morgan@simulated-msp.example' 
 
 describe('between vendor simulators', () => {
   it('moves Halo time entries into Autotask with minutes, note and the mapped technician, verified', async () => {
-    const { adapter: halo } = await simulators.halo()
-    const autotask = await simulators.autotask()
+    const { adapter: halo } = await simulators.start(haloConnector)
+    const { adapter: autotask } = await simulators.start(autotaskConnector)
     const work = [
       { minutes: 30, note: 'Cleared the print spooler remotely', startedAt: '2024-05-02T09:00:00.000Z', billable: true },
       { minutes: 45, note: 'On-site: replaced the fuser unit', startedAt: '2024-05-03T13:30:00.000Z', billable: false },
@@ -80,8 +83,8 @@ describe('between vendor simulators', () => {
   }, 120_000)
 
   it('moves Autotask time entries into Halo with their start, end and billable flag, verified', async () => {
-    const autotask = await simulators.autotask()
-    const { adapter: halo, simulator } = await simulators.halo()
+    const { adapter: autotask } = await simulators.start(autotaskConnector)
+    const { adapter: halo, simulator } = await simulators.start(haloConnector)
     const { record: ticket } = await autotask.tickets.create({ subject: 'Laptop will not boot', description: { text: 'Black screen after the update.' } })
     await autotask.timeEntries.create(ticket.id, { minutes: 50, note: 'Rolled back the driver', person: { id: technician.id }, startedAt: '2024-06-03T10:00:00.000Z', billable: true })
     await autotask.timeEntries.create(ticket.id, { minutes: 20, note: 'Warranty call', person: { id: technician.id }, startedAt: '2024-06-04T14:00:00.000Z', billable: false })
@@ -105,8 +108,8 @@ describe('between vendor simulators', () => {
   }, 120_000)
 
   it('maps statuses by category without a mapping, to the nearest category where the target has none: Halo Resolved → Autotask Complete', async () => {
-    const { adapter: halo } = await simulators.halo()
-    const autotask = await simulators.autotask()
+    const { adapter: halo } = await simulators.start(haloConnector)
+    const { adapter: autotask } = await simulators.start(autotaskConnector)
     const haloStatuses = await halo.lookups.statuses()
     const resolved = haloStatuses.find((status) => status.category === 'resolved')!
     expect((await autotask.lookups.statuses()).some((status) => status.category === 'resolved')).toBe(false)
@@ -128,8 +131,8 @@ describe('between vendor simulators', () => {
   })
 
   it('moves RT links into another RT once each, keeps their direction, and verifies them', async () => {
-    const source = await simulators.rt()
-    const target = await simulators.rt()
+    const source = await simulators.start(rtConnector)
+    const target = await simulators.start(rtConnector)
     const ids: string[] = []
     for (let index = 0; index < 5; index += 1) {
       const { record } = await source.adapter.tickets.create({ subject: `Outage part ${index + 1}`, description: { text: `Part ${index + 1} of the outage.` } })

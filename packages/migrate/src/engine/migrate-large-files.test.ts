@@ -12,6 +12,8 @@ import { createRtAdapter } from '@ticketbridge/rt'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createServedVendorSimulators } from '../test-support/served-vendor-simulators'
 import { createMigration } from './create-migration'
+import { rtConnector } from '@ticketbridge/rt/connector'
+import { haloConnector } from '@ticketbridge/halo/connector'
 
 let folder: string
 const simulators = createServedVendorSimulators()
@@ -27,11 +29,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 describe('large files', () => {
   it('moves a 25 MB file from RT into Halo, bytes identical, verified', { timeout: 180_000 }, async () => {
-    const { simulator: rtSimulator } = await simulators.rt()
+    const { simulator: rtSimulator } = await simulators.start(rtConnector)
     const rtServer = await rtSimulator.serve({ record: false })
     // RT takes files up to its $MaxAttachmentSize; this one is set above 25 MB.
     const source = createRtAdapter({ baseUrl: rtServer.url, auth: { token: rtSimulator.credentials.token }, maxAttachmentBytes: 32 * 1024 * 1024 })
-    const { adapter: target } = await simulators.halo()
+    const { adapter: target } = await simulators.start(haloConnector)
     try {
       const data = new Uint8Array(25 * 1024 * 1024)
       for (let index = 0; index < data.length; index += 1) data[index] = (index * 131 + (index >>> 12)) % 256

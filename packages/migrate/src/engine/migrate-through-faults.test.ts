@@ -14,6 +14,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fileBytes } from '../test-support/seed-memory-help-desk'
 import { createServedVendorSimulators } from '../test-support/served-vendor-simulators'
 import { createMigration } from './create-migration'
+import { rtConnector } from '@ticketbridge/rt/connector'
+import { haloConnector } from '@ticketbridge/halo/connector'
 
 const ticketCount = 12
 const writes = ['POST', 'PUT', 'PATCH', 'DELETE']
@@ -51,8 +53,8 @@ const cases: { name: string; at: 'source' | 'target'; faults: ProxyFault[] }[] =
 describe('a migration through a short storm', () => {
   for (const storm of cases) {
     it(`ends with nothing failed and everything once, verified: ${storm.name}`, { timeout: 120_000 }, async () => {
-      const { adapter: source, proxy: sourceProxy } = await simulators.rt({ faultProxy: true })
-      const { adapter: target, proxy: targetProxy } = await simulators.halo({ faultProxy: true })
+      const { adapter: source, proxy: sourceProxy } = await simulators.start(rtConnector, { faultProxy: true })
+      const { adapter: target, proxy: targetProxy } = await simulators.start(haloConnector, { faultProxy: true })
       await seedRt(source)
       // A few requests in, so the storm lands mid-run.
       const proxy = storm.at === 'source' ? sourceProxy! : targetProxy!

@@ -8,6 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MigrationLedger } from '../ledger/migration-ledger'
 import { seedMemoryHelpDesk } from '../test-support/seed-memory-help-desk'
 import { createMigration } from './create-migration'
+import { rtConnector } from '@ticketbridge/rt/connector'
+import { haloConnector } from '@ticketbridge/halo/connector'
+import type { HaloAdapter } from '@ticketbridge/halo'
 
 let folder: string
 const simulators = createServedVendorSimulators()
@@ -471,8 +474,8 @@ describe('time entries', () => {
     const occurrences = (comments: { body: { text: string } }[], text: string) => comments.filter((comment) => comment.body.text.includes(text)).length
 
     it('Halo → RT: a timed action arrives once, as the comment, with its time beside it', async () => {
-      const halo = (await simulators.halo()).adapter
-      const rt = (await simulators.rt()).adapter
+      const halo = (await simulators.start(haloConnector)).adapter as HaloAdapter
+      const rt = (await simulators.start(rtConnector)).adapter
       const { record: ticket } = await halo.tickets.create({ subject: 'Printer jams', description: { text: 'Floor 2 printer jams.' } })
       const outcomes = await halo.client.outcomes.list({}).toArray({ limit: 100 })
       const note = Number(outcomes.find((outcome) => outcome.outcome === 'Note')!.id)
@@ -501,8 +504,8 @@ describe('time entries', () => {
     }, 120_000)
 
     it('RT → Halo: a timed reply arrives once, as the comment, with its time beside it', async () => {
-      const rt = (await simulators.rt()).adapter
-      const halo = (await simulators.halo()).adapter
+      const rt = (await simulators.start(rtConnector)).adapter
+      const halo = (await simulators.start(haloConnector)).adapter
       const { record: ticket } = await rt.tickets.create({ subject: 'VPN drops', description: { text: 'The VPN drops hourly.' } })
       await rt.comments.create(ticket.id, { body: { text: 'Updated the client, please try again.' }, visibility: 'public', vendorOptions: { rt: { TimeTaken: 20 } } })
       await rt.timeEntries.create(ticket.id, { minutes: 40, note: 'Captured the tunnel logs' })

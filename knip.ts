@@ -1,0 +1,38 @@
+import { existsSync, readdirSync } from 'node:fs'
+import type { KnipConfiguration } from 'knip'
+
+/**
+ * `pnpm lint:unused`. A published package's entries are its tsup entries, read from its
+ * tsup.config.ts: knip's tsup plugin only finds a literal `entry:` there, and ours go through
+ * packageBuild(). Tests come from each vitest.config.ts, scripts and bins from each package.json.
+ */
+async function tsupEntries(folder: string): Promise<string[]> {
+  const { default: options } = (await import(`./${folder}/tsup.config.ts`)) as { default: { entry?: Record<string, string> | string[] } }
+  return Object.values(options.entry ?? {})
+}
+
+const packageFolders = readdirSync('packages', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(`packages/${entry.name}/tsup.config.ts`))
+  .map((entry) => `packages/${entry.name}`)
+
+export default async (): Promise<KnipConfiguration> => {
+  const workspaces: NonNullable<KnipConfiguration['workspaces']> = {
+    '.': { project: ['*.ts', 'scripts/**/*.ts'] },
+    'apps/*': { project: ['src/**/*.ts'] },
+    // run-bench.ts imports every file of cases/ by name at run time.
+    bench: { entry: ['cases/*.ts'], project: ['**/*.ts'] },
+  }
+  for (const folder of packageFolders) {
+    const project = existsSync(`${folder}/scripts`) ? ['src/**/*.ts', 'scripts/**/*.ts'] : ['src/**/*.ts']
+    workspaces[folder] = { entry: await tsupEntries(folder), project }
+  }
+  // Loaded with createRequire in scripts/generate-autotask-types.ts, which knip cannot follow.
+  workspaces['packages/autotask'] = { ...workspaces['packages/autotask'], ignoreDependencies: ['swagger2openapi'] }
+  return {
+    // Generated OpenAPI types export every schema of the vendor's spec; most are unused by design.
+    ignore: ['**/generated/**'],
+    // A type exported beside the function whose signature uses it is there for callers; not dead code.
+    ignoreExportsUsedInFile: { interface: true, type: true },
+    workspaces,
+  }
+}
