@@ -3,9 +3,12 @@
  *
  * - `RtClient`: RT's two REST interfaces, `client.rest2` (REST2, RT 5) and `client.rest1`
  *   (REST 1.0, every RT), with token, basic and session authentication.
- * - `createRtAdapter`: the vendor-neutral `TicketingAdapter` over it.
+ * - `createRtAdapter`: the vendor-neutral `TicketingAdapter` over it (`adapter.client` is the
+ *   `RtClient`): `createRtDriver` over an RT port (`createRtRest2Port`, `createRtRest1Port`), run
+ *   by core's `createTicketingAdapter`.
  *
- * The RT simulator is a separate entry point: `@ticketbridge/rt/simulator`.
+ * The RT simulator and the connector are separate entry points: `@ticketbridge/rt/simulator`,
+ * `@ticketbridge/rt/connector`.
  */
 export { RtClient, normaliseRtBaseUrl } from './client/rt-client'
 export type { RtAuth, RtClientSettings, RtPasswordAuth, RtTokenAuth } from './client/rt-client-settings'
@@ -14,8 +17,13 @@ export { encodeMultipart, type MultipartFilePart, type MultipartTextPart } from 
 export * from './client/rest2/index'
 export * from './client/rest1/index'
 
-export { createRtAdapter } from './adapter/rt-adapter'
+export { createRtAdapter, type RtAdapter } from './adapter/rt-adapter'
 export type { RtAdapterSettings } from './adapter/rt-adapter-settings'
+export { createRtDriver } from './adapter/rt-driver'
+export type { RtDriverSettings } from './adapter/rt-driver-context'
+export type { RtPort, RtTransactionKind } from './adapter/port/rt-port'
+export { createRtRest1Port } from './adapter/port/rt-rest1-port'
+export { createRtRest2Port } from './adapter/port/rt-rest2-port'
 export { rtCapabilities } from './adapter/rt-capabilities'
 export { defaultRtLifecycleStatuses, RtLifecycles, shippedRtLifecycles, type RtLifecycleStatuses } from './adapter/rt-lifecycles'
 export { defaultRtPriorityBands, RtPriorities, type RtPriorityBand } from './adapter/rt-priorities'

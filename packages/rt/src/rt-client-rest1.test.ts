@@ -10,7 +10,8 @@ const marker = `tb-rest1-${Date.now().toString(36)}`
 describe.skipIf(!environment.RT_URL)('RtClient.rest1 against the real RT', { timeout: 60_000 }, () => {
   const retry = { maxRetries: 1, baseDelayMs: 10 }
   const clients: RtClient[] = []
-  const passwordClient = () => remember(new RtClient({ baseUrl: environment.RT_URL!, auth: { username: environment.RT_USER!, password: environment.RT_PASSWORD! }, retry }))
+  const passwordClient = () =>
+    remember(new RtClient({ baseUrl: environment.RT_URL!, auth: { username: environment.RT_USER!, password: environment.RT_PASSWORD! }, retry }))
   const tokenClient = () => remember(new RtClient({ baseUrl: environment.RT_URL!, auth: { token: environment.RT_TOKEN! }, retry }))
   function remember(client: RtClient): RtClient {
     clients.push(client)
@@ -34,11 +35,21 @@ describe.skipIf(!environment.RT_URL)('RtClient.rest1 against the real RT', { tim
     expect(id).toMatch(/^\d+$/)
 
     const ticket = await rest1.getTicket(id)
-    expect(ticket).toMatchObject({ id, queue: 'General', subject: `${marker} create – Grüße ☃`, status: 'new', priority: '30', requestors: [`${marker}-alice@example.com`] })
+    expect(ticket).toMatchObject({
+      id,
+      queue: 'General',
+      subject: `${marker} create – Grüße ☃`,
+      status: 'new',
+      priority: '30',
+      requestors: [`${marker}-alice@example.com`],
+    })
     expect(ticket.customFields).toEqual({ Severity: 'high', 'External ID': `${marker}-1` })
     expect(ticket.created).toMatch(/Z$/)
     expect(Date.parse(ticket.created!)).toBeGreaterThan(Date.now() - 10 * 60_000)
-    expect(await rest1.getTicket(id, { fields: ['Subject', 'CF.{Severity}'] })).toMatchObject({ subject: ticket.subject, customFields: { Severity: 'high' } })
+    expect(await rest1.getTicket(id, { fields: ['Subject', 'CF.{Severity}'] })).toMatchObject({
+      subject: ticket.subject,
+      customFields: { Severity: 'high' },
+    })
 
     // The description is the Create transaction's content, indentation and blank line intact.
     const history = await rest1.getHistoryLong(id)
@@ -84,7 +95,9 @@ describe.skipIf(!environment.RT_URL)('RtClient.rest1 against the real RT', { tim
     expect(shown.content).toContain('Größe: 42 €')
 
     const short = await rest1.getHistory(id)
-    expect(short.map((entry) => entry.description)).toEqual(expect.arrayContaining([expect.stringMatching(/^Comments added by /), expect.stringMatching(/^Correspondence added by /)]))
+    expect(short.map((entry) => entry.description)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Comments added by /), expect.stringMatching(/^Correspondence added by /)]),
+    )
     const commentEntry = short.find((entry) => entry.description.startsWith('Comments added'))!
     const entry = await rest1.getHistoryEntry(id, commentEntry.id)
     expect(entry).toMatchObject({ id: commentEntry.id, type: 'Comment', content: 'Two files attached.\nSecond line.' })
@@ -131,21 +144,31 @@ describe.skipIf(!environment.RT_URL)('RtClient.rest1 against the real RT', { tim
     await password.rest1.request('POST', '/logout')
     expect((await password.rest1.getTicket(id)).subject).toBe(`${marker} token`)
 
-    const wrong = remember(new RtClient({ baseUrl: environment.RT_URL!, auth: { username: environment.RT_USER!, password: 'not-the-password-7c1' }, retry }))
+    const wrong = remember(
+      new RtClient({ baseUrl: environment.RT_URL!, auth: { username: environment.RT_USER!, password: 'not-the-password-7c1' }, retry }),
+    )
     await expect(wrong.rest1.getTicket(id)).rejects.toSatisfy((error) => AuthenticationError.isInstance(error))
     const wrongToken = remember(new RtClient({ baseUrl: environment.RT_URL!, auth: { token: '1-14-00000000000000000000000000000000' }, retry }))
     await expect(wrongToken.rest1.getTicket(id)).rejects.toSatisfy((error) => AuthenticationError.isInstance(error))
   })
 
-  it('turns RT\'s HTTP 200 error bodies into typed errors', async () => {
+  it("turns RT's HTTP 200 error bodies into typed errors", async () => {
     const { rest1 } = passwordClient()
     await expect(rest1.getTicket(987654321)).rejects.toSatisfy((error) => NotFoundError.isInstance(error) && error.status === 404)
-    await expect(rest1.createTicket({ queue: `${marker}-no-such-queue`, subject: 'x' })).rejects.toSatisfy((error) => ValidationError.isInstance(error))
-    await expect(rest1.searchTickets('Foo = 1 AND (')).rejects.toSatisfy((error) => ValidationError.isInstance(error) && error.issues[0]?.field === 'query')
+    await expect(rest1.createTicket({ queue: `${marker}-no-such-queue`, subject: 'x' })).rejects.toSatisfy((error) =>
+      ValidationError.isInstance(error),
+    )
+    await expect(rest1.searchTickets('Foo = 1 AND (')).rejects.toSatisfy(
+      (error) => ValidationError.isInstance(error) && error.issues[0]?.field === 'query',
+    )
     const { id } = await rest1.createTicket({ queue: 'General', subject: `${marker} errors` })
-    await expect(rest1.updateTicket(id, { Status: 'bogus' })).rejects.toSatisfy((error) => ValidationError.isInstance(error) && error.issues[0]?.field === 'Status')
+    await expect(rest1.updateTicket(id, { Status: 'bogus' })).rejects.toSatisfy(
+      (error) => ValidationError.isInstance(error) && error.issues[0]?.field === 'Status',
+    )
 
-    const guest = remember(new RtClient({ baseUrl: environment.RT_URL!, auth: { username: environment.RT_GUEST_USER!, password: environment.RT_GUEST_PASSWORD! }, retry })).rest1
+    const guest = remember(
+      new RtClient({ baseUrl: environment.RT_URL!, auth: { username: environment.RT_GUEST_USER!, password: environment.RT_GUEST_PASSWORD! }, retry }),
+    ).rest1
     await expect(guest.getTicket(id)).rejects.toSatisfy((error) => PermissionError.isInstance(error))
     await expect(guest.updateTicket(id, { Priority: 1 })).rejects.toSatisfy((error) => PermissionError.isInstance(error))
     await expect(guest.comment(id, { action: 'comment', text: 'no' })).rejects.toSatisfy((error) => PermissionError.isInstance(error))

@@ -10,7 +10,8 @@ const marker = `tb-rest2-${Date.now().toString(36)}`
 describe.skipIf(!environment.RT_URL)('RtClient.rest2 against the real RT', { timeout: 60_000 }, () => {
   const retry = { maxRetries: 1, baseDelayMs: 10 }
   const tokenClient = () => new RtClient({ baseUrl: environment.RT_URL!, auth: { token: environment.RT_TOKEN! }, retry })
-  const basicClient = () => new RtClient({ baseUrl: `${environment.RT_URL!}/REST/2.0/`, auth: { username: environment.RT_USER!, password: environment.RT_PASSWORD! }, retry })
+  const basicClient = () =>
+    new RtClient({ baseUrl: `${environment.RT_URL!}/REST/2.0/`, auth: { username: environment.RT_USER!, password: environment.RT_PASSWORD! }, retry })
 
   it('creates, reads and updates a ticket; a stale ETag is a ConflictError', async () => {
     const { rest2 } = tokenClient()
@@ -37,7 +38,9 @@ describe.skipIf(!environment.RT_URL)('RtClient.rest2 against the real RT', { tim
     expect(second.record.Queue).toMatchObject({ Name: 'General', Lifecycle: 'default' })
     expect(second.etag).not.toBe(first.etag)
     // Refusals come back as messages with HTTP 200.
-    expect((await rest2.updateTicket(id, { Status: 'bogus' })).messages).toEqual([`Ticket ${id}: Status 'bogus' isn't a valid status for this ticket.`])
+    expect((await rest2.updateTicket(id, { Status: 'bogus' })).messages).toEqual([
+      `Ticket ${id}: Status 'bogus' isn't a valid status for this ticket.`,
+    ])
   })
 
   it('round-trips attachment bytes through JSON base64 and multipart, with non-ASCII names', async () => {
@@ -48,12 +51,35 @@ describe.skipIf(!environment.RT_URL)('RtClient.rest2 against the real RT', { tim
       { Queue: 'General', Subject: `${marker} files`, Content: 'With a file.' },
       { attachments: [{ filename: 'created.bin', contentType: 'application/octet-stream', data: binary }] },
     )
-    const json = await rest2.comment(id, { Content: 'JSON files' }, { attachments: [{ filename: 'notes-ü.txt', contentType: 'text/plain', data: text }, { filename: 'json.bin', data: binary }] })
+    const json = await rest2.comment(
+      id,
+      { Content: 'JSON files' },
+      {
+        attachments: [
+          { filename: 'notes-ü.txt', contentType: 'text/plain', data: text },
+          { filename: 'json.bin', data: binary },
+        ],
+      },
+    )
     expect(json.messages).toEqual(['Comments added'])
-    const multipart = await rest2.correspond(id, { Content: 'Multipart files\nline two' }, { attachmentEncoding: 'multipart', attachments: [{ filename: 'multi-ü.bin', contentType: 'application/octet-stream', data: binary }, { filename: 'multi.txt', contentType: 'text/plain', data: text }] })
+    const multipart = await rest2.correspond(
+      id,
+      { Content: 'Multipart files\nline two' },
+      {
+        attachmentEncoding: 'multipart',
+        attachments: [
+          { filename: 'multi-ü.bin', contentType: 'application/octet-stream', data: binary },
+          { filename: 'multi.txt', contentType: 'text/plain', data: text },
+        ],
+      },
+    )
     expect(multipart.transactionId).toMatch(/^\d+$/)
 
-    const page = await rest2.getTicketAttachments(id, { fields: ['Filename', 'ContentType', 'ContentLength', 'TransactionId'], perPage: 100, orderBy: 'id' })
+    const page = await rest2.getTicketAttachments(id, {
+      fields: ['Filename', 'ContentType', 'ContentLength', 'TransactionId'],
+      perPage: 100,
+      orderBy: 'id',
+    })
     const files = page.items.filter((item) => item.Filename !== '')
     expect(files.map((item) => item.Filename)).toEqual(['created.bin', 'notes-ü.txt', 'json.bin', 'multi-ü.bin', 'multi.txt'])
     for (const file of files) {
@@ -64,7 +90,10 @@ describe.skipIf(!environment.RT_URL)('RtClient.rest2 against the real RT', { tim
     const fromMultipart = await rest2.getTransactionAttachments(multipart.transactionId, { fields: ['Filename', 'ContentType'] })
     expect(fromMultipart.items.map((item) => item.Filename).filter(Boolean)).toEqual(['multi-ü.bin', 'multi.txt'])
     const bodies = await rest2.searchAttachments(
-      [{ field: 'TransactionId', operator: 'IN', value: [Number(json.transactionId), Number(multipart.transactionId)] }, { field: 'ContentType', operator: 'STARTSWITH', value: 'text/' }],
+      [
+        { field: 'TransactionId', operator: 'IN', value: [Number(json.transactionId), Number(multipart.transactionId)] },
+        { field: 'ContentType', operator: 'STARTSWITH', value: 'text/' },
+      ],
       { fields: ['TransactionId', 'Filename', 'Content'], orderBy: 'id' },
     )
     expect(bodies.items.filter((item) => item.Filename === '').map((item) => item.Content)).toEqual(['JSON files', 'Multipart files\nline two'])
@@ -88,7 +117,11 @@ describe.skipIf(!environment.RT_URL)('RtClient.rest2 against the real RT', { tim
     expect(posted.items.map((item) => String(item.id))).toEqual([...ids].reverse())
 
     await rest2.comment(ids[0]!, { Content: 'note', TimeTaken: 15 })
-    const history = await rest2.getTicketHistory(ids[0]!, { fields: ['Type', 'TimeTaken', 'Creator'], expand: { Creator: ['id', 'Name'] }, orderBy: 'id' })
+    const history = await rest2.getTicketHistory(ids[0]!, {
+      fields: ['Type', 'TimeTaken', 'Creator'],
+      expand: { Creator: ['id', 'Name'] },
+      orderBy: 'id',
+    })
     expect(history.items.map((item) => item.Type)).toEqual(['Create', 'Comment'])
     expect(history.items[1]).toMatchObject({ TimeTaken: '15', Creator: { Name: environment.RT_USER } })
     const comments = await rest2.searchTransactions(`ObjectType = 'RT::Ticket' AND ObjectId = ${ids[0]} AND Type = 'Comment'`, { fields: ['Type'] })
@@ -104,7 +137,13 @@ describe.skipIf(!environment.RT_URL)('RtClient.rest2 against the real RT', { tim
     expect(queues.items).toContainEqual(expect.objectContaining({ Name: 'General', Lifecycle: 'default' }))
     const general = await rest2.getQueue('General')
     expect(general.record.TicketCustomFields?.map((field) => field.name)).toEqual(expect.arrayContaining(['Severity', 'External ID']))
-    const severity = await rest2.searchCustomFields([{ field: 'Name', value: 'Severity' }, { field: 'LookupType', value: 'RT::Queue-RT::Ticket' }], { fields: ['Name', 'Type', 'MaxValues'] })
+    const severity = await rest2.searchCustomFields(
+      [
+        { field: 'Name', value: 'Severity' },
+        { field: 'LookupType', value: 'RT::Queue-RT::Ticket' },
+      ],
+      { fields: ['Name', 'Type', 'MaxValues'] },
+    )
     expect(severity.items[0]).toMatchObject({ Name: 'Severity', Type: 'Select', MaxValues: '1' })
     expect((await rest2.getCustomField(String(severity.items[0]!.id))).record.Values).toEqual(['low', 'medium', 'high'])
 
@@ -134,9 +173,15 @@ describe.skipIf(!environment.RT_URL)('RtClient.rest2 against the real RT', { tim
 
     const badToken = new RtClient({ baseUrl: environment.RT_URL!, auth: { token: '1-14-0123456789abcdef0123456789abcdef' }, retry })
     await expect(badToken.rest2.getTicket(1)).rejects.toSatisfy((error) => AuthenticationError.isInstance(error) && error.status === 401)
-    const guest = new RtClient({ baseUrl: environment.RT_URL!, auth: { username: environment.RT_GUEST_USER!, password: environment.RT_GUEST_PASSWORD! }, retry })
+    const guest = new RtClient({
+      baseUrl: environment.RT_URL!,
+      auth: { username: environment.RT_GUEST_USER!, password: environment.RT_GUEST_PASSWORD! },
+      retry,
+    })
     const { id } = await rest2.createTicket({ Queue: 'General', Subject: `${marker} guarded` })
     await expect(guest.rest2.getTicket(id)).rejects.toSatisfy((error) => PermissionError.isInstance(error) && error.status === 403)
-    await expect(guest.rest2.createTicket({ Queue: 'General', Subject: `${marker} guest` })).rejects.toSatisfy((error) => PermissionError.isInstance(error))
+    await expect(guest.rest2.createTicket({ Queue: 'General', Subject: `${marker} guest` })).rejects.toSatisfy((error) =>
+      PermissionError.isInstance(error),
+    )
   })
 })

@@ -1,19 +1,10 @@
 import { AuthenticationError, NotFoundError } from '@ticketbridge/core'
-import type { TransportLogger } from '@ticketbridge/http'
-import { renderError } from '@ticketbridge/testkit'
+import { captureLogs, renderError } from '@ticketbridge/testkit'
 import { describe, expect, it } from 'vitest'
 import { createRtAdapter } from './adapter/rt-adapter'
 import { RtClient } from './client/rt-client'
 
 const environment = process.env
-
-function captureLogs(): { logger: TransportLogger; lines: string[] } {
-  const lines: string[] = []
-  const write = (level: string) => (message: string, fields?: Record<string, unknown>) => {
-    lines.push(JSON.stringify({ level, message, ...fields }))
-  }
-  return { logger: { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') }, lines }
-}
 
 async function failure(call: () => Promise<unknown>): Promise<unknown> {
   try {

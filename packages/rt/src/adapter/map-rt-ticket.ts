@@ -1,13 +1,11 @@
 import type { CustomFieldValue, RichText, Ticket } from '@ticketbridge/core'
-import type { Rest2Reference, Rest2Ticket } from '../client/rest2/rt-rest2-types'
-import { rtPersonReference } from './map-rt-person'
+import type { RtTicketRecord } from './port/rt-port-records'
+import { mapRtUserReference } from './map-rt-person'
 import type { RtLifecycles } from './rt-lifecycles'
 import type { RtPriorities } from './rt-priorities'
-import { rtTimestamp } from './rt-timestamps'
 
 /** What mapping a ticket needs besides the ticket. */
 export interface RtTicketMappingContext {
-  vendor: string
   lifecycles: RtLifecycles
   priorities: RtPriorities
   /** The custom field holding external ids; left out of `customFields`. */
@@ -17,54 +15,45 @@ export interface RtTicketMappingContext {
 }
 
 /**
- * A REST2 ticket (a search item with the adapter's fields, or a full record) in the common
- * model. The description is the Create transaction's content, read separately. Queue,
- * requestors and owner must be expanded (`fields[Queue]=Name,Lifecycle`, user fields with `id`)
- * for names and numeric ids.
+ * An RT ticket in the common model. The description is the Create transaction's content, read
+ * separately. The status's category comes from the queue's lifecycle where the API shows it;
+ * the first requestor is the requester, the owner the assignee.
  */
-export function mapRtTicket(ticket: Rest2Ticket, description: RichText, context: RtTicketMappingContext): Ticket {
-  const queue = ticket.Queue
-  const lifecycle = typeof queue?.Lifecycle === 'string' ? queue.Lifecycle : undefined
-  const statusName = String(ticket.Status ?? '')
-  const category = context.lifecycles.categoryOf(statusName, lifecycle)
+export function mapRtTicket(ticket: RtTicketRecord, description: RichText, context: RtTicketMappingContext): Ticket {
+  const { queue } = ticket
+  const category = context.lifecycles.categoryOf(ticket.status, queue?.lifecycle)
   const customFields: Record<string, CustomFieldValue> = {}
   let externalId: string | undefined
-  for (const field of ticket.CustomFields ?? []) {
-    const values = field.values.filter((value): value is string => typeof value === 'string')
-    if (field.name === context.externalIdField) {
+  for (const { name, values } of ticket.customFields) {
+    if (name === context.externalIdField) {
       externalId = values[0]
       continue
     }
     if (values.length === 0) continue
-    customFields[field.name] = context.multiValueFields.has(field.name) ? values : values.length === 1 ? values[0]! : values
+    customFields[name] = context.multiValueFields.has(name) ? values : values.length === 1 ? values[0]! : values
   }
-  const requester = rtPersonReference(ticket.Requestor?.[0])
-  const assignee = rtPersonReference(ticket.Owner)
-  const resolved = rtTimestamp(ticket.Resolved)
-  const due = rtTimestamp(ticket.Due)
+  const requester = mapRtUserReference(ticket.requestors[0])
+  const assignee = mapRtUserReference(ticket.owner)
+  const created = ticket.created ?? new Date(0).toISOString()
   return {
-    id: String(ticket.id),
-    vendor: context.vendor,
-    raw: ticket,
-    subject: String(ticket.Subject ?? ''),
+    id: ticket.id,
+    vendor: 'rt',
+    raw: ticket.raw,
+    subject: ticket.subject,
     description,
-    status: { category, id: statusName, name: statusName },
-    priority: context.priorities.priorityOf(ticket.Priority),
-    ...(queue ? { queue: queueReference(queue) } : {}),
-    ...(lifecycle ? { type: { id: lifecycle, name: lifecycle } } : {}),
+    status: { category, id: ticket.status, name: ticket.status },
+    priority: context.priorities.priorityOf(ticket.priority),
+    ...(queue ? { queue: { id: queue.id, ...(queue.name !== undefined ? { name: queue.name } : {}) } } : {}),
+    ...(queue?.lifecycle ? { type: { id: queue.lifecycle, name: queue.lifecycle } } : {}),
     ...(requester ? { requester } : {}),
     ...(assignee ? { assignee } : {}),
     tags: [],
     customFields,
-    createdAt: rtTimestamp(ticket.Created) ?? new Date(0).toISOString(),
-    updatedAt: rtTimestamp(ticket.LastUpdated) ?? rtTimestamp(ticket.Created) ?? new Date(0).toISOString(),
-    ...(due ? { dueAt: due } : {}),
-    ...(resolved && (category === 'resolved' || category === 'closed') ? { resolvedAt: resolved } : {}),
-    ...(resolved && category === 'closed' ? { closedAt: resolved } : {}),
-    ...(externalId !== undefined && externalId !== '' ? { externalId } : {}),
+    createdAt: created,
+    updatedAt: ticket.lastUpdated ?? created,
+    ...(ticket.due ? { dueAt: ticket.due } : {}),
+    ...(ticket.resolved && (category === 'resolved' || category === 'closed') ? { resolvedAt: ticket.resolved } : {}),
+    ...(ticket.resolved && category === 'closed' ? { closedAt: ticket.resolved } : {}),
+    ...(externalId ? { externalId } : {}),
   }
-}
-
-function queueReference(queue: Rest2Reference): { id: string; name?: string } {
-  return { id: String(queue.id), ...(typeof queue.Name === 'string' ? { name: queue.Name } : {}) }
 }

@@ -9,7 +9,12 @@ export const rtAdapterSettingsSchema = z
     ...rtTransportSettingsShape,
     api: z.enum(['rest2', 'rest1']).default('rest2'),
     defaultQueue: z.string().trim().min(1).default('General'),
-    externalIdCustomField: z.string().trim().min(1).regex(/^[^{}\n]+$/, 'a custom field name without braces or line breaks').default('External ID'),
+    externalIdCustomField: z
+      .string()
+      .trim()
+      .min(1)
+      .regex(/^[^{}\n]+$/, 'a custom field name without braces or line breaks')
+      .default('External ID'),
     fullTextSearch: z.boolean().default(false),
     lifecycles: z.record(z.string().min(1), z.record(z.string().min(1), statusCategorySchema)).optional(),
     priorities: z
@@ -17,7 +22,11 @@ export const rtAdapterSettingsSchema = z
       .min(1)
       .refine((bands) => new Set(bands.map((band) => band.value)).size === bands.length, 'each band needs its own value')
       .optional(),
-    maxAttachmentBytes: z.number().int().positive().default(10 * 1024 * 1024),
+    maxAttachmentBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
   })
   .strict()
 

@@ -1,10 +1,14 @@
-import { parseSettings, type TicketingAdapterV1 } from '@ticketbridge/core'
+import { parseSettings, type TicketingAdapterV1, createTicketingAdapter } from '@ticketbridge/core'
 import type { z } from 'zod'
 import { RtClient } from '../client/rt-client'
 import { type RtClientSettings, rtTransportSettingsShape } from '../client/rt-client-settings'
+import { createRtRest1Port } from './port/rt-rest1-port'
+import { createRtRest2Port } from './port/rt-rest2-port'
 import { type RtAdapterSettings, rtAdapterSettingsSchema } from './rt-adapter-settings'
-import { createRtRest1Adapter } from './rt-rest1-adapter'
-import { createRtRest2Adapter } from './rt-rest2-adapter'
+import { createRtDriver } from './rt-driver'
+
+/** The RT adapter, with the native client it goes through (`adapter.client.rest2`, `adapter.client.rest1`). */
+export type RtAdapter = TicketingAdapterV1 & { client: RtClient }
 
 /**
  * The Request Tracker adapter: the common ticketing model over RT's REST2 (RT 5, or RT 4.4 with
@@ -22,10 +26,11 @@ import { createRtRest2Adapter } from './rt-rest2-adapter'
  * const adapter = createRtAdapter({ baseUrl: 'https://rt.example.com', auth: { token: process.env.RT_TOKEN! } })
  * for await (const ticket of adapter.tickets.list({ statusCategories: ['open'] })) console.log(ticket.subject)
  */
-export function createRtAdapter(settings: RtAdapterSettings): TicketingAdapterV1 {
+export function createRtAdapter(settings: RtAdapterSettings): RtAdapter {
   const parsed = parseSettings(rtAdapterSettingsSchema, settings, { vendor: 'rt', what: 'RT adapter settings' })
   const client = new RtClient(clientSettingsOf(parsed))
-  return parsed.api === 'rest1' ? createRtRest1Adapter(client, parsed) : createRtRest2Adapter(client, parsed)
+  const port = parsed.api === 'rest1' ? createRtRest1Port(client, { utcOffsetMinutes: parsed.rest1UtcOffsetMinutes ?? 0 }) : createRtRest2Port(client)
+  return createTicketingAdapter(createRtDriver(port, parsed), { client })
 }
 
 /** The transport part of the adapter's settings: what the client takes. */

@@ -21,7 +21,12 @@ import type { AdapterCapabilities } from '@ticketbridge/core'
  * Through REST 1.0 (`api: 'rest1'`) descriptions and comments are read as text (REST 1.0 shows a message's text
  * content): HTML is sent as text with a `converted` warning.
  */
-export function rtCapabilities(options: { externalIdField: string; fullTextSearch: boolean; maxAttachmentBytes: number; api: 'rest2' | 'rest1' }): AdapterCapabilities {
+export function rtCapabilities(options: {
+  externalIdField: string
+  fullTextSearch: boolean
+  maxAttachmentBytes: number
+  api: 'rest2' | 'rest1'
+}): AdapterCapabilities {
   const rest2 = options.api === 'rest2'
   return {
     tickets: { create: true, update: true, delete: true, setCreatedAt: false, html: rest2, pageSizeLimit: 100 },

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { htmlToText } from './rt-html-text'
 import { RtLifecycles } from './rt-lifecycles'
 import { RtPriorities } from './rt-priorities'
-import { rtInputDate, rtTimestamp } from './rt-timestamps'
+import { rtInputDate, rtTimestamp } from './port/rt-rest2-timestamps'
 
 describe('RtLifecycles', () => {
   const lifecycles = new RtLifecycles({ support: { triage: 'new', working: 'open', waiting: 'pending', done: 'resolved' } })
 
   it('maps RT 5 statuses to categories', () => {
     expect(['new', 'open', 'stalled', 'resolved', 'rejected', 'deleted'].map((status) => lifecycles.categoryOf(status, 'default'))).toEqual([
-      'new', 'open', 'pending', 'resolved', 'closed', 'closed',
+      'new',
+      'open',
+      'pending',
+      'resolved',
+      'closed',
+      'closed',
     ])
     expect(lifecycles.categoryOf('waiting', 'support')).toBe('pending')
     // A status of another lifecycle, or one nobody declared, still gets a category.
@@ -50,15 +54,11 @@ describe('RtPriorities', () => {
   })
 })
 
-describe('RT values', () => {
+describe('REST2 dates', () => {
   it('reads REST2 dates and drops the 1970 sentinel', () => {
     expect(rtTimestamp('2026-11-25T07:32:53Z')).toBe('2026-11-25T07:32:53.000Z')
     expect(rtTimestamp('1970-01-01T00:00:00Z')).toBeUndefined()
     expect(rtTimestamp('')).toBeUndefined()
     expect(rtInputDate('2020-01-02T03:04:05.678Z')).toBe('2020-01-02 03:04:05')
-  })
-
-  it('derives text from an HTML body', () => {
-    expect(htmlToText('<p>Restarted the <b>spooler</b>.</p><p>Line&nbsp;two &amp; more<br/>three</p>')).toBe('Restarted the spooler.\nLine two & more\nthree')
   })
 })

@@ -6,7 +6,7 @@
  */
 import { NotFoundError, PermissionError, type TicketingAdapterV1 } from '@ticketbridge/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createRtSimulator, type RtSimulator, type ServedRtSimulator } from '../simulator/index'
+import { createRtSimulator, type RtSimulator, type RtServedSimulator } from '../simulator/index'
 import { createRtAdapter } from './rt-adapter'
 
 const environment = process.env
@@ -31,7 +31,7 @@ const descriptions = [
 
 interface Server {
   name: string
-  start(): Promise<{ baseUrl: string; token: string; served?: ServedRtSimulator; simulator?: RtSimulator; close(): Promise<void> }>
+  start(): Promise<{ baseUrl: string; token: string; served?: RtServedSimulator; simulator?: RtSimulator; close(): Promise<void> }>
 }
 
 const servers: Server[] = [
@@ -43,7 +43,9 @@ const servers: Server[] = [
       return { baseUrl: served.url, token: simulator.credentials.token, served, simulator, close: () => served.close() }
     },
   },
-  ...(environment.RT_URL ? [{ name: 'the real RT', start: async () => ({ baseUrl: environment.RT_URL!, token: environment.RT_TOKEN!, close: async () => {} }) }] : []),
+  ...(environment.RT_URL
+    ? [{ name: 'the real RT', start: async () => ({ baseUrl: environment.RT_URL!, token: environment.RT_TOKEN!, close: async () => {} }) }]
+    : []),
 ]
 
 for (const server of servers) {
@@ -61,7 +63,9 @@ for (const server of servers) {
     async function counted<T>(run: () => Promise<T>): Promise<{ result: T; requests: string[] | undefined }> {
       const before = started.served?.requests.length ?? 0
       const result = await run()
-      const requests = started.served?.requests.slice(before).map((request) => `${request.method} ${new URL(request.url).pathname.replace(/^.*\/REST\/2\.0/, '')}`)
+      const requests = started.served?.requests
+        .slice(before)
+        .map((request) => `${request.method} ${new URL(request.url).pathname.replace(/^.*\/REST\/2\.0/, '')}`)
       return { result, requests }
     }
 
@@ -89,7 +93,11 @@ for (const server of servers) {
     })
 
     it('sets a status RT cannot create with and returns the status RT applied', async () => {
-      const { record } = await adapter.tickets.create({ subject: `${marker} stalled`, description: { text: 'Waiting on the vendor.' }, status: { id: 'stalled' } })
+      const { record } = await adapter.tickets.create({
+        subject: `${marker} stalled`,
+        description: { text: 'Waiting on the vendor.' },
+        status: { id: 'stalled' },
+      })
       expect(record.status.id).toBe('stalled')
       expect(withoutRaw(record)).toEqual(withoutRaw(await fresh().tickets.get(record.id)))
     })

@@ -23,7 +23,9 @@ describe('TicketSQL for ticket queries', () => {
   })
 
   it('searches text in TicketSQL only with full-text search, and finds no organization', () => {
-    expect(buildTicketSql({ text: "O'Brien" }, { lifecycles, fullTextSearch: true }).sql).toBe("(Subject LIKE 'O\\'Brien' OR Content LIKE 'O\\'Brien')")
+    expect(buildTicketSql({ text: "O'Brien" }, { lifecycles, fullTextSearch: true }).sql).toBe(
+      "(Subject LIKE 'O\\'Brien' OR Content LIKE 'O\\'Brien')",
+    )
     expect(buildTicketSql({ text: 'printer' }, { lifecycles, fullTextSearch: false }).sql).toBe('id > 0')
     expect(buildTicketSql({ organizationId: '7' }, { lifecycles, fullTextSearch: false }).matchesNothing).toBe(true)
   })

@@ -14,7 +14,10 @@ export function ticketSqlString(value: string): string {
  */
 export function ticketSqlDate(timestamp: string): string {
   const date = new Date(Math.floor(Date.parse(timestamp) / 1000) * 1000)
-  return `'${date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} +0000'`
+  return `'${date
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '')} +0000'`
 }
 
 /** A custom field in TicketSQL: `CF.{Name}`. */

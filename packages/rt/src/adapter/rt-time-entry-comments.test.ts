@@ -6,7 +6,7 @@
 import type { TicketingAdapterV1 } from '@ticketbridge/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RtClient } from '../client/rt-client'
-import { createRtSimulator, type ServedRtSimulator } from '../simulator/index'
+import { createRtSimulator, type RtServedSimulator } from '../simulator/index'
 import { createRtAdapter } from './rt-adapter'
 
 const environment = process.env
@@ -22,11 +22,13 @@ const servers: Server[] = [
     name: 'the simulator',
     async start() {
       const simulator = createRtSimulator()
-      const served: ServedRtSimulator = await simulator.serve()
+      const served: RtServedSimulator = await simulator.serve()
       return { baseUrl: served.url, token: simulator.credentials.token, close: () => served.close() }
     },
   },
-  ...(environment.RT_URL ? [{ name: 'the real RT', start: async () => ({ baseUrl: environment.RT_URL!, token: environment.RT_TOKEN!, close: async () => {} }) }] : []),
+  ...(environment.RT_URL
+    ? [{ name: 'the real RT', start: async () => ({ baseUrl: environment.RT_URL!, token: environment.RT_TOKEN!, close: async () => {} }) }]
+    : []),
 ]
 
 for (const server of servers) {
@@ -50,7 +52,12 @@ for (const server of servers) {
 
       it('names the comment a time entry was recorded on, by the id comments.list gives it', async () => {
         // Time recorded when the ticket was created sits on the Create transaction: the description, no comment.
-        const ticket = await client.rest1.createTicket({ queue: 'General', subject: `Time on comments (${api})`, text: 'The printer on floor 2 jams.', timeWorked: 20 })
+        const ticket = await client.rest1.createTicket({
+          queue: 'General',
+          subject: `Time on comments (${api})`,
+          text: 'The printer on floor 2 jams.',
+          timeWorked: 20,
+        })
         await client.rest1.comment(ticket.id, { action: 'correspond', text: 'Replaced the toner, please try again.', timeWorked: 30 })
         await adapter.comments.create(ticket.id, { body: { text: 'No time on this one.' }, visibility: 'internal' })
         const { record: logged } = await adapter.timeEntries.create(ticket.id, { minutes: 15, note: 'Checked the spooler' })
@@ -78,7 +85,11 @@ for (const server of servers) {
       it('records time worked on a comment written with timeWorkedMinutes: one transaction, both a comment and a time entry', async () => {
         // Through the client: the simulator's REST 1.0 has no queue search, which the adapter's create uses.
         const ticket = await client.rest1.createTicket({ queue: 'General', subject: `Time on a new comment (${api})`, text: 'VPN drops hourly.' })
-        const { record: comment, warnings } = await adapter.comments.create(ticket.id, { body: { text: 'Updated the VPN client.' }, visibility: 'public', timeWorkedMinutes: 12.4 })
+        const { record: comment, warnings } = await adapter.comments.create(ticket.id, {
+          body: { text: 'Updated the VPN client.' },
+          visibility: 'public',
+          timeWorkedMinutes: 12.4,
+        })
         expect(warnings).toContainEqual(expect.objectContaining({ type: 'converted', field: 'minutes' }))
         const entries = await adapter.timeEntries.list(ticket.id).toArray({ limit: 100 })
         expect(entries.map(({ minutes, commentId }) => ({ minutes, commentId }))).toEqual([{ minutes: 12, commentId: comment.id }])

@@ -1,4 +1,12 @@
-import type { LogLevel, RateLimiter, RateLimiterOptions, RetryPolicyOptions, TransportLogger, TransportRateLimitEvent, TransportRetryEvent } from '@ticketbridge/http'
+import type {
+  LogLevel,
+  RateLimiter,
+  RateLimiterOptions,
+  RetryPolicyOptions,
+  TransportLogger,
+  TransportRateLimitEvent,
+  TransportRetryEvent,
+} from '@ticketbridge/http'
 import type { AxiosInstance } from 'axios'
 import { z } from 'zod'
 
@@ -22,10 +30,13 @@ export type RtAuth = RtTokenAuth | RtPasswordAuth
 const isFunction = (value: unknown): boolean => typeof value === 'function'
 const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null
 
-export const rtAuthSchema = z.union([
-  z.object({ token: z.string().trim().min(1, 'the token is empty') }).strict(),
-  z.object({ username: z.string().trim().min(1, 'the user name is empty'), password: z.string().min(1, 'the password is empty') }).strict(),
-], { error: 'give either { token } or { username, password }' })
+const rtAuthSchema = z.union(
+  [
+    z.object({ token: z.string().trim().min(1, 'the token is empty') }).strict(),
+    z.object({ username: z.string().trim().min(1, 'the user name is empty'), password: z.string().min(1, 'the password is empty') }).strict(),
+  ],
+  { error: 'give either { token } or { username, password }' },
+)
 
 /** Transport settings shared by the client and the adapter. */
 export const rtTransportSettingsShape = {
@@ -52,7 +63,12 @@ export const rtTransportSettingsShape = {
    * REST 1.0 writes ticket dates in the user's timezone without a zone marker; the offset of
    * that timezone from UTC in minutes (east positive). Default 0 (UTC).
    */
-  rest1UtcOffsetMinutes: z.number().int().min(-14 * 60).max(14 * 60).optional(),
+  rest1UtcOffsetMinutes: z
+    .number()
+    .int()
+    .min(-14 * 60)
+    .max(14 * 60)
+    .optional(),
 }
 
 export const rtClientSettingsSchema = z.object(rtTransportSettingsShape).strict()

@@ -1,5 +1,13 @@
 import { ConfigurationError, parseSettings, registerSecret } from '@ticketbridge/core'
-import { createHttpTransport, createRateLimiter, type HttpTransport, type HttpTransportOptions, type RateLimiter, type RateLimiterOptions, staticAuthentication } from '@ticketbridge/http'
+import {
+  createHttpTransport,
+  createRateLimiter,
+  type HttpTransport,
+  type HttpTransportOptions,
+  type RateLimiter,
+  type RateLimiterOptions,
+  staticAuthentication,
+} from '@ticketbridge/http'
 import axios from 'axios'
 import { Rest1Client } from './rest1/rt-rest1-client'
 import { classifyRest1Response } from './rest1/rt-rest1-classify-error'
@@ -65,9 +73,8 @@ export class RtClient {
       defaultHeaders: { 'User-Agent': 'ticketbridge-rt' },
     }
 
-    const rest2Authorization = 'token' in auth
-      ? `token ${auth.token}`
-      : `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`
+    const rest2Authorization =
+      'token' in auth ? `token ${auth.token}` : `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`
     registerSecret(rest2Authorization.slice(rest2Authorization.indexOf(' ') + 1))
     const rest2Transport = createHttpTransport({
       ...common,
@@ -87,11 +94,21 @@ export class RtClient {
     let rest1Transport: HttpTransport
     if ('token' in auth) {
       this.#rest1Session = undefined
-      rest1Transport = createHttpTransport({ ...rest1Common, baseUrl: rest1Base, authenticate: staticAuthentication({ Authorization: `token ${auth.token}` }), classifyError: classifyRest1Response })
+      rest1Transport = createHttpTransport({
+        ...rest1Common,
+        baseUrl: rest1Base,
+        authenticate: staticAuthentication({ Authorization: `token ${auth.token}` }),
+        classifyError: classifyRest1Response,
+      })
     } else {
       const loginTransport = createHttpTransport({ ...rest1Common, baseUrl: rest1Base, classifyError: classifyRest1Response })
       this.#rest1Session = createRest1Session(loginTransport, { username: auth.username, password: auth.password })
-      rest1Transport = createHttpTransport({ ...rest1Common, baseUrl: rest1Base, authenticate: this.#rest1Session, classifyError: classifyRest1Response })
+      rest1Transport = createHttpTransport({
+        ...rest1Common,
+        baseUrl: rest1Base,
+        authenticate: this.#rest1Session,
+        classifyError: classifyRest1Response,
+      })
     }
 
     this.rest2 = new Rest2Client({ transport: rest2Transport })
@@ -123,7 +140,10 @@ export function normaliseRtBaseUrl(baseUrl: string): string {
   try {
     parsed = new URL(baseUrl.trim())
   } catch {
-    throw new ConfigurationError(`rt: baseUrl must be an absolute http(s) URL such as https://rt.example.com (RT's web root).`, { option: 'baseUrl', vendor })
+    throw new ConfigurationError(`rt: baseUrl must be an absolute http(s) URL such as https://rt.example.com (RT's web root).`, {
+      option: 'baseUrl',
+      vendor,
+    })
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new ConfigurationError('rt: baseUrl must use http or https.', { option: 'baseUrl', vendor })

@@ -110,12 +110,31 @@ export function seedRtDatabase(database: RtDatabase, accounts: RtSeedAccounts): 
 
 /** RT_System, the system groups, Nobody, the system role groups and root (principals 1 to 15). */
 function seedSystemPrincipals(database: RtDatabase, accounts: RtSeedAccounts, created: number): void {
-  seedUser(database, { id: systemUserId, name: 'RT_System', realName: 'The RT System itself', comments: "Do not delete or modify this user. It is integral to RT's internal database structures" }, created)
+  seedUser(
+    database,
+    {
+      id: systemUserId,
+      name: 'RT_System',
+      realName: 'The RT System itself',
+      comments: "Do not delete or modify this user. It is integral to RT's internal database structures",
+    },
+    created,
+  )
   seedGroup(database, 2, 'UserEquiv', 'ACLEquivalence', systemUserId, created)
   seedGroup(database, 3, 'Everyone', 'SystemInternal', 0, created)
   seedGroup(database, 4, 'Privileged', 'SystemInternal', 0, created)
   seedGroup(database, 5, 'Unprivileged', 'SystemInternal', 0, created)
-  seedUser(database, { id: nobodyUserId, name: 'Nobody', emailAddress: '', realName: 'Nobody in particular', comments: "Do not delete or modify this user. It is integral to RT's internal data structures" }, created)
+  seedUser(
+    database,
+    {
+      id: nobodyUserId,
+      name: 'Nobody',
+      emailAddress: '',
+      realName: 'Nobody in particular',
+      comments: "Do not delete or modify this user. It is integral to RT's internal data structures",
+    },
+    created,
+  )
   seedGroup(database, 7, 'UserEquiv', 'ACLEquivalence', nobodyUserId, created)
   for (const [offset, role] of ['Owner', 'Requestor', 'Cc', 'AdminCc', 'HeldBy', 'Contact'].entries()) {
     seedGroup(database, 8 + offset, role, 'RT::System-Role', 1, created)
@@ -199,12 +218,40 @@ function seedCustomFields(database: RtDatabase, created: number): void {
     lastUpdatedById: systemUserId,
     ...fields,
   })
-  database.customFields.set(1, customField({ id: 1, name: 'Content', type: 'Text', description: 'Content', lookupType: 'RT::Class-RT::Article', entryHint: 'Fill in one text area' }))
+  database.customFields.set(
+    1,
+    customField({
+      id: 1,
+      name: 'Content',
+      type: 'Text',
+      description: 'Content',
+      lookupType: 'RT::Class-RT::Article',
+      entryHint: 'Fill in one text area',
+    }),
+  )
   database.customFields.set(
     2,
-    customField({ id: 2, name: 'Severity', type: 'Select', description: 'Seeded select custom field', values: ['low', 'medium', 'high'], entryHint: 'Select one value', globalForTickets: true }),
+    customField({
+      id: 2,
+      name: 'Severity',
+      type: 'Select',
+      description: 'Seeded select custom field',
+      values: ['low', 'medium', 'high'],
+      entryHint: 'Select one value',
+      globalForTickets: true,
+    }),
   )
-  database.customFields.set(3, customField({ id: 3, name: 'External ID', type: 'Freeform', description: 'Seeded free-form custom field', entryHint: 'Enter one value', globalForTickets: true }))
+  database.customFields.set(
+    3,
+    customField({
+      id: 3,
+      name: 'External ID',
+      type: 'Freeform',
+      description: 'Seeded free-form custom field',
+      entryHint: 'Enter one value',
+      globalForTickets: true,
+    }),
+  )
 }
 
 /** start-rt's guest (27): privileged, without rights. */

@@ -4,7 +4,18 @@
  * fills it) so that ids line up with a real server's: the first ticket is 1, its Create
  * transaction 35 when two new watchers come with it.
  */
-import type { RtAttachment, RtCustomField, RtCustomFieldValue, RtGroup, RtLink, RtQueue, RtSession, RtTicket, RtTransaction, RtUser } from './rt-records'
+import type {
+  RtAttachment,
+  RtCustomField,
+  RtCustomFieldValue,
+  RtGroup,
+  RtLink,
+  RtQueue,
+  RtSession,
+  RtTicket,
+  RtTransaction,
+  RtUser,
+} from './rt-records'
 
 /** Ids of RT's built-in principals in a fresh RT 5.0.3 database. */
 export const systemUserId = 1

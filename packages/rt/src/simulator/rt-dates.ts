@@ -75,8 +75,7 @@ export function parseRtDate(text: string, nowSeconds: number): ParsedRtDate | un
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(value)
   if (iso) {
     const [, year, month, day, hour, minute, second, zone] = iso
-    let seconds =
-      Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0)) / 1000
+    let seconds = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0)) / 1000
     if (zone && zone.toUpperCase() !== 'Z') {
       const sign = zone.startsWith('-') ? -1 : 1
       const digits = zone.slice(1).replace(':', '')
@@ -88,7 +87,8 @@ export function parseRtDate(text: string, nowSeconds: number): ParsedRtDate | un
   if (asString) {
     const month = months.findIndex((name) => name.toLowerCase() === (asString[1] as string).toLowerCase())
     if (month >= 0) {
-      const seconds = Date.UTC(Number(asString[6]), month, Number(asString[2]), Number(asString[3]), Number(asString[4]), Number(asString[5] ?? 0)) / 1000
+      const seconds =
+        Date.UTC(Number(asString[6]), month, Number(asString[2]), Number(asString[3]), Number(asString[4]), Number(asString[5] ?? 0)) / 1000
       return { seconds, dateOnly: false }
     }
   }

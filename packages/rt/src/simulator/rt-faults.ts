@@ -7,14 +7,11 @@ export type RtFault = ConformanceFault
 /** Plays faults on the next requests: a testkit `ConformanceFaults`, with the number still queued. */
 export type RtFaults = Omit<FaultQueue, 'take'>
 
-/** The queue behind {@link RtFaults}, with the call the request pipeline uses. */
-export type RtFaultQueue = FaultQueue
-
 /** One fault queue for every simulator (testkit's), so the vocabulary and its checks agree. */
 export const createRtFaultQueue = createFaultQueue
 
 /** The start of RT 5's login page, which any non-REST URL (a wrong base URL) answers with 200. */
-export const rtLoginPage =
+const rtLoginPage =
   '<!DOCTYPE html>\n<html lang="en">\n  <head>\n    <title>Login</title>\n    <meta http-equiv="X-UA-Compatible" content="IE=edge" />\n' +
   '  </head>\n  <body class="rudder sidebyside" id="comp-index">\n<div id="login-box">\n<form id="login" name="login" method="post" action="/NoAuth/Login.html">\n' +
   '<input type="text" name="user" value="" id="user" /><input type="password" name="pass" />\n</form>\n</div>\n  </body>\n</html>\n'

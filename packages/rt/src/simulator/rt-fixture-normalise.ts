@@ -42,7 +42,12 @@ export function normaliseRest1(body: string): string {
       index += 1
       block.push((lines[index] as string).slice(indent.length))
     }
-    out.push(...block.map(normaliseText).sort().map((header, position) => (position === 0 ? `Headers: ${header}` : `${indent}${header}`)))
+    out.push(
+      ...block
+        .map(normaliseText)
+        .sort()
+        .map((header, position) => (position === 0 ? `Headers: ${header}` : `${indent}${header}`)),
+    )
   }
   return out.join('\n')
 }
@@ -56,7 +61,8 @@ function normaliseJsonValue(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) {
     const items = value.map((item) => normaliseJsonValue(item))
     // REST2 lists a record's custom fields in Perl hash order.
-    if (key === 'CustomFields') items.sort((left, right) => String((left as { id?: unknown }).id).localeCompare(String((right as { id?: unknown }).id)))
+    if (key === 'CustomFields')
+      items.sort((left, right) => String((left as { id?: unknown }).id).localeCompare(String((right as { id?: unknown }).id)))
     return items
   }
   if (value && typeof value === 'object') {

@@ -25,13 +25,17 @@ describe('convertRtHtmlToText', () => {
 
   it('wraps words greedily at 78 columns, counting characters', () => {
     const words = Array.from({ length: 30 }, (_, index) => `wörd${index}`).join(' ')
-    const lines = convertRtHtmlToText(`<p>${words}</p>`).split('\n').filter((line) => line)
+    const lines = convertRtHtmlToText(`<p>${words}</p>`)
+      .split('\n')
+      .filter((line) => line)
     expect(lines.length).toBeGreaterThan(1)
     for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(78)
     expect(lines.join(' ')).toBe(words)
   })
 
   it('writes links as "text (url)" unless the text is the url', () => {
-    expect(convertRtHtmlToText('<p>See <a href="http://rt/1">ticket 1</a> or <a href="http://rt/2">http://rt/2</a>.</p>')).toBe('See ticket 1 (http://rt/1) or http://rt/2.\n\n')
+    expect(convertRtHtmlToText('<p>See <a href="http://rt/1">ticket 1</a> or <a href="http://rt/2">http://rt/2</a>.</p>')).toBe(
+      'See ticket 1 (http://rt/1) or http://rt/2.\n\n',
+    )
   })
 })

@@ -1,11 +1,11 @@
 /** RT 5.0.3's `default` lifecycle (RT_Config.pm %Lifecycles), the only one the simulator runs. */
 
-export const initialStatuses = ['new'] as const
-export const activeStatuses = ['open', 'stalled'] as const
-export const inactiveStatuses = ['resolved', 'rejected', 'deleted'] as const
+const initialStatuses = ['new'] as const
+const activeStatuses = ['open', 'stalled'] as const
+const inactiveStatuses = ['resolved', 'rejected', 'deleted'] as const
 
 /** Every valid status, in RT's order. */
-export const validStatuses: readonly string[] = [...initialStatuses, ...activeStatuses, ...inactiveStatuses]
+const validStatuses: readonly string[] = [...initialStatuses, ...activeStatuses, ...inactiveStatuses]
 
 const transitions: Record<string, readonly string[]> = {
   '': ['new', 'open', 'resolved'],

@@ -81,7 +81,10 @@ export function buildRest1Message(options: {
   const parts: MimeNode[] = []
   if (options.text) parts.push(bodyPart(options.text, options.contentType ?? 'text/plain'))
   for (const file of options.files) parts.push(filePart(file))
-  const outer: [string, string][] = [['MIME-Version', '1.0'], ['X-Mailer', mailer]]
+  const outer: [string, string][] = [
+    ['MIME-Version', '1.0'],
+    ['X-Mailer', mailer],
+  ]
   if (options.from !== undefined) outer.push(['From', options.from])
   if (options.subject !== undefined) outer.push(['Subject', options.subject])
   outer.push(['X-RT-Interface', 'REST'])

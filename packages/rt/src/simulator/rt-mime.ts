@@ -116,10 +116,15 @@ export function storageEncoding(contentType: string, body: Buffer): string {
 
 /** The MIME `make_singlepart`: a multipart with one part becomes that part, keeping the outer headers. */
 export function collapseSinglePart(node: MimeNode): MimeNode {
-  if (!node.parts || node.parts.length !== 1) return node
+  if (node.parts?.length !== 1) return node
   const part = node.parts[0] as MimeNode
   if (part.parts) return node
   const partHeaderNames = new Set(part.headers.map(([name]) => name.toLowerCase()))
   const outer = node.headers.filter(([name]) => !/^content-/i.test(name) && !partHeaderNames.has(name.toLowerCase()))
-  return { ...part, headers: [...outer, ...part.headers], ...(node.subject !== undefined ? { subject: node.subject } : {}), ...(node.messageId !== undefined ? { messageId: node.messageId } : {}) }
+  return {
+    ...part,
+    headers: [...outer, ...part.headers],
+    ...(node.subject !== undefined ? { subject: node.subject } : {}),
+    ...(node.messageId !== undefined ? { messageId: node.messageId } : {}),
+  }
 }

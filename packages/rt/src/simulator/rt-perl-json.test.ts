@@ -19,7 +19,9 @@ describe('JSON as RT writes it', () => {
   })
 
   it('writes compact JSON without a final newline, non-ASCII as is', () => {
-    expect(toCompactPerlJson(['Ticket 3: Subject changed to \'naïve ☃\'', { message: 'a"b\\c\n' }])).toBe('["Ticket 3: Subject changed to \'naïve ☃\'",{"message":"a\\"b\\\\c\\n"}]')
+    expect(toCompactPerlJson(["Ticket 3: Subject changed to 'naïve ☃'", { message: 'a"b\\c\n' }])).toBe(
+      '["Ticket 3: Subject changed to \'naïve ☃\'",{"message":"a\\"b\\\\c\\n"}]',
+    )
   })
 
   it('writes a whole float as 0.0, as JSON::XS does for ceil(0)', () => {
@@ -47,7 +49,9 @@ describe('JSON as RT reads it', () => {
     expect(errorOf('{"a":1 "b":2}')).toBe(', or } expected while parsing object/hash, at character offset 7 (before ""b":2}")')
     expect(errorOf('{"a":01}')).toBe('malformed number (leading zero must not be followed by another digit), at character offset 6 (before "1}")')
     expect(errorOf('{"a":"\\q"}')).toBe('illegal backslash escape sequence in string, at character offset 6 (before "\\\\q"}")')
-    expect(errorOf('"str"')).toBe('JSON text must be an object or array (but found number, string, true, false or null, use allow_nonref to allow this)')
+    expect(errorOf('"str"')).toBe(
+      'JSON text must be an object or array (but found number, string, true, false or null, use allow_nonref to allow this)',
+    )
   })
 
   it('counts offsets in characters, not bytes', () => {

@@ -105,7 +105,12 @@ function templates(environment: ScripEnvironment, ticket: RtTicket, transaction:
 }
 
 /** The notifications the default scrips send for one transaction. */
-function plannedNotifications(environment: ScripEnvironment, ticket: RtTicket, transaction: RtTransaction, recipients: NoteRecipients): Notification[] {
+function plannedNotifications(
+  environment: ScripEnvironment,
+  ticket: RtTicket,
+  transaction: RtTransaction,
+  recipients: NoteRecipients,
+): Notification[] {
   const { database } = environment
   const actor = database.users.get(transaction.creatorId)
   const actorEmail = actor?.emailAddress?.toLowerCase() ?? ''
@@ -121,7 +126,16 @@ function plannedNotifications(environment: ScripEnvironment, ticket: RtTicket, t
   // RT's notifications take the message's own Subject, else the ticket's.
   const noteSubject = (): string => database.transactionAttachments(transaction.id)[0]?.subject || ticket.subject
   const plans: Notification[] = []
-  const plan = (scripId: number, to: string[], cc: string[], subject: string, html: string, attachMessage: boolean, from = actorFrom, recordType: Notification['recordType'] = 'EmailRecord'): void => {
+  const plan = (
+    scripId: number,
+    to: string[],
+    cc: string[],
+    subject: string,
+    html: string,
+    attachMessage: boolean,
+    from = actorFrom,
+    recordType: Notification['recordType'] = 'EmailRecord',
+  ): void => {
     if (to.length + cc.length === 0) return
     plans.push({ scripId, recordType, to, cc, subject, from, html, attachMessage })
   }
@@ -158,14 +172,20 @@ function plannedNotifications(environment: ScripEnvironment, ticket: RtTicket, t
   return plans
 }
 
-function notificationMessage(environment: ScripEnvironment, ticket: RtTicket, notification: Notification, messageId: string, files: MessageFile[]): MimeNode {
+function notificationMessage(
+  environment: ScripEnvironment,
+  ticket: RtTicket,
+  notification: Notification,
+  messageId: string,
+  files: MessageFile[],
+): MimeNode {
   const { database } = environment
   const text = convertRtHtmlToText(notification.html)
   const partHeaders = (contentType: string, body: string, attachHeader: boolean): [string, string][] => {
     const headers: [string, string][] = attachHeader ? [['RT-Attach-Message', 'yes']] : []
     headers.push(
       ['Content-Type', `${contentType}; charset="utf-8"`],
-      ['Content-Transfer-Encoding', /^[\x00-\x7f]*$/.test(body) ? '7bit' : 'quoted-printable'],
+      ['Content-Transfer-Encoding', /^\p{ASCII}*$/u.test(body) ? '7bit' : 'quoted-printable'],
       ['X-RT-Original-Encoding', 'utf-8'],
     )
     return headers
@@ -228,7 +248,12 @@ function notificationMessage(environment: ScripEnvironment, ticket: RtTicket, no
  * reply on an inactive ticket, reopens it (On Correspond Open Inactive Tickets). Returns the
  * status change transaction that reopening recorded, if any.
  */
-export function runScrips(environment: ScripEnvironment, ticket: RtTicket, transaction: RtTransaction, recipients: NoteRecipients = { cc: [], bcc: [] }): void {
+export function runScrips(
+  environment: ScripEnvironment,
+  ticket: RtTicket,
+  transaction: RtTransaction,
+  recipients: NoteRecipients = { cc: [], bcc: [] },
+): void {
   const { database } = environment
   const files: MessageFile[] = database
     .transactionAttachments(transaction.id)
@@ -243,6 +268,11 @@ export function runScrips(environment: ScripEnvironment, ticket: RtTicket, trans
       data: `<${messageId}>`,
       creatorId: systemUserId,
     })
-    storeMessage(database, record.id, notificationMessage(environment, ticket, notification, messageId, notification.attachMessage ? files : []), systemUserId)
+    storeMessage(
+      database,
+      record.id,
+      notificationMessage(environment, ticket, notification, messageId, notification.attachMessage ? files : []),
+      systemUserId,
+    )
   }
 }

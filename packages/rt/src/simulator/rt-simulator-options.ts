@@ -78,7 +78,8 @@ function wholeNumber(value: number | undefined, fallback: number, option: string
 
 function name(value: string | undefined, fallback: string, option: string): string {
   if (value === undefined) return fallback
-  if (!/^[\w.@-]+$/.test(value)) throw new ConfigurationError(`RT simulator option ${option} must be a plain user name such as 'root'; got '${value}'.`, { option })
+  if (!/^[\w.@-]+$/.test(value))
+    throw new ConfigurationError(`RT simulator option ${option} must be a plain user name such as 'root'; got '${value}'.`, { option })
   return value
 }
 
@@ -90,7 +91,10 @@ export function resolveRtSimulatorOptions(options: RtSimulatorOptions = {}): Res
     try {
       parsed = new URL(options.baseUrl)
     } catch {
-      throw new ConfigurationError(`RT simulator option baseUrl must be an absolute http(s) URL such as 'http://127.0.0.1:9080'; got '${options.baseUrl}'.`, { option: 'baseUrl' })
+      throw new ConfigurationError(
+        `RT simulator option baseUrl must be an absolute http(s) URL such as 'http://127.0.0.1:9080'; got '${options.baseUrl}'.`,
+        { option: 'baseUrl' },
+      )
     }
     if (!/^https?:$/.test(parsed.protocol)) {
       throw new ConfigurationError(`RT simulator option baseUrl must use http or https; got '${options.baseUrl}'.`, { option: 'baseUrl' })

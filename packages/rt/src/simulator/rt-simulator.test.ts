@@ -20,10 +20,19 @@ beforeEach(() => {
   simulator.reset()
 })
 
-async function rest2(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; json: unknown; text: string }> {
+async function rest2(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; json: unknown; text: string }> {
   const response = await fetch(`${server.url}/REST/2.0${path}`, {
     method,
-    headers: { authorization: `token ${simulator.credentials.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      authorization: `token ${simulator.credentials.token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   })
   const text = await response.text()
@@ -37,7 +46,9 @@ async function rest2(method: string, path: string, body?: unknown, headers: Reco
 }
 
 async function rest1(path: string, form: Record<string, string> = {}, auth: 'token' | 'guest' = 'token'): Promise<string> {
-  const body = new URLSearchParams(auth === 'guest' ? { user: simulator.credentials.guestUser, pass: simulator.credentials.guestPassword, ...form } : form)
+  const body = new URLSearchParams(
+    auth === 'guest' ? { user: simulator.credentials.guestUser, pass: simulator.credentials.guestPassword, ...form } : form,
+  )
   const response = await fetch(`${server.url}/REST/1.0/${path}`, {
     method: 'POST',
     headers: auth === 'token' ? { authorization: `token ${simulator.credentials.token}` } : {},
@@ -92,7 +103,9 @@ describe('REST2 ticket updates', () => {
     const history = await rest1(`ticket/${id}/history`)
     expect(history).toContain(': Taken by root\n')
     expect(history).toContain(': Owner set to root (Enoch Root) by root\n')
-    expect((await rest2('PUT', `/ticket/${id}`, { Owner: simulator.credentials.guestUser })).json).toEqual([`Ticket ${id}: That user may not own tickets in that queue`])
+    expect((await rest2('PUT', `/ticket/${id}`, { Owner: simulator.credentials.guestUser })).json).toEqual([
+      `Ticket ${id}: That user may not own tickets in that queue`,
+    ])
     expect((await rest2('PUT', `/ticket/${id}/untake`, {})).json).toEqual(['Owner changed from root to Nobody'])
     expect((await rest2('PUT', `/ticket/${id}/take`, {})).json).toEqual(['Owner changed from Nobody to root'])
     expect((await rest2('PUT', `/ticket/${id}/take`, {})).json).toEqual(['That user already owns that ticket'])
@@ -102,7 +115,9 @@ describe('REST2 ticket updates', () => {
   it('reports custom field changes, deletions and refusals as RT does', async () => {
     const id = await createTicket({ CustomFields: { Severity: 'high' } })
     expect((await rest2('PUT', `/ticket/${id}`, { CustomFields: { Severity: 'bogus' } })).json).toEqual(['Invalid value for custom field'])
-    expect((await rest2('PUT', `/ticket/${id}`, { CustomFields: { Severity: null } })).json).toEqual(['high is no longer a value for custom field Severity'])
+    expect((await rest2('PUT', `/ticket/${id}`, { CustomFields: { Severity: null } })).json).toEqual([
+      'high is no longer a value for custom field Severity',
+    ])
     expect((await rest2('PUT', `/ticket/${id}`, { CustomFields: { Severity: 'low' } })).json).toEqual(['Severity low added'])
     expect((await rest2('PUT', `/ticket/${id}`, { CustomFields: { Severity: 'low' } })).json).toEqual([])
   })
@@ -123,7 +138,9 @@ describe('REST2 ticket updates', () => {
       `Ticket ${id} refers to Ticket ${target}.`,
     ])
     expect((await rest2('PUT', `/ticket/${id}`, { Status: 'resolved' })).json).toEqual([`Ticket ${id}: That ticket has unresolved dependencies`])
-    expect(await rest1(`ticket/${target}/links`)).toContain(`DependedOnBy: fsck.com-rt://localhost/ticket/${id}\nReferredToBy: fsck.com-rt://localhost/ticket/${id}\n`)
+    expect(await rest1(`ticket/${target}/links`)).toContain(
+      `DependedOnBy: fsck.com-rt://localhost/ticket/${id}\nReferredToBy: fsck.com-rt://localhost/ticket/${id}\n`,
+    )
     const shown = (await rest2('GET', `/ticket/${id}`)).json as { _hyperlinks: { ref: string; id?: string }[] }
     expect(shown._hyperlinks.filter((link) => link.ref === 'depends-on' || link.ref === 'refers-to').map((link) => [link.ref, link.id])).toEqual([
       ['depends-on', target],
@@ -131,7 +148,7 @@ describe('REST2 ticket updates', () => {
     ])
   })
 
-  it('refuses a body that is not a JSON object, with RT\'s texts', async () => {
+  it("refuses a body that is not a JSON object, with RT's texts", async () => {
     const id = await createTicket()
     expect((await rest2('PUT', `/ticket/${id}`, '[1]')).json).toEqual({ message: 'JSON object must be a HASH' })
     expect((await rest2('PUT', `/ticket/${id}`, '{"a":1,')).json).toEqual({ message: `JSON parse error: '"' expected, at character offset 7\n` })
@@ -153,8 +170,12 @@ describe('REST2 comments and replies', () => {
   it('accepts a comment without content, refuses content without ContentType or a missing ticket', async () => {
     const id = await createTicket()
     expect((await rest2('POST', `/ticket/${id}/comment`, { ContentType: 'text/plain' })).json).toEqual(['Comments added'])
-    expect((await rest2('POST', `/ticket/${id}/comment`, { Content: 'y' })).json).toEqual({ message: 'ContentType is a required field for application/json' })
-    expect((await rest2('POST', '/ticket/999999/comment', { Content: 'x', ContentType: 'text/plain' })).json).toEqual({ message: 'Message could not be recorded' })
+    expect((await rest2('POST', `/ticket/${id}/comment`, { Content: 'y' })).json).toEqual({
+      message: 'ContentType is a required field for application/json',
+    })
+    expect((await rest2('POST', '/ticket/999999/comment', { Content: 'x', ContentType: 'text/plain' })).json).toEqual({
+      message: 'Message could not be recorded',
+    })
   })
 
   it('expands sub-fields of a single record as RT 5 does (fields[Queue]=Name on GET /ticket/<id>)', async () => {
@@ -181,12 +202,16 @@ describe('REST2 permissions and authentication', () => {
     return rest2(method, path, body, { authorization: `Basic ${basic}` })
   }
 
-  it('gives the guest (no rights) RT\'s refusals', async () => {
+  it("gives the guest (no rights) RT's refusals", async () => {
     const id = await createTicket()
     expect((await asGuest('GET', `/ticket/${id}`)).status).toBe(403)
     expect((await asGuest('PUT', `/ticket/${id}`, { Subject: 'x' })).json).toEqual({ message: 'Forbidden' })
-    expect((await asGuest('POST', `/ticket/${id}/comment`, { Content: 'x', ContentType: 'text/plain' })).json).toEqual({ message: 'Permission Denied' })
-    expect((await asGuest('POST', '/ticket', { Queue: 'General', Subject: 'x' })).json).toEqual({ message: "No permission to create tickets in the queue 'General'" })
+    expect((await asGuest('POST', `/ticket/${id}/comment`, { Content: 'x', ContentType: 'text/plain' })).json).toEqual({
+      message: 'Permission Denied',
+    })
+    expect((await asGuest('POST', '/ticket', { Queue: 'General', Subject: 'x' })).json).toEqual({
+      message: "No permission to create tickets in the queue 'General'",
+    })
     const search = (await asGuest('GET', '/tickets?query=id>0')).text
     expect(search).toContain('"pages" : 0.0')
     expect((await asGuest('GET', `/ticket/${id}/history`)).json).toMatchObject({ total: null, pages: null, count: 0 })
@@ -202,7 +227,10 @@ describe('REST2 permissions and authentication', () => {
   it('takes the token as ?token= on REST2 and the REST 1.0 session cookie', async () => {
     const viaQuery = await fetch(`${server.url}/REST/2.0/rt?token=${simulator.credentials.token}`)
     expect(viaQuery.status).toBe(200)
-    const login = await fetch(`${server.url}/REST/1.0/`, { method: 'POST', body: new URLSearchParams({ user: simulator.credentials.user, pass: simulator.credentials.password }) })
+    const login = await fetch(`${server.url}/REST/1.0/`, {
+      method: 'POST',
+      body: new URLSearchParams({ user: simulator.credentials.user, pass: simulator.credentials.password }),
+    })
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string
     expect((await fetch(`${server.url}/REST/2.0/rt`, { headers: { cookie } })).status).toBe(200)
   })
@@ -212,7 +240,9 @@ describe('REST2 searches', () => {
   it('joins clauses with the last aggregator of their level, as RT does', async () => {
     const ids = [await createTicket(), await createTicket(), await createTicket()]
     const search = async (query: string): Promise<string[]> =>
-      ((await rest2('GET', `/tickets?query=${encodeURIComponent(query)}&orderby=id`)).json as { items: { id: string }[] }).items.map((item) => item.id)
+      ((await rest2('GET', `/tickets?query=${encodeURIComponent(query)}&orderby=id`)).json as { items: { id: string }[] }).items.map(
+        (item) => item.id,
+      )
     expect(await search(`id = ${ids[0]} AND id = ${ids[1]} OR id = ${ids[2]}`)).toEqual(ids)
     expect(await search(`id = ${ids[2]} OR id = ${ids[0]} AND id = ${ids[1]}`)).toEqual([])
     expect(await search(`(id = ${ids[0]} AND id = ${ids[1]}) OR id = ${ids[2]}`)).toEqual([ids[2]])
@@ -225,7 +255,11 @@ describe('REST2 searches', () => {
     const mock = createMockServer(fullText.handlers)
     try {
       const headers = { authorization: `token ${fullText.credentials.token}`, 'content-type': 'application/json' }
-      await fetch('https://rt.example.com/REST/2.0/ticket', { method: 'POST', headers, body: JSON.stringify({ Queue: 'General', Subject: 'x', Content: 'The printer is on fire', ContentType: 'text/plain' }) })
+      await fetch('https://rt.example.com/REST/2.0/ticket', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ Queue: 'General', Subject: 'x', Content: 'The printer is on fire', ContentType: 'text/plain' }),
+      })
       const found = await fetch(`https://rt.example.com/REST/2.0/tickets?query=${encodeURIComponent("Content LIKE 'printer'")}`, { headers })
       expect(await found.json()).toMatchObject({ total: 1, items: [{ id: '1', _url: 'https://rt.example.com/REST/2.0/ticket/1' }] })
     } finally {
@@ -297,7 +331,7 @@ describe('simulator knobs', () => {
     expect((await rest2('GET', '/rt')).status).toBe(200)
   })
 
-  it('seeds tickets through RT\'s own logic and resets to a fresh RT', async () => {
+  it("seeds tickets through RT's own logic and resets to a fresh RT", async () => {
     await simulator.seedTickets(3, 'MARKER')
     const found = (await rest2('GET', `/tickets?query=${encodeURIComponent("Subject LIKE 'MARKER'")}`)).json
     expect(found).toMatchObject({ total: 3 })

@@ -39,7 +39,12 @@ function touch(environment: ScripEnvironment, ticket: RtTicket, actor: RtUser): 
 }
 
 /** Records a transaction on a ticket and marks the ticket updated by the actor. */
-export function ticketTransaction(environment: ScripEnvironment, ticket: RtTicket, actor: RtUser, fields: Partial<RtTransaction> & Pick<RtTransaction, 'type'>): RtTransaction {
+export function ticketTransaction(
+  environment: ScripEnvironment,
+  ticket: RtTicket,
+  actor: RtUser,
+  fields: Partial<RtTransaction> & Pick<RtTransaction, 'type'>,
+): RtTransaction {
   const transaction = recordTransaction(environment.database, { objectType: 'RT::Ticket', objectId: ticket.id, creatorId: actor.id, ...fields })
   touch(environment, ticket, actor)
   return transaction

@@ -56,7 +56,11 @@ export function createTicket(environment: ScripEnvironment, actor: RtUser, input
   const now = database.now()
   const messages: string[] = []
   // Watchers are resolved (and unknown addresses created as users) before the ticket exists.
-  const roleValues: Record<'AdminCc' | 'Cc' | 'Requestor', string[]> = { AdminCc: input.adminCc ?? [], Cc: input.cc ?? [], Requestor: input.requestors ?? [] }
+  const roleValues: Record<'AdminCc' | 'Cc' | 'Requestor', string[]> = {
+    AdminCc: input.adminCc ?? [],
+    Cc: input.cc ?? [],
+    Requestor: input.requestors ?? [],
+  }
   const members: Record<'AdminCc' | 'Cc' | 'Requestor', RtUser[]> = { AdminCc: [], Cc: [], Requestor: [] }
   for (const role of ['AdminCc', 'Cc', 'Requestor'] as const) {
     for (const value of roleValues[role]) {

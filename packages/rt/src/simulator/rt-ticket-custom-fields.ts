@@ -32,7 +32,13 @@ export function addCustomFieldValueRow(database: RtDatabase, customField: RtCust
  * RT::Record->AddCustomFieldValue: for a single-value field the old value is replaced in one
  * `CustomField` transaction ("Severity low changed to high"), otherwise the value is added.
  */
-export function addTicketCustomFieldValue(environment: ScripEnvironment, actor: RtUser, ticket: RtTicket, customField: RtCustomField, value: string): ActionResult {
+export function addTicketCustomFieldValue(
+  environment: ScripEnvironment,
+  actor: RtUser,
+  ticket: RtTicket,
+  customField: RtCustomField,
+  value: string,
+): ActionResult {
   const { database } = environment
   if (!canModifyTicket(database, actor)) return failure('Permission Denied')
   const problem = customFieldValueProblem(customField, value)
@@ -61,7 +67,13 @@ export function addTicketCustomFieldValue(environment: ScripEnvironment, actor: 
 }
 
 /** RT::Record->DeleteCustomFieldValue. */
-export function deleteTicketCustomFieldValue(environment: ScripEnvironment, actor: RtUser, ticket: RtTicket, customField: RtCustomField, value: string): ActionResult {
+export function deleteTicketCustomFieldValue(
+  environment: ScripEnvironment,
+  actor: RtUser,
+  ticket: RtTicket,
+  customField: RtCustomField,
+  value: string,
+): ActionResult {
   const { database } = environment
   if (!canModifyTicket(database, actor)) return failure('Permission Denied')
   const row = database.customFieldValuesOf('RT::Ticket', ticket.id, customField.id).find((candidate) => candidate.content === value)

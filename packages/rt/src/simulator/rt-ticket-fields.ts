@@ -11,7 +11,20 @@ import { briefDescription } from './rt-transactions'
 const numericColumns = new Set(['Priority', 'InitialPriority', 'FinalPriority', 'TimeEstimated', 'TimeWorked', 'TimeLeft'])
 const dateColumns = new Set(['Due', 'Starts', 'Started', 'Resolved', 'Told'])
 
-type TicketColumn = 'Subject' | 'Priority' | 'InitialPriority' | 'FinalPriority' | 'TimeEstimated' | 'TimeWorked' | 'TimeLeft' | 'Due' | 'Starts' | 'Started' | 'Resolved' | 'Told' | 'Type'
+type TicketColumn =
+  | 'Subject'
+  | 'Priority'
+  | 'InitialPriority'
+  | 'FinalPriority'
+  | 'TimeEstimated'
+  | 'TimeWorked'
+  | 'TimeLeft'
+  | 'Due'
+  | 'Starts'
+  | 'Started'
+  | 'Resolved'
+  | 'Told'
+  | 'Type'
 
 const columnKeys: Record<TicketColumn, keyof RtTicket> = {
   Subject: 'subject',
@@ -120,7 +133,12 @@ export function setTicketQueue(environment: ScripEnvironment, actor: RtUser, tic
   if (!canModifyTicket(database, actor) || !database.hasRight(actor.id, 'CreateTicket')) return failure('Permission Denied')
   const old = ticket.queueId
   ticket.queueId = queue.id
-  const transaction = ticketTransaction(environment, ticket, actor, { type: 'Set', field: 'Queue', oldValue: String(old), newValue: String(queue.id) })
+  const transaction = ticketTransaction(environment, ticket, actor, {
+    type: 'Set',
+    field: 'Queue',
+    oldValue: String(old),
+    newValue: String(queue.id),
+  })
   runScrips(environment, ticket, transaction)
   return { ok: true, message: briefDescription(database, transaction) }
 }

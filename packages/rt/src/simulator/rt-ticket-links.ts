@@ -80,7 +80,9 @@ export function deleteLink(environment: ScripEnvironment, actor: RtUser, ticket:
   const { type, mode } = linkNames[name]
   const self = { uri: database.ticketUri(ticket.id), ticket }
   const [base, target] = mode === 'Target' ? [self, other] : [other, self]
-  const link = [...database.links.values()].find((candidate) => candidate.type === type && candidate.base === base.uri && candidate.target === target.uri)
+  const link = [...database.links.values()].find(
+    (candidate) => candidate.type === type && candidate.base === base.uri && candidate.target === target.uri,
+  )
   if (!link) return failure("Couldn't find that link")
   database.links.delete(link.id)
   const [baseField, targetField] = linkFields[type] as [string, string]

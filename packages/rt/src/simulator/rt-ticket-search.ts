@@ -113,7 +113,7 @@ function linkedTickets(database: RtDatabase, ticket: RtTicket, field: string): s
 }
 
 /** Whether a ticket satisfies one TicketSQL condition. */
-export function ticketMatches(database: RtDatabase, ticket: RtTicket, condition: TicketSqlCondition): boolean {
+function ticketMatches(database: RtDatabase, ticket: RtTicket, condition: TicketSqlCondition): boolean {
   const { field, subkey, operator, value } = condition
   const now = database.now()
   const user = (id: number): RtUser[] => {
@@ -121,7 +121,12 @@ export function ticketMatches(database: RtDatabase, ticket: RtTicket, condition:
     return found ? [found] : []
   }
   const userMatch = (users: RtUser[]): boolean => {
-    if (!subkey && /^\d+$/.test(value)) return anyValue(users.map((item) => String(item.id)), operator, value)
+    if (!subkey && /^\d+$/.test(value))
+      return anyValue(
+        users.map((item) => String(item.id)),
+        operator,
+        value,
+      )
     if (!subkey) {
       const byName = anyValue(userFieldValues(users, 'Name'), operator, value)
       const byAddress = anyValue(userFieldValues(users, 'EmailAddress'), operator, value)
@@ -198,16 +203,28 @@ export function ticketMatches(database: RtDatabase, ticket: RtTicket, condition:
     case 'Content':
       return database.fullTextSearch && anyValue(ticketTexts(database, ticket), operator, value)
     case 'Filename':
-      return anyValue(database.ticketAttachments(ticket.id).map((attachment) => attachment.filename ?? ''), operator, value)
+      return anyValue(
+        database.ticketAttachments(ticket.id).map((attachment) => attachment.filename ?? ''),
+        operator,
+        value,
+      )
     case 'ContentType':
-      return anyValue(database.ticketAttachments(ticket.id).map((attachment) => attachment.contentType), operator, value)
+      return anyValue(
+        database.ticketAttachments(ticket.id).map((attachment) => attachment.contentType),
+        operator,
+        value,
+      )
     case 'CF':
     case 'CustomField':
     case 'CustomFieldValue': {
       const name = (subkey ?? '').replace(/^\{(.*)\}$/, '$1').replace(/\.(?:Content|LargeContent)$/i, '')
       const customField = database.findTicketCustomField(name)
       if (!customField) return false
-      return anyValue(database.customFieldValuesOf('RT::Ticket', ticket.id, customField.id).map((row) => row.content), operator, value)
+      return anyValue(
+        database.customFieldValuesOf('RT::Ticket', ticket.id, customField.id).map((row) => row.content),
+        operator,
+        value,
+      )
     }
     case 'Linked':
     case 'LinkedTo':
@@ -262,7 +279,7 @@ export function searchTickets(database: RtDatabase, user: RtUser, query: string,
 }
 
 /** Whether a transaction satisfies a TransactionSQL condition. */
-export function transactionMatches(database: RtDatabase, transaction: RtTransaction, condition: TicketSqlCondition): boolean {
+function transactionMatches(database: RtDatabase, transaction: RtTransaction, condition: TicketSqlCondition): boolean {
   const { field, operator, value } = condition
   const ticket = transaction.objectType === 'RT::Ticket' ? database.tickets.get(transaction.objectId) : undefined
   switch (field) {
@@ -292,10 +309,16 @@ export function transactionMatches(database: RtDatabase, transaction: RtTransact
     case 'Created':
       return compareDate(transaction.created, condition, database.now())
     case 'Content':
-      return database.fullTextSearch && anyValue(
-        database.transactionAttachments(transaction.id).filter((attachment) => isTextualContentType(attachment.contentType)).map((attachment) => attachment.content.toString('utf8')),
-        operator,
-        value,
+      return (
+        database.fullTextSearch &&
+        anyValue(
+          database
+            .transactionAttachments(transaction.id)
+            .filter((attachment) => isTextualContentType(attachment.contentType))
+            .map((attachment) => attachment.content.toString('utf8')),
+          operator,
+          value,
+        )
       )
     case 'TicketId':
       return ticket !== undefined && compareSqlNumber(ticket.id, operator, value)
@@ -304,7 +327,12 @@ export function transactionMatches(database: RtDatabase, transaction: RtTransact
     case 'TicketStatus':
       return ticket !== undefined && compareSqlText(ticket.status, operator, value)
     case 'TicketQueue':
-      return ticket !== undefined && (/^\d+$/.test(value) ? compareSqlNumber(ticket.queueId, operator, value) : compareSqlText(database.queues.get(ticket.queueId)?.name ?? '', operator, value))
+      return (
+        ticket !== undefined &&
+        (/^\d+$/.test(value)
+          ? compareSqlNumber(ticket.queueId, operator, value)
+          : compareSqlText(database.queues.get(ticket.queueId)?.name ?? '', operator, value))
+      )
     default:
       return false
   }
@@ -314,5 +342,7 @@ export function transactionMatches(database: RtDatabase, transaction: RtTransact
 export function searchTransactions(database: RtDatabase, user: RtUser, query: string): RtTransaction[] {
   const tree = parseTicketSql(query, transactionSqlFields)
   if (!canSeeTicket(database, user)) return []
-  return [...database.transactions.values()].filter((transaction) => evaluateTicketSql(tree, (condition) => transactionMatches(database, transaction, condition)))
+  return [...database.transactions.values()].filter((transaction) =>
+    evaluateTicketSql(tree, (condition) => transactionMatches(database, transaction, condition)),
+  )
 }

@@ -22,7 +22,9 @@ function errorOf(query: string): string {
 
 /** Evaluates a query over a record given as field → value (case-insensitive text equality). */
 function matches(query: string, record: Record<string, string>): boolean {
-  return evaluateTicketSql(parseTicketSql(query), (condition: TicketSqlCondition) => compareSqlText(record[condition.key] ?? '', condition.operator, condition.value))
+  return evaluateTicketSql(parseTicketSql(query), (condition: TicketSqlCondition) =>
+    compareSqlText(record[condition.key] ?? '', condition.operator, condition.value),
+  )
 }
 
 describe('parseTicketSql', () => {
@@ -87,7 +89,7 @@ describe('parseTicketSql', () => {
   })
 
   it('collects every unknown field, and refuses SHALLOW outside watcher fields', () => {
-    expect(errorOf("Foo = 1 AND Bar = 2")).toBe('Unknown field: Foo; Unknown field: Bar')
+    expect(errorOf('Foo = 1 AND Bar = 2')).toBe('Unknown field: Foo; Unknown field: Bar')
     expect(errorOf("Subject SHALLOW = 'x'")).toBe('Unsupported operator: SHALLOW =')
     expect(() => parseTicketSql("Requestor SHALLOW = 'a@example.com'")).not.toThrow()
   })
@@ -109,7 +111,7 @@ describe('TicketSQL comparisons', () => {
     expect(compareSqlText('50% off', 'LIKE', '50%')).toBe(true)
   })
 
-  it('compares numbers, and a non-number matches nothing (RT: id = \'abc\' finds no ticket)', () => {
+  it("compares numbers, and a non-number matches nothing (RT: id = 'abc' finds no ticket)", () => {
     expect(compareSqlNumber(4, '>', '3')).toBe(true)
     expect(compareSqlNumber(4, '<=', '3')).toBe(false)
     expect(compareSqlNumber(4, '=', 'abc')).toBe(false)

@@ -19,10 +19,10 @@ const KEYWORD = 32
 
 const word = String.raw`[\p{L}\p{N}_]`
 const delimited = String.raw`'(?:[^\\']*(?:\\[\s\S][^\\']*)*)'|"(?:[^\\"]*(?:\\[\s\S][^\\"]*)*)"`
-const aggregatorSource = String.raw`AND|OR`
+const aggregatorSource = 'AND|OR'
 const valueSource = String.raw`CF\.\{.+?\}(?:\.(?:Content|LargeContent))?|(?:${word}|\.)+|[+-]?\d+|NULL|${delimited}`
 const keywordSource = String.raw`CF\.\{.+?\}(?:\.(?:Content|LargeContent))?|(?:[{}]|${word}|\.)+|${delimited}`
-const operatorSource = String.raw`(?:SHALLOW )?(?:=|!=|>=|<=|>|<|IS NOT|IS|NOT LIKE|LIKE|NOT STARTSWITH|STARTSWITH|NOT ENDSWITH|ENDSWITH)`
+const operatorSource = `(?:SHALLOW )?(?:=|!=|>=|<=|>|<|IS NOT|IS|NOT LIKE|LIKE|NOT STARTSWITH|STARTSWITH|NOT ENDSWITH|ENDSWITH)`
 
 const tokenPattern = new RegExp(`(${aggregatorSource}|${operatorSource}|${keywordSource}|${valueSource}|\\(|\\))`, 'giu')
 const whole = (source: string): RegExp => new RegExp(`^(?:${source})$`, 'iu')
@@ -76,27 +76,115 @@ function unquote(text: string): string {
 }
 
 /** The fields RT::Tickets knows (its %FIELD_METADATA), by lower-case name. */
-export const ticketSqlFields: ReadonlyMap<string, string> = new Map(
+const ticketSqlFields: ReadonlyMap<string, string> = new Map(
   [
-    'Status', 'SLA', 'Queue', 'Type', 'Creator', 'LastUpdatedBy', 'Owner', 'EffectiveId', 'id', 'InitialPriority',
-    'FinalPriority', 'Priority', 'TimeLeft', 'TimeWorked', 'TimeEstimated', 'Linked', 'LinkedTo', 'LinkedFrom', 'MemberOf',
-    'DependsOn', 'RefersTo', 'HasMember', 'DependentOn', 'DependedOnBy', 'ReferredToBy', 'Told', 'Starts', 'Started', 'Due',
-    'Resolved', 'LastUpdated', 'Created', 'Subject', 'Content', 'ContentType', 'Filename', 'TransactionDate', 'Requestor',
-    'Requestors', 'Cc', 'AdminCc', 'Watcher', 'QueueCc', 'QueueAdminCc', 'QueueWatcher', 'CustomRole', 'CustomFieldValue',
-    'CustomField', 'CF', 'TxnCF', 'TransactionCF', 'QueueCF', 'Lifecycle', 'Updated', 'UpdatedBy', 'OwnerGroup',
-    'RequestorGroup', 'CCGroup', 'AdminCCGroup', 'WatcherGroup', 'HasAttribute', 'HasNoAttribute',
+    'Status',
+    'SLA',
+    'Queue',
+    'Type',
+    'Creator',
+    'LastUpdatedBy',
+    'Owner',
+    'EffectiveId',
+    'id',
+    'InitialPriority',
+    'FinalPriority',
+    'Priority',
+    'TimeLeft',
+    'TimeWorked',
+    'TimeEstimated',
+    'Linked',
+    'LinkedTo',
+    'LinkedFrom',
+    'MemberOf',
+    'DependsOn',
+    'RefersTo',
+    'HasMember',
+    'DependentOn',
+    'DependedOnBy',
+    'ReferredToBy',
+    'Told',
+    'Starts',
+    'Started',
+    'Due',
+    'Resolved',
+    'LastUpdated',
+    'Created',
+    'Subject',
+    'Content',
+    'ContentType',
+    'Filename',
+    'TransactionDate',
+    'Requestor',
+    'Requestors',
+    'Cc',
+    'AdminCc',
+    'Watcher',
+    'QueueCc',
+    'QueueAdminCc',
+    'QueueWatcher',
+    'CustomRole',
+    'CustomFieldValue',
+    'CustomField',
+    'CF',
+    'TxnCF',
+    'TransactionCF',
+    'QueueCF',
+    'Lifecycle',
+    'Updated',
+    'UpdatedBy',
+    'OwnerGroup',
+    'RequestorGroup',
+    'CCGroup',
+    'AdminCCGroup',
+    'WatcherGroup',
+    'HasAttribute',
+    'HasNoAttribute',
   ].map((name) => [name.toLowerCase(), name]),
 )
 
 /** The fields RT::Transactions knows, for TransactionSQL (`/REST/2.0/transactions?query=`). */
 export const transactionSqlFields: ReadonlyMap<string, string> = new Map(
   [
-    'ObjectType', 'ObjectId', 'Creator', 'TimeTaken', 'Type', 'Field', 'OldValue', 'NewValue', 'ReferenceType',
-    'OldReference', 'NewReference', 'Data', 'Created', 'Content', 'ContentType', 'Filename', 'CF', 'CustomField',
-    'CustomFieldValue', 'TicketId', 'TicketSubject', 'TicketQueue', 'TicketStatus', 'TicketOwner', 'TicketCreator',
-    'TicketLastUpdatedBy', 'TicketCreated', 'TicketStarted', 'TicketResolved', 'TicketTold', 'TicketLastUpdated',
-    'TicketStarts', 'TicketDue', 'TicketPriority', 'TicketInitialPriority', 'TicketFinalPriority', 'TicketType',
-    'TicketQueueLifecycle', 'id',
+    'ObjectType',
+    'ObjectId',
+    'Creator',
+    'TimeTaken',
+    'Type',
+    'Field',
+    'OldValue',
+    'NewValue',
+    'ReferenceType',
+    'OldReference',
+    'NewReference',
+    'Data',
+    'Created',
+    'Content',
+    'ContentType',
+    'Filename',
+    'CF',
+    'CustomField',
+    'CustomFieldValue',
+    'TicketId',
+    'TicketSubject',
+    'TicketQueue',
+    'TicketStatus',
+    'TicketOwner',
+    'TicketCreator',
+    'TicketLastUpdatedBy',
+    'TicketCreated',
+    'TicketStarted',
+    'TicketResolved',
+    'TicketTold',
+    'TicketLastUpdated',
+    'TicketStarts',
+    'TicketDue',
+    'TicketPriority',
+    'TicketInitialPriority',
+    'TicketFinalPriority',
+    'TicketType',
+    'TicketQueueLifecycle',
+    'id',
   ].map((name) => [name.toLowerCase(), name]),
 )
 
@@ -175,7 +263,13 @@ export function parseTicketSql(query: string, fields: ReadonlyMap<string, string
   return finish()
 }
 
-function buildCondition(key: string, rawOperator: string, rawValue: string, fields: ReadonlyMap<string, string>, errors: string[]): TicketSqlCondition {
+function buildCondition(
+  key: string,
+  rawOperator: string,
+  rawValue: string,
+  fields: ReadonlyMap<string, string>,
+  errors: string[],
+): TicketSqlCondition {
   const dot = key.indexOf('.')
   const mainKey = dot === -1 ? key : key.slice(0, dot)
   const subkey = dot === -1 ? undefined : key.slice(dot + 1)

@@ -5,7 +5,13 @@ import { type ActionResult, canModifyTicket, failure, ticketTransaction } from '
 import { loadOrCreateWatcher } from './rt-users'
 
 /** RT::Ticket->AddWatcher: the member, an `AddWatcher` transaction, RT's message. */
-export function addTicketWatcher(environment: ScripEnvironment, actor: RtUser, ticket: RtTicket, role: Exclude<TicketRole, 'Owner'>, value: string | number): ActionResult {
+export function addTicketWatcher(
+  environment: ScripEnvironment,
+  actor: RtUser,
+  ticket: RtTicket,
+  role: Exclude<TicketRole, 'Owner'>,
+  value: string | number,
+): ActionResult {
   const { database } = environment
   if (!canModifyTicket(database, actor)) return failure('Permission Denied')
   const user = typeof value === 'number' ? database.users.get(value) : loadOrCreateWatcher(database, value)
@@ -21,12 +27,18 @@ export function addTicketWatcher(environment: ScripEnvironment, actor: RtUser, t
 }
 
 /** RT::Ticket->DeleteWatcher. */
-export function deleteTicketWatcher(environment: ScripEnvironment, actor: RtUser, ticket: RtTicket, role: Exclude<TicketRole, 'Owner'>, value: string | number): ActionResult {
+export function deleteTicketWatcher(
+  environment: ScripEnvironment,
+  actor: RtUser,
+  ticket: RtTicket,
+  role: Exclude<TicketRole, 'Owner'>,
+  value: string | number,
+): ActionResult {
   const { database } = environment
   if (!canModifyTicket(database, actor)) return failure('Permission Denied')
   const user = database.findUser(value)
   const group = database.groups.get(ticket.roleGroups[role])
-  if (!user || !group || !group.memberIds.includes(user.id)) return failure(`That principal is not a ${role} for this ticket`)
+  if (!user || !group?.memberIds.includes(user.id)) return failure(`That principal is not a ${role} for this ticket`)
   group.memberIds = group.memberIds.filter((id) => id !== user.id)
   const transaction = ticketTransaction(environment, ticket, actor, { type: 'DelWatcher', field: role, oldValue: String(user.id) })
   runScrips(environment, ticket, transaction)

@@ -32,7 +32,7 @@ export function recordTransaction(database: RtDatabase, fields: NewTransaction):
 }
 
 /** RT 5's priority labels (%PriorityAsString default: Low 0, Medium 50, High 100). */
-export function priorityLabel(value: string | number | null): string {
+function priorityLabel(value: string | number | null): string {
   const number = Number(value)
   if (value === null || value === '' || Number.isNaN(number)) return String(value ?? '')
   if (number >= 100) return 'High'

@@ -13,11 +13,7 @@ export function parseEmailAddress(text: string): { address: string; realName: st
 }
 
 /** Creates a user row, its ACL-equivalence group, and the user's Create transaction. */
-export function createUser(
-  database: RtDatabase,
-  fields: Partial<RtUser> & Pick<RtUser, 'name'>,
-  creatorId = systemUserId,
-): RtUser {
+export function createUser(database: RtDatabase, fields: Partial<RtUser> & Pick<RtUser, 'name'>, creatorId = systemUserId): RtUser {
   const id = database.nextId('principal')
   const groupId = database.nextId('principal')
   const now = database.now()

@@ -1,4 +1,5 @@
-export { Rest1Client, type Rest1ClientOptions, type Rest1CommentInput, type Rest1SearchOptions, type Rest1TicketCreateInput } from './rt-rest1-client'
+export { Rest1Client } from './rt-rest1-client'
+export type { Rest1ClientOptions, Rest1CommentInput, Rest1SearchOptions, Rest1TicketCreateInput } from './rt-rest1-client-options'
 export { classifyRest1Response, type Rest1ClassifiableResponse } from './rt-rest1-classify-error'
 export { encodeRest1Form, joinRest1CustomFieldValues, rest1CustomFieldKey, type Rest1FormFields, type Rest1FormValue } from './rt-rest1-form-encoder'
 export {

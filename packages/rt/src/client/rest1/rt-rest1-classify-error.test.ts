@@ -87,7 +87,9 @@ describe('classifyRest1Response on the recorded RT 5.0.3 answers', () => {
 
   it('leaves non-200 answers to the transport and refuses HTML', () => {
     const text = () => '{"error":"Injected HTTP 503"}'
-    expect(classifyRest1Response({ method: 'GET', url: 'http://127.0.0.1/REST/1.0/ticket/1/show', status: 503, headers: {}, requestId: 'r', text })).toBeUndefined()
+    expect(
+      classifyRest1Response({ method: 'GET', url: 'http://127.0.0.1/REST/1.0/ticket/1/show', status: 503, headers: {}, requestId: 'r', text }),
+    ).toBeUndefined()
     const html = classifyRest1Response({
       method: 'GET',
       url: 'http://127.0.0.1/REST/1.0/ticket/1/show',

@@ -75,28 +75,49 @@ export function classifyRest1Response(response: Rest1ClassifiableResponse): Tick
   const said = comments.join(' ')
   const bodyOption = { ...common, body }
 
-  if (/^Ticket \S+ does not exist\.?$/.test(firstComment) || /^Invalid attachment id: /.test(firstComment) || /^No (user|queue) named .* exists\.?$/.test(firstComment) || /^(Queue|User|Ticket) .* does not exist\.?$/.test(firstComment)) {
-    return new NotFoundError(`Not found (RT ${code} on ${where}): ${said} Check the id or name, and that this user can see it.`, { ...bodyOption, status: 404 })
+  if (
+    /^Ticket \S+ does not exist\.?$/.test(firstComment) ||
+    /^Invalid attachment id: /.test(firstComment) ||
+    /^No (user|queue) named .* exists\.?$/.test(firstComment) ||
+    /^(Queue|User|Ticket) .* does not exist\.?$/.test(firstComment)
+  ) {
+    return new NotFoundError(`Not found (RT ${code} on ${where}): ${said} Check the id or name, and that this user can see it.`, {
+      ...bodyOption,
+      status: 404,
+    })
   }
   if (/^You are not allowed to/.test(firstComment) || /^Permission denied/i.test(firstComment)) {
-    return new PermissionError(`RT denied access (RT ${code} on ${where}): ${said} Grant the user the right this call needs.`, { ...bodyOption, status: 403 })
+    return new PermissionError(`RT denied access (RT ${code} on ${where}): ${said} Grant the user the right this call needs.`, {
+      ...bodyOption,
+      status: 403,
+    })
   }
   if (/^Could not create ticket\.?$/.test(firstComment)) {
     const reasons = comments.slice(1).map((comment) => comment.replace(/^Could not create ticket\.\s*/, ''))
     const reason = reasons.join(' ') || 'no reason given'
     if (reasons.some((line) => /permission/i.test(line))) {
-      return new PermissionError(`RT refused to create the ticket (RT ${code} on ${where}): ${reason}. Grant the user CreateTicket on the queue.`, { ...bodyOption, status: 403 })
+      return new PermissionError(`RT refused to create the ticket (RT ${code} on ${where}): ${reason}. Grant the user CreateTicket on the queue.`, {
+        ...bodyOption,
+        status: 403,
+      })
     }
     const field = reasons.some((line) => /queue/i.test(line)) ? 'Queue' : undefined
-    return new ValidationError(`RT refused to create the ticket (RT ${code} on ${where}): ${reason}. ${field ? 'Name an existing queue.' : 'Correct the fields named in issues.'}`, {
-      ...bodyOption,
-      status: 400,
-      issues: [{ ...(field ? { field } : {}), message: reason }],
-    })
+    return new ValidationError(
+      `RT refused to create the ticket (RT ${code} on ${where}): ${reason}. ${field ? 'Name an existing queue.' : 'Correct the fields named in issues.'}`,
+      {
+        ...bodyOption,
+        status: 400,
+        issues: [{ ...(field ? { field } : {}), message: reason }],
+      },
+    )
   }
   if (/^No attachment for /.test(firstComment) || /^Empty comment/.test(firstComment) || /^Invalid action/.test(firstComment)) {
     const field = /^No attachment/.test(firstComment) ? 'Attachment' : /^Invalid action/.test(firstComment) ? 'Action' : 'Text'
-    return new ValidationError(`RT refused the data (RT ${code} on ${where}): ${said}`, { ...bodyOption, status: 400, issues: [{ field, message: firstComment }] })
+    return new ValidationError(`RT refused the data (RT ${code} on ${where}): ${said}`, {
+      ...bodyOption,
+      status: 400,
+      issues: [{ field, message: firstComment }],
+    })
   }
   if (code === 409) {
     const issues = syntaxErrorIssues(comments)
@@ -117,7 +138,11 @@ export function classifyRest1Response(response: Rest1ClassifiableResponse): Tick
       })
     }
     const message = said || text
-    return new ValidationError(`RT refused the request (RT 400 ${text} on ${where}): ${message}`, { ...bodyOption, status: 400, issues: [{ message }] })
+    return new ValidationError(`RT refused the request (RT 400 ${text} on ${where}): ${message}`, {
+      ...bodyOption,
+      status: 400,
+      issues: [{ message }],
+    })
   }
   if (code === 403) return new PermissionError(`RT denied access (RT 403 on ${where}): ${said || text}`, { ...bodyOption, status: 403 })
   if (code === 404) return new NotFoundError(`Not found (RT 404 on ${where}): ${said || text}`, { ...bodyOption, status: 404 })

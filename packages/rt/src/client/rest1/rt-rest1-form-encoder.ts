@@ -49,9 +49,7 @@ export function encodeRest1Form(fields: Rest1FormFields): string {
  * commas, with values that contain a comma or a quote single-quoted and backslash-escaped.
  */
 export function joinRest1CustomFieldValues(values: readonly string[]): string {
-  return values
-    .map((value) => (/[,'\\]/.test(value) ? `'${value.replace(/[\\']/g, (character) => `\\${character}`)}'` : value))
-    .join(',')
+  return values.map((value) => (/[,'\\]/.test(value) ? `'${value.replace(/[\\']/g, (character) => `\\${character}`)}'` : value)).join(',')
 }
 
 /** The form key of a custom field: `CF.{Name}`. */

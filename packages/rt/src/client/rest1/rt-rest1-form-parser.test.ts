@@ -102,7 +102,14 @@ describe('parseRest1Forms', () => {
 describe('encodeRest1Form', () => {
   it('writes what RT parses back: indentation inside the text, blank lines, UTF-8, custom fields', () => {
     const text = 'First line\n  indented line\n\nafter a blank line\n\tand a tab'
-    const encoded = encodeRest1Form({ id: 'ticket/new', Queue: 'General', Requestor: ['a@example.com', 'b@example.com'], 'CF.{External ID}': 'EXT-9', Text: text, Skipped: undefined })
+    const encoded = encodeRest1Form({
+      id: 'ticket/new',
+      Queue: 'General',
+      Requestor: ['a@example.com', 'b@example.com'],
+      'CF.{External ID}': 'EXT-9',
+      Text: text,
+      Skipped: undefined,
+    })
     expect(encoded).toBe(
       'id: ticket/new\nQueue: General\nRequestor: a@example.com, b@example.com\nCF.{External ID}: EXT-9\nText:\n First line\n   indented line\n \n after a blank line\n \tand a tab',
     )

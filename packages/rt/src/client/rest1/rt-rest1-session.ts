@@ -35,12 +35,15 @@ export function createRest1Session(loginTransport: HttpTransport, credentials: {
         })
         const found = /(RT_SID_[^=;,\s]+=[^;,\s]+)/.exec(response.headers['set-cookie'] ?? '')
         if (!found) {
-          throw new AuthenticationError('RT accepted the REST 1.0 login but set no session cookie. Check that baseUrl points at RT itself and not at a proxy that drops cookies.', {
-            status: 401,
-            vendor: 'rt',
-            method: 'POST',
-            url: `${loginTransport.baseUrl}/`,
-          })
+          throw new AuthenticationError(
+            'RT accepted the REST 1.0 login but set no session cookie. Check that baseUrl points at RT itself and not at a proxy that drops cookies.',
+            {
+              status: 401,
+              vendor: 'rt',
+              method: 'POST',
+              url: `${loginTransport.baseUrl}/`,
+            },
+          )
         }
         cookie = found[1]!
         registerSecret(cookie.slice(cookie.indexOf('=') + 1))

@@ -5,7 +5,18 @@
  */
 
 const monthNumbers: Record<string, number> = {
-  Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11,
+  Jan: 0,
+  Feb: 1,
+  Mar: 2,
+  Apr: 3,
+  May: 4,
+  Jun: 5,
+  Jul: 6,
+  Aug: 7,
+  Sep: 8,
+  Oct: 9,
+  Nov: 10,
+  Dec: 11,
 }
 
 /**
@@ -39,7 +50,10 @@ export function parseRest1DatabaseDate(value: string | undefined): string | unde
 /** Formats a timestamp as RT expects dates on input: `YYYY-MM-DD HH:MM:SS` in UTC. */
 export function formatRtDatabaseDate(timestamp: string | Date): string {
   const date = typeof timestamp === 'string' ? new Date(timestamp) : timestamp
-  return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')
+  return date
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '')
 }
 
 /** The number in an object id such as `ticket/12`, `user/14` or `queue/1`; the text itself if there is no slash. */

@@ -8,7 +8,9 @@ import type { ClassifiableResponse } from '@ticketbridge/http'
  * `{"message":"Internal Server Error"}`, and `fields=Parent` on a top-level attachment answers
  * 500 with an empty body. Both fail the same way every time.
  */
-export function classifyRest2Response(response: Pick<ClassifiableResponse, 'method' | 'url' | 'status' | 'requestId' | 'text'>): TicketbridgeError | undefined {
+export function classifyRest2Response(
+  response: Pick<ClassifiableResponse, 'method' | 'url' | 'status' | 'requestId' | 'text'>,
+): TicketbridgeError | undefined {
   if (response.status !== 500 || response.method !== 'GET') return undefined
   let url: URL
   try {
@@ -25,7 +27,10 @@ export function classifyRest2Response(response: Pick<ClassifiableResponse, 'meth
     )
   }
   if (response.text().trim() === '' && /(^|,)Parent(,|$)/.test(url.searchParams.get('fields') ?? '')) {
-    return new ServerError('RT answered HTTP 500 with an empty body: RT 5 fails on fields=Parent when an attachment has no parent. Leave Parent out of fields (it was not retried).', common)
+    return new ServerError(
+      'RT answered HTTP 500 with an empty body: RT 5 fails on fields=Parent when an attachment has no parent. Leave Parent out of fields (it was not retried).',
+      common,
+    )
   }
   return undefined
 }

@@ -21,7 +21,10 @@ export function nextRest2Page(collection: Pick<Rest2Collection<unknown>, 'items'
  * A {@link Paginated} over a REST2 collection: `fetchPage(pageNumber)` is called lazily, page
  * after page, until {@link nextRest2Page} says the end.
  */
-export function paginateRest2<T>(fetchPage: (page: number, options: CallOptions) => Promise<Rest2Collection<T>>, options: CallOptions = {}): Paginated<T> {
+export function paginateRest2<T>(
+  fetchPage: (page: number, options: CallOptions) => Promise<Rest2Collection<T>>,
+  options: CallOptions = {},
+): Paginated<T> {
   return createPaginated(async (cursor, callOptions) => {
     const collection = await fetchPage(cursor === undefined ? 1 : Number(cursor), callOptions)
     const next = nextRest2Page(collection)

@@ -18,7 +18,13 @@ export interface Rest1Answer {
 }
 
 const handlers: Record<string, Record<string, Rest1FormHandler>> = {
-  ticket: { default: rest1TicketForm, history: rest1HistoryForm, attachments: rest1AttachmentsForm, comment: rest1CommentForm, links: rest1LinksForm },
+  ticket: {
+    default: rest1TicketForm,
+    history: rest1HistoryForm,
+    attachments: rest1AttachmentsForm,
+    comment: rest1CommentForm,
+    links: rest1LinksForm,
+  },
   user: { default: rest1UserForm },
   queue: { default: rest1QueueForm },
 }
@@ -101,8 +107,13 @@ export function dispatchRest1(context: Rest1Context, object: string): Rest1Answe
  * The handler of one object specification (`ticket/1`, `ticket/1/history/id/3`, `user/root`),
  * with the object's id (names resolved) and what follows the attribute; or the `# ...` problem.
  */
-function resolveRest1Object(context: Rest1Context, current: string): { handler: Rest1FormHandler; id: string; args: string | undefined } | { problem: string } {
-  const match = new RegExp(`^(${rest1Name})/(\\d+|${rest1Label})(?:/(${rest1Name})(?:/([\\s\\S]*))?)?$`).exec(current) ?? new RegExp(`^(${rest1Name})/(new)$`).exec(current)
+function resolveRest1Object(
+  context: Rest1Context,
+  current: string,
+): { handler: Rest1FormHandler; id: string; args: string | undefined } | { problem: string } {
+  const match =
+    new RegExp(`^(${rest1Name})/(\\d+|${rest1Label})(?:/(${rest1Name})(?:/([\\s\\S]*))?)?$`).exec(current) ??
+    new RegExp(`^(${rest1Name})/(new)$`).exec(current)
   if (!match) return { problem: `# Invalid object specification: '${current}'` }
   const type = match[1] as string
   let id = match[2] as string
@@ -128,7 +139,10 @@ function resolveRest1Object(context: Rest1Context, current: string): { handler: 
 
 /** RT's `$m->subexec('/REST/1.0/show', ...)`: the long history format is a show of its transactions. */
 function showSubRequest(context: Rest1Context, subRequest: { ids: string[]; fields: string }): Rest1Answer {
-  const values = new Map<string, string[]>([['id', subRequest.ids], ['format', ['l']]])
+  const values = new Map<string, string[]>([
+    ['id', subRequest.ids],
+    ['format', ['l']],
+  ])
   if (subRequest.fields) values.set('fields', [subRequest.fields])
   return dispatchRest1({ ...context, parameters: { values, uploads: context.parameters.uploads, parts: [] } }, 'show')
 }

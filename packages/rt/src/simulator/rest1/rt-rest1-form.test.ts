@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { composeRest1Forms, expandRest1List, parseRest1Forms, rest1CustomFieldName, rest1FieldListPattern, rest1Values, splitRest1Values } from './rt-rest1-form'
+import {
+  composeRest1Forms,
+  expandRest1List,
+  parseRest1Forms,
+  rest1CustomFieldName,
+  rest1FieldListPattern,
+  rest1Values,
+  splitRest1Values,
+} from './rt-rest1-form'
 
 describe('parseRest1Forms', () => {
   it('reads fields, keeping their order and case', () => {
@@ -92,7 +100,12 @@ describe('composeRest1Forms', () => {
   it('separates forms with --, and writes a comment-only form without fields', () => {
     const first = rest1Values([['id', 'ticket/1']])
     const second = rest1Values([['id', 'ticket/2']])
-    expect(composeRest1Forms([{ comment: '', ...first }, { comment: '', ...second }])).toBe('id: ticket/1\n\n--\n\nid: ticket/2\n')
+    expect(
+      composeRest1Forms([
+        { comment: '', ...first },
+        { comment: '', ...second },
+      ]),
+    ).toBe('id: ticket/1\n\n--\n\nid: ticket/2\n')
     expect(composeRest1Forms([{ comment: '# Comments added', values: new Map() }])).toBe('# Comments added\n')
   })
 

@@ -20,7 +20,7 @@ export interface Rest1Form {
 }
 
 const customFieldPattern = String.raw`CF\.\{[^,]+\}|C(?:ustom)?F(?:ield)?-[^,]+`
-const fieldPattern = String.raw`[a-z][a-z0-9_-]*|${customFieldPattern}`
+const fieldPattern = `[a-z][a-z0-9_-]*|${customFieldPattern}`
 
 /** A whole field specification list (`?fields=a,b,CF.{x}`), as RT validates it. */
 export const rest1FieldListPattern = new RegExp(`^(?:(?:${fieldPattern}),)*(?:${fieldPattern})$`, 'i')

@@ -29,7 +29,13 @@ function newSession(database: RtDatabase, userId: number | null, replacing?: RtS
   return session
 }
 
-function answer(database: RtDatabase, request: SimulatorRequest, session: RtSession, body: Buffer | string, contentType = 'text/plain; charset=utf-8'): Response {
+function answer(
+  database: RtDatabase,
+  request: SimulatorRequest,
+  session: RtSession,
+  body: Buffer | string,
+  contentType = 'text/plain; charset=utf-8',
+): Response {
   return new Response(typeof body === 'string' ? Buffer.from(body, 'utf8') : body, {
     status: 200,
     headers: {

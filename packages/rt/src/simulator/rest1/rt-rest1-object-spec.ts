@@ -41,7 +41,10 @@ export function readRest1Objects(object: string, parameters: RequestParameters):
   if (forms.length > 1) return refusal('400 Bad Request', 'You may submit only one form to this object.')
   const first = forms[0]
   if (first?.error) {
-    return refusal('409 Syntax Error', composeRest1Forms([{ comment: '# Syntax error.', order: first.order ?? [], values: first.values, error: first.error }]))
+    return refusal(
+      '409 Syntax Error',
+      composeRest1Forms([{ comment: '# Syntax error.', order: first.order ?? [], values: first.values, error: first.error }]),
+    )
   }
   return { objects: [object], forms }
 }
@@ -59,7 +62,8 @@ function readShowObjects(showType: string, ids: string[]): Rest1Objects | Rest1R
     const attribute = extraMatch?.[1]
     const transactionIds = attribute === 'history' && extraMatch?.[2] ? /id\/(\d.*)/.exec(extraMatch[2])?.[1] : undefined
     for (const objectId of expandRest1List(objectIds as string)) {
-      if (transactionIds) for (const transactionId of expandRest1List(transactionIds)) objects.push(`${type}/${objectId}/${attribute}/id/${transactionId}`)
+      if (transactionIds)
+        for (const transactionId of expandRest1List(transactionIds)) objects.push(`${type}/${objectId}/${attribute}/id/${transactionId}`)
       else objects.push(`${type}/${objectId}${extra}`)
     }
   }

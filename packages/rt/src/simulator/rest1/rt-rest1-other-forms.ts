@@ -10,7 +10,7 @@ import { addLink, deleteLink, type LinkName, linkNames } from '../rt-ticket-link
 import { recordNote } from '../rt-ticket-notes'
 import { type Rest1Context, type Rest1FormCall, type Rest1FormResult, rest1Comment } from './rt-rest1-context'
 import { type Rest1Value, splitRest1Values } from './rt-rest1-form'
-import { rest1Attachments } from './rt-rest1-ticket-form'
+import { rest1Attachments } from './rt-rest1-attachments'
 
 function scalar(value: Rest1Value): string {
   if (Array.isArray(value)) return value.join(', ')
@@ -125,9 +125,28 @@ export function rest1LinksForm(context: Rest1Context, call: Rest1FormCall): Rest
 }
 
 const userFields = [
-  'Name', 'EmailAddress', 'RealName', 'NickName', 'Gecos', 'Organization', 'Address1', 'Address2', 'City', 'State', 'Zip',
-  'Country', 'HomePhone', 'WorkPhone', 'MobilePhone', 'PagerPhone', 'FreeformContactInfo', 'Comments', 'Signature', 'Lang',
-  'Privileged', 'Disabled',
+  'Name',
+  'EmailAddress',
+  'RealName',
+  'NickName',
+  'Gecos',
+  'Organization',
+  'Address1',
+  'Address2',
+  'City',
+  'State',
+  'Zip',
+  'Country',
+  'HomePhone',
+  'WorkPhone',
+  'MobilePhone',
+  'PagerPhone',
+  'FreeformContactInfo',
+  'Comments',
+  'Signature',
+  'Lang',
+  'Privileged',
+  'Disabled',
 ]
 
 /** Forms/user/ns: a name (or address) to an id. */
@@ -145,7 +164,7 @@ export function rest1UserForm(context: Rest1Context, call: Rest1FormCall): Rest1
   if (!user) return rest1Comment(`# User ${call.id} does not exist.`)
   const fields = call.fields.size > 0 ? userFields.filter((field) => call.fields.has(field.toLowerCase())) : userFields
   const seesAll = database.hasRight(context.user.id, 'AdminUsers') || context.user.id === user.id
-  const valueOf = (field: string): string | undefined => {
+  const fieldValue = (field: string): string | undefined => {
     switch (field) {
       case 'Name':
         return user.name
@@ -171,7 +190,7 @@ export function rest1UserForm(context: Rest1Context, call: Rest1FormCall): Rest1
     const pairs: [string, Rest1Value][] = [['id', `user/${user.id}`]]
     if (!(call.fields.size > 0 && !call.fields.has('password'))) pairs.push(['Password', '********'])
     for (const field of fields) {
-      const value = valueOf(field)
+      const value = fieldValue(field)
       if (call.fields.has(field.toLowerCase()) || call.format === 'l' || (value !== undefined && value !== '')) {
         pairs.push([field === 'FreeformContactInfo' ? 'ContactInfo' : field, value ?? ''])
       }
@@ -205,14 +224,19 @@ export function rest1UserForm(context: Rest1Context, call: Rest1FormCall): Rest1
     user.lastUpdated = database.now()
     comments.push(`# User ${user.id} updated.`)
   }
-  return { comment: comments.join('\n'), order: failed ? ['id', ...call.changeOrder.filter((key) => key !== 'id')] : [], values: failed ? call.changes : new Map(), failed }
+  return {
+    comment: comments.join('\n'),
+    order: failed ? ['id', ...call.changeOrder.filter((key) => key !== 'id')] : [],
+    values: failed ? call.changes : new Map(),
+    failed,
+  }
 }
 
 /**
  * The text RT 5.0.3 answers (HTTP 200, no status line) when a user who may not see a queue names
  * it: Forms/queue/ns counts the queue, then fails to load it.
  */
-export const rest1QueueNameCrash =
+const rest1QueueNameCrash =
   `Can't call method "Id" on an undefined value at /usr/share/request-tracker5/html/REST/1.0/Forms/queue/ns line 58.\n\n` +
   'Stack:\n' +
   '  [/usr/share/request-tracker5/html/REST/1.0/Forms/queue/ns:58]\n' +
@@ -254,7 +278,10 @@ export function rest1QueueForm(context: Rest1Context, call: Rest1FormCall): Rest
   ]
   const shown = call.fields.size > 0 ? all.filter(([name]) => call.fields.has(name.toLowerCase())) : all
   if (!call.changes || call.changes.size === 0) {
-    const pairs: [string, Rest1Value][] = [['id', `queue/${queue.id}`], ...shown.map(([name, value]): [string, Rest1Value] => [name, visible ? value : ''])]
+    const pairs: [string, Rest1Value][] = [
+      ['id', `queue/${queue.id}`],
+      ...shown.map(([name, value]): [string, Rest1Value] => [name, visible ? value : '']),
+    ]
     return { comment: '', order: pairs.map(([key]) => key), values: new Map(pairs), failed: false }
   }
   if (!database.hasRight(context.user.id, 'AdminQueue')) return rest1Comment('# Permission Denied')

@@ -33,7 +33,12 @@ export function searchRest1(context: Rest1Context, type: string): string {
   // Without orderby a real RT 5.0.3 lists ascending ids (checked), whatever the format.
   try {
     const order = orderBy ? /^([+-])?(.+)/.exec(orderBy) : null
-    tickets = searchTickets(context.database, context.user, query ?? '', order ? [{ field: order[2] as string, descending: order[1] === '-' }] : [{ field: 'id', descending: false }])
+    tickets = searchTickets(
+      context.database,
+      context.user,
+      query ?? '',
+      order ? [{ field: order[2] as string, descending: order[1] === '-' }] : [{ field: 'id', descending: false }],
+    )
   } catch (error) {
     if (error instanceof TicketSqlError) return answer('400 Bad request', `Invalid query: '${ticketSqlErrorText(error, 'rest1')}'.\n`)
     throw error
@@ -47,10 +52,12 @@ export function searchRest1(context: Rest1Context, type: string): string {
       const shown = showRest1Ticket(context, ticket, fields)
       shown.values.set('id', String(ticket.id))
       if (index === 0) output += `${shown.order.join('\t')}\n`
-      output += `${shown.order.map((key) => {
-        const value = shown.values.get(key)
-        return Array.isArray(value) ? value.join(', ') : (value ?? '')
-      }).join('\t')}\n`
+      output += `${shown.order
+        .map((key) => {
+          const value = shown.values.get(key)
+          return Array.isArray(value) ? value.join(', ') : (value ?? '')
+        })
+        .join('\t')}\n`
     } else if (format === 's') output += `${ticket.id}: ${ticket.subject}\n`
     else {
       const shown = showRest1Ticket(context, ticket, fields)

@@ -5,20 +5,38 @@
  */
 import type { RtTicket } from '../rt-records'
 import { formatRtDateString, formatSqlDate, parseRtDate } from '../rt-dates'
-import { buildRest1Message, type MessageFile } from '../rt-messages'
+import { buildRest1Message } from '../rt-messages'
 import { type ActionResult, canModifyTicket, canSeeTicket } from '../rt-ticket-actions'
 import { createTicket } from '../rt-ticket-create'
 import { addTicketCustomFieldValue, deleteTicketCustomFieldValue } from '../rt-ticket-custom-fields'
 import { isTicketColumn, setTicketColumn, setTicketOwner, setTicketQueue, setTicketStatus } from '../rt-ticket-fields'
 import { addTicketWatcher, deleteTicketWatcher } from '../rt-ticket-watchers'
+import { rest1Attachments } from './rt-rest1-attachments'
 import { type Rest1Context, type Rest1FormCall, type Rest1FormResult, rest1Comment } from './rt-rest1-context'
 import { type Rest1Value, rest1CustomFieldName, splitRest1Values } from './rt-rest1-form'
 
 const dateFields = ['Created', 'Starts', 'Started', 'Due', 'Resolved', 'Told', 'LastUpdated'] as const
 const peopleFields = ['Requestors', 'Cc', 'AdminCc'] as const
 const createFields = [
-  'Queue', 'Requestor', 'Subject', 'Cc', 'AdminCc', 'Owner', 'Status', 'Priority', 'InitialPriority', 'FinalPriority',
-  'TimeEstimated', 'TimeWorked', 'TimeLeft', 'Starts', 'Started', 'Due', 'Resolved', 'Content-Type', 'SLA',
+  'Queue',
+  'Requestor',
+  'Subject',
+  'Cc',
+  'AdminCc',
+  'Owner',
+  'Status',
+  'Priority',
+  'InitialPriority',
+  'FinalPriority',
+  'TimeEstimated',
+  'TimeWorked',
+  'TimeLeft',
+  'Starts',
+  'Started',
+  'Due',
+  'Resolved',
+  'Content-Type',
+  'SLA',
 ]
 const simpleFields = ['Subject', 'Status', 'Priority', 'Disabled', 'TimeEstimated', 'TimeWorked', 'TimeLeft', 'InitialPriority', 'FinalPriority']
 const byLowerCase = (names: readonly string[]): Map<string, string> => new Map(names.map((name) => [name.toLowerCase(), name]))
@@ -76,7 +94,11 @@ export function showRest1Ticket(context: Rest1Context, ticket: RtTicket, fields:
     pairs.push([name, members.map((user) => user.emailAddress ?? '').filter((address) => address)])
   }
   for (const name of dateFields) if (wanted(name)) pairs.push([name, formatRtDateString(ticketDate(ticket, name))])
-  for (const [name, value] of [['TimeEstimated', ticket.timeEstimated], ['TimeWorked', ticket.timeWorked], ['TimeLeft', ticket.timeLeft]] as const) {
+  for (const [name, value] of [
+    ['TimeEstimated', ticket.timeEstimated],
+    ['TimeWorked', ticket.timeWorked],
+    ['TimeLeft', ticket.timeLeft],
+  ] as const) {
     if (wanted(name)) pairs.push([name, value ? `${value} minutes` : '0'])
   }
   for (const customField of database.ticketCustomFields()) {
@@ -118,25 +140,12 @@ function newTicketTemplate(context: Rest1Context): Rest1FormResult {
   return { comment: '# Required: id, Queue', order: pairs.map(([key]) => key), values, failed: false }
 }
 
-/** RT's process_attachments: the `attachment_N` uploads named on the `Attachment:` line. */
-export function rest1Attachments(context: Rest1Context, names: string[]): MessageFile[] | string {
-  const files: MessageFile[] = []
-  for (const [index, name] of names.entries()) {
-    const upload = context.parameters.uploads.get(`attachment_${index + 1}`)
-    if (!upload) return `No attachment for ${name}`
-    const filename = name.replace(/^.*[\\/]/, '')
-    const partName = upload.name
-    files.push({
-      filename,
-      contentType: upload.contentType ?? 'application/octet-stream',
-      content: upload.body,
-      disposition: `form-data; filename="${upload.filename ?? filename}"; name="${partName}"`,
-    })
-  }
-  return files
-}
-
-function createFromForm(context: Rest1Context, call: Rest1FormCall, data: Map<string, Rest1Value>, comments: string[]): { ticket?: RtTicket; result?: Rest1FormResult } {
+function createFromForm(
+  context: Rest1Context,
+  call: Rest1FormCall,
+  data: Map<string, Rest1Value>,
+  comments: string[],
+): { ticket?: RtTicket; result?: Rest1FormResult } {
   const { database } = context
   const created: Record<string, Rest1Value> = {}
   const customFields = new Map<number, string[]>()
@@ -237,7 +246,13 @@ function createFromForm(context: Rest1Context, call: Rest1FormCall, data: Map<st
  * simulator applies fields in reverse submission order, which is what the recorded run did
  * (`Priority, Status, CF.{Severity}` recorded the custom field, then status, then priority).
  */
-function editFromForm(context: Rest1Context, ticket: RtTicket, call: Rest1FormCall, data: Map<string, Rest1Value>, comments: string[]): Rest1FormResult {
+function editFromForm(
+  context: Rest1Context,
+  ticket: RtTicket,
+  call: Rest1FormCall,
+  data: Map<string, Rest1Value>,
+  comments: string[],
+): Rest1FormResult {
   const { database } = context
   let order: string[] = []
   let values = new Map<string, Rest1Value>()
@@ -262,7 +277,14 @@ function editFromForm(context: Rest1Context, ticket: RtTicket, call: Rest1FormCa
     } else if (simpleByLowerCase.has(key)) {
       key = simpleByLowerCase.get(key) as string
       const text = scalar(value)
-      const current = key === 'Status' ? ticket.status : key === 'Subject' ? ticket.subject : key === 'Disabled' ? '0' : String(ticket[(key.charAt(0).toLowerCase() + key.slice(1)) as keyof RtTicket] ?? '')
+      const current =
+        key === 'Status'
+          ? ticket.status
+          : key === 'Subject'
+            ? ticket.subject
+            : key === 'Disabled'
+              ? '0'
+              : String(ticket[(key.charAt(0).toLowerCase() + key.slice(1)) as keyof RtTicket] ?? '')
       if (text === current || (/^\d+$/.test(current) && /^\d+$/.test(text) && Number(text) === Number(current))) skipped = true
       else if (key === 'Status') result = setTicketStatus(context, context.user, ticket, text)
       else if (key === 'Disabled') result = { ok: false, message: 'Immutable field' }
@@ -306,7 +328,8 @@ function editFromForm(context: Rest1Context, ticket: RtTicket, call: Rest1FormCa
           result = addTicketCustomFieldValue(context, context.user, ticket, customField, text)
         } else {
           const wanted = splitRest1Values(text, true)
-          for (const row of current) if (!wanted.includes(row.content)) deleteTicketCustomFieldValue(context, context.user, ticket, customField, row.content)
+          for (const row of current)
+            if (!wanted.includes(row.content)) deleteTicketCustomFieldValue(context, context.user, ticket, customField, row.content)
           for (const item of wanted) {
             if (!item.trim() || database.customFieldValuesOf('RT::Ticket', ticket.id, customField.id).some((row) => row.content === item)) continue
             result = addTicketCustomFieldValue(context, context.user, ticket, customField, item)

@@ -12,13 +12,13 @@ import { type Rest1Context, type Rest1FormCall, type Rest1FormResult, rest1Comme
 import type { Rest1Value } from './rt-rest1-form'
 
 /** The content as RT's `Content` returns it: characters for text, bytes (as Latin-1) otherwise. */
-export function attachmentText(attachment: RtAttachment): string {
+function attachmentText(attachment: RtAttachment): string {
   if (/^multipart\//i.test(attachment.contentType)) return ''
   return isTextualContentType(attachment.contentType) ? attachment.content.toString('utf8') : attachment.content.toString('latin1')
 }
 
 /** `98b`, or `1.4k` past 1024 (RT: `int($size/102.4)/10 . "k"`). */
-export function rest1Size(attachment: RtAttachment): string {
+function rest1Size(attachment: RtAttachment): string {
   const size = Array.from(attachmentText(attachment)).length
   return size > 1024 ? `${Math.trunc(size / 102.4) / 10}k` : `${size}b`
 }
@@ -85,7 +85,7 @@ export function rest1HistoryForm(context: Rest1Context, call: Rest1FormCall): Re
   const comment = `# ${transactions.length}/${total} (${args}/total)`
   if (transactionId) {
     const transaction = database.transactions.get(Number(transactionId))
-    if (!transaction || transaction.objectType !== 'RT::Ticket' || transaction.objectId !== ticket.id) {
+    if (transaction?.objectType !== 'RT::Ticket' || transaction.objectId !== ticket.id) {
       return rest1Comment(`# Transaction ${transactionId} is not related to Ticket ${call.id}`)
     }
     return transactionForm(context, transaction, ticket.id, call.fields, comment)
@@ -93,7 +93,13 @@ export function rest1HistoryForm(context: Rest1Context, call: Rest1FormCall): Re
   const format = call.fields.size > 0 ? 'l' : (call.format ?? 's')
   if (format === 'l') {
     const ids = transactions.map((transaction) => transaction.id).join(',')
-    return { comment: '', order: [], values: new Map(), failed: false, subRequest: { ids: [`ticket/${call.id}/history/id/${ids}`], fields: [...call.fields].join(',') } }
+    return {
+      comment: '',
+      order: [],
+      values: new Map(),
+      failed: false,
+      subRequest: { ids: [`ticket/${call.id}/history/id/${ids}`], fields: [...call.fields].join(',') },
+    }
   }
   const pairs: [string, Rest1Value][] = transactions.map((transaction) => [String(transaction.id), transactionDescription(database, transaction)])
   return fromPairs(pairs, comment)

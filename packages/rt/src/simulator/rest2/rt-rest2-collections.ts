@@ -12,7 +12,7 @@ import type { CollectionItem, Rest2Context } from './rt-rest2-context'
 import { type JsonObject, reference, ticketCustomFields, ticketHyperlinks, userReference } from './rt-rest2-serialize'
 
 /** The `{type, id, _url}` of an item. */
-export function itemReference(context: Rest2Context, item: CollectionItem): JsonObject {
+function itemReference(context: Rest2Context, item: CollectionItem): JsonObject {
   return item.kind === 'user' ? userReference(context, item.row.id) : reference(context, item.kind, item.row.id)
 }
 
@@ -26,11 +26,19 @@ function expandObject(context: Rest2Context, parameters: RequestParameters, obje
 }
 
 /** RT::REST2::Resource's expand_field (with the Tickets resource's role handling). */
-export function expandField(context: Rest2Context, parameters: RequestParameters, item: CollectionItem, field: string, prefix = 'fields'): PerlJsonValue {
+export function expandField(
+  context: Rest2Context,
+  parameters: RequestParameters,
+  item: CollectionItem,
+  field: string,
+  prefix = 'fields',
+): PerlJsonValue {
   const { database } = context
   if (item.kind === 'ticket' && /^(Requestor|AdminCc|Cc)/.test(field)) {
     const role = /^(Requestor|AdminCc|Cc)/.exec(field)?.[1] as 'Requestor' | 'AdminCc' | 'Cc'
-    return database.roleMembers(item.row.roleGroups[role]).map((user) => expandObject(context, parameters, { kind: 'user', row: user }, field, prefix))
+    return database
+      .roleMembers(item.row.roleGroups[role])
+      .map((user) => expandObject(context, parameters, { kind: 'user', row: user }, field, prefix))
   }
   if (field === 'CustomFields') {
     if (item.kind !== 'ticket') return ''
@@ -38,7 +46,9 @@ export function expandField(context: Rest2Context, parameters: RequestParameters
       const expanded: JsonObject = { ...entry }
       const subfields = (parameters.values.get(`${prefix}[CustomFields]`)?.[0] ?? '').split(',').filter((subfield) => subfield)
       const customField = database.customFields.get(Number(entry.id))
-      if (customField) for (const subfield of subfields) expanded[subfield] = expandField(context, parameters, { kind: 'customfield', row: customField }, subfield, `${prefix}[CustomFields]`)
+      if (customField)
+        for (const subfield of subfields)
+          expanded[subfield] = expandField(context, parameters, { kind: 'customfield', row: customField }, subfield, `${prefix}[CustomFields]`)
       return expanded
     })
   }
@@ -91,9 +101,17 @@ function pageLink(url: URL, page: number): string {
  * Sorts items by the request's `orderby` (repeatable, with matching `order` ASC/DESC), else by
  * the collection's own default order.
  */
-export function orderItems(context: Rest2Context, parameters: RequestParameters, items: CollectionItem[], defaults: string[] = ['id']): CollectionItem[] {
+export function orderItems(
+  context: Rest2Context,
+  parameters: RequestParameters,
+  items: CollectionItem[],
+  defaults: string[] = ['id'],
+): CollectionItem[] {
   const orders = parameters.values.get('order') ?? []
-  const requested = (parameters.values.get('orderby') ?? []).map((field, index) => ({ field, descending: (orders[index] ?? 'ASC').toUpperCase() === 'DESC' }))
+  const requested = (parameters.values.get('orderby') ?? []).map((field, index) => ({
+    field,
+    descending: (orders[index] ?? 'ASC').toUpperCase() === 'DESC',
+  }))
   const columns = requested.length > 0 ? requested : defaults.map((field) => ({ field, descending: false }))
   const key = (item: CollectionItem, field: string): string | number => {
     const value = columnText(context, item, field)

@@ -129,7 +129,7 @@ function attachmentColumns(context: Rest2Context, attachment: RtAttachment, obje
     MessageId: () => text(attachment.messageId),
     Parent: () => {
       const parent = asItem('attachment', context, attachment.parentId)
-      if (!parent) throw new Rest2ExpansionCrash('Can\'t call method on an undefined value')
+      if (!parent) throw new Rest2ExpansionCrash("Can't call method on an undefined value")
       return { object: parent }
     },
     Subject: () => text(attachment.subject),

@@ -40,7 +40,8 @@ export function handleRest2(request: SimulatorRequest, context: RequestContext, 
     const match = pattern.exec(path)
     if (match) {
       const response = route(rest2Context, request, parameters, match)
-      if (request.method === 'HEAD') return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers })
+      if (request.method === 'HEAD')
+        return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers })
       return response
     }
   }

@@ -36,7 +36,7 @@ const reasons: Record<number, string> = {
 }
 
 /** The reason phrase RT (HTTP::Status) gives a status code. */
-export function statusReason(status: number): string {
+function statusReason(status: number): string {
   return reasons[status] ?? 'Unknown'
 }
 

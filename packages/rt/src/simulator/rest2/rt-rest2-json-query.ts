@@ -38,7 +38,9 @@ export function readJsonConditions(request: SimulatorRequest): JsonCondition[] |
 
 function likeTest(stored: string, pattern: string, caseSensitive: boolean): boolean {
   const wrapped = pattern.includes('%') ? pattern : `%${pattern}%`
-  const source = [...wrapped].map((character) => (character === '%' ? '[\\s\\S]*' : character === '_' ? '[\\s\\S]' : character.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')
+  const source = [...wrapped]
+    .map((character) => (character === '%' ? '[\\s\\S]*' : character === '_' ? '[\\s\\S]' : character.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('')
   return new RegExp(`^${source}$`, caseSensitive ? 'u' : 'iu').test(stored)
 }
 
@@ -94,7 +96,12 @@ function storedValue(context: Rest2Context, item: CollectionItem, field: string)
 }
 
 /** Filters items with JSON conditions; `searchable` limits the fields (RT: ReadableAttributes). */
-export function filterByJson(context: Rest2Context, items: CollectionItem[], conditions: JsonCondition[], searchable?: Set<string>): CollectionItem[] {
+export function filterByJson(
+  context: Rest2Context,
+  items: CollectionItem[],
+  conditions: JsonCondition[],
+  searchable?: Set<string>,
+): CollectionItem[] {
   const groups = new Map<string, JsonCondition[]>()
   for (const condition of conditions) {
     if (!condition.field || condition.value === undefined || condition.value === null) continue

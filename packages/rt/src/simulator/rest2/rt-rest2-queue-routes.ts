@@ -13,14 +13,27 @@ export const queueRoutes: Rest2Routes = [
       const refused = readOnly(request)
       if (refused) return refused
       const queues = canSeeQueue(context.database, context.user) ? [...context.database.queues.values()].filter((queue) => queue.disabled === 0) : []
-      return collectionAnswer(context, request, parameters, queues.map((row): CollectionItem => ({ kind: 'queue', row })), seesAll(context) ? queues.length : null)
+      return collectionAnswer(
+        context,
+        request,
+        parameters,
+        queues.map((row): CollectionItem => ({ kind: 'queue', row })),
+        seesAll(context) ? queues.length : null,
+      )
     },
   ],
   [
     /^\/queues\/?$/,
     (context, request, parameters) => {
       const queues = canSeeQueue(context.database, context.user) ? [...context.database.queues.values()].filter((queue) => queue.disabled === 0) : []
-      return jsonCollection(context, request, parameters, queues.map((row): CollectionItem => ({ kind: 'queue', row })), (count) => (seesAll(context) ? count : null), { defaultOrder: ['SortOrder', 'Name'] })
+      return jsonCollection(
+        context,
+        request,
+        parameters,
+        queues.map((row): CollectionItem => ({ kind: 'queue', row })),
+        (count) => (seesAll(context) ? count : null),
+        { defaultOrder: ['SortOrder', 'Name'] },
+      )
     },
   ],
   [
@@ -56,7 +69,14 @@ export const queueRoutes: Rest2Routes = [
     (context, request, parameters) => {
       const visible = context.database.hasRight(context.user.id, 'SeeCustomField')
       const fields = visible ? [...context.database.customFields.values()].filter((field) => !field.disabled) : []
-      return jsonCollection(context, request, parameters, fields.map((row): CollectionItem => ({ kind: 'customfield', row })), (count) => (seesAll(context) ? count : null), { defaultOrder: ['SortOrder', 'id'] })
+      return jsonCollection(
+        context,
+        request,
+        parameters,
+        fields.map((row): CollectionItem => ({ kind: 'customfield', row })),
+        (count) => (seesAll(context) ? count : null),
+        { defaultOrder: ['SortOrder', 'id'] },
+      )
     },
   ],
 ]

@@ -52,7 +52,10 @@ export function queryParameters(request: SimulatorRequest): Rest2Data {
 
 /** The ETag and Last-Modified headers of a single record. */
 export function recordHeaders(etag: string | undefined, lastModified: number | undefined): Record<string, string> {
-  return { ...(etag !== undefined ? { etag: `"${etag}"` } : {}), ...(lastModified !== undefined ? { 'last-modified': formatW3cDate(lastModified) } : {}) }
+  return {
+    ...(etag !== undefined ? { etag: `"${etag}"` } : {}),
+    ...(lastModified !== undefined ? { 'last-modified': formatW3cDate(lastModified) } : {}),
+  }
 }
 
 /** A record's ETag: the id of its newest transaction. */
@@ -68,7 +71,13 @@ export function readOnly(request: SimulatorRequest): Response | undefined {
 }
 
 /** A collection's paged answer, or the empty 500 RT gives when an expansion crashes. */
-export function collectionAnswer(context: Rest2Context, request: SimulatorRequest, parameters: RequestParameters, items: CollectionItem[], total: number | null): Response {
+export function collectionAnswer(
+  context: Rest2Context,
+  request: SimulatorRequest,
+  parameters: RequestParameters,
+  items: CollectionItem[],
+  total: number | null,
+): Response {
   try {
     return jsonAnswer(200, collectionBody(context, parameters, request.url, items, total))
   } catch (error) {
@@ -92,7 +101,12 @@ export function jsonCollection(
   if (!['GET', 'HEAD', 'POST'].includes(request.method)) return errorAnswer(405)
   const conditions = readJsonConditions(request)
   if (conditions instanceof Response) return conditions
-  const filtered = orderItems(context, parameters, filterByJson(context, items, conditions as JsonCondition[], options.searchable), options.defaultOrder)
+  const filtered = orderItems(
+    context,
+    parameters,
+    filterByJson(context, items, conditions as JsonCondition[], options.searchable),
+    options.defaultOrder,
+  )
   return collectionAnswer(context, request, parameters, filtered, total(filtered.length))
 }
 

@@ -14,7 +14,7 @@ import type { RequestContext } from '../rt-request'
 export type JsonObject = { [key: string]: PerlJsonValue | undefined }
 
 /** `<base>/REST/2.0`. */
-export function rest2Base(context: RequestContext): string {
+function rest2Base(context: RequestContext): string {
   return `${context.baseUrl}/REST/2.0`
 }
 
@@ -127,7 +127,8 @@ export function serializeQueue(context: RequestContext, queue: RtQueue, user: Rt
     name: customField.name,
   }))
   const hyperlinks: JsonObject[] = [selfLink(context, 'queue', queue.id), { ref: 'history', _url: `${rest2Base(context)}/queue/${queue.id}/history` }]
-  if (database.hasRight(user.id, 'CreateTicket')) hyperlinks.push({ ref: 'create', type: 'ticket', _url: `${rest2Base(context)}/ticket?Queue=${queue.id}` })
+  if (database.hasRight(user.id, 'CreateTicket'))
+    hyperlinks.push({ ref: 'create', type: 'ticket', _url: `${rest2Base(context)}/ticket?Queue=${queue.id}` })
   return {
     id: queue.id,
     Name: queue.name,
@@ -157,7 +158,8 @@ export function serializeUser(context: RequestContext, subject: RtUser, viewer: 
   const hyperlinks: JsonObject[] = [selfLink(context, 'user', subject.id)]
   const admin = database.hasRight(viewer.id, 'AdminUsers')
   if (admin || viewer.id === subject.id) hyperlinks.push({ ref: 'history', _url: `${rest2Base(context)}/user/${subject.id}/history` })
-  if (database.hasRight(viewer.id, 'AdminGroupMembership')) hyperlinks.push({ ref: 'memberships', _url: `${rest2Base(context)}/user/${subject.id}/groups` })
+  if (database.hasRight(viewer.id, 'AdminGroupMembership'))
+    hyperlinks.push({ ref: 'memberships', _url: `${rest2Base(context)}/user/${subject.id}/groups` })
   if (!admin && viewer.id !== subject.id) {
     return {
       _hyperlinks: hyperlinks,
@@ -216,13 +218,15 @@ export function serializeTransaction(context: RequestContext, transaction: RtTra
   if (transaction.data !== null) data.Data = transaction.data
   data._hyperlinks = [
     selfLink(context, 'transaction', transaction.id),
-    ...database.transactionAttachments(transaction.id).map((attachment) => ({ ref: 'attachment', _url: `${rest2Base(context)}/attachment/${attachment.id}` })),
+    ...database
+      .transactionAttachments(transaction.id)
+      .map((attachment) => ({ ref: 'attachment', _url: `${rest2Base(context)}/attachment/${attachment.id}` })),
   ]
   return data
 }
 
 /** MIME::Base64's encode_base64: 76-character lines, each ending in a newline. */
-export function perlBase64(content: Buffer): string {
+function perlBase64(content: Buffer): string {
   const encoded = content.toString('base64')
   if (!encoded) return ''
   return `${encoded.match(/.{1,76}/g)?.join('\n') ?? ''}\n`
@@ -277,4 +281,3 @@ export function serializeCustomField(context: RequestContext, customField: RtCus
 export function canSeeQueue(database: RtDatabase, user: RtUser): boolean {
   return database.hasRight(user.id, 'SeeQueue')
 }
-

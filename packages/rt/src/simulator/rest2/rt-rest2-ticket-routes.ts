@@ -34,7 +34,8 @@ function ticketRoute(context: Rest2Context, request: SimulatorRequest, parameter
     // `fields[Queue]=Name` expands a reference on a single record too, as on collection items.
     for (const [name] of parameters.values) {
       const field = /^fields\[(\w+)\]$/.exec(name)?.[1]
-      if (field && field in record) record[field] = expandField(context, parameters, { kind: 'ticket', row: ticket }, field) as (typeof record)[string]
+      if (field && field in record)
+        record[field] = expandField(context, parameters, { kind: 'ticket', row: ticket }, field) as (typeof record)[string]
     }
     return jsonAnswer(200, record, recordHeaders(etag, ticket.lastUpdated))
   }
@@ -61,7 +62,11 @@ function ticketRoute(context: Rest2Context, request: SimulatorRequest, parameter
   return new Response(Buffer.from(toCompactPerlJson(reference(context, 'ticket', created.ticket.id)), 'utf8'), {
     status: 201,
     statusText: 'Created',
-    headers: { server: 'Plack::Handler::Starlet', location: `/REST/2.0/ticket/${created.ticket.id}`, 'content-type': 'application/json; charset=utf-8' },
+    headers: {
+      server: 'Plack::Handler::Starlet',
+      location: `/REST/2.0/ticket/${created.ticket.id}`,
+      'content-type': 'application/json; charset=utf-8',
+    },
   })
 }
 
@@ -110,10 +115,19 @@ export const ticketRoutes: Rest2Routes = [
       if (!['GET', 'HEAD', 'POST'].includes(request.method)) return errorAnswer(405)
       const query = parameters.values.get('query')?.[0] ?? ''
       const orders = parameters.values.get('order') ?? []
-      const order = (parameters.values.get('orderby') ?? []).map((field, index) => ({ field, descending: (orders[index] ?? 'ASC').toUpperCase() === 'DESC' }))
+      const order = (parameters.values.get('orderby') ?? []).map((field, index) => ({
+        field,
+        descending: (orders[index] ?? 'ASC').toUpperCase() === 'DESC',
+      }))
       try {
         const tickets = searchTickets(context.database, context.user, query, order)
-        return collectionAnswer(context, request, parameters, tickets.map((row): CollectionItem => ({ kind: 'ticket', row })), tickets.length)
+        return collectionAnswer(
+          context,
+          request,
+          parameters,
+          tickets.map((row): CollectionItem => ({ kind: 'ticket', row })),
+          tickets.length,
+        )
       } catch (error) {
         if (error instanceof TicketSqlError) return errorAnswer(400, ticketSqlErrorText(error, 'rest2'))
         throw error
@@ -149,13 +163,19 @@ export const ticketRoutes: Rest2Routes = [
           continue
         }
         const created = createRest2Ticket(context, deserializeRecord(data))
-        results.push(created.ticket ? reference(context, 'ticket', created.ticket.id) : { message: created.messages[0] ?? 'Create failed for unknown reason' })
+        results.push(
+          created.ticket ? reference(context, 'ticket', created.ticket.id) : { message: created.messages[0] ?? 'Create failed for unknown reason' },
+        )
       }
       const status = request.method === 'POST' ? 201 : 200
       return new Response(Buffer.from(toCompactPerlJson(results as never), 'utf8'), {
         status,
         statusText: status === 201 ? 'Created' : 'OK',
-        headers: { server: 'Plack::Handler::Starlet', 'content-type': 'application/json; charset="utf-8"', ...(status === 201 ? { location: '/REST/2.0/tickets/bulk' } : {}) },
+        headers: {
+          server: 'Plack::Handler::Starlet',
+          'content-type': 'application/json; charset="utf-8"',
+          ...(status === 201 ? { location: '/REST/2.0/tickets/bulk' } : {}),
+        },
       })
     },
   ],

@@ -27,12 +27,21 @@ export type Rest2WriteResult = { status: number; messages: string[]; ticket?: Rt
 const roleFields = new Set(['Requestor', 'Cc', 'AdminCc', 'Owner'])
 
 function looksLikeReference(value: unknown): value is { id: unknown } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'type' in value && 'id' in value && '_url' in value && !!(value as { id: unknown }).id
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    'type' in value &&
+    'id' in value &&
+    '_url' in value &&
+    !!(value as { id: unknown }).id
+  )
 }
 
 /** RT::REST2::Util::deserialize_record: references become ids, role values lists, other structures are dropped. */
 export function deserializeRecord(data: Rest2Data): Rest2Data {
-  const skip = /CustomFields|CustomRoles|Attachments|Child|Children|DependedOnBy|DependsOn|HasMember|Member|MemberOf|Members|MergedInto|Parent|Parents|ReferredToBy|RefersTo/
+  const skip =
+    /CustomFields|CustomRoles|Attachments|Child|Children|DependedOnBy|DependsOn|HasMember|Member|MemberOf|Members|MergedInto|Parent|Parents|ReferredToBy|RefersTo/
   for (const field of Object.keys(data).sort()) {
     if (skip.test(field)) continue
     const value = data[field]
@@ -54,7 +63,10 @@ function text(value: unknown): string {
 
 function list(value: unknown): string[] {
   if (value === undefined || value === null) return []
-  return (Array.isArray(value) ? value : [value]).map(text).flatMap((item) => item.split(/\s*,\s*/)).filter((item) => item !== '')
+  return (Array.isArray(value) ? value : [value])
+    .map(text)
+    .flatMap((item) => item.split(/\s*,\s*/))
+    .filter((item) => item !== '')
 }
 
 /** The `Attachments` array of a JSON body, checked as RT checks it. */
@@ -66,7 +78,10 @@ function jsonAttachments(value: unknown, prefix: 'Field' | ''): MessageFile[] | 
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return 'Each element of Attachments must be a hash'
     const record = item as Record<string, unknown>
     for (const field of ['FileName', 'FileType', 'FileContent']) {
-      if (!record[field]) return prefix ? `Field ${field} is required for each attachment in Attachments` : `${field} is a required field for each attachment in Attachments`
+      if (!record[field])
+        return prefix
+          ? `Field ${field} is required for each attachment in Attachments`
+          : `${field} is a required field for each attachment in Attachments`
     }
     files.push({ filename: text(record.FileName), contentType: text(record.FileType), content: Buffer.from(text(record.FileContent), 'base64') })
   }
@@ -217,7 +232,20 @@ function updateRoleMembers(context: Rest2Context, ticket: RtTicket, data: Rest2D
 }
 
 /** The link names RT::REST2 walks, in its (sorted) order; MergedInto is left out. */
-const restLinkNames: LinkName[] = ['Child', 'Children', 'DependedOnBy', 'DependsOn', 'HasMember', 'Member', 'MemberOf', 'Members', 'Parent', 'Parents', 'ReferredToBy', 'RefersTo']
+const restLinkNames: LinkName[] = [
+  'Child',
+  'Children',
+  'DependedOnBy',
+  'DependsOn',
+  'HasMember',
+  'Member',
+  'MemberOf',
+  'Members',
+  'Parent',
+  'Parents',
+  'ReferredToBy',
+  'RefersTo',
+]
 
 function currentLinkValues(context: Rest2Context, ticket: RtTicket, name: LinkName): string[] {
   const { database } = context
@@ -258,7 +286,24 @@ function updateLinks(context: Rest2Context, ticket: RtTicket, data: Rest2Data): 
 }
 
 /** The ticket columns RT's Update walks (WritableAttributes, sorted). */
-const writableAttributes = ['Due', 'FinalPriority', 'InitialPriority', 'Owner', 'Priority', 'Queue', 'Resolved', 'Started', 'Starts', 'Status', 'Subject', 'TimeEstimated', 'TimeLeft', 'TimeWorked', 'Told', 'Type']
+const writableAttributes = [
+  'Due',
+  'FinalPriority',
+  'InitialPriority',
+  'Owner',
+  'Priority',
+  'Queue',
+  'Resolved',
+  'Started',
+  'Starts',
+  'Status',
+  'Subject',
+  'TimeEstimated',
+  'TimeLeft',
+  'TimeWorked',
+  'Told',
+  'Type',
+]
 
 /** RT::Record->Update: each changed attribute set in order, each message prefixed `Ticket <id>: `. */
 function updateAttributes(context: Rest2Context, ticket: RtTicket, data: Rest2Data): string[] {
@@ -306,7 +351,13 @@ export function updateRest2Ticket(context: Rest2Context, ticket: RtTicket, data:
 }
 
 /** POST /ticket/<id>/comment|correspond with a JSON (or multipart) body. */
-export function addRest2Message(context: Rest2Context, ticket: RtTicket | undefined, kind: 'Comment' | 'Correspond', body: Rest2Data, rawBody?: { content: string; contentType: string }): Rest2WriteResult {
+export function addRest2Message(
+  context: Rest2Context,
+  ticket: RtTicket | undefined,
+  kind: 'Comment' | 'Correspond',
+  body: Rest2Data,
+  rawBody?: { content: string; contentType: string },
+): Rest2WriteResult {
   const files = jsonAttachments(body.Attachments, '')
   if (typeof files === 'string') return { status: 400, messages: [files] }
   const noContent = !body.Content && !rawBody

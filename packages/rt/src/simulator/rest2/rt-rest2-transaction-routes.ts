@@ -20,10 +20,12 @@ export const transactionRoutes: Rest2Routes = [
       let items: CollectionItem[] = []
       if (match[1] === 'ticket' && /^\d+$/.test(match[2] ?? '')) {
         const ticket = database.tickets.get(Number(match[2]))
-        if (ticket && canSeeTicket(database, context.user)) items = database.ticketTransactions(ticket.id).map((row) => ({ kind: 'transaction', row }))
+        if (ticket && canSeeTicket(database, context.user))
+          items = database.ticketTransactions(ticket.id).map((row) => ({ kind: 'transaction', row }))
       } else if (match[1] === 'queue') {
         const queue = database.findQueue(decodeURIComponent(match[2] ?? ''))
-        if (queue && canSeeQueue(database, context.user)) items = database.objectTransactions('RT::Queue', queue.id).map((row) => ({ kind: 'transaction', row }))
+        if (queue && canSeeQueue(database, context.user))
+          items = database.objectTransactions('RT::Queue', queue.id).map((row) => ({ kind: 'transaction', row }))
       } else if (match[1] === 'user') {
         const user = database.findUser(decodeURIComponent(match[2] ?? ''))
         if (user && seesAll(context)) items = database.objectTransactions('RT::User', user.id).map((row) => ({ kind: 'transaction', row }))
@@ -44,7 +46,12 @@ export const transactionRoutes: Rest2Routes = [
       }
       try {
         const transactions = searchTransactions(context.database, context.user, query)
-        const items = orderItems(context, parameters, transactions.map((row): CollectionItem => ({ kind: 'transaction', row })), ['Created', 'id'])
+        const items = orderItems(
+          context,
+          parameters,
+          transactions.map((row): CollectionItem => ({ kind: 'transaction', row })),
+          ['Created', 'id'],
+        )
         return collectionAnswer(context, request, parameters, items, total(items.length))
       } catch (error) {
         if (error instanceof TicketSqlError) return errorAnswer(400, ticketSqlErrorText(error, 'rest2'))
@@ -81,14 +88,18 @@ export const transactionRoutes: Rest2Routes = [
     (context, request, parameters, match) => {
       const ticket = context.database.tickets.get(Number(match[1]))
       const visible = ticket !== undefined && canSeeTicket(context.database, context.user)
-      const items = visible ? context.database.ticketAttachments((ticket as RtTicket).id).map((row): CollectionItem => ({ kind: 'attachment', row })) : []
+      const items = visible
+        ? context.database.ticketAttachments((ticket as RtTicket).id).map((row): CollectionItem => ({ kind: 'attachment', row }))
+        : []
       return jsonCollection(context, request, parameters, items, (count) => (seesAll(context) ? count : null))
     },
   ],
   [
     /^\/attachments\/?$/,
     (context, request, parameters) => {
-      const items = canSeeTicket(context.database, context.user) ? [...context.database.attachments.values()].map((row): CollectionItem => ({ kind: 'attachment', row })) : []
+      const items = canSeeTicket(context.database, context.user)
+        ? [...context.database.attachments.values()].map((row): CollectionItem => ({ kind: 'attachment', row }))
+        : []
       return jsonCollection(context, request, parameters, items, (count) => (seesAll(context) ? count : null))
     },
   ],

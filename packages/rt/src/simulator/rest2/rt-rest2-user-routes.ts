@@ -22,7 +22,11 @@ export const userRoutes: Rest2Routes = [
       return new Response(Buffer.from(toCompactPerlJson(reference(context, 'user', created.user.name)), 'utf8'), {
         status: 201,
         statusText: 'Created',
-        headers: { server: 'Plack::Handler::Starlet', location: `/REST/2.0/user/${created.user.id}`, 'content-type': 'application/json; charset=utf-8' },
+        headers: {
+          server: 'Plack::Handler::Starlet',
+          location: `/REST/2.0/user/${created.user.id}`,
+          'content-type': 'application/json; charset=utf-8',
+        },
       })
     },
   ],
@@ -65,14 +69,28 @@ export const userRoutes: Rest2Routes = [
       const admin = context.database.hasRight(context.user.id, 'AdminUsers')
       const users = [...context.database.users.values()].filter((user) => !user.disabled)
       const searchable = admin ? undefined : new Set(['RealName', 'EmailAddress', 'Name'])
-      return jsonCollection(context, request, parameters, users.map((row): CollectionItem => ({ kind: 'user', row })), (count) => (seesAll(context) ? count : null), { defaultOrder: ['Name'], ...(searchable ? { searchable } : {}) })
+      return jsonCollection(
+        context,
+        request,
+        parameters,
+        users.map((row): CollectionItem => ({ kind: 'user', row })),
+        (count) => (seesAll(context) ? count : null),
+        { defaultOrder: ['Name'], ...(searchable ? { searchable } : {}) },
+      )
     },
   ],
   [
     /^\/groups\/?$/,
     (context, request, parameters) => {
       const groups = [...context.database.groups.values()].filter((group) => group.domain !== 'ACLEquivalence')
-      return jsonCollection(context, request, parameters, groups.map((row): CollectionItem => ({ kind: 'group', row })), (count) => (seesAll(context) ? count : null), { defaultOrder: ['Name'] })
+      return jsonCollection(
+        context,
+        request,
+        parameters,
+        groups.map((row): CollectionItem => ({ kind: 'group', row })),
+        (count) => (seesAll(context) ? count : null),
+        { defaultOrder: ['Name'] },
+      )
     },
   ],
   [
@@ -91,7 +109,9 @@ export const userRoutes: Rest2Routes = [
         .filter((member): member is { type: string; id: number } => member !== undefined)
         .filter((member) => (member.type === 'user' ? flag('users', true) : flag('groups', true)))
       const { perPage, page } = readPaging(parameters)
-      const shown = members.slice((page - 1) * perPage, page * perPage).map((member) => ({ type: member.type, id: member.id, _url: `${context.baseUrl}/REST/2.0/${member.type}/${member.id}` }))
+      const shown = members
+        .slice((page - 1) * perPage, page * perPage)
+        .map((member) => ({ type: member.type, id: member.id, _url: `${context.baseUrl}/REST/2.0/${member.type}/${member.id}` }))
       return jsonAnswer(200, { count: shown.length, total: members.length, per_page: perPage, page, items: shown })
     },
   ],

@@ -21,7 +21,8 @@ export function createRest2User(context: Rest2Context, data: Record<string, unkn
   const email = text(data.EmailAddress).trim()
   if (email) {
     if (!parseEmailAddress(email)) return { status: 400, message: 'Invalid syntax for email address' }
-    if ([...database.users.values()].some((user) => user.emailAddress?.toLowerCase() === email.toLowerCase())) return { status: 400, message: 'Email address in use' }
+    if ([...database.users.values()].some((user) => user.emailAddress?.toLowerCase() === email.toLowerCase()))
+      return { status: 400, message: 'Email address in use' }
   }
   const optional = (key: string): string | null => (data[key] === undefined || data[key] === null ? null : text(data[key]))
   const user = createUser(

@@ -33,7 +33,7 @@ interface ManifestEntry {
   responseHeaders: string
 }
 
-export function rtFixturesDirectory(): string {
+function rtFixturesDirectory(): string {
   const configured = process.env.RT_FIXTURES_DIR
   if (configured) return configured
   let directory = dirname(fileURLToPath(import.meta.url))

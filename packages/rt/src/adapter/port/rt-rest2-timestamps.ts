@@ -12,5 +12,8 @@ export function rtTimestamp(value: unknown): string | undefined {
 
 /** A timestamp as RT takes dates on input (`Due`, `Created`): `YYYY-MM-DD HH:MM:SS` in UTC. */
 export function rtInputDate(timestamp: string): string {
-  return new Date(timestamp).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')
+  return new Date(timestamp)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '')
 }

@@ -1,25 +1,15 @@
 import type { CallOptions, RichText } from '@ticketbridge/core'
-import type { Rest2Client } from '../client/rest2/rt-rest2-client'
-import { paginateRest2 } from '../client/rest2/rt-rest2-paging'
-import type { Rest2CollectionItem, Rest2JsonCondition } from '../client/rest2/rt-rest2-types'
-import { htmlToText } from './rt-html-text'
-import { rtTimestamp } from './rt-timestamps'
-
-/** A named file among a transaction's attachments. */
-export interface RtFilePart {
-  id: string
-  transactionId: string
-  filename: string
-  contentType: string
-  size: number
-  createdAt?: string
-  raw: Rest2CollectionItem
-}
+import { htmlToText } from '@ticketbridge/core'
+import type { Rest2Client } from '../../client/rest2/rt-rest2-client'
+import { paginateRest2 } from '../../client/rest2/rt-rest2-paging'
+import type { Rest2Collection, Rest2CollectionItem, Rest2JsonCondition } from '../../client/rest2/rt-rest2-types'
+import type { RtFileRecord } from './rt-port-records'
+import { rest2FileRecord } from './rt-rest2-records'
 
 /** What a transaction carries: its message body and its files. */
 export interface RtMessageParts {
   body: RichText
-  files: RtFilePart[]
+  files: RtFileRecord[]
 }
 
 const bodyTypes = ['text/plain', 'text/html']
@@ -40,23 +30,46 @@ export async function loadRtMessageParts(
 ): Promise<Map<string, RtMessageParts>> {
   const result = new Map<string, RtMessageParts>(transactionIds.map((id) => [id, { body: { text: '' }, files: [] }]))
   if (transactionIds.length === 0) return result
-  const call = { ...(options.signal ? { signal: options.signal } : {}), ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) }
+  const { withFiles, ...call } = options
 
   const parts: Rest2CollectionItem[] = []
   for (const ids of chunks(transactionIds)) {
     const conditions: Rest2JsonCondition[] = [{ field: 'TransactionId', operator: 'IN', value: ids.map(Number) }]
-    if (!options.withFiles) conditions.push({ field: 'ContentType', operator: 'IN', value: bodyTypes })
+    if (!withFiles) conditions.push({ field: 'ContentType', operator: 'IN', value: bodyTypes })
     const fields = ['TransactionId', 'ContentType', 'Filename', 'ContentLength', 'Created']
-    parts.push(...(await collectAll((page) => rest2.searchAttachments(conditions, { ...call, page, perPage: 100, orderBy: 'id', fields }))))
+    parts.push(...(await collectRest2((page) => rest2.searchAttachments(conditions, { ...call, page, perPage: 100, orderBy: 'id', fields }))))
   }
 
   const bodyParts = parts.filter((part) => (part.Filename ?? '') === '' && bodyTypes.includes(String(part.ContentType ?? '').toLowerCase()))
   const contents = new Map<string, string>()
   for (const ids of chunks(bodyParts.map((part) => String(part.id)))) {
-    const items = await collectAll((page) => rest2.searchAttachments([{ field: 'id', operator: 'IN', value: ids.map(Number) }], { ...call, page, perPage: 100, orderBy: 'id', fields: ['Content'] }))
+    const items = await collectRest2((page) =>
+      rest2.searchAttachments([{ field: 'id', operator: 'IN', value: ids.map(Number) }], {
+        ...call,
+        page,
+        perPage: 100,
+        orderBy: 'id',
+        fields: ['Content'],
+      }),
+    )
     for (const item of items) contents.set(String(item.id), typeof item.Content === 'string' ? item.Content : '')
   }
 
+  for (const [transactionId, entry] of bodyTexts(bodyParts, contents)) {
+    const found = result.get(transactionId)
+    if (!found) continue
+    const html = entry.html !== undefined ? { html: entry.html } : {}
+    found.body = entry.text !== undefined ? { text: entry.text, ...html } : { text: htmlToText(entry.html ?? ''), ...html }
+  }
+  for (const part of parts) {
+    if (String(part.Filename ?? '') === '') continue
+    result.get(String(part.TransactionId))?.files.push(rest2FileRecord(part, undefined))
+  }
+  return result
+}
+
+/** Each transaction's first text/plain and first text/html body content. */
+function bodyTexts(bodyParts: readonly Rest2CollectionItem[], contents: ReadonlyMap<string, string>): Map<string, { text?: string; html?: string }> {
   const texts = new Map<string, { text?: string; html?: string }>()
   for (const part of bodyParts) {
     const transactionId = String(part.TransactionId)
@@ -66,30 +79,11 @@ export async function loadRtMessageParts(
     else entry.html ??= content
     texts.set(transactionId, entry)
   }
-  for (const [transactionId, entry] of texts) {
-    const parts = result.get(transactionId)
-    if (!parts) continue
-    parts.body = entry.text !== undefined ? { text: entry.text, ...(entry.html !== undefined ? { html: entry.html } : {}) } : { text: htmlToText(entry.html ?? ''), ...(entry.html !== undefined ? { html: entry.html } : {}) }
-  }
-  for (const part of parts) {
-    const filename = String(part.Filename ?? '')
-    if (filename === '') continue
-    const createdAt = rtTimestamp(part.Created)
-    result.get(String(part.TransactionId))?.files.push({
-      id: String(part.id),
-      transactionId: String(part.TransactionId),
-      filename,
-      contentType: String(part.ContentType ?? 'application/octet-stream'),
-      size: Number(part.ContentLength ?? 0) || 0,
-      ...(createdAt ? { createdAt } : {}),
-      raw: part,
-    })
-  }
-  return result
+  return texts
 }
 
 /** Every item of a collection, page by page as RT answers. */
-export async function collectAll<T>(fetchPage: (page: number) => Promise<import('../client/rest2/rt-rest2-types').Rest2Collection<T>>): Promise<T[]> {
+export async function collectRest2<T>(fetchPage: (page: number) => Promise<Rest2Collection<T>>): Promise<T[]> {
   const items: T[] = []
   for await (const page of paginateRest2((page) => fetchPage(page)).pages()) items.push(...page.items)
   return items

@@ -1,0 +1,62 @@
+import { matchesTicketQuery, type Ticket, type TicketDriver } from '@ticketbridge/core'
+import { rtPageWith } from './port/rt-port-records'
+import type { RtDriverContext } from './rt-driver-context'
+import { readTicket, toTickets } from './rt-ticket-reads'
+import { buildTicketSql, ticketSqlCustomField, ticketSqlString } from './rt-ticket-sql'
+import { createRtTicket, updateRtTicket } from './rt-ticket-writes'
+
+/** External ids per TicketSQL search in findAllByExternalIds: about 2 KB of query each. */
+const externalIdsPerSearch = 40
+
+/**
+ * RT's tickets: TicketSQL searches for lists (the filters RT cannot run, and the exact time
+ * bounds, applied to what comes back), the ticket with its description, writes, delete (the
+ * status `deleted`), and external ids in their custom field.
+ */
+export function createRtTicketOperations(context: RtDriverContext): TicketDriver {
+  const { port } = context
+
+  return {
+    async listPage(query, cursor, call) {
+      const { sql, matchesNothing } = buildTicketSql(query, { lifecycles: context.lifecycles, fullTextSearch: context.settings.fullTextSearch })
+      if (matchesNothing) return { items: [] }
+      const page = await port.searchTickets(sql, { cursor, perPage: query.pageSize ?? context.capabilities.tickets.pageSizeLimit }, call)
+      // The exact bounds (RT compares to the second) and the filters RT cannot run.
+      const items = (await toTickets(context, page.items, call)).filter((ticket) => matchesTicketQuery(ticket, query))
+      return rtPageWith(page, items)
+    },
+
+    get: (id, call) => readTicket(context, id, call),
+
+    create: (input, { silent: _silent, ...call }) => createRtTicket(context, input, call),
+
+    update: (id, input, { silent: _silent, ...call }) => updateRtTicket(context, id, input, call),
+
+    async delete(id, call) {
+      const ticketId = context.ticketId(id)
+      context.attachmentTickets.forgetTicket(ticketId)
+      await port.deleteTicket(ticketId, call)
+    },
+
+    async findAllByExternalIds(externalIds, call) {
+      const found = new Map<string, Ticket[]>(externalIds.map((value) => [value, []]))
+      const field = context.externalIdField
+      if (port.describesCustomFields && !(await context.customFieldsByName(call)).has(field)) return found
+      // One TicketSQL search per chunk of ids: `CF = 'a' OR CF = 'b' …`, short enough for a URL.
+      for (let start = 0; start < externalIds.length; start += externalIdsPerSearch) {
+        const sql = externalIds
+          .slice(start, start + externalIdsPerSearch)
+          .map((value) => `${ticketSqlCustomField(field)} = ${ticketSqlString(value)}`)
+          .join(' OR ')
+        let cursor: string | undefined
+        do {
+          const page = await port.searchTickets(sql, { cursor, perPage: 100 }, call)
+          for (const ticket of await toTickets(context, page.items, call))
+            if (ticket.externalId !== undefined) found.get(ticket.externalId)?.push(ticket)
+          cursor = page.nextCursor
+        } while (cursor !== undefined)
+      }
+      return found
+    },
+  }
+}
