@@ -18,8 +18,8 @@ export function workspaceSources(): Plugin {
       const match = /^@ticketbridge\/([a-z-]+)(?:\/([a-z-/]+))?$/.exec(source)
       if (!match) return null
       const [, packageName, subpath] = match
-      const packageFolder = [join(repositoryRoot, 'packages', packageName!), join(repositoryRoot, 'apps', packageName!)].find(
-        (folder) => existsSync(folder),
+      const packageFolder = [join(repositoryRoot, 'packages', packageName!), join(repositoryRoot, 'apps', packageName!)].find((folder) =>
+        existsSync(folder),
       )
       if (!packageFolder) return null
       const candidates = subpath

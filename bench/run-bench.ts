@@ -75,7 +75,10 @@ function formatPlainTable(extra: BenchTable): string {
       extra.rows.every((row) => row[index] !== undefined && (looksNumeric(row[index]!) || isPlaceholder(row[index]!))),
   )
   return [
-    line(extra.columns, extra.columns.map(() => false)),
+    line(
+      extra.columns,
+      extra.columns.map(() => false),
+    ),
     `| ${widths.map((width, index) => (numericColumns[index] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width))).join(' | ')} |`,
     ...cells.map((row) => line(row, numericColumns)),
   ].join('\n')

@@ -35,17 +35,31 @@ export const benchCase: BenchCase = {
     for (const ticket of simulator.state.rows('Tickets')) {
       if (withNotes.has(ticket.id)) continue
       const at = String(ticket.createDate)
-      simulator.state.insert('TicketNotes', { ticketID: ticket.id, title: 'Update', description: 'Checked in with the user.', noteType: 3, publish: 1, createDateTime: at, lastActivityDate: at })
+      simulator.state.insert('TicketNotes', {
+        ticketID: ticket.id,
+        title: 'Update',
+        description: 'Checked in with the user.',
+        noteType: 3,
+        publish: 1,
+        createDateTime: at,
+        lastActivityDate: at,
+      })
     }
     const served = await simulator.serve({ record: false })
     // The naive variant alone spends half of Autotask's 10,000 requests an hour per listing: the
     // simulated database (and so the client's budget) allows more, so that every round fits in one run.
-    const client = new AutotaskClient({ ...simulator.credentials, zoneDiscoveryUrl: served.zoneDiscoveryUrl, thresholdResyncIntervalMs: 0, hourlyRequestLimit: 10_000_000 })
+    const client = new AutotaskClient({
+      ...simulator.credentials,
+      zoneDiscoveryUrl: served.zoneDiscoveryUrl,
+      thresholdResyncIntervalMs: 0,
+      hourlyRequestLimit: 10_000_000,
+    })
     const counted = () => simulator.thresholdInformation().currentTimeframeRequestCount
 
     async function listTicketIds(): Promise<number[]> {
       const ids: number[] = []
-      for await (const ticket of client.tickets.queryAll({ filter: [autotaskFilter.gte('id', 0)], includeFields: ['id', 'title', 'status'] })) ids.push(ticket.id)
+      for await (const ticket of client.tickets.queryAll({ filter: [autotaskFilter.gte('id', 0)], includeFields: ['id', 'title', 'status'] }))
+        ids.push(ticket.id)
       return ids
     }
 

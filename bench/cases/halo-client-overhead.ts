@@ -12,7 +12,6 @@ const rounds = 5
 const pageSize = 100
 const caseName = `Halo ticket page (${pageSize} rows), ${requestsPerRound} sequential × ${rounds} rounds`
 
-
 /**
  * What the native Halo client costs on top of what it is built on, for the call a sync makes most:
  * one page of 100 tickets. The same keep-alive axios setup fetches the same page from the Halo
@@ -71,7 +70,8 @@ export const benchCase: BenchCase = {
         { name: 'HaloClient.tickets.listPage', call: () => client.tickets.listPage({ page_no: 1, page_size: pageSize }) },
       ]
       const rows = await client.tickets.listPage({ page_no: 1, page_size: pageSize })
-      if (rows.rows.length !== pageSize || rows.recordCount !== 717) throw new Error('The Halo client did not read the benchmark page; the case would measure nothing.')
+      if (rows.rows.length !== pageSize || rows.recordCount !== 717)
+        throw new Error('The Halo client did not read the benchmark page; the case would measure nothing.')
       for (const variant of variants) await measureSequential(warmUpRequests, variant.call)
 
       return await compareVariants(caseName, variants, { rounds, requestsPerRound })

@@ -35,11 +35,17 @@ interface Measured {
 /** The vendor side's requests during the run (those its limit counts, where it has one). */
 function measureSide(side: VendorSandbox, serverBefore: number, limited: boolean): Measured {
   const logged = side.serverRequestCount() - serverBefore
-  if (logged !== side.wire.exchanges.length) throw new Error(`${side.vendor}: the adapter sent ${side.wire.exchanges.length} requests but the simulator logged ${logged}.`)
+  if (logged !== side.wire.exchanges.length)
+    throw new Error(`${side.vendor}: the adapter sent ${side.wire.exchanges.length} requests but the simulator logged ${logged}.`)
   const counted = side.wire.exchanges.filter((exchange) => !limited || side.isRateLimited(exchange))
   const first = Math.min(...counted.map((exchange) => exchange.sentAt))
   const offsets = counted.map((exchange) => exchange.sentAt - first)
-  return { sent: counted.length, offsets, tooManyRequests: side.wire.exchanges.filter((exchange) => exchange.status === 429).length, seconds: Math.max(...offsets) / 1000 }
+  return {
+    sent: counted.length,
+    offsets,
+    tooManyRequests: side.wire.exchanges.filter((exchange) => exchange.status === 429).length,
+    seconds: Math.max(...offsets) / 1000,
+  }
 }
 
 async function migrate(source: TicketingAdapter, target: TicketingAdapter, side: VendorSandbox, label: string, limited: boolean): Promise<Measured> {
@@ -52,7 +58,9 @@ async function migrate(source: TicketingAdapter, target: TicketingAdapter, side:
     const { tickets } = report.counts
     // Figures of a run that lost tickets would flatter the limiter: refuse them.
     if (tickets.read === 0 || tickets.created !== tickets.read || report.failures.length > 0) {
-      throw new Error(`${label}: moved ${tickets.created} of ${tickets.read} tickets with ${report.failures.length} failures${report.failures[0] ? ` (first: ${report.failures[0].reason})` : ''}.`)
+      throw new Error(
+        `${label}: moved ${tickets.created} of ${tickets.read} tickets with ${report.failures.length} failures${report.failures[0] ? ` (first: ${report.failures[0].reason})` : ''}.`,
+      )
     }
     return measureSide(side, serverBefore, limited)
   } finally {
@@ -153,7 +161,7 @@ async function unthrottled(vendor: string): Promise<(string | number)[][]> {
 export const benchCase: BenchCase = {
   name: 'rate-limited migration throughput',
   description:
-    'createMigration against each simulator enforcing a rolling window of 20 requests / 1.5 s (Autotask: its hourly threshold on a clock 2,400× fast), the adapter limited to the same budget, the other side a memory adapter; achieved = requests sent in the run\'s whole windows / their length, bound = budget / window; 429s = every refusal the simulator answered. RT enforces no limit: its unthrottled rate.',
+    "createMigration against each simulator enforcing a rolling window of 20 requests / 1.5 s (Autotask: its hourly threshold on a clock 2,400× fast), the adapter limited to the same budget, the other side a memory adapter; achieved = requests sent in the run's whole windows / their length, bound = budget / window; 429s = every refusal the simulator answered. RT enforces no limit: its unthrottled rate.",
   async run(): Promise<BenchTable> {
     const rows: (string | number)[][] = []
     // Vendors that document a rate limit run under the budget; the others show their unthrottled rate.

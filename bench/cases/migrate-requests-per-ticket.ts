@@ -14,7 +14,8 @@ const ticketCount = 40
 function countSide(side: VendorSandbox, serverBefore: number): { requests: number; fixed: number } {
   const requests = side.wire.exchanges.length
   const logged = side.serverRequestCount() - serverBefore
-  if (requests !== logged) throw new Error(`${side.vendor}: the adapter sent ${requests} requests but the simulator logged ${logged}; the count would be wrong.`)
+  if (requests !== logged)
+    throw new Error(`${side.vendor}: the adapter sent ${requests} requests but the simulator logged ${logged}; the count would be wrong.`)
   return { requests, fixed: side.wire.exchanges.filter((exchange) => side.isFixedCost(exchange)).length }
 }
 
@@ -45,7 +46,9 @@ async function seedSource(sourceName: string): Promise<SeededSource> {
   const filesAreComments = shape.comments === seeded.comments + seeded.files && seeded.files > 0
   const expectedComments = seeded.comments + (filesAreComments ? seeded.files : 0)
   if (shape.tickets !== seeded.tickets || shape.comments !== expectedComments || shape.files !== seeded.files) {
-    throw new Error(`${sourceName} holds ${shape.tickets} tickets, ${shape.comments} comments, ${shape.files} files; the seeder wrote ${seeded.tickets}, ${expectedComments}, ${seeded.files}.`)
+    throw new Error(
+      `${sourceName} holds ${shape.tickets} tickets, ${shape.comments} comments, ${shape.files} files; the seeder wrote ${seeded.tickets}, ${expectedComments}, ${seeded.files}.`,
+    )
   }
   return { sandbox, shape }
 }
@@ -68,7 +71,12 @@ async function measurePair({ sandbox: source, shape }: SeededSource, targetName:
       targetSide = countSide(target, targetBefore)
       // A broken run must not print figures: everything the source holds has to have moved.
       const { tickets, comments, attachments } = report.counts
-      if (tickets.created !== shape.tickets || comments.created !== shape.comments || attachments.created !== shape.files || report.failures.length > 0) {
+      if (
+        tickets.created !== shape.tickets ||
+        comments.created !== shape.comments ||
+        attachments.created !== shape.files ||
+        report.failures.length > 0
+      ) {
         throw new Error(
           `${sourceName} → ${targetName} moved ${tickets.created}/${shape.tickets} tickets, ${comments.created}/${shape.comments} comments, ` +
             `${attachments.created}/${shape.files} files, ${report.failures.length} failures${report.failures[0] ? ` (first: ${report.failures[0].reason})` : ''}.`,
@@ -135,7 +143,18 @@ export const benchCase: BenchCase = {
     }
     return {
       title: `Migration requests per ticket: ours vs the fewest the vendors' APIs allow (${ticketCount} tickets, simulators on 127.0.0.1)`,
-      columns: ['Pair', 'Tickets', 'Comments', 'Files', 'Source requests', 'Target requests', 'Lookups + directory', 'Requests/ticket', 'Minimum/ticket', 'Ratio (ours / minimum)'],
+      columns: [
+        'Pair',
+        'Tickets',
+        'Comments',
+        'Files',
+        'Source requests',
+        'Target requests',
+        'Lookups + directory',
+        'Requests/ticket',
+        'Minimum/ticket',
+        'Ratio (ours / minimum)',
+      ],
       rows,
     }
   },

@@ -10,7 +10,6 @@ const warmUpRequests = 300
 const rounds = 5
 const caseName = `GET, ${requestsPerRound} sequential × ${rounds} rounds`
 
-
 /**
  * What the transport costs on top of the axios it wraps: the same keep-alive axios setup sends
  * the same GET to a local server, once bare and once through createHttpTransport with retry,
@@ -19,7 +18,8 @@ const caseName = `GET, ${requestsPerRound} sequential × ${rounds} rounds`
  */
 export const benchCase: BenchCase = {
   name: 'transport overhead',
-  description: 'bare axios vs @ticketbridge/http (retry + rate limiter + info logging to a no-op sink), same keep-alive axios setup, local 127.0.0.1 server.',
+  description:
+    'bare axios vs @ticketbridge/http (retry + rate limiter + info logging to a no-op sink), same keep-alive axios setup, local 127.0.0.1 server.',
   async run(): Promise<BenchRow[]> {
     const axios = await loadAxios()
     const server = await startJsonServer({ id: 4813, summary: 'VPN drops every 10 minutes', status_id: 1 })

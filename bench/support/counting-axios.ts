@@ -41,7 +41,13 @@ export function createCountingAxios(): CountingAxios {
   instance.interceptors.response.use(
     (response) => {
       const config = response.config as Stamped
-      exchanges.push({ method: (config.method ?? 'get').toUpperCase(), url: urlOf(config), status: response.status, sentAt: config[sentAtKey] ?? 0, answeredAt: performance.now() })
+      exchanges.push({
+        method: (config.method ?? 'get').toUpperCase(),
+        url: urlOf(config),
+        status: response.status,
+        sentAt: config[sentAtKey] ?? 0,
+        answeredAt: performance.now(),
+      })
       return response
     },
     (error: unknown) => {

@@ -17,9 +17,11 @@ export function formatMarkdownTable<Row>(rows: readonly Row[], columns: readonly
     return columns[index]?.align === 'right' ? text.padStart(width) : text.padEnd(width)
   }
   const line = (texts: string[]) => `| ${texts.map(pad).join(' | ')} |`
-  const divider = `| ${columns.map((column, index) => {
-    const width = widths[index] ?? 3
-    return column.align === 'right' ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width)
-  }).join(' | ')} |`
+  const divider = `| ${columns
+    .map((column, index) => {
+      const width = widths[index] ?? 3
+      return column.align === 'right' ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width)
+    })
+    .join(' | ')} |`
   return [line(columns.map((column) => column.heading)), divider, ...cells.map(line)].join('\n')
 }

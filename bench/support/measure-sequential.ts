@@ -29,7 +29,11 @@ export interface BenchVariant {
  * none always runs on a warmer or a busier machine, and returns one row per variant with the
  * first as the baseline of the ratio.
  */
-export async function compareVariants(caseName: string, variants: readonly BenchVariant[], options: { rounds: number; requestsPerRound: number }): Promise<BenchRow[]> {
+export async function compareVariants(
+  caseName: string,
+  variants: readonly BenchVariant[],
+  options: { rounds: number; requestsPerRound: number },
+): Promise<BenchRow[]> {
   const results = variants.map(() => ({ samples: [] as number[], totalMs: 0 }))
   for (let round = 0; round < options.rounds; round++) {
     for (let offset = 0; offset < variants.length; offset++) {

@@ -12,7 +12,7 @@ export interface SeededHelpDesk {
 }
 
 /** The shape of ticket `index` (0-based): every count follows from the index alone. */
-export function ticketPlan(index: number): { comments: number; files: number; closed: boolean } {
+function ticketPlan(index: number): { comments: number; files: number; closed: boolean } {
   return {
     // 0, 1, 2, 3 comments in turn: 1.5 a ticket.
     comments: index % 4,
@@ -24,7 +24,7 @@ export function ticketPlan(index: number): { comments: number; files: number; cl
 }
 
 /** Sums the plan of `ticketCount` tickets without seeding anything. */
-export function planHelpDesk(ticketCount: number): SeededHelpDesk {
+function planHelpDesk(ticketCount: number): SeededHelpDesk {
   const totals: SeededHelpDesk = { tickets: ticketCount, comments: 0, publicComments: 0, files: 0, ticketsWithFiles: 0, closedTickets: 0 }
   for (let index = 0; index < ticketCount; index += 1) {
     const plan = ticketPlan(index)
@@ -39,7 +39,11 @@ export function planHelpDesk(ticketCount: number): SeededHelpDesk {
 }
 
 const contactNames = ['Avery', 'Blake', 'Carmen', 'Devi']
-const replies = ['Thanks for reporting this; we are looking into it now.', 'Checked the logs: the error started after the update.', 'Applied the fix remotely, please try again.']
+const replies = [
+  'Thanks for reporting this; we are looking into it now.',
+  'Checked the logs: the error started after the update.',
+  'Applied the fix remotely, please try again.',
+]
 
 function fileSize(ticketIndex: number, fileIndex: number): number {
   return 1_024 + ((ticketIndex * 97 + fileIndex * 389) % 3_072)
@@ -101,10 +105,17 @@ export async function seedExactHelpDesk(adapter: TicketingAdapter, ticketCount: 
       ...(requester.organization ? { organization: { id: requester.organization } } : {}),
     })
     for (let reply = 0; reply < plan.comments; reply += 1) {
-      await adapter.comments.create(ticket.id, { body: { text: `${replies[reply]!} (ticket ${index + 1})` }, visibility: reply % 2 === 0 ? 'public' : 'internal' })
+      await adapter.comments.create(ticket.id, {
+        body: { text: `${replies[reply]!} (ticket ${index + 1})` },
+        visibility: reply % 2 === 0 ? 'public' : 'internal',
+      })
     }
     for (let file = 0; file < plan.files; file += 1) {
-      await adapter.attachments.upload(ticket.id, { filename: `screenshot-${index + 1}-${file + 1}.png`, contentType: 'image/png', data: fileBytes(index, file) })
+      await adapter.attachments.upload(ticket.id, {
+        filename: `screenshot-${index + 1}-${file + 1}.png`,
+        contentType: 'image/png',
+        data: fileBytes(index, file),
+      })
     }
     if (plan.closed) await adapter.tickets.update(ticket.id, { status: { id: closedStatus.id } })
   }

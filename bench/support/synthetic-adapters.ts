@@ -44,16 +44,19 @@ export function createSyntheticSource(ticketCount: number, commentsPerTicket: nu
       ...base.comments,
       list: (ticketId) =>
         createPaginated(async () => ({
-          items: Array.from({ length: commentsPerTicket }, (_, index): Comment => ({
-            id: `${ticketId}-${index}`,
-            vendor: 'synthetic',
-            raw: null,
-            ticketId,
-            body: { text: `Reply ${index} on ${ticketId}` },
-            visibility: index % 2 === 0 ? 'public' : 'internal',
-            createdAt,
-            attachments: [],
-          })),
+          items: Array.from(
+            { length: commentsPerTicket },
+            (_, index): Comment => ({
+              id: `${ticketId}-${index}`,
+              vendor: 'synthetic',
+              raw: null,
+              ticketId,
+              body: { text: `Reply ${index} on ${ticketId}` },
+              visibility: index % 2 === 0 ? 'public' : 'internal',
+              createdAt,
+              attachments: [],
+            }),
+          ),
         })),
     },
     attachments: { ...base.attachments, list: () => createPaginated(async () => ({ items: [] })) },
@@ -80,22 +83,58 @@ export function createDiscardTarget(): TicketingAdapter & { writes: () => number
         writes += 1
         return {
           record: {
-            id: nextId(), vendor: 'discard', raw: null, subject: input.subject, description: input.description,
-            status: { category: 'open', name: 'Open' }, priority: { level: 'normal' }, tags: [], customFields: {}, createdAt, updatedAt: createdAt,
+            id: nextId(),
+            vendor: 'discard',
+            raw: null,
+            subject: input.subject,
+            description: input.description,
+            status: { category: 'open', name: 'Open' },
+            priority: { level: 'normal' },
+            tags: [],
+            customFields: {},
+            createdAt,
+            updatedAt: createdAt,
           },
           warnings: [],
         }
       },
       update: async (id) => {
         writes += 1
-        return { record: { id, vendor: 'discard', raw: null, subject: '', description: { text: '' }, status: { category: 'closed', name: 'Closed' }, priority: { level: 'normal' }, tags: [], customFields: {}, createdAt, updatedAt: createdAt }, warnings: [] }
+        return {
+          record: {
+            id,
+            vendor: 'discard',
+            raw: null,
+            subject: '',
+            description: { text: '' },
+            status: { category: 'closed', name: 'Closed' },
+            priority: { level: 'normal' },
+            tags: [],
+            customFields: {},
+            createdAt,
+            updatedAt: createdAt,
+          },
+          warnings: [],
+        }
       },
     },
     comments: {
       ...base.comments,
       create: async (ticketId, input) => {
         writes += 1
-        return { record: { id: nextId(), vendor: 'discard', raw: null, ticketId, body: input.body, visibility: input.visibility, createdAt, attachments: [] }, warnings: [] }
+        return {
+          record: {
+            id: nextId(),
+            vendor: 'discard',
+            raw: null,
+            ticketId,
+            body: input.body,
+            visibility: input.visibility,
+            createdAt,
+            attachments: [],
+          },
+          warnings: [],
+        }
       },
     },
     people: {

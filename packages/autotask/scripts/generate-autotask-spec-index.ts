@@ -199,7 +199,12 @@ for (const [path, operations] of Object.entries(swagger.paths)) {
     methods[method] = { ...(query.length > 0 ? { query } : {}), ...(body ? { body } : {}) }
   }
   const classified = classify(path)
-  paths[path] = { kind: classified.kind, ...(classified.entity ? { entity: classified.entity } : {}), ...(classified.parent ? { parent: classified.parent } : {}), methods }
+  paths[path] = {
+    kind: classified.kind,
+    ...(classified.entity ? { entity: classified.entity } : {}),
+    ...(classified.parent ? { parent: classified.parent } : {}),
+    methods,
+  }
 }
 
 // Next-page cursors: POST with the original body, or GET when the query came as ?search=.
@@ -213,7 +218,17 @@ for (const entity of rootEntityModels.keys()) {
 }
 
 // The 2026 live document: operations it adds, kept when they touch the ticketing entities.
-const ticketingScope = ['Tickets', 'TicketNotes', 'TicketAttachments', 'TicketNoteAttachments', 'Companies', 'Contacts', 'AttachmentInfo', 'ZoneInformation', 'ThresholdInformation']
+const ticketingScope = [
+  'Tickets',
+  'TicketNotes',
+  'TicketAttachments',
+  'TicketNoteAttachments',
+  'Companies',
+  'Contacts',
+  'AttachmentInfo',
+  'ZoneInformation',
+  'ThresholdInformation',
+]
 const ticketingChildren = ['Notes', 'Attachments', 'Contacts']
 const additionRows = readFileSync(operationsIndexFile, 'utf8')
   .split('\n')
@@ -225,7 +240,8 @@ const excluded: string[] = []
 for (const [path = '', method = ''] of additionRows) {
   const segments = path.split('/').slice(2)
   const relevant =
-    ticketingScope.includes(segments[0] ?? '') && (segments.length < 3 || !/^\{/.test(segments[1] ?? '') || ticketingChildren.includes(segments[2] ?? ''))
+    ticketingScope.includes(segments[0] ?? '') &&
+    (segments.length < 3 || !/^\{/.test(segments[1] ?? '') || ticketingChildren.includes(segments[2] ?? ''))
   const label = `${method.toUpperCase()} ${path}`
   if (!relevant) {
     excluded.push(label)
@@ -282,11 +298,15 @@ for (const [key, value] of Object.entries(header)) lines.push(`  ${JSON.stringif
 lines.push(`  "entities": ${JSON.stringify(entities)},`)
 lines.push('  "paths": {')
 const sortedPaths = Object.keys(paths).sort()
-sortedPaths.forEach((path, position) => lines.push(`    ${JSON.stringify(path)}: ${JSON.stringify(paths[path])}${position < sortedPaths.length - 1 ? ',' : ''}`))
+sortedPaths.forEach((path, position) =>
+  lines.push(`    ${JSON.stringify(path)}: ${JSON.stringify(paths[path])}${position < sortedPaths.length - 1 ? ',' : ''}`),
+)
 lines.push('  },')
 lines.push('  "models": {')
 const modelNames = Object.keys(models)
-modelNames.forEach((name, position) => lines.push(`    ${JSON.stringify(name)}: ${JSON.stringify(models[name])}${position < modelNames.length - 1 ? ',' : ''}`))
+modelNames.forEach((name, position) =>
+  lines.push(`    ${JSON.stringify(name)}: ${JSON.stringify(models[name])}${position < modelNames.length - 1 ? ',' : ''}`),
+)
 lines.push('  }')
 lines.push('}')
 writeFileSync(outputFile, `${lines.join('\n')}\n`)

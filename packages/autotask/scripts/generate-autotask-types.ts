@@ -112,10 +112,7 @@ const resultWrapper = /^(?:QueryActionResult|ItemQueryResultModel)\[(\w+),/
 
 /** The entity model an operation reads or writes, from its body or its answer. */
 function modelOf(operation: SwaggerOperation): string | undefined {
-  const candidates = [
-    operation.parameters?.find((parameter) => parameter.in === 'body')?.schema?.$ref,
-    operation.responses?.['200']?.schema?.$ref,
-  ]
+  const candidates = [operation.parameters?.find((parameter) => parameter.in === 'body')?.schema?.$ref, operation.responses?.['200']?.schema?.$ref]
   for (const reference of candidates) {
     if (reference === undefined) continue
     const name = reference.replace('#/definitions/', '')
@@ -152,7 +149,14 @@ function buildEntityTable(document: SwaggerDocument): Map<string, EntityEntry> {
             : fourth === '{id}' && segments.length === 5
               ? ({ get: 'get', delete: 'delete' } as const)[method as 'get']
               : undefined
-        if (childOperation) children.push({ parent: name, segment: third, tag: operation.tags?.[0] ?? `${name}${third}Child`, ...(model ? { model } : {}), operation: childOperation })
+        if (childOperation)
+          children.push({
+            parent: name,
+            segment: third,
+            tag: operation.tags?.[0] ?? `${name}${third}Child`,
+            ...(model ? { model } : {}),
+            operation: childOperation,
+          })
         continue
       }
       let rootOperation: RootOperation | undefined
@@ -206,9 +210,15 @@ function renderEntities(table: Map<string, EntityEntry>, source: string): string
   const models = [...table].map(([name, found]) => `  ${name}: components['schemas'][${quote(schemaKey(found.model!))}]`).join('\n')
   const routes = [...table]
     .map(([name, found]) => {
-      const root = rootOrder.filter((operation) => found.root.has(operation)).map(quote).join(', ')
+      const root = rootOrder
+        .filter((operation) => found.root.has(operation))
+        .map(quote)
+        .join(', ')
       const parent = found.parent
-        ? `, parent: { entity: ${quote(found.parent.entity)}, segment: ${quote(found.parent.segment)}, operations: [${childOrder.filter((operation) => found.parent!.operations.has(operation)).map(quote).join(', ')}] }`
+        ? `, parent: { entity: ${quote(found.parent.entity)}, segment: ${quote(found.parent.segment)}, operations: [${childOrder
+            .filter((operation) => found.parent!.operations.has(operation))
+            .map(quote)
+            .join(', ')}] }`
         : ''
       return `  ${name}: { root: [${root}]${parent} },`
     })

@@ -37,7 +37,8 @@ describeTicketingAdapter(
       createAdapterWithBadCredentials: () => createAutotaskAdapter({ ...settings, secret: wrongSecret }),
       createAdapterWithoutPermission: () => createAutotaskAdapter({ ...settings, username: readOnlyUser.username, secret: readOnlyUser.secret }),
       // Autotask has no conditional update; the adapter checks lastActivityDate when asked to.
-      provokeConflict: (adapter, ticketId) => adapter.tickets.update(ticketId, { subject: 'stale write', vendorOptions: { autotask: { ifUnmodifiedSince: '2000-01-01T00:00:00Z' } } }),
+      provokeConflict: (adapter, ticketId) =>
+        adapter.tickets.update(ticketId, { subject: 'stale write', vendorOptions: { autotask: { ifUnmodifiedSince: '2000-01-01T00:00:00Z' } } }),
       faults: simulator.faults,
       secrets: [secret, integrationCode, wrongSecret, readOnlyUser.secret],
       seedTickets: (count, marker) => simulator.seedTickets(count, marker),

@@ -40,7 +40,8 @@ if (username && secret && integrationCode) {
       return {
         createAdapter: () => createAutotaskAdapter(settings),
         createAdapterWithBadCredentials: () => createAutotaskAdapter({ ...settings, secret: wrongSecret }),
-        provokeConflict: (adapter, ticketId) => adapter.tickets.update(ticketId, { subject: 'stale write', vendorOptions: { autotask: { ifUnmodifiedSince: '2000-01-01T00:00:00Z' } } }),
+        provokeConflict: (adapter, ticketId) =>
+          adapter.tickets.update(ticketId, { subject: 'stale write', vendorOptions: { autotask: { ifUnmodifiedSince: '2000-01-01T00:00:00Z' } } }),
         secrets: [secret, integrationCode, wrongSecret],
         logLines: () => logLines,
       }
@@ -48,7 +49,9 @@ if (username && secret && integrationCode) {
     {
       caseTimeoutMs: 300_000,
       pagingTicketCount: 517,
-      ...(environment.AUTOTASK_LIVE_PAGING ? {} : { skip: { [pagingCase]: 'creates 517 tickets Autotask cannot delete; set AUTOTASK_LIVE_PAGING=1 to run it' } }),
+      ...(environment.AUTOTASK_LIVE_PAGING
+        ? {}
+        : { skip: { [pagingCase]: 'creates 517 tickets Autotask cannot delete; set AUTOTASK_LIVE_PAGING=1 to run it' } }),
     },
   )
 } else {

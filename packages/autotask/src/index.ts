@@ -33,7 +33,13 @@ export {
   autotaskPageSizeLimit,
 } from './client/autotask-query'
 export { type AutotaskMetadataOptions, AutotaskMetadata, type AutotaskPicklist } from './client/autotask-metadata'
-export type { AutotaskEntityInformation, AutotaskField, AutotaskPageDetails, AutotaskPicklistValue, AutotaskThresholdInformation } from './client/autotask-schemas'
+export type {
+  AutotaskEntityInformation,
+  AutotaskField,
+  AutotaskPageDetails,
+  AutotaskPicklistValue,
+  AutotaskThresholdInformation,
+} from './client/autotask-schemas'
 export { type AutotaskNoteInput, type AutotaskTicket, type AutotaskTicketNote, AutotaskTicketNotes, AutotaskTickets } from './client/autotask-tickets'
 export {
   type AutotaskAttachmentUpload,
@@ -45,7 +51,13 @@ export {
 export type { AutotaskBatchOptions, AutotaskBatchResult } from './client/autotask-batch'
 export type { AutotaskZone } from './client/autotask-zone'
 export { classifyAutotaskMessages, createAutotaskErrorClassifier, readAutotaskErrors, type AutotaskErrorKind } from './client/autotask-classify-error'
-export type { AutotaskChildOperation, AutotaskEntityModels, AutotaskEntityName, AutotaskEntityRoute, AutotaskRootOperation } from './generated/autotask-entities'
+export type {
+  AutotaskChildOperation,
+  AutotaskEntityModels,
+  AutotaskEntityName,
+  AutotaskEntityRoute,
+  AutotaskRootOperation,
+} from './generated/autotask-entities'
 export { autotaskEntityRoutes } from './generated/autotask-entities'
 export type { components as AutotaskComponents } from './generated/autotask-openapi'
 

@@ -42,8 +42,10 @@ describeTicketingAdapter(
     }
     return {
       createAdapter: () => createHaloAdapter({ ...base, clientId: credentials.clientId, clientSecret: credentials.clientSecret }),
-      createAdapterWithBadCredentials: () => createHaloAdapter({ ...base, clientId: credentials.clientId, clientSecret: `${credentials.clientSecret.slice(0, -4)}0000` }),
-      createAdapterWithoutPermission: () => createHaloAdapter({ ...base, clientId: credentials.readOnlyClientId, clientSecret: credentials.readOnlyClientSecret }),
+      createAdapterWithBadCredentials: () =>
+        createHaloAdapter({ ...base, clientId: credentials.clientId, clientSecret: `${credentials.clientSecret.slice(0, -4)}0000` }),
+      createAdapterWithoutPermission: () =>
+        createHaloAdapter({ ...base, clientId: credentials.readOnlyClientId, clientSecret: credentials.readOnlyClientSecret }),
       faults: simulator.faults,
       secrets,
       logLines: () => logLines,

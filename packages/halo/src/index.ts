@@ -36,7 +36,13 @@ export {
   type HaloEmailInput,
   type HaloNoteInput,
 } from './client/resources/halo-actions'
-export { HaloAttachments, haloAttachmentSchema, type HaloAttachment, type HaloAttachmentQuery, type HaloAttachmentUpload } from './client/resources/halo-attachments'
+export {
+  HaloAttachments,
+  haloAttachmentSchema,
+  type HaloAttachment,
+  type HaloAttachmentQuery,
+  type HaloAttachmentUpload,
+} from './client/resources/halo-attachments'
 export { HaloTimeEntries, type HaloTimeEntryInput } from './client/resources/halo-time-entries'
 export { HaloTicketTypes, haloTicketTypeSchema, type HaloTicketType, type HaloTicketTypeField } from './client/resources/halo-ticket-types'
 export { HaloStatuses, haloStatusSchema, type HaloStatus } from './client/resources/halo-statuses'

@@ -11,10 +11,13 @@ export function abortableSleep(delayMs: number, signal?: AbortSignal): Promise<v
       clearTimeout(timer)
       reject(toAbortError(signal))
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, Math.max(0, delayMs))
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      },
+      Math.max(0, delayMs),
+    )
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 }

@@ -8,11 +8,17 @@ describe('buildRequestUrl', () => {
   it('joins base path and request path with exactly one slash', () => {
     expect(buildRequestUrl(base, { path: '/Tickets' }, 'halo')).toBe('https://acme.halopsa.com/api/Tickets')
     expect(buildRequestUrl(base, { path: 'Tickets/5' }, 'halo')).toBe('https://acme.halopsa.com/api/Tickets/5')
-    expect(buildRequestUrl(parseBaseUrl('http://127.0.0.1:8080', 'rt'), { path: '/REST/2.0/ticket/1' }, 'rt')).toBe('http://127.0.0.1:8080/REST/2.0/ticket/1')
+    expect(buildRequestUrl(parseBaseUrl('http://127.0.0.1:8080', 'rt'), { path: '/REST/2.0/ticket/1' }, 'rt')).toBe(
+      'http://127.0.0.1:8080/REST/2.0/ticket/1',
+    )
   })
 
   it('appends query parameters: arrays repeated, undefined and null left out, values encoded', () => {
-    const url = buildRequestUrl(base, { path: '/Tickets?pageinate=true', query: { ids: [1, 2], search: 'vpn & wifi', skip: undefined, none: null, open: false } }, 'halo')
+    const url = buildRequestUrl(
+      base,
+      { path: '/Tickets?pageinate=true', query: { ids: [1, 2], search: 'vpn & wifi', skip: undefined, none: null, open: false } },
+      'halo',
+    )
     expect(url).toBe('https://acme.halopsa.com/api/Tickets?pageinate=true&ids=1&ids=2&search=vpn+%26+wifi&open=false')
   })
 

@@ -21,13 +21,19 @@ export function parseBaseUrl(baseUrl: string, vendor: string): BaseUrl {
   try {
     parsed = new URL(baseUrl)
   } catch {
-    throw new ConfigurationError(`${vendor}: baseUrl must be an absolute http(s) URL, such as https://example.halopsa.com/api.`, { option: 'baseUrl', vendor })
+    throw new ConfigurationError(`${vendor}: baseUrl must be an absolute http(s) URL, such as https://example.halopsa.com/api.`, {
+      option: 'baseUrl',
+      vendor,
+    })
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new ConfigurationError(`${vendor}: baseUrl must use http or https.`, { option: 'baseUrl', vendor })
   }
   if (parsed.search !== '' || parsed.hash !== '') {
-    throw new ConfigurationError(`${vendor}: baseUrl must not have a query or fragment; pass query parameters per request.`, { option: 'baseUrl', vendor })
+    throw new ConfigurationError(`${vendor}: baseUrl must not have a query or fragment; pass query parameters per request.`, {
+      option: 'baseUrl',
+      vendor,
+    })
   }
   return { origin: parsed.origin, path: parsed.pathname.replace(/\/+$/, '') }
 }

@@ -40,7 +40,8 @@ export async function executeHttpRequest<T>(transport: ResolvedTransport, call: 
       ? await options.authenticate.getAuthorization({ ...authorizationRequest, ...(signal ? { signal } : {}) })
       : undefined
     if (authorization) registerHeaderSecrets(authorization)
-    const send = (): Promise<HttpResponse<T>> => sendHttpAttempt<T>(transport, { call, method, url, safeUrl, lane, timeoutMs, requestId, retryOf, attempt: attempts, authorization })
+    const send = (): Promise<HttpResponse<T>> =>
+      sendHttpAttempt<T>(transport, { call, method, url, safeUrl, lane, timeoutMs, requestId, retryOf, attempt: attempts, authorization })
     try {
       if (!rateLimiter) return await send()
       return await rateLimiter.schedule(lane, send, {
@@ -52,13 +53,7 @@ export async function executeHttpRequest<T>(transport: ResolvedTransport, call: 
       // A 429 slows every lane of the tenant, not only this call.
       const serverDelayMs = RateLimitError.isInstance(error) ? readRetryAfterMs(error) : undefined
       if (serverDelayMs !== undefined) rateLimiter?.penalize(Math.min(serverDelayMs, policy.maximumRetryAfterMs))
-      if (
-        options.authenticate &&
-        !refreshedAfterUnauthorized &&
-        AuthenticationError.isInstance(error) &&
-        error.status === 401 &&
-        !signal?.aborted
-      ) {
+      if (options.authenticate && !refreshedAfterUnauthorized && AuthenticationError.isInstance(error) && error.status === 401 && !signal?.aborted) {
         // The server refused before processing, so even a POST is repeated, exactly once.
         refreshedAfterUnauthorized = true
         logger.log('info', 'http credentials refused; refreshing them once', { vendor, method, url: safeUrl, requestId, retryOf: firstRequestId })
@@ -76,7 +71,16 @@ export async function executeHttpRequest<T>(transport: ResolvedTransport, call: 
         const retryOf = firstRequestId ?? lastRequestId
         if (RateLimitError.isInstance(event.error)) {
           rateLimiter?.penalize(event.delayMs)
-          options.onRateLimit?.({ budget: 'server', waitMs: event.delayMs, lane, reason: 'server-throttle', vendor, method, url: safeUrl, source: 'response' })
+          options.onRateLimit?.({
+            budget: 'server',
+            waitMs: event.delayMs,
+            lane,
+            reason: 'server-throttle',
+            vendor,
+            method,
+            url: safeUrl,
+            source: 'response',
+          })
         }
         logger.log('warn', 'http retry scheduled', {
           vendor,
@@ -95,7 +99,15 @@ export async function executeHttpRequest<T>(transport: ResolvedTransport, call: 
     return { ...response, attempts }
   } catch (caught) {
     const error = signal?.aborted ? toAbortError(signal, vendor) : caught
-    logger.log(failureLogLevel(error), 'http call failed', { vendor, method, url: safeUrl, requestId: lastRequestId, retryOf: firstRequestId, attempts, error: describeError(error) })
+    logger.log(failureLogLevel(error), 'http call failed', {
+      vendor,
+      method,
+      url: safeUrl,
+      requestId: lastRequestId,
+      retryOf: firstRequestId,
+      attempts,
+      error: describeError(error),
+    })
     throw error
   }
 }

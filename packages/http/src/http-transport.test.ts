@@ -60,7 +60,10 @@ async function waitUntil(condition: () => boolean): Promise<void> {
 /** A logger keeping every line as text, to search for leaks. */
 function capturingLogger() {
   const lines: { level: string; message: string; fields: LogFields }[] = []
-  const write = (level: string) => (message: string, fields: LogFields = {}) => lines.push({ level, message, fields })
+  const write =
+    (level: string) =>
+    (message: string, fields: LogFields = {}) =>
+      lines.push({ level, message, fields })
   const logger: TransportLogger = { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') }
   return { logger, lines, text: () => lines.map((line) => `${line.level} ${line.message} ${JSON.stringify(line.fields)}`).join('\n') }
 }
@@ -77,12 +80,18 @@ describe('createHttpTransport: requests and responses', () => {
     expect(response.requestId).toMatch(/^req_[0-9a-f]{16}$/)
     const [received] = server.requests
     expect(received).toMatchObject({ method: 'POST', url: '/api/Tickets?ids=1&ids=2&open_only=true', body: '[{"summary":"VPN"}]' })
-    expect(received?.headers).toMatchObject({ 'x-client': 'ticketbridge', 'x-extra': 'yes', 'content-type': expect.stringContaining('application/json') })
+    expect(received?.headers).toMatchObject({
+      'x-client': 'ticketbridge',
+      'x-extra': 'yes',
+      'content-type': expect.stringContaining('application/json'),
+    })
   })
 
   it('returns text and bytes when asked, and undefined for an empty JSON body', async () => {
     const server = await serve((request) =>
-      request.url.endsWith('/empty') ? { status: 204 } : { status: 200, body: 'RT/4.4.3 200 Ok\n\n# Ticket 1 updated.', headers: { 'content-type': 'text/plain' } },
+      request.url.endsWith('/empty')
+        ? { status: 204 }
+        : { status: 200, body: 'RT/4.4.3 200 Ok\n\n# Ticket 1 updated.', headers: { 'content-type': 'text/plain' } },
     )
     const { transport } = transportFor(server)
     await expect(transport.get('/text', { responseType: 'text' })).resolves.toMatchObject({ data: 'RT/4.4.3 200 Ok\n\n# Ticket 1 updated.' })
@@ -93,7 +102,9 @@ describe('createHttpTransport: requests and responses', () => {
   })
 
   it('fails with InvalidResponseError, pointing at the base URL, when a 2xx answer is HTML instead of JSON', async () => {
-    const server = await serve([{ status: 200, body: '<!DOCTYPE html><html><body>Halo login</body></html>', headers: { 'content-type': 'text/html' } }])
+    const server = await serve([
+      { status: 200, body: '<!DOCTYPE html><html><body>Halo login</body></html>', headers: { 'content-type': 'text/html' } },
+    ])
     const { transport } = transportFor(server)
     const error = await transport.get('/Tickets').catch((caught: unknown) => caught)
     expect(InvalidResponseError.isInstance(error)).toBe(true)
@@ -121,8 +132,16 @@ describe('createHttpTransport: requests and responses', () => {
   it('maps statuses to core errors with the vendor message from the body', async () => {
     const cases: [{ status: number; body: unknown }, (error: unknown) => boolean, RegExp][] = [
       [{ status: 404, body: { errorMessage: 'Ticket 9 not found' } }, NotFoundError.isInstance, /Ticket 9 not found/],
-      [{ status: 400, body: { errors: [{ message: 'Summary is required' }, 'Client is required'] } }, ValidationError.isInstance, /Summary is required; Client is required/],
-      [{ status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } }, AuthenticationError.isInstance, /Client authentication failed/],
+      [
+        { status: 400, body: { errors: [{ message: 'Summary is required' }, 'Client is required'] } },
+        ValidationError.isInstance,
+        /Summary is required; Client is required/,
+      ],
+      [
+        { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } },
+        AuthenticationError.isInstance,
+        /Client authentication failed/,
+      ],
       [{ status: 429, body: 'Rate Limit Reached - 300 Requests per rolling 5 minute window' }, RateLimitError.isInstance, /300 Requests per rolling/],
       [{ status: 500, body: { Message: 'An error has occurred.' } }, ServerError.isInstance, /An error has occurred/],
     ]
@@ -160,7 +179,10 @@ describe('createHttpTransport: requests and responses', () => {
 
 describe('createHttpTransport: retries', () => {
   it('waits the Retry-After seconds', async () => {
-    const server = await serve([{ status: 429, headers: { 'Retry-After': '2' } }, { status: 200, body: { ok: true } }])
+    const server = await serve([
+      { status: 429, headers: { 'Retry-After': '2' } },
+      { status: 200, body: { ok: true } },
+    ])
     const { transport, waits, retries } = transportFor(server)
     await expect(transport.get('/Tickets')).resolves.toMatchObject({ data: { ok: true }, attempts: 2 })
     expect(waits).toEqual([2_000])
@@ -168,7 +190,10 @@ describe('createHttpTransport: retries', () => {
   })
 
   it('waits the retry-after-ms milliseconds', async () => {
-    const server = await serve([{ status: 503, headers: { 'retry-after-ms': '1250' } }, { status: 200, body: {} }])
+    const server = await serve([
+      { status: 503, headers: { 'retry-after-ms': '1250' } },
+      { status: 200, body: {} },
+    ])
     const { transport, waits } = transportFor(server)
     await transport.get('/Tickets')
     expect(waits).toEqual([1_250])
@@ -193,7 +218,10 @@ describe('createHttpTransport: retries', () => {
   })
 
   it('caps a Retry-After beyond the maximum', async () => {
-    const server = await serve([{ status: 429, headers: { 'Retry-After': '86400' } }, { status: 200, body: {} }])
+    const server = await serve([
+      { status: 429, headers: { 'Retry-After': '86400' } },
+      { status: 200, body: {} },
+    ])
     const { transport, waits } = transportFor(server, { retry: { maximumRetryAfterMs: 45_000 } })
     await transport.get('/Tickets')
     expect(waits).toEqual([45_000])
@@ -238,7 +266,12 @@ describe('createHttpTransport: retries', () => {
       classifyError: (response) => {
         const body = response.json() as { errors?: string[] } | undefined
         if (response.status === 500 && body?.errors?.some((text) => /required field/.test(text))) {
-          return new ValidationError('Autotask refused the ticket', { status: response.status, vendor: response.vendor, url: response.url, issues: body.errors.map((message) => ({ message })) })
+          return new ValidationError('Autotask refused the ticket', {
+            status: response.status,
+            vendor: response.vendor,
+            url: response.url,
+            issues: body.errors.map((message) => ({ message })),
+          })
         }
         return undefined
       },
@@ -252,7 +285,9 @@ describe('createHttpTransport: retries', () => {
     const server = await serve([{ status: 200, body: 'RT/4.4.3 200 Ok\n\n# Ticket 9 does not exist.\n', headers: { 'content-type': 'text/plain' } }])
     const { transport } = transportFor(server, {
       classifyError: (response) =>
-        /^# Ticket (\d+) does not exist\./m.test(response.text()) ? new NotFoundError('Ticket does not exist', { status: 404, vendor: 'rt' }) : undefined,
+        /^# Ticket (\d+) does not exist\./m.test(response.text())
+          ? new NotFoundError('Ticket does not exist', { status: 404, vendor: 'rt' })
+          : undefined,
     })
     await expect(transport.get('/REST/1.0/ticket/9/show', { responseType: 'text' })).rejects.toSatisfy(NotFoundError.isInstance)
   })
@@ -311,7 +346,10 @@ describe('createHttpTransport: rate limiting', () => {
   })
 
   it('pauses every lane after a 429, reports it, and holds the retry until the pause ends', async () => {
-    const server = await serve([{ status: 429, headers: { 'Retry-After': '30' } }, { status: 200, body: {} }])
+    const server = await serve([
+      { status: 429, headers: { 'Retry-After': '30' } },
+      { status: 200, body: {} },
+    ])
     const clock = createManualClock(1_000)
     const limiter = createRateLimiter({ clock })
     const events: TransportRateLimitEvent[] = []
@@ -344,7 +382,9 @@ describe('createHttpTransport: rate limiting', () => {
     expect(server.requests).toHaveLength(1)
     clock.advance(10_000)
     await second
-    expect(events).toEqual([expect.objectContaining({ source: 'limiter', budget: 'tiny', reason: 'budget', lane: 'read', waitMs: 10_000, url: `${server.url}/api/second` })])
+    expect(events).toEqual([
+      expect.objectContaining({ source: 'limiter', budget: 'tiny', reason: 'budget', lane: 'read', waitMs: 10_000, url: `${server.url}/api/second` }),
+    ])
   })
 
   it('puts reads and writes in their lanes', async () => {
@@ -371,7 +411,9 @@ describe('createHttpTransport: authentication', () => {
     const tokenManager = createTokenManager({
       now: () => now,
       fetchToken: async (signal) => {
-        const { data } = await tokenTransport.post<{ access_token: string; expires_in: number }>('/oauth/token', 'grant_type=client_credentials', { signal })
+        const { data } = await tokenTransport.post<{ access_token: string; expires_in: number }>('/oauth/token', 'grant_type=client_credentials', {
+          signal,
+        })
         return { accessToken: data.access_token, expiresInSeconds: data.expires_in }
       },
     })
@@ -413,7 +455,9 @@ describe('createHttpTransport: authentication', () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, index) => transport.get(`/Tickets/${index}`)))
     expect(results.every((result) => result.status === 200)).toBe(true)
     expect(tokenRequests()).toBe(2)
-    const usedTokens = new Set(server.requests.filter((request) => request.url.startsWith('/api/Tickets/')).map((request) => request.headers.authorization))
+    const usedTokens = new Set(
+      server.requests.filter((request) => request.url.startsWith('/api/Tickets/')).map((request) => request.headers.authorization),
+    )
     expect(usedTokens).toEqual(new Set(['Bearer oauth-token-2']))
   })
 })
@@ -432,17 +476,24 @@ describe('createHttpTransport: logging', () => {
     expect(second).toMatchObject({ attempt: 2, retryOf: first?.requestId, error: expect.objectContaining({ name: 'NetworkError' }) })
     expect(third).toMatchObject({ attempt: 3, status: 200, retryOf: first?.requestId, requestId: response.requestId })
     expect(new Set([first?.requestId, second?.requestId, third?.requestId]).size).toBe(3)
-    expect(lines.filter((line) => line.message === 'http retry scheduled').map((line) => line.fields.retryOf)).toEqual([first?.requestId, first?.requestId])
+    expect(lines.filter((line) => line.message === 'http retry scheduled').map((line) => line.fields.retryOf)).toEqual([
+      first?.requestId,
+      first?.requestId,
+    ])
     expect(lines.some((line) => line.level === 'debug')).toBe(false)
   })
 
   it('writes nothing at level off, and only failures at error', async () => {
     const server = await serve([{ status: 500 }])
     const off = capturingLogger()
-    await transportFor(server, { logger: off.logger, logLevel: 'off', retry: { maxRetries: 0 } }).transport.get('/x').catch(() => undefined)
+    await transportFor(server, { logger: off.logger, logLevel: 'off', retry: { maxRetries: 0 } })
+      .transport.get('/x')
+      .catch(() => undefined)
     expect(off.lines).toEqual([])
     const errorsOnly = capturingLogger()
-    await transportFor(server, { logger: errorsOnly.logger, logLevel: 'error', retry: { maxRetries: 0 } }).transport.get('/x').catch(() => undefined)
+    await transportFor(server, { logger: errorsOnly.logger, logLevel: 'error', retry: { maxRetries: 0 } })
+      .transport.get('/x')
+      .catch(() => undefined)
     expect(errorsOnly.lines.map((line) => `${line.level} ${line.message}`)).toEqual(['error http call failed'])
   })
 })
@@ -455,10 +506,12 @@ describe('createHttpTransport: no secret leaks', () => {
   const secrets = [bearerToken, queryPassword, bodyPassword, secretHeader]
 
   /** A server that echoes the whole request back, the worst case for a leak. */
-  const echo = (status: number): ResponseScript => (request) => ({
-    status,
-    body: { message: `Refused ${request.method} ${request.url}`, received: { headers: request.headers, body: request.body } },
-  })
+  const echo =
+    (status: number): ResponseScript =>
+    (request) => ({
+      status,
+      body: { message: `Refused ${request.method} ${request.url}`, received: { headers: request.headers, body: request.body } },
+    })
 
   function leakyTransport(server: ScriptedServer, logger: TransportLogger) {
     return transportFor(server, {
@@ -477,7 +530,13 @@ describe('createHttpTransport: no secret leaks', () => {
 
   async function failingCall(server: ScriptedServer, logger: TransportLogger) {
     return leakyTransport(server, logger)
-      .request({ method: 'POST', path: '/login', query: { user: 'agent', password: queryPassword }, body: { username: 'agent', password: bodyPassword }, idempotent: true })
+      .request({
+        method: 'POST',
+        path: '/login',
+        query: { user: 'agent', password: queryPassword },
+        body: { username: 'agent', password: bodyPassword },
+        idempotent: true,
+      })
       .catch((caught: unknown) => caught)
   }
 

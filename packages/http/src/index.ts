@@ -24,7 +24,14 @@ export {
   type TransportRetryEvent,
 } from './http-transport'
 export { mapTransportError, type TransportErrorContext } from './map-transport-error'
-export { defaultMaximumPages, keysetPaging, pageNumberPaging, type KeysetPagingOptions, type NumberedPage, type PageNumberPagingOptions } from './paging'
+export {
+  defaultMaximumPages,
+  keysetPaging,
+  pageNumberPaging,
+  type KeysetPagingOptions,
+  type NumberedPage,
+  type PageNumberPagingOptions,
+} from './paging'
 export { defaultMaximumRetryAfterMs, parseRetryAfter, type HeaderSource, type ParseRetryAfterOptions } from './parse-retry-after'
 export {
   createRateLimiter,

@@ -33,7 +33,10 @@ describe('mapTransportError', () => {
   })
 
   it('maps our timer, axios timeouts and socket timeouts to TimeoutError', () => {
-    expect(mapTransportError(axiosError('ERR_CANCELED', 'canceled'), { ...context, timedOut: true })).toMatchObject({ name: 'TimeoutError', timeoutMs: 1_000 })
+    expect(mapTransportError(axiosError('ERR_CANCELED', 'canceled'), { ...context, timedOut: true })).toMatchObject({
+      name: 'TimeoutError',
+      timeoutMs: 1_000,
+    })
     expect(TimeoutError.isInstance(mapTransportError(axiosError('ECONNABORTED', 'timeout of 1000ms exceeded'), context))).toBe(true)
     expect(TimeoutError.isInstance(mapTransportError(axiosError('ETIMEDOUT', 'connect ETIMEDOUT'), context))).toBe(true)
   })

@@ -1,12 +1,4 @@
-import {
-  AbortError,
-  ConfigurationError,
-  InvalidResponseError,
-  NetworkError,
-  redactText,
-  TicketbridgeError,
-  TimeoutError,
-} from '@ticketbridge/core'
+import { AbortError, ConfigurationError, InvalidResponseError, NetworkError, redactText, TicketbridgeError, TimeoutError } from '@ticketbridge/core'
 
 /** Socket-level failures: the request got no answer, and an idempotent retry is safe. */
 const networkErrorCodes = new Set([
@@ -72,13 +64,16 @@ export function mapTransportError(error: unknown, context: TransportErrorContext
   }
   if ((code !== undefined && networkErrorCodes.has(code)) || /socket hang up|network error/i.test(detail)) {
     const networkCode = code ?? 'ECONNRESET'
-    return new NetworkError(`Could not reach ${vendor} for ${method} ${url} (${networkCode}). Check the network and the base URL; idempotent calls are retried.`, {
-      vendor,
-      method,
-      url,
-      code: networkCode,
-      cause,
-    })
+    return new NetworkError(
+      `Could not reach ${vendor} for ${method} ${url} (${networkCode}). Check the network and the base URL; idempotent calls are retried.`,
+      {
+        vendor,
+        method,
+        url,
+        code: networkCode,
+        cause,
+      },
+    )
   }
   if (code === 'ERR_INVALID_URL' || code === 'ERR_BAD_OPTION' || code === 'ERR_BAD_OPTION_VALUE') {
     return new ConfigurationError(`${vendor}: the request ${method} ${url} is malformed (${code}): ${detail}`, { vendor, cause })

@@ -54,7 +54,9 @@ describe('pageNumberPaging', () => {
 
   it('fails instead of looping when a server ignores the page number', async () => {
     const fetch = vi.fn(async () => ({ items: ['same page'] }))
-    await expect(pageNumberPaging({ fetch, requestedPageSize: 1, maximumPages: 50, vendor: 'halo' }).toArray({ limit: 10_000 })).rejects.toThrow(InvalidResponseError)
+    await expect(pageNumberPaging({ fetch, requestedPageSize: 1, maximumPages: 50, vendor: 'halo' }).toArray({ limit: 10_000 })).rejects.toThrow(
+      InvalidResponseError,
+    )
     expect(fetch).toHaveBeenCalledTimes(50)
   })
 })
@@ -62,7 +64,12 @@ describe('pageNumberPaging', () => {
 describe('keysetPaging', () => {
   /** An Autotask-like query: items with id > after, ascending, at most 500 per page. */
   function keysetEndpoint(ids: number[]) {
-    return vi.fn(async (afterKey: number | undefined) => ids.filter((id) => afterKey === undefined || id > afterKey).slice(0, 500).map((id) => ({ id })))
+    return vi.fn(async (afterKey: number | undefined) =>
+      ids
+        .filter((id) => afterKey === undefined || id > afterKey)
+        .slice(0, 500)
+        .map((id) => ({ id })),
+    )
   }
 
   it('lists 1,234 items across pages of 500 by id > last', async () => {
@@ -84,7 +91,10 @@ describe('keysetPaging', () => {
     const ids = numbers(1_000)
     const fetch = vi.fn(async (afterKey: number | undefined) => {
       if (afterKey === 500) ids.push(1_001, 1_002) // created while we were listing
-      return ids.filter((id) => afterKey === undefined || id > afterKey).slice(0, 500).map((id) => ({ id }))
+      return ids
+        .filter((id) => afterKey === undefined || id > afterKey)
+        .slice(0, 500)
+        .map((id) => ({ id }))
     })
     const listed = await keysetPaging({ fetch, key: (item) => item.id }).toArray({ limit: 10_000 })
     expect(listed.map((item) => item.id)).toEqual(numbers(1_002))
@@ -92,7 +102,9 @@ describe('keysetPaging', () => {
 
   it('fails on a page not sorted by key, instead of skipping items', async () => {
     const fetch = vi.fn(async (afterKey: number | undefined) => (afterKey === undefined ? [{ id: 5 }, { id: 3 }] : []))
-    await expect(keysetPaging({ fetch, key: (item) => item.id, vendor: 'autotask' }).toArray({ limit: 100 })).rejects.toThrow(/sorted by key ascending/)
+    await expect(keysetPaging({ fetch, key: (item) => item.id, vendor: 'autotask' }).toArray({ limit: 100 })).rejects.toThrow(
+      /sorted by key ascending/,
+    )
   })
 
   it('fails when the server ignores the key filter', async () => {

@@ -42,7 +42,7 @@ export function pageNumberPaging<T>(options: PageNumberPagingOptions<T>): Pagina
   }
   return createPaginated<T>(async (cursor, callOptions) => {
     // The cursor carries the page to fetch and how many items came before it.
-    const [pageNumber, fetchedBefore] = cursor === undefined ? [firstPage, 0] : cursor.split(':').map(Number) as [number, number]
+    const [pageNumber, fetchedBefore] = cursor === undefined ? [firstPage, 0] : (cursor.split(':').map(Number) as [number, number])
     const page = await options.fetch(pageNumber, options.requestedPageSize, callOptions)
     const fetched = fetchedBefore + page.items.length
     const moreRemain = page.items.length > 0 && (page.total === undefined || fetched < page.total)
@@ -100,7 +100,9 @@ export function keysetPaging<T, K extends string | number>(options: KeysetPaging
     for (const item of items) {
       const itemKey = options.key(item)
       if (previousKey !== undefined && !isAfter(itemKey, previousKey)) {
-        fail(`returned key ${String(itemKey)} after ${String(previousKey)}: keyset paging needs items sorted by key ascending, each after the previous page.`)
+        fail(
+          `returned key ${String(itemKey)} after ${String(previousKey)}: keyset paging needs items sorted by key ascending, each after the previous page.`,
+        )
       }
       previousKey = itemKey
     }

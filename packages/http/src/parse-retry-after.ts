@@ -27,7 +27,11 @@ export interface ParseRetryAfterOptions {
  * @param headers The response headers; names are matched case-insensitively.
  * @param now The current time in epoch milliseconds, for HTTP dates.
  */
-export function parseRetryAfter(headers: HeaderSource | undefined, now: number = Date.now(), options: ParseRetryAfterOptions = {}): number | undefined {
+export function parseRetryAfter(
+  headers: HeaderSource | undefined,
+  now: number = Date.now(),
+  options: ParseRetryAfterOptions = {},
+): number | undefined {
   if (headers === undefined) return undefined
   const maximumDelayMs = options.maximumDelayMs ?? defaultMaximumRetryAfterMs
   const cap = (delayMs: number): number => Math.min(Math.ceil(delayMs), maximumDelayMs)

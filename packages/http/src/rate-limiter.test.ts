@@ -183,7 +183,9 @@ describe('createRateLimiter', () => {
     const limiter = createRateLimiter({ lanes: { read: { concurrency: 1 } } })
     const controller = new AbortController()
     let finish: () => void = () => undefined
-    const running = limiter.schedule('read', () => new Promise<string>((resolve) => (finish = () => resolve('finished'))), { signal: controller.signal })
+    const running = limiter.schedule('read', () => new Promise<string>((resolve) => (finish = () => resolve('finished'))), {
+      signal: controller.signal,
+    })
     const second = vi.fn(async () => 'second')
     const queued = limiter.schedule('read', second)
     await vi.advanceTimersByTimeAsync(0)

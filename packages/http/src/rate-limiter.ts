@@ -126,7 +126,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       assertPositiveInteger(weight, 'weight')
       for (const budget of budgets.values()) {
         if (weight > budget.limit) {
-          throw new ConfigurationError(`A task of weight ${weight} can never fit budget ${budget.name} (limit ${budget.limit}).`, { option: 'weight' })
+          throw new ConfigurationError(`A task of weight ${weight} can never fit budget ${budget.name} (limit ${budget.limit}).`, {
+            option: 'weight',
+          })
         }
       }
       const { signal } = scheduleOptions

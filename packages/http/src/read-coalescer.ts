@@ -1,4 +1,12 @@
-import { type BatchEntry, batchCallOptions, type CoalescedCallOptions, type CoalescerOptions, type CoalescerStats, createSelfClockedBatcher, settleEntry } from './self-clocked-batcher'
+import {
+  type BatchEntry,
+  batchCallOptions,
+  type CoalescedCallOptions,
+  type CoalescerOptions,
+  type CoalescerStats,
+  createSelfClockedBatcher,
+  settleEntry,
+} from './self-clocked-batcher'
 
 /** Reads the records of single keys as one `in` query. See {@link createReadCoalescer}. */
 export interface ReadCoalescer<Key, Row> {

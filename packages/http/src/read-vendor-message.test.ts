@@ -12,13 +12,17 @@ describe('readVendorMessage', () => {
   })
 
   it('joins errors arrays and ASP.NET field maps', () => {
-    expect(readVendorMessage({ errors: ['Field A is required.', { message: 'Field B is too long.' }] })).toBe('Field A is required.; Field B is too long.')
+    expect(readVendorMessage({ errors: ['Field A is required.', { message: 'Field B is too long.' }] })).toBe(
+      'Field A is required.; Field B is too long.',
+    )
     expect(readVendorMessage({ errors: { summary: ['Required'], priority: ['Unknown value'] } })).toBe('summary: Required; priority: Unknown value')
     expect(readVendorMessage([{ message: 'top-level array' }])).toBe('top-level array')
   })
 
   it('takes short plain text, never HTML, and cuts long messages', () => {
-    expect(readVendorMessage('Rate Limit Reached - 300 Requests per rolling 5 minute window')).toBe('Rate Limit Reached - 300 Requests per rolling 5 minute window')
+    expect(readVendorMessage('Rate Limit Reached - 300 Requests per rolling 5 minute window')).toBe(
+      'Rate Limit Reached - 300 Requests per rolling 5 minute window',
+    )
     expect(readVendorMessage('<html><body>Error</body></html>')).toBeUndefined()
     expect(readVendorMessage('x'.repeat(2_000))).toHaveLength(501)
   })

@@ -24,7 +24,10 @@ export function readVendorMessage(body: unknown): string | undefined {
   if (typeof errors === 'object' && errors !== null) {
     // ASP.NET model state: { "field": ["message", …] }
     const parts = Object.entries(errors as Record<string, unknown>).flatMap(([field, value]) =>
-      (Array.isArray(value) ? value : [value]).map(messageOf).filter((text): text is string => text !== undefined).map((text) => `${field}: ${text}`),
+      (Array.isArray(value) ? value : [value])
+        .map(messageOf)
+        .filter((text): text is string => text !== undefined)
+        .map((text) => `${field}: ${text}`),
     )
     if (parts.length > 0) return cut(parts.join('; '))
   }

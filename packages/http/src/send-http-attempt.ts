@@ -33,7 +33,11 @@ export async function sendHttpAttempt<T>(transport: ResolvedTransport, context: 
   const headers = { ...transport.defaultHeaders, ...context.authorization, ...call.headers }
   const attemptFields = { vendor, method, url: safeUrl, lane: context.lane, requestId, ...(retryOf ? { retryOf } : {}), attempt: context.attempt }
   if (logger.enabled('debug')) {
-    logger.log('debug', 'http request', { ...attemptFields, headers: redactHeaders(headers), ...(call.body !== undefined ? { body: redactValue(call.body) } : {}) })
+    logger.log('debug', 'http request', {
+      ...attemptFields,
+      headers: redactHeaders(headers),
+      ...(call.body !== undefined ? { body: redactValue(call.body) } : {}),
+    })
   }
 
   // One controller per attempt: fired by our timeout or by the caller's signal, whichever first.
@@ -99,7 +103,14 @@ export async function sendHttpAttempt<T>(transport: ResolvedTransport, context: 
   if (classified) throw classified
 
   if (response.status < 200 || response.status >= 300) {
-    throw errorFromResponse(transport, { status: response.status, headers: responseHeaders, body, method, url: context.url, requestId: errorRequestId })
+    throw errorFromResponse(transport, {
+      status: response.status,
+      headers: responseHeaders,
+      body,
+      method,
+      url: context.url,
+      requestId: errorRequestId,
+    })
   }
   return {
     data: readSuccessBody(vendor, call, body, { status: response.status, contentType: responseHeaders['content-type'], method, safeUrl }) as T,
@@ -112,7 +123,10 @@ export async function sendHttpAttempt<T>(transport: ResolvedTransport, context: 
 }
 
 /** The core error of a non-2xx answer: the vendor's message and body, and any Retry-After. */
-function errorFromResponse(transport: ResolvedTransport, context: { status: number; headers: Record<string, string>; body: ResponseBody; method: string; url: string; requestId: string }): TicketbridgeError {
+function errorFromResponse(
+  transport: ResolvedTransport,
+  context: { status: number; headers: Record<string, string>; body: ResponseBody; method: string; url: string; requestId: string },
+): TicketbridgeError {
   const parsed = context.body.json()
   const text = context.body.text()
   const body = parsed.ok && parsed.value !== undefined ? parsed.value : text
@@ -134,7 +148,12 @@ function errorFromResponse(transport: ResolvedTransport, context: { status: numb
 }
 
 /** A 2xx body as the call asked for it: JSON (or text when `expect: 'any'`), text or bytes. */
-function readSuccessBody(vendor: string, call: HttpRequest, body: ResponseBody, context: { status: number; contentType: string | undefined; method: string; safeUrl: string }): unknown {
+function readSuccessBody(
+  vendor: string,
+  call: HttpRequest,
+  body: ResponseBody,
+  context: { status: number; contentType: string | undefined; method: string; safeUrl: string },
+): unknown {
   const responseType = call.responseType ?? 'json'
   if (responseType === 'bytes') return new Uint8Array(body.bytes) // a copy: axios buffers may be pooled
   if (responseType === 'text') return body.text()

@@ -4,7 +4,12 @@ import { createTokenManager, type FetchedToken } from './token-manager'
 
 /** A token endpoint whose answers the test releases by hand. */
 function controlledEndpoint() {
-  const calls: { signal: AbortSignal; previousRefreshToken: string | undefined; resolve: (token: FetchedToken) => void; reject: (error: unknown) => void }[] = []
+  const calls: {
+    signal: AbortSignal
+    previousRefreshToken: string | undefined
+    resolve: (token: FetchedToken) => void
+    reject: (error: unknown) => void
+  }[] = []
   const fetchToken = vi.fn(
     (signal: AbortSignal, context: { previousRefreshToken?: string }) =>
       new Promise<FetchedToken>((resolve, reject) => calls.push({ signal, previousRefreshToken: context.previousRefreshToken, resolve, reject })),

@@ -96,14 +96,16 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       return { accessToken: token.accessToken, refreshAt }
     })()
     const entry: PendingFetch = { promise, controller, waiters: 0 }
-    promise.then(
-      (token) => {
-        cached = token
-      },
-      () => undefined, // each waiter sees the rejection; this branch only keeps it from going unhandled
-    ).finally(() => {
-      if (pending === entry) pending = undefined
-    })
+    promise
+      .then(
+        (token) => {
+          cached = token
+        },
+        () => undefined, // each waiter sees the rejection; this branch only keeps it from going unhandled
+      )
+      .finally(() => {
+        if (pending === entry) pending = undefined
+      })
     return entry
   }
 

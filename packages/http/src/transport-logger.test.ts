@@ -28,8 +28,13 @@ describe('createLevelledLogger', () => {
     }
     const logger = createLevelledLogger(sink, 'warn')
     logger.log('info', 'dropped', {})
-    logger.log('warn', 'kept levelled-logger-secret', { headers: { Authorization: 'Bearer abcdefghijkl' }, nested: { password: 'pw', note: 'levelled-logger-secret' } })
-    expect(lines).toEqual([['warn', 'kept [REDACTED]', { headers: { Authorization: '[REDACTED]' }, nested: { password: '[REDACTED]', note: '[REDACTED]' } }]])
+    logger.log('warn', 'kept levelled-logger-secret', {
+      headers: { Authorization: 'Bearer abcdefghijkl' },
+      nested: { password: 'pw', note: 'levelled-logger-secret' },
+    })
+    expect(lines).toEqual([
+      ['warn', 'kept [REDACTED]', { headers: { Authorization: '[REDACTED]' }, nested: { password: '[REDACTED]', note: '[REDACTED]' } }],
+    ])
     expect(createLevelledLogger(undefined, 'debug').enabled('error')).toBe(false)
   })
 })

@@ -36,7 +36,11 @@ describe('createWriteCoalescer', () => {
   })
 
   it('splits a batch refused before sending, so one bad record fails alone', async () => {
-    const bad = new ValidationError('Invalid comment: note: empty. Nothing was sent.', { status: 0, vendor: 'test', issues: [{ field: 'note', message: 'empty' }] })
+    const bad = new ValidationError('Invalid comment: note: empty. Nothing was sent.', {
+      status: 0,
+      vendor: 'test',
+      issues: [{ field: 'note', message: 'empty' }],
+    })
     const endpoint = arrayEndpoint({ refuse: (batch) => (batch.includes('bad') ? bad : undefined) })
     const coalescer = createWriteCoalescer(endpoint.send, { maxBatch: 100 })
     const results = await Promise.allSettled(['a', 'bad', 'c'].map((input) => coalescer.write(input)))

@@ -1,5 +1,13 @@
 import { ValidationError } from '@ticketbridge/core'
-import { type BatchEntry, batchCallOptions, type CoalescedCallOptions, type CoalescerOptions, type CoalescerStats, createSelfClockedBatcher, settleEntry } from './self-clocked-batcher'
+import {
+  type BatchEntry,
+  batchCallOptions,
+  type CoalescedCallOptions,
+  type CoalescerOptions,
+  type CoalescerStats,
+  createSelfClockedBatcher,
+  settleEntry,
+} from './self-clocked-batcher'
 
 /** Sends single writes as array writes. See {@link createWriteCoalescer}. */
 export interface WriteCoalescer<Input, Output> {
@@ -22,7 +30,10 @@ export interface WriteCoalescer<Input, Output> {
  * stored some, and only the caller (the migration's ledger, looking records up before
  * re-sending) can tell.
  */
-export function createWriteCoalescer<Input, Output>(send: (inputs: Input[], options: CoalescedCallOptions) => Promise<Output[]>, options: CoalescerOptions): WriteCoalescer<Input, Output> {
+export function createWriteCoalescer<Input, Output>(
+  send: (inputs: Input[], options: CoalescedCallOptions) => Promise<Output[]>,
+  options: CoalescerOptions,
+): WriteCoalescer<Input, Output> {
   const stats: CoalescerStats = { requests: 0, records: 0 }
 
   async function sendBatch(batch: BatchEntry<Input, Output>[]): Promise<void> {
@@ -35,7 +46,8 @@ export function createWriteCoalescer<Input, Output>(send: (inputs: Input[], opti
       )
       batch.forEach((entry, index) => {
         const output = outputs[index]
-        if (output === undefined) settleEntry(entry, new Error(`The vendor answered ${outputs.length} records for a batch of ${batch.length}; this one's result is unknown.`))
+        if (output === undefined)
+          settleEntry(entry, new Error(`The vendor answered ${outputs.length} records for a batch of ${batch.length}; this one's result is unknown.`))
         else settleEntry(entry, undefined, output)
       })
     } catch (error) {

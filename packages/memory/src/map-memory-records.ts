@@ -21,9 +21,6 @@ import type {
   MemoryTimeEntryRecord,
 } from './memory-store'
 
-/** The vendor name memory records carry, unless the adapter was given another. */
-export const memoryVendor = 'memory'
-
 function personReference(store: MemoryStore, id: string | undefined): Reference | undefined {
   if (id === undefined) return undefined
   const person = store.people.get(Number(id))

@@ -40,7 +40,7 @@ export const capabilityOverridesSchema = z
   .partial()
 export type CapabilityOverrides = z.input<typeof capabilityOverridesSchema>
 
-export const memoryRetrySettingsSchema = z
+const memoryRetrySettingsSchema = z
   .object({
     maxRetries: z.number().int().min(0).max(20),
     baseDelayMs: z.number().nonnegative(),

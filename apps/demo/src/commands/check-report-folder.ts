@@ -13,6 +13,9 @@ export async function checkReportFolder(folder: string): Promise<void> {
     await writeFile(probe, '')
     await rm(probe, { force: true })
   } catch (error) {
-    throw new ConfigurationError(`--report-dir ${folder} cannot take the reports (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Name a folder you can write to.`, { option: 'report-dir' })
+    throw new ConfigurationError(
+      `--report-dir ${folder} cannot take the reports (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Name a folder you can write to.`,
+      { option: 'report-dir' },
+    )
   }
 }

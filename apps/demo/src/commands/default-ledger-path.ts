@@ -16,7 +16,11 @@ export function ledgerFolder(environment: NodeJS.ProcessEnv = process.env): stri
 
 /** `<vendor>-127.0.0.1-9080-1a2b3c4d`: the vendor, the instance's address made file-safe, and a digest that keeps two instances apart. */
 function instanceKey(vendor: string, instance: string): string {
-  const readable = instance.replace(/^https?:\/\//, '').replace(/[^a-z0-9.@-]+/gi, '-').replace(/^-+|-+$/g, '').slice(0, 40)
+  const readable = instance
+    .replace(/^https?:\/\//, '')
+    .replace(/[^a-z0-9.@-]+/gi, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
   const digest = createHash('sha256').update(`${vendor}\n${instance}`).digest('hex').slice(0, 8)
   return [vendor, readable, digest].filter(Boolean).join('-')
 }
@@ -25,7 +29,11 @@ function instanceKey(vendor: string, instance: string): string {
  * The default ledger of a migration between two instances: one file per pair of instances (the
  * source's and target's addresses, tenants or API users), in {@link ledgerFolder}.
  */
-export function defaultLedgerPath(from: { vendor: string; instance: string }, to: { vendor: string; instance: string }, environment: NodeJS.ProcessEnv = process.env): string {
+export function defaultLedgerPath(
+  from: { vendor: string; instance: string },
+  to: { vendor: string; instance: string },
+  environment: NodeJS.ProcessEnv = process.env,
+): string {
   return join(ledgerFolder(environment), 'ledgers', `${instanceKey(from.vendor, from.instance)}--to--${instanceKey(to.vendor, to.instance)}.sqlite`)
 }
 
@@ -37,7 +45,9 @@ export async function resolveLedgerPath(options: ConnectionOptions & { from: str
 }
 
 /** The source and target instances the settings name (addresses, tenants, API users; never secrets). */
-export async function resolveInstances(options: ConnectionOptions & { from: string; to: string }): Promise<{ from: { vendor: string; instance: string }; to: { vendor: string; instance: string } }> {
+export async function resolveInstances(
+  options: ConnectionOptions & { from: string; to: string },
+): Promise<{ from: { vendor: string; instance: string }; to: { vendor: string; instance: string } }> {
   const instance = async (vendor: string) => ({ vendor, instance: findConnector(vendor).instanceOf(await connectionSettings(vendor, options)) })
   return { from: await instance(options.from), to: await instance(options.to) }
 }

@@ -51,7 +51,11 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       log(`  ${connector.title.padEnd(16)} ${simulator.url}`)
     }
     // The first source gets the tickets asked for, the next two thirds as many, and so on.
-    const seeded = plan.seeded.map((vendor, index) => ({ vendor, tickets: Math.max(1, Math.round(options.tickets * (2 / 3) ** index)), seed: 11 + index * 12 }))
+    const seeded = plan.seeded.map((vendor, index) => ({
+      vendor,
+      tickets: Math.max(1, Math.round(options.tickets * (2 / 3) ** index)),
+      seed: 11 + index * 12,
+    }))
     const seedText = seeded.map(({ vendor, tickets }) => `${tickets} in ${connected.get(vendor)!.title ?? vendor}`).join(' and ')
     log(`Seeding tickets: ${seedText} (people, organizations where the vendor has them, comments, binary files, time worked)…`)
     for (const { vendor, tickets, seed } of seeded) await seedHelpDesk(connected.get(vendor)!, tickets, seed)
@@ -102,7 +106,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 
 export function createDemoCommand(): Command {
   return new Command('demo')
-    .description("Offline: start every vendor's simulator, seed help desks, migrate each into the first vendor and back out to the last, verify, report.")
+    .description(
+      "Offline: start every vendor's simulator, seed help desks, migrate each into the first vendor and back out to the last, verify, report.",
+    )
     .option('--tickets <count>', 'tickets to seed in the first source (each next one gets two thirds as many)', parsePositiveInteger('tickets'), 150)
     .option('--report-dir <folder>', 'where the JSON and HTML reports go', join('.ticketbridge', 'reports'))
     .action(async (options: { tickets: number; reportDir: string }) => {

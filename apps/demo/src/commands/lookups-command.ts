@@ -18,11 +18,36 @@ export function createLookupsCommand(): Command {
         adapter.lookups.ticketTypes(),
         adapter.lookups.customFields(),
       ])
-      console.log(renderTable(['status id', 'name', 'category'], statuses.map((status) => [status.id, status.name, status.category])))
-      console.log(renderTable(['priority id', 'name', 'level'], priorities.map((priority) => [priority.id, priority.name, priority.level])))
-      console.log(renderTable(['queue id', 'name'], queues.map((queue) => [queue.id, queue.name])))
-      console.log(renderTable(['type id', 'name'], ticketTypes.map((type) => [type.id, type.name])))
-      console.log(renderTable(['custom field', 'label', 'type', 'required', 'options'], customFields.map((field) => [field.key, field.label, field.type, field.required ? 'yes' : 'no', (field.options ?? []).join(', ')])))
+      console.log(
+        renderTable(
+          ['status id', 'name', 'category'],
+          statuses.map((status) => [status.id, status.name, status.category]),
+        ),
+      )
+      console.log(
+        renderTable(
+          ['priority id', 'name', 'level'],
+          priorities.map((priority) => [priority.id, priority.name, priority.level]),
+        ),
+      )
+      console.log(
+        renderTable(
+          ['queue id', 'name'],
+          queues.map((queue) => [queue.id, queue.name]),
+        ),
+      )
+      console.log(
+        renderTable(
+          ['type id', 'name'],
+          ticketTypes.map((type) => [type.id, type.name]),
+        ),
+      )
+      console.log(
+        renderTable(
+          ['custom field', 'label', 'type', 'required', 'options'],
+          customFields.map((field) => [field.key, field.label, field.type, field.required ? 'yes' : 'no', (field.options ?? []).join(', ')]),
+        ),
+      )
     } finally {
       await adapter.close()
     }

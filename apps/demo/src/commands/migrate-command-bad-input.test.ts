@@ -40,7 +40,10 @@ describe('ticketbridge migrate refuses bad input before the first write', () => 
     mkdirSync(caseFolder)
     options.prepare?.(caseFolder)
     const writesBefore = proxy.requests.filter((request) => request.method !== 'GET').length
-    const result = await run(['migrate', '--from', 'rt', '--to', 'halo', ...extra], { cwd: caseFolder, env: { ...environment, TICKETBRIDGE_STATE_DIR: join(caseFolder, 'state'), ...options.env } })
+    const result = await run(['migrate', '--from', 'rt', '--to', 'halo', ...extra], {
+      cwd: caseFolder,
+      env: { ...environment, TICKETBRIDGE_STATE_DIR: join(caseFolder, 'state'), ...options.env },
+    })
     expect(result.code, result.output).toBe(exitCodes.configuration)
     expect(result.output).toMatch(names)
     expect(proxy.requests.filter((request) => request.method !== 'GET').length - writesBefore).toBe(0)
@@ -60,43 +63,67 @@ describe('ticketbridge migrate refuses bad input before the first write', () => 
         ledger.close()
       },
     })
-    await refused(['--ledger', 'other-desk.sqlite'], /other-desk\.sqlite is the ledger of a migration from rt at https:\/\/rt\.other-client\.example/, {
-      prepare: (caseFolder) => {
-        const ledger = new MigrationLedger(join(caseFolder, 'other-desk.sqlite'))
-        ledger.setMeta('source', 'rt')
-        ledger.setMeta('target', 'halo')
-        ledger.setMeta('sourceInstance', 'https://rt.other-client.example')
-        ledger.close()
+    await refused(
+      ['--ledger', 'other-desk.sqlite'],
+      /other-desk\.sqlite is the ledger of a migration from rt at https:\/\/rt\.other-client\.example/,
+      {
+        prepare: (caseFolder) => {
+          const ledger = new MigrationLedger(join(caseFolder, 'other-desk.sqlite'))
+          ledger.setMeta('source', 'rt')
+          ledger.setMeta('target', 'halo')
+          ledger.setMeta('sourceInstance', 'https://rt.other-client.example')
+          ledger.close()
+        },
       },
-    })
+    )
   }, 60_000)
 
   it('a mapping to a status the target does not have, unless allowed', async () => {
-    const { caseFolder } = await refused(['--mapping', 'mapping.yaml'], /mapping statuses\."open" names the status "Waiting on the moon".*--allow-unmapped/s, {
-      prepare: (at) => writeFileSync(join(at, 'mapping.yaml'), 'statuses:\n  open: Waiting on the moon\n'),
-    })
+    const { caseFolder } = await refused(
+      ['--mapping', 'mapping.yaml'],
+      /mapping statuses\."open" names the status "Waiting on the moon".*--allow-unmapped/s,
+      {
+        prepare: (at) => writeFileSync(join(at, 'mapping.yaml'), 'statuses:\n  open: Waiting on the moon\n'),
+      },
+    )
     // Nothing was written, not even the ledger.
-    expect(existsSync(join(caseFolder, 'state', 'ledgers')) ? readdirSync(join(caseFolder, 'state', 'ledgers')).filter((name) => name.endsWith('.sqlite')) : []).toEqual([])
+    expect(
+      existsSync(join(caseFolder, 'state', 'ledgers'))
+        ? readdirSync(join(caseFolder, 'state', 'ledgers')).filter((name) => name.endsWith('.sqlite'))
+        : [],
+    ).toEqual([])
     // Allowed, the run goes ahead and says what it did with those tickets.
-    const allowed = await run(['migrate', '--from', 'rt', '--to', 'halo', '--mapping', 'mapping.yaml', '--allow-unmapped', '--no-verify'], { cwd: caseFolder, env: { ...environment, TICKETBRIDGE_STATE_DIR: join(caseFolder, 'state') } })
+    const allowed = await run(['migrate', '--from', 'rt', '--to', 'halo', '--mapping', 'mapping.yaml', '--allow-unmapped', '--no-verify'], {
+      cwd: caseFolder,
+      env: { ...environment, TICKETBRIDGE_STATE_DIR: join(caseFolder, 'state') },
+    })
     expect(allowed.code, allowed.output).toBe(exitCodes.success)
     expect(allowed.output).toMatch(/note: mapping statuses\."open" names the status "Waiting on the moon".*target's default/)
   }, 60_000)
 
   it('a report folder that cannot be written', async () => {
-    await refused(['--report-dir', 'a-file/reports'], /--report-dir a-file\/reports cannot take the reports/, { prepare: (at) => writeFileSync(join(at, 'a-file'), 'not a folder') })
+    await refused(['--report-dir', 'a-file/reports'], /--report-dir a-file\/reports cannot take the reports/, {
+      prepare: (at) => writeFileSync(join(at, 'a-file'), 'not a folder'),
+    })
   }, 60_000)
 
   it('an unknown flag, a config file that is not YAML, a ledger that is not SQLite', async () => {
     await refused(['--no-such-flag'], /unknown option '--no-such-flag'/)
-    await refused(['--config', 'broken.yaml'], /config file broken\.yaml is not valid YAML or JSON/, { prepare: (at) => writeFileSync(join(at, 'broken.yaml'), 'halo:\n  tenant: [unclosed\n') })
-    await refused(['--ledger', 'notes.txt'], /Cannot use notes\.txt as a ticketbridge ledger/, { prepare: (at) => writeFileSync(join(at, 'notes.txt'), 'these are my notes, not a database\n'.repeat(200)) })
+    await refused(['--config', 'broken.yaml'], /config file broken\.yaml is not valid YAML or JSON/, {
+      prepare: (at) => writeFileSync(join(at, 'broken.yaml'), 'halo:\n  tenant: [unclosed\n'),
+    })
+    await refused(['--ledger', 'notes.txt'], /Cannot use notes\.txt as a ticketbridge ledger/, {
+      prepare: (at) => writeFileSync(join(at, 'notes.txt'), 'these are my notes, not a database\n'.repeat(200)),
+    })
   }, 60_000)
 
   it('leaves no ledger behind when the target refuses the credentials', async () => {
     const caseFolder = join(folder, 'wrong-secret')
     mkdirSync(caseFolder)
-    const result = await run(['migrate', '--from', 'rt', '--to', 'halo'], { cwd: caseFolder, env: { ...environment, HALO_CLIENT_SECRET: 'not-the-secret-0123456789', TICKETBRIDGE_STATE_DIR: join(caseFolder, 'state') } })
+    const result = await run(['migrate', '--from', 'rt', '--to', 'halo'], {
+      cwd: caseFolder,
+      env: { ...environment, HALO_CLIENT_SECRET: 'not-the-secret-0123456789', TICKETBRIDGE_STATE_DIR: join(caseFolder, 'state') },
+    })
     expect(result.code, result.output).toBe(exitCodes.failed)
     const ledgers = existsSync(join(caseFolder, 'state', 'ledgers')) ? readdirSync(join(caseFolder, 'state', 'ledgers')) : []
     expect(ledgers.filter((name) => name.endsWith('.sqlite'))).toEqual([])

@@ -17,7 +17,8 @@ const ownText = (text: string) =>
     .replace(/\s*\[image: [^\]]*, attached to this ticket\]/g, '')
     .trim()
 /** The bytes of the images pasted into an HTML body, which move as files of the ticket. */
-const pastedImages = (html: string | undefined) => [...(html ?? '').matchAll(/src="data:image\/[^;"]+;base64,([^"]+)"/g)].map((match) => sha256(Buffer.from(match[1]!, 'base64')))
+const pastedImages = (html: string | undefined) =>
+  [...(html ?? '').matchAll(/src="data:image\/[^;"]+;base64,([^"]+)"/g)].map((match) => sha256(Buffer.from(match[1]!, 'base64')))
 
 describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-kill-test-'))
@@ -50,10 +51,29 @@ describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
       }
     }
     const run = () =>
-      spawn(process.execPath, [cli, 'migrate', '--from', 'rt', '--to', 'halo', '--ledger', ledger, '--report-dir', join(folder, 'reports'), ...resume(), '--no-verify', '--concurrency', '3'], {
-        env: { ...process.env, ...environment },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
+      spawn(
+        process.execPath,
+        [
+          cli,
+          'migrate',
+          '--from',
+          'rt',
+          '--to',
+          'halo',
+          '--ledger',
+          ledger,
+          '--report-dir',
+          join(folder, 'reports'),
+          ...resume(),
+          '--no-verify',
+          '--concurrency',
+          '3',
+        ],
+        {
+          env: { ...process.env, ...environment },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      )
     // Kill points are counted in ledger writes, so they land anywhere in the work: after a person,
     // a ticket, a comment, a file or a status update, and between the vendor's answer and the ledger.
     let state = 20_251_125
@@ -65,7 +85,10 @@ describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
       if (!existsSync(ledger)) return 0
       const reader = new MigrationLedger(ledger)
       try {
-        return Object.values(reader.counts()).reduce((sum, states) => sum + Object.values(states).reduce((total, count) => total + (count ?? 0), 0), 0)
+        return Object.values(reader.counts()).reduce(
+          (sum, states) => sum + Object.values(states).reduce((total, count) => total + (count ?? 0), 0),
+          0,
+        )
       } finally {
         reader.close()
       }
@@ -108,7 +131,11 @@ describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
       const sourceCommentRecords = await source.comments.list(ticket.id).toArray({ limit: 1000 })
       const sourceComments = sourceCommentRecords.map((comment) => comment.body.text.trim()).filter(Boolean)
       const targetComments = (await target.comments.list(moved[0]!.id).toArray({ limit: 1000 })).map((comment) => ownText(comment.body.text))
-      for (const text of sourceComments) expect(targetComments.filter((candidate) => candidate === text), `comment "${text}" of ticket ${ticket.id}`).toHaveLength(1)
+      for (const text of sourceComments)
+        expect(
+          targetComments.filter((candidate) => candidate === text),
+          `comment "${text}" of ticket ${ticket.id}`,
+        ).toHaveLength(1)
       // Pasted images arrive as files too, one per distinct image.
       const sourceFiles: string[] = [...new Set(sourceCommentRecords.flatMap((comment) => pastedImages(comment.body.html)))]
       for await (const attachment of source.attachments.list(ticket.id)) sourceFiles.push(sha256(await source.attachments.download(attachment)))

@@ -48,7 +48,7 @@ describe('ticketbridge migrate, run again with a fresh ledger', () => {
     // With a ledger that knows nothing (another machine): the target's copies are adopted, not repeated.
     const third = await run([...migrate, '--ledger', join(folderB, 'new.sqlite')], { cwd: folderB, env: environment })
     expect(third.code, third.output).toBe(0)
-    expect(third.output).toContain("Verify: PASSED")
+    expect(third.output).toContain('Verify: PASSED')
 
     const sourceTickets = await source.tickets.list().toArray({ limit: 1000 })
     const targetTickets = await target.tickets.list().toArray({ limit: 1000 })

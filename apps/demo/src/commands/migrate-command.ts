@@ -36,7 +36,10 @@ export function createMigrateCommand(): Command {
     .option('--since <date>', 'move only tickets changed at or after this ISO-8601 date')
     .option('--resume', 'continue the interrupted run recorded in the ledger')
     .option('--retry-failed', 'try again the records that failed before')
-    .option('--allow-unmapped', "let mapping entries name statuses, priorities, queues or types the target lacks (those tickets get the target's default)")
+    .option(
+      '--allow-unmapped',
+      "let mapping entries name statuses, priorities, queues or types the target lacks (those tickets get the target's default)",
+    )
     .option('--ledger <file>', 'the SQLite ledger (default: one per pair of instances, under $TICKETBRIDGE_STATE_DIR or ~/.local/state/ticketbridge)')
     .option('--report-dir <folder>', 'where the JSON and HTML reports go', join('.ticketbridge', 'reports'))
     .option('--concurrency <count>', 'tickets moved at once', parsePositiveInteger('concurrency'))
@@ -48,17 +51,28 @@ export function createMigrateCommand(): Command {
     if (options.from === options.to) throw new ConfigurationError('--from and --to name the same vendor.', { option: 'to' })
     if (options.resume && !options.dryRun) {
       const runs = existsSync(ledgerPath) ? MigrationLedgerState.runCount(ledgerPath) : 0
-      if (runs === 0) throw new ConfigurationError(`--resume: ${ledgerPath} holds no run to resume. Leave out --resume to start the migration, or name its ledger with --ledger.`, { option: 'resume' })
+      if (runs === 0)
+        throw new ConfigurationError(
+          `--resume: ${ledgerPath} holds no run to resume. Leave out --resume to start the migration, or name its ledger with --ledger.`,
+          { option: 'resume' },
+        )
     }
     await checkReportFolder(options.reportDir)
     if (!options.dryRun && existsSync(ledgerPath) && !options.resume && !options.retryFailed && !options.since) {
       const state = new MigrationLedgerState(ledgerPath)
       const interrupted = state.interruptedRun()
       state.close()
-      if (interrupted) throw new ConfigurationError(`An earlier run (${interrupted}) stopped before it finished. Pass --resume to continue it, or --ledger to start a separate migration.`, { option: 'resume' })
+      if (interrupted)
+        throw new ConfigurationError(
+          `An earlier run (${interrupted}) stopped before it finished. Pass --resume to continue it, or --ledger to start a separate migration.`,
+          { option: 'resume' },
+        )
     }
     const rateLimitNotice = createRateLimitNotice()
-    const [source, target] = await Promise.all([connect(options.from, options, rateLimitNotice.hooks), connect(options.to, options, rateLimitNotice.hooks)])
+    const [source, target] = await Promise.all([
+      connect(options.from, options, rateLimitNotice.hooks),
+      connect(options.to, options, rateLimitNotice.hooks),
+    ])
     try {
       const result = await runMigration({
         source,

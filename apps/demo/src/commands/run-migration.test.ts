@@ -31,7 +31,11 @@ describe('runMigration reports', () => {
       const files = readdirSync(join(folder, 'reports'))
       expect(files.filter((name) => name.endsWith('.json'))).toHaveLength(1)
       expect(files.filter((name) => name.endsWith('.html'))).toHaveLength(1)
-      const written = [...files.map((name) => readFileSync(join(folder, 'reports', name), 'utf8')), lines.join('\n'), inspect(result.report, { depth: 20 })]
+      const written = [
+        ...files.map((name) => readFileSync(join(folder, 'reports', name), 'utf8')),
+        lines.join('\n'),
+        inspect(result.report, { depth: 20 }),
+      ]
       for (const text of written) for (const secret of secrets) expect(text).not.toContain(secret)
       expect(readFileSync(result.htmlPath, 'utf8')).toMatch(/^<!DOCTYPE html>/)
     } finally {

@@ -85,14 +85,21 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
       if (event.phase === 'verify') verifyProgress.update(event.done, event.total)
       if (event.phase === 'retry') {
         // One line per wait, on a TTY and off it: a wait can last a minute.
-        const what = event.what === 'tickets' ? `${event.count} ticket${event.count === 1 ? '' : 's'} that failed for a passing reason` : `the ${source.vendor} listing, after ${event.count} tickets`
-        process.stderr.write(`\nTrying ${what} again in ${Math.round(event.waitMs / 1000)} s (round ${event.round} of ${event.rounds}): ${event.reason}\n`)
+        const what =
+          event.what === 'tickets'
+            ? `${event.count} ticket${event.count === 1 ? '' : 's'} that failed for a passing reason`
+            : `the ${source.vendor} listing, after ${event.count} tickets`
+        process.stderr.write(
+          `\nTrying ${what} again in ${Math.round(event.waitMs / 1000)} s (round ${event.round} of ${event.rounds}): ${event.reason}\n`,
+        )
       }
     },
   })
   try {
     const preflight = await migration.preflight()
-    log(`Preflight ${source.vendor} → ${target.vendor}: ${preflight.tickets} tickets; about ${preflight.estimate.requests.source} requests to ${source.vendor} and ${preflight.estimate.requests.target} to ${target.vendor}.`)
+    log(
+      `Preflight ${source.vendor} → ${target.vendor}: ${preflight.tickets} tickets; about ${preflight.estimate.requests.source} requests to ${source.vendor} and ${preflight.estimate.requests.target} to ${target.vendor}.`,
+    )
     for (const note of preflight.degradations) log(`  note: ${note}`)
     for (const value of preflight.unmapped) log(`  unmapped ${value.kind}: ${value.value} (${value.count} tickets)`)
     for (const field of preflight.missingRequired) log(`  required target field left empty: ${field.field} (${field.count} tickets)`)

@@ -18,12 +18,20 @@ export function addConnectionOptions(command: Command): Command {
     .option('--config <file>', 'vendor settings (JSON or YAML, no secrets): { <vendor>: { <setting>: … }, … }')
     .option('--secrets-file <file>', `KEY=value file of secret environment variables (${secretEnvironmentNames().join(', ')})`)
     .addOption(new Option('--set <vendor.setting=value...>', 'override one non-secret setting of a vendor'))
-    .option('--timeout <seconds>', 'seconds a request may go without sending or receiving anything before it gives up (default 30); large files keep moving as long as bytes flow', parsePositiveInteger('timeout'))
+    .option(
+      '--timeout <seconds>',
+      'seconds a request may go without sending or receiving anything before it gives up (default 30); large files keep moving as long as bytes flow',
+      parsePositiveInteger('timeout'),
+    )
 }
 
 /** The environment variables of every vendor's secret settings. */
 function secretEnvironmentNames(): string[] {
-  return listConnectors().flatMap((connector) => Object.values(connector.settings).filter((setting) => setting.secret).map((setting) => setting.environment))
+  return listConnectors().flatMap((connector) =>
+    Object.values(connector.settings)
+      .filter((setting) => setting.secret)
+      .map((setting) => setting.environment),
+  )
 }
 
 /** A vendor's settings from the config file, the environment and the flags. */
@@ -45,7 +53,8 @@ export async function connect(vendor: string, options: ConnectionOptions, hooks?
 export function parsePositiveInteger(name: string): (value: string) => number {
   return (value) => {
     const parsed = Number.parseInt(value, 10)
-    if (!Number.isInteger(parsed) || parsed < 1 || String(parsed) !== value.trim()) throw new ConfigurationError(`${name} must be a positive whole number, not "${value}".`, { option: name })
+    if (!Number.isInteger(parsed) || parsed < 1 || String(parsed) !== value.trim())
+      throw new ConfigurationError(`${name} must be a positive whole number, not "${value}".`, { option: name })
     return parsed
   }
 }

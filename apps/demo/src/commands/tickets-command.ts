@@ -5,7 +5,14 @@ import { addConnectionOptions, type ConnectionOptions, connect, parsePositiveInt
 import { vendorChoices } from '../connectors/connectors'
 
 function ticketRow(ticket: Ticket): (string | number)[] {
-  return [ticket.id, ticket.subject.slice(0, 60), `${ticket.status.name} (${ticket.status.category})`, ticket.priority.level, ticket.requester?.name ?? ticket.requester?.email ?? '', ticket.updatedAt]
+  return [
+    ticket.id,
+    ticket.subject.slice(0, 60),
+    `${ticket.status.name} (${ticket.status.category})`,
+    ticket.priority.level,
+    ticket.requester?.name ?? ticket.requester?.email ?? '',
+    ticket.updatedAt,
+  ]
 }
 
 /** `ticketbridge tickets list|get|create|comment`: the neutral interface from the shell, on any vendor. */
@@ -19,26 +26,45 @@ export function createTicketsCommand(): Command {
     .option('--text <words>', 'words in the subject or description')
     .option('--limit <count>', 'at most this many', parsePositiveInteger('limit'), 25)
     .option('--json', 'print JSON instead of a table')
-  addConnectionOptions(list).action(async (options: ConnectionOptions & { vendor: string; status?: string; since?: string; text?: string; limit: number; json?: boolean }) => {
-    const adapter = await connect(options.vendor, options)
-    try {
-      const statusCategories = options.status?.split(',').map((category) => statusCategorySchema.parse(category.trim()))
-      const found = await adapter.tickets
-        .list({ ...(statusCategories ? { statusCategories } : {}), ...(options.since ? { updatedSince: new Date(options.since).toISOString() } : {}), ...(options.text ? { text: options.text } : {}) })
-        .toArray({ limit: options.limit })
-      console.log(options.json ? JSON.stringify(found.map(({ raw: _raw, ...ticket }) => ticket), null, 2) : renderTable(['id', 'subject', 'status', 'priority', 'requester', 'updated'], found.map(ticketRow)))
-    } finally {
-      await adapter.close()
-    }
-  })
+  addConnectionOptions(list).action(
+    async (options: ConnectionOptions & { vendor: string; status?: string; since?: string; text?: string; limit: number; json?: boolean }) => {
+      const adapter = await connect(options.vendor, options)
+      try {
+        const statusCategories = options.status?.split(',').map((category) => statusCategorySchema.parse(category.trim()))
+        const found = await adapter.tickets
+          .list({
+            ...(statusCategories ? { statusCategories } : {}),
+            ...(options.since ? { updatedSince: new Date(options.since).toISOString() } : {}),
+            ...(options.text ? { text: options.text } : {}),
+          })
+          .toArray({ limit: options.limit })
+        console.log(
+          options.json
+            ? JSON.stringify(
+                found.map(({ raw: _raw, ...ticket }) => ticket),
+                null,
+                2,
+              )
+            : renderTable(['id', 'subject', 'status', 'priority', 'requester', 'updated'], found.map(ticketRow)),
+        )
+      } finally {
+        await adapter.close()
+      }
+    },
+  )
 
-  const get = new Command('get').argument('<id>', 'ticket id').requiredOption('--vendor <vendor>', vendorChoices()).option('--raw', "include the vendor's payload")
+  const get = new Command('get')
+    .argument('<id>', 'ticket id')
+    .requiredOption('--vendor <vendor>', vendorChoices())
+    .option('--raw', "include the vendor's payload")
   addConnectionOptions(get).action(async (id: string, options: ConnectionOptions & { vendor: string; raw?: boolean }) => {
     const adapter = await connect(options.vendor, options)
     try {
       const { raw, ...ticket } = await adapter.tickets.get(id)
       const comments = await adapter.comments.list(id).toArray({ limit: 1000 })
-      console.log(JSON.stringify({ ...ticket, ...(options.raw ? { raw } : {}), comments: comments.map(({ raw: _raw, ...comment }) => comment) }, null, 2))
+      console.log(
+        JSON.stringify({ ...ticket, ...(options.raw ? { raw } : {}), comments: comments.map(({ raw: _raw, ...comment }) => comment) }, null, 2),
+      )
     } finally {
       await adapter.close()
     }
@@ -49,16 +75,24 @@ export function createTicketsCommand(): Command {
     .requiredOption('--subject <text>', 'subject')
     .requiredOption('--description <text>', 'description')
     .option('--priority <level>', 'low, normal, high or urgent')
-  addConnectionOptions(create).action(async (options: ConnectionOptions & { vendor: string; subject: string; description: string; priority?: 'low' | 'normal' | 'high' | 'urgent' }) => {
-    const adapter = await connect(options.vendor, options)
-    try {
-      const { record, warnings } = await adapter.tickets.create({ subject: options.subject, description: { text: options.description }, ...(options.priority ? { priority: { level: options.priority } } : {}) })
-      console.log(`Created ticket ${record.id} in ${adapter.vendor}.`)
-      for (const warning of warnings) console.log(`  warning: ${warning.message}`)
-    } finally {
-      await adapter.close()
-    }
-  })
+  addConnectionOptions(create).action(
+    async (
+      options: ConnectionOptions & { vendor: string; subject: string; description: string; priority?: 'low' | 'normal' | 'high' | 'urgent' },
+    ) => {
+      const adapter = await connect(options.vendor, options)
+      try {
+        const { record, warnings } = await adapter.tickets.create({
+          subject: options.subject,
+          description: { text: options.description },
+          ...(options.priority ? { priority: { level: options.priority } } : {}),
+        })
+        console.log(`Created ticket ${record.id} in ${adapter.vendor}.`)
+        for (const warning of warnings) console.log(`  warning: ${warning.message}`)
+      } finally {
+        await adapter.close()
+      }
+    },
+  )
 
   const comment = new Command('comment')
     .argument('<id>', 'ticket id')
@@ -68,7 +102,10 @@ export function createTicketsCommand(): Command {
   addConnectionOptions(comment).action(async (id: string, options: ConnectionOptions & { vendor: string; text: string; internal?: boolean }) => {
     const adapter = await connect(options.vendor, options)
     try {
-      const { record, warnings } = await adapter.comments.create(id, { body: { text: options.text }, visibility: options.internal ? 'internal' : 'public' })
+      const { record, warnings } = await adapter.comments.create(id, {
+        body: { text: options.text },
+        visibility: options.internal ? 'internal' : 'public',
+      })
       console.log(`Added ${record.visibility} comment ${record.id} to ticket ${id}.`)
       for (const warning of warnings) console.log(`  warning: ${warning.message}`)
     } finally {

@@ -16,15 +16,19 @@ export function createVerifyCommand(): Command {
   addConnectionOptions(command)
   return command.action(async (options: ConnectionOptions & { from: string; to: string; ledger?: string }) => {
     const ledgerPath = await resolveLedgerPath(options)
-    if (!existsSync(ledgerPath)) throw new ConfigurationError(`No ledger at ${ledgerPath}: run ticketbridge migrate first, or pass --ledger.`, { option: 'ledger' })
+    if (!existsSync(ledgerPath))
+      throw new ConfigurationError(`No ledger at ${ledgerPath}: run ticketbridge migrate first, or pass --ledger.`, { option: 'ledger' })
     const [source, target] = await Promise.all([connect(options.from, options), connect(options.to, options)])
     const ledger = new MigrationLedger(ledgerPath)
     const progress = createProgressReporter('verify')
     try {
       const report = await verifyMigration({ source, target, ledger, onProgress: (done, total) => progress.update(done, total) })
       progress.stop()
-      console.log(`Verify ${report.passed ? 'PASSED' : 'FAILED'}: ${report.tickets.matched}/${report.tickets.checked} tickets match; comments ${report.comments.target}/${report.comments.source}; files with identical bytes ${report.attachments.bytesIdentical}/${report.attachments.source}.`)
-      for (const difference of report.differences) console.log(`  ${difference.field} of ${difference.sourceId} → ${difference.targetId}: ${difference.source} ≠ ${difference.target}`)
+      console.log(
+        `Verify ${report.passed ? 'PASSED' : 'FAILED'}: ${report.tickets.matched}/${report.tickets.checked} tickets match; comments ${report.comments.target}/${report.comments.source}; files with identical bytes ${report.attachments.bytesIdentical}/${report.attachments.source}.`,
+      )
+      for (const difference of report.differences)
+        console.log(`  ${difference.field} of ${difference.sourceId} → ${difference.targetId}: ${difference.source} ≠ ${difference.target}`)
       process.exitCode = report.passed ? exitCodes.success : exitCodes.incomplete
     } finally {
       progress.stop()

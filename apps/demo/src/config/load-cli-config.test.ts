@@ -26,13 +26,22 @@ describe('loadVendorSettings', () => {
       overrides: ['halo.tenant=override', 'rt.url=http://ignored.example'],
       environment: { HALO_CLIENT_ID: 'from-environment' },
     })
-    expect(settings).toMatchObject({ resourceUrl: 'https://file.example/api', clientId: 'from-environment', tenant: 'override', clientSecret: 's3cret-from-file' })
+    expect(settings).toMatchObject({
+      resourceUrl: 'https://file.example/api',
+      clientId: 'from-environment',
+      tenant: 'override',
+      clientSecret: 's3cret-from-file',
+    })
   })
 
   it('refuses secrets in the config file and in flags, naming where they belong', async () => {
     const configFile = file('bad.yaml', 'halo:\n  clientId: x\n  clientSecret: do-not-put-me-here\n')
-    await expect(loadVendorSettings(haloConnector, { configFile, environment: {} })).rejects.toThrow(/halo\.clientSecret is a secret; set HALO_CLIENT_SECRET/)
-    await expect(loadVendorSettings(haloConnector, { overrides: ['halo.clientSecret=nope'], environment: { HALO_CLIENT_ID: 'x' } })).rejects.toThrow(/secrets are not taken from flags/)
+    await expect(loadVendorSettings(haloConnector, { configFile, environment: {} })).rejects.toThrow(
+      /halo\.clientSecret is a secret; set HALO_CLIENT_SECRET/,
+    )
+    await expect(loadVendorSettings(haloConnector, { overrides: ['halo.clientSecret=nope'], environment: { HALO_CLIENT_ID: 'x' } })).rejects.toThrow(
+      /secrets are not taken from flags/,
+    )
   })
 
   it('names unknown and missing settings', async () => {

@@ -26,15 +26,18 @@ async function readConfigFile(path: string): Promise<Record<string, Record<strin
     parsed = parseYaml(text)
   } catch (error) {
     // The yaml library names the line and column; the file name is ours to add.
-    throw new ConfigurationError(`The config file ${path} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`, { option: 'config' })
+    throw new ConfigurationError(`The config file ${path} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`, {
+      option: 'config',
+    })
   }
   if (parsed === null || parsed === undefined) return {}
-  if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigurationError(`${path} must map vendor names to their settings.`, { option: 'config' })
+  if (typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new ConfigurationError(`${path} must map vendor names to their settings.`, { option: 'config' })
   return parsed as Record<string, Record<string, unknown>>
 }
 
 /** Reads a dotenv-style file: `KEY=value` lines, `#` comments, optional quotes. */
-export async function readSecretsFile(path: string): Promise<Record<string, string>> {
+async function readSecretsFile(path: string): Promise<Record<string, string>> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -63,8 +66,16 @@ export async function loadVendorSettings(connector: VendorConnector, sources: Co
   const settings: Record<string, string> = {}
   for (const [key, value] of Object.entries(fromFile)) {
     const known = connector.settings[key]
-    if (!known) throw new ConfigurationError(`${sources.configFile}: ${connector.vendor}.${key} is not a ${connector.title} setting. Known: ${Object.keys(connector.settings).join(', ')}.`, { option: `${connector.vendor}.${key}` })
-    if (known.secret) throw new ConfigurationError(`${sources.configFile}: ${connector.vendor}.${key} is a secret; set ${known.environment} in the environment or a --secrets-file instead.`, { option: `${connector.vendor}.${key}` })
+    if (!known)
+      throw new ConfigurationError(
+        `${sources.configFile}: ${connector.vendor}.${key} is not a ${connector.title} setting. Known: ${Object.keys(connector.settings).join(', ')}.`,
+        { option: `${connector.vendor}.${key}` },
+      )
+    if (known.secret)
+      throw new ConfigurationError(
+        `${sources.configFile}: ${connector.vendor}.${key} is a secret; set ${known.environment} in the environment or a --secrets-file instead.`,
+        { option: `${connector.vendor}.${key}` },
+      )
     settings[key] = String(value)
   }
   for (const [key, setting] of Object.entries(connector.settings)) {
@@ -77,16 +88,27 @@ export async function loadVendorSettings(connector: VendorConnector, sources: Co
     const [, vendor, key, value] = match
     if (vendor !== connector.vendor) continue
     const known = connector.settings[key!]
-    if (!known) throw new ConfigurationError(`--set ${vendor}.${key}: not a ${connector.title} setting. Known: ${Object.keys(connector.settings).join(', ')}.`, { option: `${vendor}.${key}` })
-    if (known.secret) throw new ConfigurationError(`--set ${vendor}.${key} is refused, because secrets are not taken from flags (they end up in shell history); set ${known.environment} instead.`, { option: `${vendor}.${key}` })
+    if (!known)
+      throw new ConfigurationError(
+        `--set ${vendor}.${key}: not a ${connector.title} setting. Known: ${Object.keys(connector.settings).join(', ')}.`,
+        { option: `${vendor}.${key}` },
+      )
+    if (known.secret)
+      throw new ConfigurationError(
+        `--set ${vendor}.${key} is refused, because secrets are not taken from flags (they end up in shell history); set ${known.environment} instead.`,
+        { option: `${vendor}.${key}` },
+      )
     settings[key!] = value!
   }
   for (const [key, setting] of Object.entries(connector.settings)) {
     if (setting.secret) registerSecret(settings[key])
     if (setting.required && settings[key] === undefined) {
-      throw new ConfigurationError(`${connector.title} needs ${key}: set ${setting.environment}${setting.secret ? ' (environment or --secrets-file)' : `, ${connector.vendor}.${key} in the config file, or --set ${connector.vendor}.${key}=…`}.`, {
-        option: `${connector.vendor}.${key}`,
-      })
+      throw new ConfigurationError(
+        `${connector.title} needs ${key}: set ${setting.environment}${setting.secret ? ' (environment or --secrets-file)' : `, ${connector.vendor}.${key} in the config file, or --set ${connector.vendor}.${key}=…`}.`,
+        {
+          option: `${connector.vendor}.${key}`,
+        },
+      )
     }
   }
   return settings

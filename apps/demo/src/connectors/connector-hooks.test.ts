@@ -21,7 +21,11 @@ describe('connector hooks', () => {
       },
     )
     try {
-      const calls = [adapter.lookups.statuses({ signal: controller.signal }), adapter.lookups.priorities({ signal: controller.signal }), adapter.lookups.queues({ signal: controller.signal })]
+      const calls = [
+        adapter.lookups.statuses({ signal: controller.signal }),
+        adapter.lookups.priorities({ signal: controller.signal }),
+        adapter.lookups.queues({ signal: controller.signal }),
+      ]
       const settled = await Promise.allSettled(calls)
       expect(settled.some((result) => result.status === 'rejected' && AbortError.isInstance(result.reason))).toBe(true)
       expect(events[0]).toMatchObject({ vendor: 'halo', source: 'limiter', reason: 'budget' })

@@ -22,7 +22,11 @@ describe('settings the messages name', () => {
     const vendor = connector.vendor
     it(`${vendor}: each one the adapter's messages name is settable from the CLI, the config file and the environment`, async () => {
       // Every required setting filled, so only the one under test can go wrong.
-      const required = Object.fromEntries(Object.values(connector.settings).filter((setting) => setting.required).map((setting) => [setting.environment, 'x']))
+      const required = Object.fromEntries(
+        Object.values(connector.settings)
+          .filter((setting) => setting.required)
+          .map((setting) => [setting.environment, 'x']),
+      )
       for (const name of settingsNamedInMessages(vendor)) {
         const setting = connector.settings[name]
         expect(setting, `${vendor}.${name} is named in a message but is not a CLI setting`).toBeDefined()

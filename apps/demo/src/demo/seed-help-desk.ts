@@ -60,7 +60,16 @@ export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: numbe
     const organization = organizationIds[index % Math.max(1, organizationIds.length)]
     const email = `${firstName.toLowerCase()}@${organizations[index % organizations.length]!.split(' ')[0]!.toLowerCase()}.example`
     // Found first, so seeding a help desk that has them already (a long-lived RT) adds none twice.
-    const record = (await adapter.people.findByEmail(email)) ?? (await adapter.people.create({ kind: 'contact', name: `${firstName} Example`, email, ...(organization ? { organization: { id: organization } } : {}) })).record
+    const record =
+      (await adapter.people.findByEmail(email)) ??
+      (
+        await adapter.people.create({
+          kind: 'contact',
+          name: `${firstName} Example`,
+          email,
+          ...(organization ? { organization: { id: organization } } : {}),
+        })
+      ).record
     contacts.push({ id: record.id, name: record.name, ...(organization ? { organization } : {}) })
   }
   // Vendors create agents through their admin tools, not their ticket APIs: use one that exists.
@@ -89,7 +98,12 @@ export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: numbe
       // The requester's screenshot is pasted into the reply, as mail clients and editors do.
       const pasted = commentIndex === 2 && capabilities.comments.html ? sampleBinary(random, 256 + Math.floor(random() * 1024)) : undefined
       await adapter.comments.create(ticket.id, {
-        body: pasted ? { text: reply, html: `<p>${reply}</p><p><img alt="screenshot" src="data:image/png;base64,${Buffer.from(pasted).toString('base64')}"></p>` } : { text: reply },
+        body: pasted
+          ? {
+              text: reply,
+              html: `<p>${reply}</p><p><img alt="screenshot" src="data:image/png;base64,${Buffer.from(pasted).toString('base64')}"></p>`,
+            }
+          : { text: reply },
         visibility: fromAgent && random() < 0.3 ? 'internal' : 'public',
         ...(capabilities.comments.setAuthor ? { author: { id: fromAgent ? agent.id : requester.id } } : {}),
       })

@@ -9,7 +9,7 @@ import { seedHelpDesk } from '../demo/seed-help-desk'
 export const cli = fileURLToPath(new URL('../../dist/ticketbridge.js', import.meta.url))
 
 /** The environment that points a child `ticketbridge` at a running simulator. */
-export function environmentOf(vendor: string, simulator: RunningSimulator): Record<string, string> {
+function environmentOf(vendor: string, simulator: RunningSimulator): Record<string, string> {
   const connector = findConnector(vendor)
   return Object.fromEntries(Object.entries(simulator.settings).map(([key, value]) => [connector.settings[key]!.environment, value]))
 }
@@ -19,8 +19,15 @@ export function waitForExit(child: ChildProcess): Promise<{ code: number | null;
 }
 
 /** Runs `ticketbridge` with these arguments to its end: the exit code and everything it printed. */
-export async function runCli(arguments_: string[], options: { cwd: string; env: Record<string, string> }): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [cli, ...arguments_], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+export async function runCli(
+  arguments_: string[],
+  options: { cwd: string; env: Record<string, string> },
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [cli, ...arguments_], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))

@@ -45,7 +45,14 @@ describe('tickets', () => {
       { silent: true },
     )
     expect(warnings.map((warning) => `${warning.type}:${warning.field}`).sort()).toEqual(
-      ['converted:description.html', 'unsupported:createdAt', 'unsupported:customFields.Nonexistent', 'unsupported:silent', 'unsupported:tags', 'unsupported:team'].sort(),
+      [
+        'converted:description.html',
+        'unsupported:createdAt',
+        'unsupported:customFields.Nonexistent',
+        'unsupported:silent',
+        'unsupported:tags',
+        'unsupported:team',
+      ].sort(),
     )
     expect(record.assignee).toEqual({ id: String(technician.id) })
     expect(record.customFields['Customer Impact']).toBe('High')
@@ -76,11 +83,17 @@ describe('tickets', () => {
   it('refuses to overwrite a change made since the caller read the ticket', async () => {
     const adapter = createAutotaskAdapter(settings())
     const ticket = await newTicket(adapter)
-    const { record } = await adapter.tickets.update(ticket.id, { subject: 'Fresh', vendorOptions: { autotask: { ifUnmodifiedSince: ticket.updatedAt } } })
+    const { record } = await adapter.tickets.update(ticket.id, {
+      subject: 'Fresh',
+      vendorOptions: { autotask: { ifUnmodifiedSince: ticket.updatedAt } },
+    })
     expect(record.subject).toBe('Fresh')
-    await expect(adapter.tickets.update(ticket.id, { subject: 'Stale', vendorOptions: { autotask: { ifUnmodifiedSince: ticket.createdAt.replace(/\d{4}-/, '2000-') } } })).rejects.toSatisfy(
-      (error) => ConflictError.isInstance(error),
-    )
+    await expect(
+      adapter.tickets.update(ticket.id, {
+        subject: 'Stale',
+        vendorOptions: { autotask: { ifUnmodifiedSince: ticket.createdAt.replace(/\d{4}-/, '2000-') } },
+      }),
+    ).rejects.toSatisfy((error) => ConflictError.isInstance(error))
     expect((await adapter.tickets.get(ticket.id)).subject).toBe('Fresh')
   })
 
@@ -110,11 +123,19 @@ describe('comments and attachments', () => {
     const adapter = createAutotaskAdapter(settings({ impersonateAuthors: true }))
     expect(adapter.capabilities.comments.setAuthor).toBe(true)
     const ticket = await newTicket(adapter)
-    const { record, warnings } = await adapter.comments.create(ticket.id, { body: { text: 'On site.' }, visibility: 'public', author: { email: technician.email } })
+    const { record, warnings } = await adapter.comments.create(ticket.id, {
+      body: { text: 'On site.' },
+      visibility: 'public',
+      author: { email: technician.email },
+    })
     expect(warnings).toEqual([])
     expect(record.author).toEqual({ id: String(technician.id) })
     const plain = createAutotaskAdapter(settings())
-    const { warnings: refused } = await plain.comments.create(ticket.id, { body: { text: 'x' }, visibility: 'public', author: { id: String(technician.id) } })
+    const { warnings: refused } = await plain.comments.create(ticket.id, {
+      body: { text: 'x' },
+      visibility: 'public',
+      author: { id: String(technician.id) },
+    })
     expect(refused.map((warning) => warning.field)).toEqual(['author'])
   })
 })
@@ -144,7 +165,9 @@ describe('reads asked for together', () => {
     // Let the request log catch up (it records asynchronously), then count from here.
     await new Promise((resolve) => setTimeout(resolve, 20))
     const from = server.requests.length
-    const written = await Promise.all(tickets.map((ticket, index) => adapter.comments.create(ticket.id, { body: { text: `Note ${index}` }, visibility: 'internal' })))
+    const written = await Promise.all(
+      tickets.map((ticket, index) => adapter.comments.create(ticket.id, { body: { text: `Note ${index}` }, visibility: 'internal' })),
+    )
     const listed = await Promise.all(tickets.map((ticket) => adapter.comments.list(ticket.id).toArray({ limit: 10 })))
     await new Promise((resolve) => setTimeout(resolve, 20))
     const sent = server.requests.slice(from).map((request) => `${request.method} ${new URL(request.url).pathname.replace(/^.*\/V1\.0/, '')}`)
@@ -163,12 +186,18 @@ describe('the driver', () => {
   it('keeps to the configured hourly budget, naming the documented limit', () => {
     const source = 'Autotask: 10,000 requests per hour per database (autotask.md)'
     expect(createAutotaskAdapter(settings()).rateLimit).toEqual({ requests: 10_000, windowMs: 3_600_000, source })
-    expect(createAutotaskAdapter(settings({ hourlyRequestLimit: 600, hourlyWindowMs: 60_000 })).rateLimit).toEqual({ requests: 600, windowMs: 60_000, source })
+    expect(createAutotaskAdapter(settings({ hourlyRequestLimit: 600, hourlyWindowMs: 60_000 })).rateLimit).toEqual({
+      requests: 600,
+      windowMs: 60_000,
+      source,
+    })
   })
 
   it('refuses what the REST API has no route for, saying what to do instead', async () => {
     const adapter = createAutotaskAdapter(settings())
-    await expect(adapter.tickets.delete('1')).rejects.toSatisfy((error) => UnsupportedOperationError.isInstance(error) && /complete or cancel/.test(error.message))
+    await expect(adapter.tickets.delete('1')).rejects.toSatisfy(
+      (error) => UnsupportedOperationError.isInstance(error) && /complete or cancel/.test(error.message),
+    )
     await expect(adapter.relations.list('1')).rejects.toSatisfy((error) => UnsupportedOperationError.isInstance(error))
   })
 

@@ -32,7 +32,7 @@ export function priorityLevelOf(value: AutotaskPicklistValue, overrides: Record<
 }
 
 /** Whether a note publish level hides the note from the customer: the tenant's internal levels say "Internal" in their label. */
-export function isInternalPublishLevel(value: AutotaskPicklistValue): boolean {
+function isInternalPublishLevel(value: AutotaskPicklistValue): boolean {
   return /\binternal\b/i.test(value.label)
 }
 
@@ -92,7 +92,9 @@ export function createPublishLevels(publish: AutotaskPicklist, options: Resolved
   if (configuredInternal !== undefined) internalValues.add(String(configuredInternal))
   const configuredPublic = resolve(options.notePublish.public)
   if (configuredPublic !== undefined) internalValues.delete(String(configuredPublic))
-  const publicDefault = publish.active.find((value) => !internalValues.has(value.value) && value.isDefaultValue) ?? publish.active.find((value) => !internalValues.has(value.value))
+  const publicDefault =
+    publish.active.find((value) => !internalValues.has(value.value) && value.isDefaultValue) ??
+    publish.active.find((value) => !internalValues.has(value.value))
   const internalDefault = publish.active.find((value) => internalValues.has(value.value))
   const known = new Set(publish.values.map((value) => value.value))
   return {

@@ -13,7 +13,8 @@ export function mapAutotaskAttachment(raw: AutotaskTicketAttachment | AutotaskTi
     raw: metadata,
     ticketId: typeof raw.ticketID === 'number' ? String(raw.ticketID) : ticketId,
     ...(noteId !== undefined ? { commentId: noteId } : {}),
-    filename: typeof raw.fullPath === 'string' && raw.fullPath !== '' ? raw.fullPath : typeof raw.title === 'string' ? raw.title : `attachment-${raw.id}`,
+    filename:
+      typeof raw.fullPath === 'string' && raw.fullPath !== '' ? raw.fullPath : typeof raw.title === 'string' ? raw.title : `attachment-${raw.id}`,
     contentType: typeof raw.contentType === 'string' && raw.contentType !== '' ? raw.contentType : 'application/octet-stream',
     size: typeof raw.fileSize === 'number' && raw.fileSize >= 0 ? Math.round(raw.fileSize) : 0,
     ...(createdAt !== undefined ? { createdAt } : {}),

@@ -13,7 +13,11 @@ const epoch = '1970-01-01T00:00:00.000Z'
 export function mapAutotaskComment(raw: AutotaskTicketNote, publish: AutotaskPublishLevels): Comment {
   const createdAt = toTimestamp(raw.createDateTime) ?? toTimestamp(raw.lastActivityDate) ?? epoch
   const authorId =
-    typeof raw.creatorResourceID === 'number' ? String(raw.creatorResourceID) : typeof raw.createdByContactID === 'number' ? String(raw.createdByContactID) : undefined
+    typeof raw.creatorResourceID === 'number'
+      ? String(raw.creatorResourceID)
+      : typeof raw.createdByContactID === 'number'
+        ? String(raw.createdByContactID)
+        : undefined
   const text = typeof raw.description === 'string' && raw.description !== '' ? raw.description : typeof raw.title === 'string' ? raw.title : ''
   return {
     id: String(raw.id),

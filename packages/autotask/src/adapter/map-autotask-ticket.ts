@@ -10,7 +10,7 @@ function idOf(value: unknown): string | undefined {
 }
 
 /** A ticket's user-defined fields by name. */
-export function userDefinedFieldsOf(raw: { userDefinedFields?: unknown }): Record<string, CustomFieldValue> {
+function userDefinedFieldsOf(raw: { userDefinedFields?: unknown }): Record<string, CustomFieldValue> {
   const values: Record<string, CustomFieldValue> = {}
   if (!Array.isArray(raw.userDefinedFields)) return values
   for (const entry of raw.userDefinedFields as unknown[]) {
@@ -23,8 +23,9 @@ export function userDefinedFieldsOf(raw: { userDefinedFields?: unknown }): Recor
 }
 
 /** The external id a ticket carries, where the settings say it is kept. */
-export function externalIdOf(raw: AutotaskTicket, options: ResolvedAutotaskAdapterOptions): string | undefined {
-  const value = 'udf' in options.externalId ? userDefinedFieldsOf(raw)[options.externalId.udf] : (raw as Record<string, unknown>)[options.externalId.field]
+function externalIdOf(raw: AutotaskTicket, options: ResolvedAutotaskAdapterOptions): string | undefined {
+  const value =
+    'udf' in options.externalId ? userDefinedFieldsOf(raw)[options.externalId.udf] : (raw as Record<string, unknown>)[options.externalId.field]
   return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined
 }
 
@@ -59,7 +60,11 @@ export function mapAutotaskTicket(raw: AutotaskTicket, lookups: AutotaskTicketLo
     subject: typeof raw.title === 'string' ? raw.title : '',
     description: { text: typeof raw.description === 'string' ? raw.description : '' },
     status: { category: lookups.statusCategory(status), ...(status !== undefined ? { id: String(status) } : {}), name: statusName },
-    priority: { level: lookups.priorityLevel(priority), ...(priority !== undefined ? { id: String(priority) } : {}), ...(priorityName !== undefined ? { name: priorityName } : {}) },
+    priority: {
+      level: lookups.priorityLevel(priority),
+      ...(priority !== undefined ? { id: String(priority) } : {}),
+      ...(priorityName !== undefined ? { name: priorityName } : {}),
+    },
     ...(queueId !== undefined ? { queue: { id: queueId, ...(queueName !== undefined ? { name: queueName } : {}) } } : {}),
     ...(issueTypeId !== undefined ? { type: { id: issueTypeId, ...(typeName !== undefined ? { name: typeName } : {}) } } : {}),
     ...(requesterId !== undefined ? { requester: { id: requesterId } } : {}),

@@ -61,7 +61,11 @@ export class AutotaskAttachments<Model> {
       issues.push({ field: 'data', message: `${file.data.byteLength} bytes; Autotask accepts at most ${maxBytes} through the API` })
     }
     if (issues.length > 0) {
-      throw new ValidationError(`Invalid attachment: ${issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}. Nothing was sent.`, { status: 0, vendor: 'autotask', issues })
+      throw new ValidationError(`Invalid attachment: ${issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}. Nothing was sent.`, {
+        status: 0,
+        vendor: 'autotask',
+        issues,
+      })
     }
     const budget = await this.connection.attachmentBudget(options)
     await budget.reserve(file.data.byteLength, options.signal)
@@ -90,7 +94,12 @@ export class AutotaskAttachments<Model> {
     })
     const record = readSingleRecord(response.data, `GET ${path}`)
     if (!record) {
-      throw new NotFoundError(`Not found (HTTP 200 with no attachment on GET ${path}).`, { status: 404, vendor: 'autotask', method: 'GET', url: path })
+      throw new NotFoundError(`Not found (HTTP 200 with no attachment on GET ${path}).`, {
+        status: 404,
+        vendor: 'autotask',
+        method: 'GET',
+        url: path,
+      })
     }
     const attachment = parseAutotaskResponse(autotaskAttachmentWithDataSchema, record, `GET ${path}`)
     if (typeof attachment.data !== 'string') {

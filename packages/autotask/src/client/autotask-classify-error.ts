@@ -13,10 +13,10 @@ import {
 import { type ClassifiableResponse, type ClassifyError, parseRetryAfter } from '@ticketbridge/http'
 
 /** Wait after a thread-limit refusal when Autotask says nothing: a slot frees within a request's time. */
-export const threadLimitDelayMs = 1_000
+const threadLimitDelayMs = 1_000
 
 /** Wait after an hourly-threshold refusal: the rolling hour has to drop below the limit. */
-export const hourlyThresholdDelayMs = 60_000
+const hourlyThresholdDelayMs = 60_000
 
 /**
  * The messages of an Autotask error body. Autotask answers `{"errors": ["…", …]}` (strings, or
@@ -57,10 +57,13 @@ export type AutotaskErrorKind =
   | 'validation'
 
 const threadLimit = /thread\s*(threshold|limit)|concurrent\s+(threads|requests)|Itgenatr005/i
-const hourlyThreshold = /(request|api)\s+threshold|requests?\s+(limit|threshold)\s+(has been\s+)?(exceeded|reached)|exceeded\s+the\s+(hourly|request)/i
-const unknownUser = /zone information could not be determined|user(name)?\s+(is\s+)?(invalid|not\s+found|does not exist|unknown)|invalid\s+user(name)?/i
+const hourlyThreshold =
+  /(request|api)\s+threshold|requests?\s+(limit|threshold)\s+(has been\s+)?(exceeded|reached)|exceeded\s+the\s+(hourly|request)/i
+const unknownUser =
+  /zone information could not be determined|user(name)?\s+(is\s+)?(invalid|not\s+found|does not exist|unknown)|invalid\s+user(name)?/i
 const invalidIntegrationCode = /integration\s*code\s+(is\s+)?(invalid|not valid|missing)|invalid\s+(api\s+)?integration\s*code|tracking identifier/i
-const permission = /adequate permissions|not\s+(have\s+)?(the\s+)?permission|not authorized|access\s+(is\s+)?denied|insufficient (rights|permissions|security)/i
+const permission =
+  /adequate permissions|not\s+(have\s+)?(the\s+)?permission|not authorized|access\s+(is\s+)?denied|insufficient (rights|permissions|security)/i
 const notFound = /^(the\s+)?(requested\s+)?(resource|record|entity|item)\s+(was\s+)?not\s+found|^not found\.?$|does not exist\.?$/i
 // A message that itself reports an HTTP 5xx, or asks to try again later, describes a failure, not the data.
 const unexpected = /unexpected error|internal server error|an error has occurred\.?$|\bHTTP 5\d\d\b|try again later|service unavailable/i
@@ -126,7 +129,11 @@ export function createAutotaskErrorClassifier(options: AutotaskErrorClassifierOp
     if (!limit && (response.status === 429 || (response.status > 500 && response.status !== 501))) return undefined
     const vendorMessage = messages.join('; ')
     const where = `${response.method} ${pathOf(response.url)}`
-    const serverDelayMs = parseRetryAfter(response.headers, Date.now(), options.maximumRetryAfterMs === undefined ? {} : { maximumDelayMs: options.maximumRetryAfterMs })
+    const serverDelayMs = parseRetryAfter(
+      response.headers,
+      Date.now(),
+      options.maximumRetryAfterMs === undefined ? {} : { maximumDelayMs: options.maximumRetryAfterMs },
+    )
     const base: ApiErrorOptions = {
       status: response.status,
       vendor: 'autotask',
@@ -135,24 +142,39 @@ export function createAutotaskErrorClassifier(options: AutotaskErrorClassifierOp
       requestId: response.requestId,
       body: body ?? response.text(),
     }
-    const said = `(HTTP ${response.status} on ${where}): ${vendorMessage.replace(/[.\s]+$/, "")}`
+    const said = `(HTTP ${response.status} on ${where}): ${vendorMessage.replace(/[.\s]+$/, '')}`
     switch (kind) {
       case 'thread-limit':
-        return new RateLimitError(`Autotask refused the request: too many concurrent requests on this endpoint ${said}. It is retried after a pause.`, {
-          ...base,
-          retryAfterMs: serverDelayMs ?? threadLimitDelayMs,
-        })
+        return new RateLimitError(
+          `Autotask refused the request: too many concurrent requests on this endpoint ${said}. It is retried after a pause.`,
+          {
+            ...base,
+            retryAfterMs: serverDelayMs ?? threadLimitDelayMs,
+          },
+        )
       case 'hourly-threshold':
-        return new RateLimitError(`Autotask's hourly request threshold for this database is used up ${said}. Wait until the rolling hour frees requests.`, {
-          ...base,
-          retryAfterMs: serverDelayMs ?? hourlyThresholdDelayMs,
-        })
+        return new RateLimitError(
+          `Autotask's hourly request threshold for this database is used up ${said}. Wait until the rolling hour frees requests.`,
+          {
+            ...base,
+            retryAfterMs: serverDelayMs ?? hourlyThresholdDelayMs,
+          },
+        )
       case 'unknown-user':
-        return new AuthenticationError(`Autotask does not know this API user ${said}. Check the username (the API user's login).`, { ...base, retryable: false })
+        return new AuthenticationError(`Autotask does not know this API user ${said}. Check the username (the API user's login).`, {
+          ...base,
+          retryable: false,
+        })
       case 'invalid-integration-code':
-        return new AuthenticationError(`Autotask refused the integration code ${said}. Check the API tracking identifier.`, { ...base, retryable: false })
+        return new AuthenticationError(`Autotask refused the integration code ${said}. Check the API tracking identifier.`, {
+          ...base,
+          retryable: false,
+        })
       case 'permission':
-        return new PermissionError(`Autotask denied access ${said}. Grant the API user's security level (or the impersonated resource's) this right.`, base)
+        return new PermissionError(
+          `Autotask denied access ${said}. Grant the API user's security level (or the impersonated resource's) this right.`,
+          base,
+        )
       case 'not-found':
         return new NotFoundError(`Not found ${said}. Check the id, and that these credentials can see the record.`, base)
       case 'unexpected':
@@ -160,7 +182,10 @@ export function createAutotaskErrorClassifier(options: AutotaskErrorClassifierOp
       case 'validation':
         // Autotask's answer to data it refuses: HTTP 500 (sometimes 400) with the reasons.
         if (response.status === 500 || response.status === 400 || response.status === 422) {
-          return new ValidationError(`Autotask refused the data ${said}. Correct the fields named in issues.`, { ...base, issues: toIssues(messages) })
+          return new ValidationError(`Autotask refused the data ${said}. Correct the fields named in issues.`, {
+            ...base,
+            issues: toIssues(messages),
+          })
         }
         return undefined
     }

@@ -44,7 +44,12 @@ describe('zone discovery', () => {
       http.get(discoveryUrl, ({ request }) => {
         discoveries += 1
         expect(new URL(request.url).searchParams.get('user')).toBe(testCredentials.username)
-        return HttpResponse.json({ zoneName: 'AE02', url: 'https://webservices14.autotask.net/ATServicesRest/', webUrl: 'https://ww14.autotask.net/', ci: 123456 })
+        return HttpResponse.json({
+          zoneName: 'AE02',
+          url: 'https://webservices14.autotask.net/ATServicesRest/',
+          webUrl: 'https://ww14.autotask.net/',
+          ci: 123456,
+        })
       }),
       http.get(`${testApiBase}/Tickets/:id`, () => HttpResponse.json({ item: { id: 7 } })),
     )
@@ -107,18 +112,27 @@ describe('entities', () => {
     expect(await client.contacts.create({ companyID: 42, firstName: 'Ada', lastName: 'Lovelace', isActive: 1 })).toBe(30684718)
     await client.contacts.delete(30684718, { parentId: 42 })
     await settled()
-    const find = (method: string, path: string) => server.requests.find((request) => request.method === method && new URL(request.url).pathname.endsWith(path))
+    const find = (method: string, path: string) =>
+      server.requests.find((request) => request.method === method && new URL(request.url).pathname.endsWith(path))
     const patch = find('PATCH', '/V1.0/Tickets')
     const note = find('POST', '/Tickets/7/Notes')
     const contact = find('POST', '/Contacts')
     expect(JSON.parse(patch!.body)).toEqual({ id: 7, status: 8 })
-    expect(JSON.parse(note!.body)).toEqual({ ticketID: 7, title: 'Rebooted the router.', description: 'Rebooted the router.\nAll good.', noteType: 1, publish: 1 })
+    expect(JSON.parse(note!.body)).toEqual({
+      ticketID: 7,
+      title: 'Rebooted the router.',
+      description: 'Rebooted the router.\nAll good.',
+      noteType: 1,
+      publish: 1,
+    })
     expect(new URL(contact!.url).pathname).toBe('/ATServicesRest/V1.0/Companies/42/Contacts')
   })
 
-  it('lists tickets by company and by resource, and assigns with the resource\'s default role', async () => {
+  it("lists tickets by company and by resource, and assigns with the resource's default role", async () => {
     server.use(
-      http.post(`${testApiBase}/Tickets/query`, () => HttpResponse.json({ items: [{ id: 7 }], pageDetails: { count: 1, requestCount: 500, nextPageUrl: null } })),
+      http.post(`${testApiBase}/Tickets/query`, () =>
+        HttpResponse.json({ items: [{ id: 7 }], pageDetails: { count: 1, requestCount: 500, nextPageUrl: null } }),
+      ),
       http.get(`${testApiBase}/Resources/29682834`, () => HttpResponse.json({ item: { id: 29682834, defaultServiceDeskRoleID: 29683355 } })),
       http.patch(`${testApiBase}/Tickets`, () => HttpResponse.json({ itemId: 7 })),
     )
@@ -127,10 +141,14 @@ describe('entities', () => {
     await client.tickets.byResource(29682834).toArray({ limit: 10 })
     await client.tickets.assign(7, { resourceId: 29682834 })
     await settled()
-    const bodies = (method: string) => server.requests.filter((request) => request.method === method).map((request) => JSON.parse(request.body) as { filter?: unknown })
+    const bodies = (method: string) =>
+      server.requests.filter((request) => request.method === method).map((request) => JSON.parse(request.body) as { filter?: unknown })
     expect(bodies('POST').map((body) => body.filter)).toEqual(
       expect.arrayContaining([
-        [{ op: 'eq', field: 'companyID', value: 42 }, { op: 'noteq', field: 'status', value: 5 }],
+        [
+          { op: 'eq', field: 'companyID', value: 42 },
+          { op: 'noteq', field: 'status', value: 5 },
+        ],
         [{ op: 'eq', field: 'assignedResourceID', value: 29682834 }],
       ]),
     )
@@ -139,16 +157,22 @@ describe('entities', () => {
 
   it('refuses what the spec gives an entity no route for, before sending', async () => {
     const client = createTestClient()
-    await expect(client.tickets.delete(7)).rejects.toSatisfy((error) => UnsupportedOperationError.isInstance(error) && error.operation === 'Tickets.delete')
+    await expect(client.tickets.delete(7)).rejects.toSatisfy(
+      (error) => UnsupportedOperationError.isInstance(error) && error.operation === 'Tickets.delete',
+    )
     await expect(client.resources.create({ firstName: 'New' })).rejects.toSatisfy((error) => UnsupportedOperationError.isInstance(error))
-    await expect(client.ticketNotes.create({ title: 'x', description: 'x' })).rejects.toSatisfy((error) => ValidationError.isInstance(error) && error.issues[0]?.field === 'parentId')
+    await expect(client.ticketNotes.create({ title: 'x', description: 'x' })).rejects.toSatisfy(
+      (error) => ValidationError.isInstance(error) && error.issues[0]?.field === 'parentId',
+    )
     expect(() => client.entity('NoSuchThings' as never)).toThrow(ConfigurationError)
     expect(server.requests).toHaveLength(0)
   })
 
   it('reaches every other entity through the generic accessor', async () => {
     server.use(
-      http.post(`${testApiBase}/Opportunities/query`, () => HttpResponse.json({ items: [{ id: 3, title: 'Renewal' }], pageDetails: { count: 1, requestCount: 500, nextPageUrl: null } })),
+      http.post(`${testApiBase}/Opportunities/query`, () =>
+        HttpResponse.json({ items: [{ id: 3, title: 'Renewal' }], pageDetails: { count: 1, requestCount: 500, nextPageUrl: null } }),
+      ),
       http.delete(`${testApiBase}/TimeEntries/52001`, () => HttpResponse.json({ itemId: 52001 })),
     )
     const client = createTestClient()
@@ -221,12 +245,20 @@ describe('attachments', () => {
         stored = ((await request.json()) as { data: string }).data
         return HttpResponse.json({ itemId: 41200 })
       }),
-      http.get(`${testApiBase}/Tickets/7/Attachments/41200`, () => HttpResponse.json({ items: [{ id: 41200, fullPath: 'capture.bin', data: stored }] })),
+      http.get(`${testApiBase}/Tickets/7/Attachments/41200`, () =>
+        HttpResponse.json({ items: [{ id: 41200, fullPath: 'capture.bin', data: stored }] }),
+      ),
     )
     const client = createTestClient()
     expect(await client.ticketAttachments.upload(7, { fileName: 'capture.bin', data: bytes, contentType: 'application/octet-stream' })).toBe(41200)
     await settled()
-    expect(JSON.parse(server.requests[0]!.body)).toMatchObject({ id: 0, attachmentType: 'FILE_ATTACHMENT', fullPath: 'capture.bin', title: 'capture.bin', publish: 1 })
+    expect(JSON.parse(server.requests[0]!.body)).toMatchObject({
+      id: 0,
+      attachmentType: 'FILE_ATTACHMENT',
+      fullPath: 'capture.bin',
+      title: 'capture.bin',
+      publish: 1,
+    })
     const downloaded = await client.ticketAttachments.download(7, 41200)
     expect(Buffer.from(downloaded.data).equals(Buffer.from(bytes))).toBe(true)
     expect(downloaded.attachment).toEqual({ id: 41200, fullPath: 'capture.bin' })
@@ -245,12 +277,18 @@ describe('secrets', () => {
   it('logs every attempt without the Secret header or the integration code', async () => {
     server.use(
       http.get(`${testApiBase}/Tickets/:id`, ({ params }) =>
-        params.id === '1' ? HttpResponse.json({ item: { id: 1 } }) : HttpResponse.json({ errors: [`bad secret ${testCredentials.secret}`] }, { status: 500 }),
+        params.id === '1'
+          ? HttpResponse.json({ item: { id: 1 } })
+          : HttpResponse.json({ errors: [`bad secret ${testCredentials.secret}`] }, { status: 500 }),
       ),
     )
     const lines: string[] = []
-    const sink = (level: string) => (message: string, fields?: Record<string, unknown>) => lines.push(`${level} ${message} ${inspect(fields, { depth: 10 })}`)
-    const client = createTestClient({ logger: { debug: sink('debug'), info: sink('info'), warn: sink('warn'), error: sink('error') }, logLevel: 'debug' })
+    const sink = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+      lines.push(`${level} ${message} ${inspect(fields, { depth: 10 })}`)
+    const client = createTestClient({
+      logger: { debug: sink('debug'), info: sink('info'), warn: sink('warn'), error: sink('error') },
+      logLevel: 'debug',
+    })
     await client.tickets.get(1)
     const error = await client.tickets.get(2).catch((caught: unknown) => caught)
     expect(lines.some((line) => line.includes('Secret') && line.includes('[REDACTED]'))).toBe(true)

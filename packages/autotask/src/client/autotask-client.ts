@@ -64,9 +64,21 @@ export class AutotaskClient {
   readonly configurationItems: AutotaskEntity<AutotaskEntityModels['ConfigurationItems']>
   /** Batch writes by entity name, at most the per-endpoint limit in flight. */
   readonly batch: {
-    create<Name extends AutotaskEntityName>(name: Name, records: readonly AutotaskWrite<AutotaskEntityModels[Name]>[], options?: AutotaskBatchOptions & { parentId?: number }): Promise<AutotaskBatchResult<number>[]>
-    update<Name extends AutotaskEntityName>(name: Name, records: readonly AutotaskUpdate<AutotaskEntityModels[Name]>[], options?: AutotaskBatchOptions & { parentId?: number }): Promise<AutotaskBatchResult<number>[]>
-    delete(name: AutotaskEntityName, ids: readonly number[], options?: AutotaskBatchOptions & { parentId?: number }): Promise<AutotaskBatchResult<void>[]>
+    create<Name extends AutotaskEntityName>(
+      name: Name,
+      records: readonly AutotaskWrite<AutotaskEntityModels[Name]>[],
+      options?: AutotaskBatchOptions & { parentId?: number },
+    ): Promise<AutotaskBatchResult<number>[]>
+    update<Name extends AutotaskEntityName>(
+      name: Name,
+      records: readonly AutotaskUpdate<AutotaskEntityModels[Name]>[],
+      options?: AutotaskBatchOptions & { parentId?: number },
+    ): Promise<AutotaskBatchResult<number>[]>
+    delete(
+      name: AutotaskEntityName,
+      ids: readonly number[],
+      options?: AutotaskBatchOptions & { parentId?: number },
+    ): Promise<AutotaskBatchResult<void>[]>
   }
 
   private readonly connection: AutotaskConnection
@@ -90,8 +102,14 @@ export class AutotaskClient {
     this.tickets = new AutotaskTickets(this.connection, this.metadata, autotaskEntityRoutes.Tickets, this.ticketNotes)
     this.entities.set('TicketNotes', this.ticketNotes as AutotaskEntity<unknown>)
     this.entities.set('Tickets', this.tickets as AutotaskEntity<unknown>)
-    this.ticketAttachments = new AutotaskAttachments(this.connection, this.entity('TicketAttachments'), { parent: 'Tickets', parentField: 'ticketID' })
-    this.ticketNoteAttachments = new AutotaskAttachments(this.connection, this.entity('TicketNoteAttachments'), { parent: 'TicketNotes', parentField: 'ticketNoteID' })
+    this.ticketAttachments = new AutotaskAttachments(this.connection, this.entity('TicketAttachments'), {
+      parent: 'Tickets',
+      parentField: 'ticketID',
+    })
+    this.ticketNoteAttachments = new AutotaskAttachments(this.connection, this.entity('TicketNoteAttachments'), {
+      parent: 'TicketNotes',
+      parentField: 'ticketNoteID',
+    })
     this.companies = this.entity('Companies')
     this.contacts = this.entity('Contacts')
     this.resources = this.entity('Resources')
@@ -113,10 +131,13 @@ export class AutotaskClient {
   entity<Name extends AutotaskEntityName>(name: Name): AutotaskEntity<AutotaskEntityModels[Name]> {
     const canonical = (Object.keys(autotaskEntityRoutes) as AutotaskEntityName[]).find((entry) => entry.toLowerCase() === String(name).toLowerCase())
     if (canonical === undefined) {
-      throw new ConfigurationError(`Autotask has no entity named ${String(name)}; see AutotaskEntityName for the list (the URL segment after /V1.0/).`, {
-        vendor: 'autotask',
-        option: 'entity',
-      })
+      throw new ConfigurationError(
+        `Autotask has no entity named ${String(name)}; see AutotaskEntityName for the list (the URL segment after /V1.0/).`,
+        {
+          vendor: 'autotask',
+          option: 'entity',
+        },
+      )
     }
     let accessor = this.entities.get(canonical)
     if (!accessor) {
@@ -127,12 +148,20 @@ export class AutotaskClient {
   }
 
   /** One page of a query on any entity. */
-  query<Name extends AutotaskEntityName>(name: Name, query: AutotaskQuery = {}, options: CallOptions = {}): Promise<AutotaskQueryPage<AutotaskRecord<AutotaskEntityModels[Name]>>> {
+  query<Name extends AutotaskEntityName>(
+    name: Name,
+    query: AutotaskQuery = {},
+    options: CallOptions = {},
+  ): Promise<AutotaskQueryPage<AutotaskRecord<AutotaskEntityModels[Name]>>> {
     return this.entity(name).query(query, options)
   }
 
   /** Every matching record of any entity, paged by id. */
-  queryAll<Name extends AutotaskEntityName>(name: Name, query: AutotaskQuery = {}, options: AutotaskListOptions = {}): Paginated<AutotaskRecord<AutotaskEntityModels[Name]>> {
+  queryAll<Name extends AutotaskEntityName>(
+    name: Name,
+    query: AutotaskQuery = {},
+    options: AutotaskListOptions = {},
+  ): Paginated<AutotaskRecord<AutotaskEntityModels[Name]>> {
     return this.entity(name).queryAll(query, options)
   }
 
@@ -142,7 +171,11 @@ export class AutotaskClient {
   }
 
   /** Creates a record of any entity (child entities need `parentId` or their parent field). */
-  create<Name extends AutotaskEntityName>(name: Name, record: AutotaskWrite<AutotaskEntityModels[Name]>, options: AutotaskWriteOptions = {}): Promise<number> {
+  create<Name extends AutotaskEntityName>(
+    name: Name,
+    record: AutotaskWrite<AutotaskEntityModels[Name]>,
+    options: AutotaskWriteOptions = {},
+  ): Promise<number> {
     return this.entity(name).create(record, options)
   }
 
@@ -167,7 +200,7 @@ export class AutotaskClient {
 
   /** `GET /Version`: the API build. */
   async version(options: CallOptions = {}): Promise<{ majorVersion?: number; minorVersion?: number; build?: number }> {
-    return (await this.request<{ majorVersion?: number; minorVersion?: number; build?: number }>({ method: 'GET', path: '/Version', ...options }))
+    return await this.request<{ majorVersion?: number; minorVersion?: number; build?: number }>({ method: 'GET', path: '/Version', ...options })
   }
 
   /** `GET /EntityInformation`: what every entity allows on this tenant. */

@@ -88,7 +88,8 @@ export class AutotaskConnection {
 
   /** Sends one request through the rate limit, with the credential headers; resolves to the response. */
   async send<T>(request: AutotaskRequest): Promise<HttpResponse<T>> {
-    if (this.closed) throw new UnsupportedOperationError('calls after close()', { vendor: 'autotask', reason: 'this AutotaskClient was closed; create a new one' })
+    if (this.closed)
+      throw new UnsupportedOperationError('calls after close()', { vendor: 'autotask', reason: 'this AutotaskClient was closed; create a new one' })
     const { transport } = await this.ready(request)
     this.maybeResyncThreshold()
     const impersonation = request.impersonationResourceId === undefined ? this.settings.impersonationResourceId : request.impersonationResourceId
@@ -128,7 +129,10 @@ export class AutotaskConnection {
     const used = information.currentTimeframeRequestCount
     const limit = information.externalRequestThreshold
     if (typeof used === 'number' && Number.isInteger(used) && used >= 0) {
-      const ownLimit = Math.min(this.settings.hourlyRequestLimit, typeof limit === 'number' && limit > 0 ? Math.floor(limit) : this.settings.hourlyRequestLimit)
+      const ownLimit = Math.min(
+        this.settings.hourlyRequestLimit,
+        typeof limit === 'number' && limit > 0 ? Math.floor(limit) : this.settings.hourlyRequestLimit,
+      )
       transport.rateLimiter?.setUsage(hourlyBudgetName, used, { limit: ownLimit, asOf: askedAt })
       // Other integrations of the database used the hour up: calls now wait until the window
       // frees, which can take most of an hour. Said once per resync, at warn, not left silent.
@@ -156,7 +160,9 @@ export class AutotaskConnection {
     })
     // A failed resync only leaves the local count in charge until the next one.
     this.thresholdSync.catch((error: unknown) => {
-      this.settings.logger?.warn('autotask threshold resync failed', { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) })
+      this.settings.logger?.warn('autotask threshold resync failed', {
+        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+      })
     })
   }
 
@@ -173,7 +179,8 @@ export class AutotaskConnection {
   private createTransport(zone: AutotaskZone): { transport: HttpTransport; zone: AutotaskZone; tenantKey: string } {
     const { settings } = this
     const origin = new URL(zone.apiBaseUrl).origin
-    const tenantKey = settings.rateLimitKey ?? (zone.databaseId !== undefined ? `${origin}#${zone.databaseId}` : `${origin}#${settings.username.toLowerCase()}`)
+    const tenantKey =
+      settings.rateLimitKey ?? (zone.databaseId !== undefined ? `${origin}#${zone.databaseId}` : `${origin}#${settings.username.toLowerCase()}`)
     // Thread limits count per integration code; the code itself never goes into a key.
     const integrationKey = createHash('sha256').update(settings.integrationCode).digest('hex').slice(0, 16)
     const transport = createHttpTransport({
@@ -187,7 +194,9 @@ export class AutotaskConnection {
         Accept: 'application/json',
       },
       secrets: [settings.secret, settings.integrationCode],
-      classifyError: createAutotaskErrorClassifier(settings.retry?.maximumRetryAfterMs === undefined ? {} : { maximumRetryAfterMs: settings.retry.maximumRetryAfterMs }),
+      classifyError: createAutotaskErrorClassifier(
+        settings.retry?.maximumRetryAfterMs === undefined ? {} : { maximumRetryAfterMs: settings.retry.maximumRetryAfterMs },
+      ),
       rateLimiter: createAutotaskRateLimiter({
         tenantKey,
         integrationKey,

@@ -1,5 +1,5 @@
 import { type CallOptions, InvalidResponseError, NotFoundError, type Paginated, UnsupportedOperationError, ValidationError } from '@ticketbridge/core'
-import { type AutotaskEntityRoute } from '../generated/autotask-entities'
+import type { AutotaskEntityRoute } from '../generated/autotask-entities'
 import { type AutotaskBatchOptions, type AutotaskBatchResult, runAutotaskBatch } from './autotask-batch'
 import type { AutotaskConnection } from './autotask-connection'
 import type { AutotaskFilter } from './autotask-filter'
@@ -94,7 +94,12 @@ export class AutotaskEntity<Model> {
   }
 
   /** The records whose `field` is in `values`, however many (split into `in` lists of at most 500). */
-  queryIn(field: string, values: readonly (string | number)[], query: AutotaskQuery = {}, options: CallOptions & { udf?: boolean } = {}): Paginated<AutotaskRecord<Model>> {
+  queryIn(
+    field: string,
+    values: readonly (string | number)[],
+    query: AutotaskQuery = {},
+    options: CallOptions & { udf?: boolean } = {},
+  ): Paginated<AutotaskRecord<Model>> {
     this.require(this.route.root.includes('query'), 'query')
     return queryIn<AutotaskRecord<Model>>(this.connection, this.name, field, values, query, options)
   }
@@ -118,12 +123,15 @@ export class AutotaskEntity<Model> {
     const response = await this.connection.send<unknown>({ method: 'GET', path, ...callOptions(options) })
     const item = readSingleRecord(response.data, `GET ${path}`)
     if (!item) {
-      throw new NotFoundError(`Not found (HTTP 200 with no item on GET ${path}): ${this.name} ${id} does not exist or is not visible to this API user.`, {
-        status: 404,
-        vendor: 'autotask',
-        method: 'GET',
-        url: path,
-      })
+      throw new NotFoundError(
+        `Not found (HTTP 200 with no item on GET ${path}): ${this.name} ${id} does not exist or is not visible to this API user.`,
+        {
+          status: 404,
+          vendor: 'autotask',
+          method: 'GET',
+          url: path,
+        },
+      )
     }
     return item as AutotaskRecord<Model>
   }
@@ -165,17 +173,26 @@ export class AutotaskEntity<Model> {
   }
 
   /** Creates many records, at most the per-endpoint limit at once; every item's outcome, in order. */
-  createMany(records: readonly AutotaskWrite<Model>[], options: AutotaskBatchOptions & Pick<AutotaskWriteOptions, 'parentId'> = {}): Promise<AutotaskBatchResult<number>[]> {
+  createMany(
+    records: readonly AutotaskWrite<Model>[],
+    options: AutotaskBatchOptions & Pick<AutotaskWriteOptions, 'parentId'> = {},
+  ): Promise<AutotaskBatchResult<number>[]> {
     return this.batch(records, (record) => this.create(record, this.batchWriteOptions(options)), options)
   }
 
   /** Updates many records (PATCH each), at most the per-endpoint limit at once. */
-  updateMany(records: readonly AutotaskUpdate<Model>[], options: AutotaskBatchOptions & Pick<AutotaskWriteOptions, 'parentId'> = {}): Promise<AutotaskBatchResult<number>[]> {
+  updateMany(
+    records: readonly AutotaskUpdate<Model>[],
+    options: AutotaskBatchOptions & Pick<AutotaskWriteOptions, 'parentId'> = {},
+  ): Promise<AutotaskBatchResult<number>[]> {
     return this.batch(records, (record) => this.update(record, this.batchWriteOptions(options)), options)
   }
 
   /** Deletes many records, at most the per-endpoint limit at once. */
-  deleteMany(ids: readonly number[], options: AutotaskBatchOptions & Pick<AutotaskWriteOptions, 'parentId'> = {}): Promise<AutotaskBatchResult<void>[]> {
+  deleteMany(
+    ids: readonly number[],
+    options: AutotaskBatchOptions & Pick<AutotaskWriteOptions, 'parentId'> = {},
+  ): Promise<AutotaskBatchResult<void>[]> {
     // Checked before any request: a batch that cannot run at all fails as a whole.
     if (!this.route.root.includes('delete') && !this.route.parent?.operations.includes('delete')) throw this.unsupported('delete')
     return this.batch(ids, (id) => this.delete(id, this.batchWriteOptions(options)), options)
@@ -212,12 +229,20 @@ export class AutotaskEntity<Model> {
     const parsed = parseAutotaskResponse(autotaskOperationResultSchema, response.data, `${method} ${path}`)
     const itemId = parsed.itemId ?? (body as { id?: number }).id
     if (typeof itemId !== 'number') {
-      throw new InvalidResponseError(`Autotask accepted ${method} ${path} but returned no itemId.`, { vendor: 'autotask', status: response.status, url: path })
+      throw new InvalidResponseError(`Autotask accepted ${method} ${path} but returned no itemId.`, {
+        vendor: 'autotask',
+        status: response.status,
+        url: path,
+      })
     }
     return itemId
   }
 
-  private batch<Item, Value>(items: readonly Item[], work: (item: Item) => Promise<Value>, options: AutotaskBatchOptions): Promise<AutotaskBatchResult<Value>[]> {
+  private batch<Item, Value>(
+    items: readonly Item[],
+    work: (item: Item) => Promise<Value>,
+    options: AutotaskBatchOptions,
+  ): Promise<AutotaskBatchResult<Value>[]> {
     return runAutotaskBatch(items, work, {
       concurrency: options.concurrency ?? this.connection.settings.concurrencyPerEndpoint,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -261,7 +286,10 @@ export class AutotaskEntity<Model> {
   }
 
   protected unsupported(operation: string): UnsupportedOperationError {
-    return new UnsupportedOperationError(`${this.name}.${operation}`, { vendor: 'autotask', reason: `the Autotask REST API has no ${operation} route for ${this.name}` })
+    return new UnsupportedOperationError(`${this.name}.${operation}`, {
+      vendor: 'autotask',
+      reason: `the Autotask REST API has no ${operation} route for ${this.name}`,
+    })
   }
 }
 
@@ -284,7 +312,8 @@ function callOptions(options: CallOptions): CallOptions {
  * missing); parent-child GETs answer the model itself or, on some zones, `{"items": [...]}`.
  */
 export function readSingleRecord(data: unknown, what: string): { id: number } | undefined {
-  if (typeof data === 'object' && data !== null && 'item' in data) return parseAutotaskResponse(autotaskItemResultSchema, data, what).item ?? undefined
+  if (typeof data === 'object' && data !== null && 'item' in data)
+    return parseAutotaskResponse(autotaskItemResultSchema, data, what).item ?? undefined
   if (typeof data === 'object' && data !== null && 'items' in data) return parseAutotaskResponse(autotaskQueryResultSchema, data, what).items[0]
   if (data === null || data === undefined || data === '') return undefined
   return parseAutotaskResponse(autotaskRecordSchema, data, what)

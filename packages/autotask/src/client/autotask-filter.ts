@@ -10,7 +10,12 @@ export type AutotaskExistenceOperator = 'exist' | 'notExist'
 export type AutotaskListOperator = 'in' | 'notIn'
 /** Groups: top-level conditions are ANDed; `or` (and nested `and`) groups combine `items`. */
 export type AutotaskGroupOperator = 'and' | 'or'
-export type AutotaskFilterOperator = AutotaskComparisonOperator | AutotaskTextOperator | AutotaskExistenceOperator | AutotaskListOperator | AutotaskGroupOperator
+export type AutotaskFilterOperator =
+  | AutotaskComparisonOperator
+  | AutotaskTextOperator
+  | AutotaskExistenceOperator
+  | AutotaskListOperator
+  | AutotaskGroupOperator
 
 /** A scalar a condition compares with; a Date is sent as ISO 8601 UTC. */
 export type AutotaskFilterValue = string | number | boolean | Date
@@ -35,14 +40,43 @@ export interface AutotaskWireFilter {
 /** Most OR conditions (list values included) Autotask accepts in one query. */
 export const maximumOrConditions = 500
 
-const operators = new Set<string>(['eq', 'noteq', 'gt', 'gte', 'lt', 'lte', 'beginsWith', 'endsWith', 'contains', 'exist', 'notExist', 'in', 'notIn', 'and', 'or'])
+const operators = new Set<string>([
+  'eq',
+  'noteq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'beginsWith',
+  'endsWith',
+  'contains',
+  'exist',
+  'notExist',
+  'in',
+  'notIn',
+  'and',
+  'or',
+])
 const scalarOperators = new Set<string>(['eq', 'noteq', 'gt', 'gte', 'lt', 'lte'])
 const textOperators = new Set<string>(['beginsWith', 'endsWith', 'contains'])
 const listOperators = new Set<string>(['in', 'notIn'])
 const groupOperators = new Set<string>(['and', 'or'])
 
 /** Common misspellings that Autotask silently ignores (returning unfiltered rows), with the right name. */
-const misspelled: Record<string, string> = { ne: 'noteq', neq: 'noteq', not: 'noteq', '!=': 'noteq', '=': 'eq', equals: 'eq', like: 'contains', startsWith: 'beginsWith', isNull: 'notExist', isNotNull: 'exist', exists: 'exist', nin: 'notIn' }
+const misspelled: Record<string, string> = {
+  ne: 'noteq',
+  neq: 'noteq',
+  not: 'noteq',
+  '!=': 'noteq',
+  '=': 'eq',
+  equals: 'eq',
+  like: 'contains',
+  startsWith: 'beginsWith',
+  isNull: 'notExist',
+  isNotNull: 'exist',
+  exists: 'exist',
+  nin: 'notIn',
+}
 
 /**
  * Checks filters before they are sent and converts them to the wire form. Autotask drops a
@@ -75,7 +109,10 @@ function convert(filter: AutotaskFilter, path: string, issues: ValidationIssue[]
   const op = record.op
   if (typeof op !== 'string' || !operators.has(op)) {
     const hint = typeof op === 'string' && misspelled[op] ? ` (did you mean ${misspelled[op]}?)` : ''
-    issues.push({ field: `${path}.op`, message: `unknown operator ${JSON.stringify(op)}${hint}; Autotask would ignore it and return unfiltered rows` })
+    issues.push({
+      field: `${path}.op`,
+      message: `unknown operator ${JSON.stringify(op)}${hint}; Autotask would ignore it and return unfiltered rows`,
+    })
     return { op: String(op) }
   }
   if (groupOperators.has(op)) {

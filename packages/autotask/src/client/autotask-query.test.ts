@@ -13,7 +13,9 @@ afterAll(() => server.close())
 const settled = () => new Promise((resolve) => setTimeout(resolve, 25))
 
 const queryBodies = () =>
-  server.requests.filter((request) => request.method === 'POST' && request.url.includes('/query')).map((request) => JSON.parse(request.body) as { filter: Record<string, unknown>[]; maxRecords?: number; includeFields?: string[] })
+  server.requests
+    .filter((request) => request.method === 'POST' && request.url.includes('/query'))
+    .map((request) => JSON.parse(request.body) as { filter: Record<string, unknown>[]; maxRecords?: number; includeFields?: string[] })
 
 describe('paging past 500 rows', () => {
   it('pages by id > last id, 500 at a time, and returns every row once', async () => {
@@ -33,8 +35,14 @@ describe('paging past 500 rows', () => {
     expect(bodies).toHaveLength(3)
     expect(bodies.map((body) => body.maxRecords)).toEqual([500, 500, 500])
     expect(bodies[0]!.filter).toEqual([{ op: 'eq', field: 'companyID', value: 0 }])
-    expect(bodies[1]!.filter).toEqual([{ op: 'eq', field: 'companyID', value: 0 }, { op: 'gt', field: 'id', value: 1499 }])
-    expect(bodies[2]!.filter).toEqual([{ op: 'eq', field: 'companyID', value: 0 }, { op: 'gt', field: 'id', value: 1999 }])
+    expect(bodies[1]!.filter).toEqual([
+      { op: 'eq', field: 'companyID', value: 0 },
+      { op: 'gt', field: 'id', value: 1499 },
+    ])
+    expect(bodies[2]!.filter).toEqual([
+      { op: 'eq', field: 'companyID', value: 0 },
+      { op: 'gt', field: 'id', value: 1999 },
+    ])
   })
 
   it('asks for id among includeFields, and lists everything with id gte 0 when no filter is given', async () => {
@@ -61,25 +69,38 @@ describe('paging past 500 rows', () => {
     expect(all).toHaveLength(700)
     await settled()
     const posts = server.requests.filter((request) => request.method === 'POST')
-    expect(posts.map((request) => new URL(request.url).pathname)).toEqual(['/ATServicesRest/V1.0/Tickets/query', '/ATServicesRest/V1.0/Tickets/query/next'])
+    expect(posts.map((request) => new URL(request.url).pathname)).toEqual([
+      '/ATServicesRest/V1.0/Tickets/query',
+      '/ATServicesRest/V1.0/Tickets/query/next',
+    ])
     expect(posts[1]!.body).toBe(posts[0]!.body)
   })
 
   it('refuses a next-page URL outside the zone and sends no credentials there', async () => {
     server.use(
       queryHandler('Tickets', makeTickets(10), () =>
-        HttpResponse.json({ items: makeTickets(2), pageDetails: { count: 2, requestCount: 500, nextPageUrl: 'https://attacker.example/ATServicesRest/V1.0/Tickets/query/next?paging=x' } }),
+        HttpResponse.json({
+          items: makeTickets(2),
+          pageDetails: { count: 2, requestCount: 500, nextPageUrl: 'https://attacker.example/ATServicesRest/V1.0/Tickets/query/next?paging=x' },
+        }),
       ),
     )
     const client = createTestClient()
-    const error = await client.tickets.queryAll({}, { paging: 'next-page-url' }).toArray({ limit: 100 }).catch((caught: unknown) => caught)
+    const error = await client.tickets
+      .queryAll({}, { paging: 'next-page-url' })
+      .toArray({ limit: 100 })
+      .catch((caught: unknown) => caught)
     expect(InvalidResponseError.isInstance(error)).toBe(true)
     expect((error as Error).message).toContain('outside the zone')
     expect(server.requests.every((request) => new URL(request.url).hostname === 'webservices14.autotask.net')).toBe(true)
   })
 
   it('stops with InvalidResponseError when the server ignores the id filter, instead of looping', async () => {
-    server.use(queryHandler('Tickets', [], () => HttpResponse.json({ items: makeTickets(500), pageDetails: { count: 500, requestCount: 500, nextPageUrl: null } })))
+    server.use(
+      queryHandler('Tickets', [], () =>
+        HttpResponse.json({ items: makeTickets(500), pageDetails: { count: 500, requestCount: 500, nextPageUrl: null } }),
+      ),
+    )
     const client = createTestClient()
     await expect(client.tickets.queryAll().toArray({ limit: 10_000 })).rejects.toSatisfy((error) => InvalidResponseError.isInstance(error))
     await settled()
@@ -98,7 +119,10 @@ describe('a failure after the first page', () => {
       }),
     )
     const client = createTestClient()
-    const error = await client.tickets.queryAll().toArray({ limit: 10_000 }).catch((caught: unknown) => caught)
+    const error = await client.tickets
+      .queryAll()
+      .toArray({ limit: 10_000 })
+      .catch((caught: unknown) => caught)
     expect(ValidationError.isInstance(error)).toBe(true)
     expect(calls).toBe(3)
 
@@ -135,7 +159,9 @@ describe('a failure after the first page', () => {
       }),
     )
     const client = createTestClient({ retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2, jitter: 'none' } })
-    await expect(client.tickets.queryAll().toArray({ limit: 10_000 })).rejects.toSatisfy((error) => ServerError.isInstance(error) && error.status === 503)
+    await expect(client.tickets.queryAll().toArray({ limit: 10_000 })).rejects.toSatisfy(
+      (error) => ServerError.isInstance(error) && error.status === 503,
+    )
     expect(calls).toBe(4)
   })
 })
@@ -170,8 +196,21 @@ describe('query building', () => {
       filter: [
         { op: 'noteq', field: 'status', value: 5 },
         { op: 'gt', field: 'lastActivityDate', value: '2025-01-31T00:00:00.000Z' },
-        { op: 'or', items: [{ op: 'eq', field: 'queueID', value: 29683354 }, { op: 'eq', field: 'queueID', value: 29683482 }] },
-        { op: 'and', items: [{ op: 'gte', field: 'priority', value: 1 }, { op: 'lte', field: 'priority', value: 3 }, { op: 'lt', field: 'id', value: 10_000 }] },
+        {
+          op: 'or',
+          items: [
+            { op: 'eq', field: 'queueID', value: 29683354 },
+            { op: 'eq', field: 'queueID', value: 29683482 },
+          ],
+        },
+        {
+          op: 'and',
+          items: [
+            { op: 'gte', field: 'priority', value: 1 },
+            { op: 'lte', field: 'priority', value: 3 },
+            { op: 'lt', field: 'id', value: 10_000 },
+          ],
+        },
         { op: 'contains', field: 'title', value: 'VPN' },
         { op: 'beginsWith', field: 'ticketNumber', value: 'T2025' },
         { op: 'endsWith', field: 'title', value: '!' },
@@ -188,13 +227,17 @@ describe('query building', () => {
     const client = createTestClient()
     const error = await client.tickets.query({ filter: [{ op: 'ne', field: 'status', value: 5 } as never] }).catch((caught: unknown) => caught)
     expect(ValidationError.isInstance(error) && error.status).toBe(0)
-    expect((error as ValidationError).issues).toEqual([expect.objectContaining({ field: 'filter[0].op', message: expect.stringContaining('did you mean noteq') })])
+    expect((error as ValidationError).issues).toEqual([
+      expect.objectContaining({ field: 'filter[0].op', message: expect.stringContaining('did you mean noteq') }),
+    ])
     expect(server.requests).toHaveLength(0)
   })
 
   it('refuses maxRecords above 500 and in lists past 500 values', async () => {
     const client = createTestClient()
-    await expect(client.tickets.query({ maxRecords: 501 })).rejects.toSatisfy((error) => ValidationError.isInstance(error) && error.issues[0]?.field === 'maxRecords')
+    await expect(client.tickets.query({ maxRecords: 501 })).rejects.toSatisfy(
+      (error) => ValidationError.isInstance(error) && error.issues[0]?.field === 'maxRecords',
+    )
     const many = Array.from({ length: 501 }, (_, index) => index)
     await expect(client.tickets.query({ filter: [autotaskFilter.in('id', many)] })).rejects.toSatisfy((error) => ValidationError.isInstance(error))
     expect(server.requests).toHaveLength(0)

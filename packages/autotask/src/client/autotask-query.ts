@@ -51,11 +51,14 @@ const everyRecord: AutotaskWireFilter = { op: 'gte', field: 'id', value: 0 }
 export function toQueryBody(query: AutotaskQuery, options: { needsId?: boolean } = {}): AutotaskQueryBody {
   const filter = toWireFilters(query.filter ?? [])
   if (query.maxRecords !== undefined && (!Number.isInteger(query.maxRecords) || query.maxRecords < 1 || query.maxRecords > autotaskPageSizeLimit)) {
-    throw new ValidationError(`maxRecords must be a whole number from 1 to ${autotaskPageSizeLimit} (Autotask's page cap); got ${query.maxRecords}. Nothing was sent.`, {
-      status: 0,
-      vendor: 'autotask',
-      issues: [{ field: 'maxRecords', message: `must be 1 to ${autotaskPageSizeLimit}` }],
-    })
+    throw new ValidationError(
+      `maxRecords must be a whole number from 1 to ${autotaskPageSizeLimit} (Autotask's page cap); got ${query.maxRecords}. Nothing was sent.`,
+      {
+        status: 0,
+        vendor: 'autotask',
+        issues: [{ field: 'maxRecords', message: `must be 1 to ${autotaskPageSizeLimit}` }],
+      },
+    )
   }
   const body: AutotaskQueryBody = { filter: filter.length > 0 ? filter : [everyRecord] }
   if (query.includeFields && query.includeFields.length > 0) {
@@ -69,7 +72,12 @@ export function toQueryBody(query: AutotaskQuery, options: { needsId?: boolean }
 }
 
 /** Sends one query and returns the page as Autotask answered it. */
-export async function queryPage<T>(connection: AutotaskConnection, entity: string, body: AutotaskQueryBody, options: CallOptions & { url?: string } = {}): Promise<AutotaskQueryPage<T>> {
+export async function queryPage<T>(
+  connection: AutotaskConnection,
+  entity: string,
+  body: AutotaskQueryBody,
+  options: CallOptions & { url?: string } = {},
+): Promise<AutotaskQueryPage<T>> {
   const response = await connection.send<unknown>({
     method: 'POST',
     ...(options.url !== undefined ? { url: options.url } : { path: `/${entity}/query` }),
@@ -84,7 +92,12 @@ export async function queryPage<T>(connection: AutotaskConnection, entity: strin
 }
 
 /** `POST /{entity}/query/count`: how many records match, in one request. */
-export async function queryCount(connection: AutotaskConnection, entity: string, filter: readonly AutotaskFilter[] = [], options: CallOptions = {}): Promise<number> {
+export async function queryCount(
+  connection: AutotaskConnection,
+  entity: string,
+  filter: readonly AutotaskFilter[] = [],
+  options: CallOptions = {},
+): Promise<number> {
   const { filter: wire } = toQueryBody({ filter })
   const response = await connection.send<unknown>({
     method: 'POST',
@@ -107,11 +120,19 @@ interface IdCursor {
  * whichever it is, rejects the listing: the pages before it were yielded, but nothing is
  * returned as if it were complete (`toArray` rejects as a whole).
  */
-export function queryAll<T extends { id: number }>(connection: AutotaskConnection, entity: string, query: AutotaskQuery = {}, options: AutotaskListOptions = {}): Paginated<T> {
+export function queryAll<T extends { id: number }>(
+  connection: AutotaskConnection,
+  entity: string,
+  query: AutotaskQuery = {},
+  options: AutotaskListOptions = {},
+): Paginated<T> {
   const paging = options.paging ?? 'id'
   const body = toQueryBody({ maxRecords: autotaskPageSizeLimit, ...query }, { needsId: true })
   const pageSize = body.maxRecords ?? autotaskPageSizeLimit
-  const callOptions: CallOptions = { ...(options.signal ? { signal: options.signal } : {}), ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) }
+  const callOptions: CallOptions = {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+  }
   return createPaginated<T>(async (cursor, pageOptions) => {
     const position: IdCursor = cursor === undefined ? {} : (JSON.parse(cursor) as IdCursor)
     if (paging === 'next-page-url') {
@@ -202,14 +223,21 @@ export function queryIn<T extends { id: number }>(
   }
   const chunks: (string | number)[][] = []
   for (let start = 0; start < unique.length; start += room) chunks.push(unique.slice(start, start + room))
-  const callOptions: CallOptions = { ...(options.signal ? { signal: options.signal } : {}), ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) }
+  const callOptions: CallOptions = {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+  }
   return createPaginated<T>(async (cursor, pageOptions) => {
     if (chunks.length === 0) return { items: [] }
     const position: InCursor = cursor === undefined ? { chunk: 0 } : (JSON.parse(cursor) as InCursor)
     const chunk = chunks[position.chunk]!
-    const chunkBody: AutotaskQueryBody = { ...body, filter: [...baseFilter, { op: 'in', field, value: chunk, ...(options.udf ? { udf: true } : {}) }] }
+    const chunkBody: AutotaskQueryBody = {
+      ...body,
+      filter: [...baseFilter, { op: 'in', field, value: chunk, ...(options.udf ? { udf: true } : {}) }],
+    }
     const page = await idPage<T>(connection, entity, chunkBody, pageSize, position.after, pageOptions)
-    if (page.nextCursor !== undefined) return { items: page.items, nextCursor: JSON.stringify({ chunk: position.chunk, after: (JSON.parse(page.nextCursor) as IdCursor).after }) }
+    if (page.nextCursor !== undefined)
+      return { items: page.items, nextCursor: JSON.stringify({ chunk: position.chunk, after: (JSON.parse(page.nextCursor) as IdCursor).after }) }
     if (position.chunk + 1 < chunks.length) return { items: page.items, nextCursor: JSON.stringify({ chunk: position.chunk + 1 }) }
     return { items: page.items }
   }, callOptions)

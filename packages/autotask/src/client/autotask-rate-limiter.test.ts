@@ -64,7 +64,10 @@ describe('per-endpoint concurrency', () => {
   it('keeps batches to the cap too', async () => {
     const concurrency = trackConcurrency()
     const client = createTestClient()
-    const results = await client.tickets.createMany(Array.from({ length: 10 }, (_, index) => ({ title: `Batch ${index}`, companyID: 0 })), { concurrency: 10 })
+    const results = await client.tickets.createMany(
+      Array.from({ length: 10 }, (_, index) => ({ title: `Batch ${index}`, companyID: 0 })),
+      { concurrency: 10 },
+    )
     expect(results.every((result) => result.ok)).toBe(true)
     expect(concurrency.highest('Tickets')).toBe(3)
   })
@@ -79,7 +82,9 @@ describe('per-endpoint concurrency', () => {
 describe('hourly budget', () => {
   it('resyncs the budget from ThresholdInformation and waits when it is used up', async () => {
     server.use(
-      http.get(`${testApiBase}/ThresholdInformation`, () => HttpResponse.json({ externalRequestThreshold: 5, requestThresholdTimeframe: 60, currentTimeframeRequestCount: 3 })),
+      http.get(`${testApiBase}/ThresholdInformation`, () =>
+        HttpResponse.json({ externalRequestThreshold: 5, requestThresholdTimeframe: 60, currentTimeframeRequestCount: 3 }),
+      ),
       http.get(`${testApiBase}/Tickets/:id`, () => HttpResponse.json({ item: { id: 1 } })),
     )
     const events: TransportRateLimitEvent[] = []
@@ -101,12 +106,22 @@ describe('hourly budget', () => {
   })
 
   it('says at warn when the database reports the hour used up, before calls start to wait', async () => {
-    server.use(http.get(`${testApiBase}/ThresholdInformation`, () => HttpResponse.json({ externalRequestThreshold: 10_000, requestThresholdTimeframe: 60, currentTimeframeRequestCount: 10_250 })))
+    server.use(
+      http.get(`${testApiBase}/ThresholdInformation`, () =>
+        HttpResponse.json({ externalRequestThreshold: 10_000, requestThresholdTimeframe: 60, currentTimeframeRequestCount: 10_250 }),
+      ),
+    )
     const lines: { level: string; message: string; fields?: LogFields }[] = []
     const line = (level: string) => (message: string, fields?: LogFields) => void lines.push({ level, message, ...(fields ? { fields } : {}) })
     const client = createTestClient({ logger: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') } })
     await client.thresholdInformation()
-    expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('hourly threshold reached'), fields: expect.objectContaining({ used: 10_250, limit: 10_000 }) }))
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: expect.stringContaining('hourly threshold reached'),
+        fields: expect.objectContaining({ used: 10_250, limit: 10_000 }),
+      }),
+    )
   })
 
   it('shares one hourly budget between clients of the tenant', async () => {

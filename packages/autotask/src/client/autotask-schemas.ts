@@ -9,7 +9,13 @@ import { z } from 'zod'
  */
 
 /** A number sent as a number or as digits (`itemId` is typed `Object` in the spec). */
-const numeric = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+const numeric = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+])
 
 /** Any record of any entity: an id and whatever else the vendor sent. */
 export const autotaskRecordSchema = z.looseObject({ id: numeric })
@@ -71,7 +77,10 @@ export const autotaskEntityInformationResultSchema = z.looseObject({ info: autot
 /** `PickListValue`. The value is a string on the wire although the field is an integer. */
 export const autotaskPicklistValueSchema = z.looseObject({
   value: z.union([z.string(), z.number()]).transform(String),
-  label: z.string().nullish().transform((label) => label ?? ''),
+  label: z
+    .string()
+    .nullish()
+    .transform((label) => label ?? ''),
   isDefaultValue: z.boolean().nullish(),
   sortOrder: z.number().nullish(),
   parentValue: z.union([z.string(), z.number()]).nullish(),
@@ -100,7 +109,12 @@ export const autotaskFieldSchema = z.looseObject({
 })
 export type AutotaskField = z.infer<typeof autotaskFieldSchema>
 
-export const autotaskFieldsResultSchema = z.looseObject({ fields: z.array(autotaskFieldSchema).nullish().transform((fields) => fields ?? []) })
+export const autotaskFieldsResultSchema = z.looseObject({
+  fields: z
+    .array(autotaskFieldSchema)
+    .nullish()
+    .transform((fields) => fields ?? []),
+})
 
 /** An attachment as the parent-child GET returns it: the metadata and the base64 `data`. */
 export const autotaskAttachmentWithDataSchema = z.looseObject({

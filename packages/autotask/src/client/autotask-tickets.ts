@@ -45,9 +45,16 @@ export class AutotaskTicketNotes extends AutotaskEntity<AutotaskEntityModels['Ti
   /** Adds a note to a ticket (`POST /Tickets/{ticketId}/Notes`) and returns its id. */
   async add(ticketId: number, note: AutotaskNoteInput, options: AutotaskWriteOptions = {}): Promise<number> {
     if (typeof note.description !== 'string' || note.description.trim() === '') {
-      throw new ValidationError('A note needs a description. Nothing was sent.', { status: 0, vendor: 'autotask', issues: [{ field: 'description', message: 'required' }] })
+      throw new ValidationError('A note needs a description. Nothing was sent.', {
+        status: 0,
+        vendor: 'autotask',
+        issues: [{ field: 'description', message: 'required' }],
+      })
     }
-    const [noteType, publish] = await Promise.all([this.picklistValue('noteType', note.noteType, options), this.picklistValue('publish', note.publish, options)])
+    const [noteType, publish] = await Promise.all([
+      this.picklistValue('noteType', note.noteType, options),
+      this.picklistValue('publish', note.publish, options),
+    ])
     const title = (note.title ?? note.description.split(/\r?\n/).find((line) => line.trim() !== '') ?? 'Note').trim().slice(0, noteTitleLength)
     return this.create({ ticketID: ticketId, title, description: note.description, noteType, publish }, { ...options, parentId: ticketId })
   }
@@ -62,11 +69,14 @@ export class AutotaskTicketNotes extends AutotaskEntity<AutotaskEntityModels['Ti
     }
     const value = picklist.valueOf(wanted)
     if (value === undefined) {
-      throw new ValidationError(`No ${field} labelled "${wanted}"; the tenant has ${picklist.active.map((entry) => entry.label).join(', ') || 'none'}. Nothing was sent.`, {
-        status: 0,
-        vendor: 'autotask',
-        issues: [{ field, message: `unknown label ${wanted}` }],
-      })
+      throw new ValidationError(
+        `No ${field} labelled "${wanted}"; the tenant has ${picklist.active.map((entry) => entry.label).join(', ') || 'none'}. Nothing was sent.`,
+        {
+          status: 0,
+          vendor: 'autotask',
+          issues: [{ field, message: `unknown label ${wanted}` }],
+        },
+      )
     }
     return Number(value)
   }
@@ -100,11 +110,14 @@ export class AutotaskTickets extends AutotaskEntity<AutotaskEntityModels['Ticket
       const picklist = await this.picklist('status', options)
       const found = picklist.valueOf(status)
       if (found === undefined) {
-        throw new ValidationError(`No ticket status labelled "${status}"; the tenant has ${picklist.active.map((entry) => entry.label).join(', ')}. Nothing was sent.`, {
-          status: 0,
-          vendor: 'autotask',
-          issues: [{ field: 'status', message: `unknown label ${status}` }],
-        })
+        throw new ValidationError(
+          `No ticket status labelled "${status}"; the tenant has ${picklist.active.map((entry) => entry.label).join(', ')}. Nothing was sent.`,
+          {
+            status: 0,
+            vendor: 'autotask',
+            issues: [{ field: 'status', message: `unknown label ${status}` }],
+          },
+        )
       }
       value = found
     }
@@ -118,12 +131,14 @@ export class AutotaskTickets extends AutotaskEntity<AutotaskEntityModels['Ticket
   async assign(ticketId: number, assignee: { resourceId: number; roleId?: number }, options: AutotaskWriteOptions = {}): Promise<number> {
     let roleId = assignee.roleId
     if (roleId === undefined) {
-      const resource = (await this.connection.send<{ item?: { defaultServiceDeskRoleID?: number | null } | null }>({
-        method: 'GET',
-        path: `/Resources/${assignee.resourceId}`,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      })).data
+      const resource = (
+        await this.connection.send<{ item?: { defaultServiceDeskRoleID?: number | null } | null }>({
+          method: 'GET',
+          path: `/Resources/${assignee.resourceId}`,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        })
+      ).data
       const found = resource?.item?.defaultServiceDeskRoleID
       if (typeof found !== 'number') {
         throw new ValidationError(`Resource ${assignee.resourceId} has no default service-desk role; pass roleId. Nothing was changed.`, {

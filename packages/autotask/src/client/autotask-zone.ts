@@ -17,7 +17,7 @@ export interface AutotaskZone {
 }
 
 /** How long a discovered zone is trusted before it is asked again. */
-export const zoneCacheTtlMs = 24 * 3_600_000
+const zoneCacheTtlMs = 24 * 3_600_000
 
 const discoveredZones = new Map<string, { zone: Promise<AutotaskZone>; expiresAt: number }>()
 
@@ -25,12 +25,15 @@ const discoveredZones = new Map<string, { zone: Promise<AutotaskZone>; expiresAt
  * The REST base for a zone URL: `…/ATServicesRest/` gets `V1.0` appended; a URL that already
  * ends in `/V1.0` is kept. Throws ConfigurationError naming `option` for anything else.
  */
-export function toApiBaseUrl(zoneUrl: string, option: string): string {
+function toApiBaseUrl(zoneUrl: string, option: string): string {
   let parsed: URL
   try {
     parsed = new URL(zoneUrl)
   } catch {
-    throw new ConfigurationError(`autotask: ${option} must be an absolute URL such as https://webservices14.autotask.net/ATServicesRest/.`, { vendor: 'autotask', option })
+    throw new ConfigurationError(`autotask: ${option} must be an absolute URL such as https://webservices14.autotask.net/ATServicesRest/.`, {
+      vendor: 'autotask',
+      option,
+    })
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new ConfigurationError(`autotask: ${option} must use https.`, { vendor: 'autotask', option })
@@ -62,7 +65,12 @@ export function zoneFromUrl(zoneUrl: string): AutotaskZone {
  * The zone URL is where credentials go next, so it must be http(s), and when discovery ran at
  * `*.autotask.net` the zone must be there too.
  */
-export function discoverAutotaskZone(transport: HttpTransport, discoveryUrl: string, username: string, options: CallOptions = {}): Promise<AutotaskZone> {
+export function discoverAutotaskZone(
+  transport: HttpTransport,
+  discoveryUrl: string,
+  username: string,
+  options: CallOptions = {},
+): Promise<AutotaskZone> {
   const key = `${discoveryUrl}\n${username.toLowerCase()}`
   const cached = discoveredZones.get(key)
   if (cached && cached.expiresAt > Date.now()) return withSignal(cached.zone, options.signal)
@@ -112,7 +120,10 @@ async function fetchZone(transport: HttpTransport, discoveryUrl: string, usernam
   try {
     zoneUrl = new URL(information.url)
   } catch {
-    throw new InvalidResponseError(`Autotask zone discovery answered a zone URL that is not a URL. Set zoneUrl in the settings instead.`, { vendor: 'autotask', url: discoveryUrl })
+    throw new InvalidResponseError(`Autotask zone discovery answered a zone URL that is not a URL. Set zoneUrl in the settings instead.`, {
+      vendor: 'autotask',
+      url: discoveryUrl,
+    })
   }
   const discoveryHost = new URL(discoveryUrl).hostname
   const trusted = !/(^|\.)autotask\.net$/i.test(discoveryHost) || /(^|\.)autotask\.net$/i.test(zoneUrl.hostname)

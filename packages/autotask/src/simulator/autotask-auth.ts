@@ -54,6 +54,7 @@ export function authenticateAutotaskRequest(
   const user = users.find((candidate) => candidate.username.toLowerCase() === (username ?? '').toLowerCase())
   if (!user) return { ok: false, response: autotaskErrors(500, ['Zone information could not be determined']) }
   if (secret !== user.secret || user.access === 'ui-only') return { ok: false, response: new HttpResponse(null, { status: 401 }) }
-  if (!integrationCode || !integrationCodes.includes(integrationCode)) return { ok: false, response: autotaskErrors(500, ['IntegrationCode is invalid.']) }
+  if (!integrationCode || !integrationCodes.includes(integrationCode))
+    return { ok: false, response: autotaskErrors(500, ['IntegrationCode is invalid.']) }
   return { ok: true, caller: { user, integrationCode } }
 }

@@ -53,7 +53,7 @@ const attachmentDefinition: AutotaskEntityDefinition = {
 }
 
 /** The entities the simulator models in depth. */
-export const autotaskEntityDefinitions: Record<string, AutotaskEntityDefinition> = {
+const autotaskEntityDefinitions: Record<string, AutotaskEntityDefinition> = {
   Tickets: {
     required: ['companyID', 'title', 'status', 'priority', 'dueDateTime'],
     defaulted: {
@@ -110,7 +110,14 @@ export const autotaskEntityDefinitions: Record<string, AutotaskEntityDefinition>
   TicketNotes: {
     required: ['ticketID', 'title', 'description', 'noteType', 'publish'],
     references: { ticketID: 'Tickets', creatorResourceID: 'Resources', createdByContactID: 'Contacts' },
-    readOnly: ['createDateTime', 'lastActivityDate', 'creatorResourceID', 'createdByContactID', 'impersonatorCreatorResourceID', 'impersonatorUpdaterResourceID'],
+    readOnly: [
+      'createDateTime',
+      'lastActivityDate',
+      'creatorResourceID',
+      'createdByContactID',
+      'impersonatorCreatorResourceID',
+      'impersonatorUpdaterResourceID',
+    ],
     lengths: { title: 250, description: 32000 },
     parentLinks: { Tickets: 'ticketID' },
     supportsWebhookCallouts: true,
@@ -121,7 +128,14 @@ export const autotaskEntityDefinitions: Record<string, AutotaskEntityDefinition>
   Companies: {
     required: ['companyName', 'companyType', 'ownerResourceID', 'phone'],
     references: { ownerResourceID: 'Resources', parentCompanyID: 'Companies', createdByResourceID: 'Resources' },
-    readOnly: ['createDate', 'createdByResourceID', 'lastActivityDate', 'lastTrackedModifiedDateTime', 'impersonatorCreatorResourceID', 'apiVendorID'],
+    readOnly: [
+      'createDate',
+      'createdByResourceID',
+      'lastActivityDate',
+      'lastTrackedModifiedDateTime',
+      'impersonatorCreatorResourceID',
+      'apiVendorID',
+    ],
     lengths: { companyName: 100, phone: 25, companyNumber: 50, webAddress: 255 },
     supportsWebhookCallouts: true,
     firstId: 200,
@@ -130,7 +144,17 @@ export const autotaskEntityDefinitions: Record<string, AutotaskEntityDefinition>
     required: ['companyID', 'firstName', 'lastName', 'isActive'],
     references: { companyID: 'Companies' },
     readOnly: ['createDate', 'lastActivityDate', 'lastModifiedDate', 'impersonatorCreatorResourceID', 'apiVendorID'],
-    lengths: { firstName: 50, lastName: 50, emailAddress: 254, emailAddress2: 254, emailAddress3: 254, phone: 25, mobilePhone: 25, title: 50, externalID: 50 },
+    lengths: {
+      firstName: 50,
+      lastName: 50,
+      emailAddress: 254,
+      emailAddress2: 254,
+      emailAddress3: 254,
+      phone: 25,
+      mobilePhone: 25,
+      title: 50,
+      externalID: 50,
+    },
     parentLinks: { Companies: 'companyID' },
     supportsWebhookCallouts: true,
     firstId: 30684700,
@@ -146,7 +170,14 @@ export const autotaskEntityDefinitions: Record<string, AutotaskEntityDefinition>
   TimeEntries: {
     required: ['resourceID', 'dateWorked'],
     references: { resourceID: 'Resources', ticketID: 'Tickets', roleID: 'Roles', contractID: 'Contracts' },
-    readOnly: ['createDateTime', 'creatorUserID', 'lastModifiedDateTime', 'lastModifiedUserID', 'impersonatorCreatorResourceID', 'impersonatorUpdaterResourceID'],
+    readOnly: [
+      'createDateTime',
+      'creatorUserID',
+      'lastModifiedDateTime',
+      'lastModifiedUserID',
+      'impersonatorCreatorResourceID',
+      'impersonatorUpdaterResourceID',
+    ],
     lengths: { summaryNotes: 8000, internalNotes: 8000 },
     firstId: 52000,
   },

@@ -25,7 +25,7 @@ for (const spec of Object.values(autotaskSpecIndex.paths)) {
 }
 
 /** Create, update, delete and query as the spec's routes allow them for an entity. */
-export function capabilitiesOf(entity: string): AutotaskEntityCapabilities {
+function capabilitiesOf(entity: string): AutotaskEntityCapabilities {
   return capabilities.get(entity) ?? { canCreate: false, canUpdate: false, canDelete: false, canQuery: false }
 }
 

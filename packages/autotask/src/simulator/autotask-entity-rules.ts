@@ -50,7 +50,7 @@ const contentTypes: Record<string, string> = {
 }
 
 /** Content type Autotask derives from a file name. */
-export function contentTypeOf(fileName: string): string {
+function contentTypeOf(fileName: string): string {
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase()
   return (extension && contentTypes[extension]) || 'application/octet-stream'
 }
@@ -106,9 +106,16 @@ const ticketRule: AutotaskEntityRule = (context) => {
   const role = record.assignedResourceRoleID
   if ((resource === null || resource === undefined) !== (role === null || role === undefined)) {
     errors.push('When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.')
-  } else if (resource !== null && resource !== undefined && (context.changed.has('assignedResourceID') || context.changed.has('assignedResourceRoleID'))) {
+  } else if (
+    resource !== null &&
+    resource !== undefined &&
+    (context.changed.has('assignedResourceID') || context.changed.has('assignedResourceRoleID'))
+  ) {
     const linked = state.rows('ResourceRoles').some((row) => row.resourceID === resource && row.roleID === role && row.isActive !== false)
-    if (!linked) errors.push(`The Resource ${String(resource)} is not associated with the Role ${String(role)}; choose a role the resource holds (ResourceRoles).`)
+    if (!linked)
+      errors.push(
+        `The Resource ${String(resource)} is not associated with the Role ${String(role)}; choose a role the resource holds (ResourceRoles).`,
+      )
   }
   if ((record.queueID === null || record.queueID === undefined) && (resource === null || resource === undefined)) {
     errors.push('A ticket must be assigned to a Queue (queueID) or to a primary Resource (assignedResourceID and assignedResourceRoleID).')
@@ -192,7 +199,8 @@ const contactRule: AutotaskEntityRule = (context) => {
   if (isActive !== null && isActive !== undefined && isActive !== 0 && isActive !== 1) errors.push('isActive must be 0 (inactive) or 1 (active).')
   for (const field of ['emailAddress', 'emailAddress2', 'emailAddress3']) {
     const value = context.record[field]
-    if (typeof value === 'string' && value !== '' && !emailPattern.test(value)) errors.push(`The value '${value}' of ${field} is not a valid email address.`)
+    if (typeof value === 'string' && value !== '' && !emailPattern.test(value))
+      errors.push(`The value '${value}' of ${field} is not a valid email address.`)
   }
   return errors
 }
@@ -209,7 +217,8 @@ const timeEntryRule: AutotaskEntityRule = (context) => {
   if ((record.ticketID === null || record.ticketID === undefined) && (record.taskID === null || record.taskID === undefined)) {
     errors.push('A time entry must belong to a ticket (ticketID) or a task (taskID).')
   }
-  const hasRange = record.startDateTime !== null && record.startDateTime !== undefined && record.endDateTime !== null && record.endDateTime !== undefined
+  const hasRange =
+    record.startDateTime !== null && record.startDateTime !== undefined && record.endDateTime !== null && record.endDateTime !== undefined
   if (!hasRange && (record.hoursWorked === null || record.hoursWorked === undefined)) {
     errors.push('A time entry needs hoursWorked, or startDateTime and endDateTime.')
   }

@@ -23,7 +23,11 @@ describe('Autotask simulator: metadata', () => {
       hasUserDefinedFields: true,
       supportsWebhookCallouts: true,
     })
-    expect((await caller.call('GET', '/TicketAttachments/entityInformation')).body.info).toMatchObject({ canCreate: true, canUpdate: false, canDelete: true })
+    expect((await caller.call('GET', '/TicketAttachments/entityInformation')).body.info).toMatchObject({
+      canCreate: true,
+      canUpdate: false,
+      canDelete: true,
+    })
     expect((await caller.call('GET', '/Resources/entityInformation')).body.info).toMatchObject({ canCreate: false, canUpdate: true })
     const all = (await caller.call('GET', '/EntityInformation')).body.entityDescriptions as { info: { name: string } }[]
     expect(all.map((entry) => entry.info.name)).toContain('TicketNotes')
@@ -34,18 +38,33 @@ describe('Autotask simulator: metadata', () => {
     const byName = new Map(fields.map((field) => [field.name, field]))
     expect(byName.get('id')).toMatchObject({ dataType: 'long', isReadOnly: true, isQueryable: true })
     expect(byName.get('title')).toMatchObject({ dataType: 'string', length: 255, isRequired: true })
-    expect(byName.get('companyID')).toMatchObject({ isRequired: true, isReference: true, referenceEntityType: 'Company', isPickList: false, picklistValues: null })
+    expect(byName.get('companyID')).toMatchObject({
+      isRequired: true,
+      isReference: true,
+      referenceEntityType: 'Company',
+      isPickList: false,
+      picklistValues: null,
+    })
     expect(byName.get('creatorType')).toMatchObject({ isQueryable: false })
     const status = byName.get('status')!
     expect(status).toMatchObject({ dataType: 'integer', isRequired: true, isPickList: true })
-    expect(status.picklistValues[0]).toEqual({ value: '1', label: 'New', isDefaultValue: true, sortOrder: 1, parentValue: '', isActive: true, isSystem: true })
+    expect(status.picklistValues[0]).toEqual({
+      value: '1',
+      label: 'New',
+      isDefaultValue: true,
+      sortOrder: 1,
+      parentValue: '',
+      isActive: true,
+      isSystem: true,
+    })
     expect(status.picklistValues).toContainEqual(expect.objectContaining({ value: '5', label: 'Complete' }))
     expect(status.picklistValues).toContainEqual(expect.objectContaining({ isActive: false }))
     expect(byName.get('subIssueType')).toMatchObject({ picklistParentValueField: 'issueType' })
     expect(byName.get('subIssueType')!.picklistValues[0]).toMatchObject({ parentValue: '1' })
     for (const name of ['priority', 'queueID', 'issueType', 'source', 'ticketType', 'ticketCategory']) expect(byName.get(name)?.isPickList).toBe(true)
     const noteFields = (await caller.call('GET', '/Tickets/1/Notes/entityInformation/fields')).body.fields as Record<string, any>[]
-    const labels = (name: string): string[] => noteFields.find((field) => field.name === name)!.picklistValues.map((value: { label: string }) => value.label)
+    const labels = (name: string): string[] =>
+      noteFields.find((field) => field.name === name)!.picklistValues.map((value: { label: string }) => value.label)
     expect(labels('publish')).toEqual(['All Autotask Users', 'Internal Project Team', 'Internal & Co-Managed'])
     expect(labels('noteType')).toContain('Task Summary')
   })
@@ -53,11 +72,18 @@ describe('Autotask simulator: metadata', () => {
   it('lists user-defined fields', async () => {
     const fields = (await caller.call('GET', '/Tickets/entityInformation/userDefinedFields')).body.fields
     expect(fields.map((field: { name: string }) => field.name)).toEqual(['External Reference', 'Customer Impact', 'Billable Hours Estimate'])
-    expect(fields[1]).toMatchObject({ isPickList: true, picklistValues: [expect.objectContaining({ value: 'Low' }), expect.anything(), expect.anything()] })
+    expect(fields[1]).toMatchObject({
+      isPickList: true,
+      picklistValues: [expect.objectContaining({ value: 'Low' }), expect.anything(), expect.anything()],
+    })
   })
 
   it('answers Version, Modules and VersionInformation', async () => {
-    expect((await caller.call('GET', '/Version')).body).toEqual({ majorVersion: expect.any(String), minorVersion: expect.any(String), build: expect.any(String) })
+    expect((await caller.call('GET', '/Version')).body).toEqual({
+      majorVersion: expect.any(String),
+      minorVersion: expect.any(String),
+      build: expect.any(String),
+    })
     expect((await caller.call('GET', '/Modules')).body.modules[0]).toEqual({ key: expect.any(Number), value: true })
     expect((await caller.callUrl('GET', `${served.url}/ATServicesRest/VersionInformation`)).body).toEqual({ apiVersions: ['1.0'] })
   })

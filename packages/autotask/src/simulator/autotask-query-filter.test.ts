@@ -30,9 +30,45 @@ const fields: AutotaskQueryFields = {
 }
 
 const tickets: AutotaskRecord[] = [
-  { id: 1, title: 'VPN drops', status: 1, queueID: 5, estimatedHours: 1.5, createDate: '2025-01-10T09:00:00Z', isVisibleToComanaged: true, assignedResourceID: null, userDefinedFields: [{ name: 'External Reference', value: 'INC-42' }, { name: 'Billable Hours Estimate', value: '2.5' }] },
-  { id: 2, title: 'Printer offline', status: 5, queueID: 8, estimatedHours: 0, createDate: '2025-02-01T00:00:00.5Z', isVisibleToComanaged: false, assignedResourceID: 29682833, userDefinedFields: [{ name: 'External Reference', value: null }, { name: 'Billable Hours Estimate', value: '10' }] },
-  { id: 3, title: 'vpn: new laptop', status: 8, queueID: 5, estimatedHours: null, createDate: '2025-03-15T12:30:00Z', isVisibleToComanaged: false, assignedResourceID: 29682834, userDefinedFields: [] },
+  {
+    id: 1,
+    title: 'VPN drops',
+    status: 1,
+    queueID: 5,
+    estimatedHours: 1.5,
+    createDate: '2025-01-10T09:00:00Z',
+    isVisibleToComanaged: true,
+    assignedResourceID: null,
+    userDefinedFields: [
+      { name: 'External Reference', value: 'INC-42' },
+      { name: 'Billable Hours Estimate', value: '2.5' },
+    ],
+  },
+  {
+    id: 2,
+    title: 'Printer offline',
+    status: 5,
+    queueID: 8,
+    estimatedHours: 0,
+    createDate: '2025-02-01T00:00:00.5Z',
+    isVisibleToComanaged: false,
+    assignedResourceID: 29682833,
+    userDefinedFields: [
+      { name: 'External Reference', value: null },
+      { name: 'Billable Hours Estimate', value: '10' },
+    ],
+  },
+  {
+    id: 3,
+    title: 'vpn: new laptop',
+    status: 8,
+    queueID: 5,
+    estimatedHours: null,
+    createDate: '2025-03-15T12:30:00Z',
+    isVisibleToComanaged: false,
+    assignedResourceID: 29682834,
+    userDefinedFields: [],
+  },
 ]
 
 function ids(conditions: unknown[]): number[] {
@@ -81,14 +117,25 @@ describe('compileAutotaskFilter', () => {
   })
 
   it('ANDs top-level conditions and nests and/or groups', () => {
-    expect(ids([{ op: 'eq', field: 'queueID', value: 5 }, { op: 'noteq', field: 'status', value: 1 }])).toEqual([3])
+    expect(
+      ids([
+        { op: 'eq', field: 'queueID', value: 5 },
+        { op: 'noteq', field: 'status', value: 1 },
+      ]),
+    ).toEqual([3])
     expect(
       ids([
         {
           op: 'or',
           items: [
             { op: 'eq', field: 'status', value: 5 },
-            { op: 'and', items: [{ op: 'contains', field: 'title', value: 'vpn' }, { op: 'gt', field: 'createDate', value: '2025-03-01T00:00:00Z' }] },
+            {
+              op: 'and',
+              items: [
+                { op: 'contains', field: 'title', value: 'vpn' },
+                { op: 'gt', field: 'createDate', value: '2025-03-01T00:00:00Z' },
+              ],
+            },
           ],
         },
       ]),
@@ -109,8 +156,12 @@ describe('compileAutotaskFilter', () => {
 
   it('fails on an unknown field, a UDF without udf: true, or a field that cannot be queried', () => {
     expect(compileAutotaskFilter([{ op: 'eq', field: 'titel', value: 'x' }], fields).errors).toEqual(['Unable to find titel in the Ticket Entity'])
-    expect(compileAutotaskFilter([{ op: 'eq', field: 'External Reference', value: 'x' }], fields).errors).toEqual(['Unable to find External Reference in the Ticket Entity'])
-    expect(compileAutotaskFilter([{ op: 'eq', field: 'Nope', value: 'x', udf: true }], fields).errors).toEqual(['Unable to find Nope in the Ticket Entity'])
+    expect(compileAutotaskFilter([{ op: 'eq', field: 'External Reference', value: 'x' }], fields).errors).toEqual([
+      'Unable to find External Reference in the Ticket Entity',
+    ])
+    expect(compileAutotaskFilter([{ op: 'eq', field: 'Nope', value: 'x', udf: true }], fields).errors).toEqual([
+      'Unable to find Nope in the Ticket Entity',
+    ])
     expect(compileAutotaskFilter([{ op: 'eq', field: 'creatorType', value: 1 }], fields).errors[0]).toContain('not queryable')
     expect(compileAutotaskFilter([{ op: 'in', field: 'status', value: 5 }], fields).errors[0]).toContain('array')
   })

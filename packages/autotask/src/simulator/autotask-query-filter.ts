@@ -22,7 +22,7 @@ export interface CompiledAutotaskFilter {
 }
 
 /** Autotask's cap on OR conditions (or-group members and `in` values) in one query. */
-export const maximumOrConditions = 500
+const maximumOrConditions = 500
 
 type Predicate = (record: AutotaskRecord) => boolean
 type ValueKind = 'number' | 'date' | 'boolean' | 'string'
@@ -206,7 +206,13 @@ function resolveField(compiling: FilterCompilation, fieldName: string, userDefin
 }
 
 /** `in` / `notIn`: each listed value counts as an OR condition; a null field matches neither. */
-function compileMembership(compiling: FilterCompilation, operator: 'in' | 'notin', access: FieldAccess, fieldName: string, rawValue: unknown): Predicate {
+function compileMembership(
+  compiling: FilterCompilation,
+  operator: 'in' | 'notin',
+  access: FieldAccess,
+  fieldName: string,
+  rawValue: unknown,
+): Predicate {
   const { read, kind } = access
   if (!Array.isArray(rawValue)) {
     compiling.errors.push(`The '${operator === 'in' ? 'in' : 'notIn'}' operator requires an array value for field ${fieldName}.`)

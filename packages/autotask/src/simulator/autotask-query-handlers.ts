@@ -20,7 +20,7 @@ interface ParsedQuery {
  * required (to list everything, filter `id gte 0`); `maxRecords` must be 1..page size
  * (Autotask: "maxCountOfRecordsToReturn must be between 1 and 500").
  */
-export function parseQueryModel(raw: unknown, pageLimit: number): { ok: true; query: ParsedQuery } | { ok: false; errors: string[] } {
+function parseQueryModel(raw: unknown, pageLimit: number): { ok: true; query: ParsedQuery } | { ok: false; errors: string[] } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, errors: ['The query must be a JSON object: {"filter":[...], "includeFields":[...], "maxRecords":500}.'] }
   }
@@ -30,11 +30,19 @@ export function parseQueryModel(raw: unknown, pageLimit: number): { ok: true; qu
     return { ok: false, errors: ['A query needs at least one filter condition; to return every row filter on {"op":"gte","field":"id","value":0}.'] }
   }
   const maxRecords = readPropertyIgnoringCase(body, 'maxRecords')
-  if (maxRecords !== undefined && maxRecords !== null && (typeof maxRecords !== 'number' || !Number.isInteger(maxRecords) || maxRecords < 1 || maxRecords > pageLimit)) {
+  if (
+    maxRecords !== undefined &&
+    maxRecords !== null &&
+    (typeof maxRecords !== 'number' || !Number.isInteger(maxRecords) || maxRecords < 1 || maxRecords > pageLimit)
+  ) {
     return { ok: false, errors: [`maxCountOfRecordsToReturn must be between 1 and ${pageLimit}`] }
   }
   const includeFields = readPropertyIgnoringCase(body, 'includeFields')
-  if (includeFields !== undefined && includeFields !== null && (!Array.isArray(includeFields) || includeFields.some((name) => typeof name !== 'string'))) {
+  if (
+    includeFields !== undefined &&
+    includeFields !== null &&
+    (!Array.isArray(includeFields) || includeFields.some((name) => typeof name !== 'string'))
+  ) {
     return { ok: false, errors: ['includeFields must be an array of field names.'] }
   }
   return {
@@ -67,7 +75,8 @@ export function answerQuery(context: AutotaskHandlerContext): Response {
   if (kind === 'childCollection') {
     const parentId = routeParentId(context)
     const link = definitionOf(entity).parentLinks?.[context.route.spec.parent ?? '']
-    if (parentId === undefined || !link) return autotaskErrors(500, [`Unable to list ${entity} of ${context.route.spec.parent} ${context.route.parameters.parentId}.`])
+    if (parentId === undefined || !link)
+      return autotaskErrors(500, [`Unable to list ${entity} of ${context.route.spec.parent} ${context.route.parameters.parentId}.`])
     rawQuery = { filter: [{ op: 'eq', field: link, value: parentId }] }
     // Child lists page on through the root entity's GET cursor, which carries the same filter.
     search = JSON.stringify(rawQuery)
@@ -97,7 +106,11 @@ export function answerQuery(context: AutotaskHandlerContext): Response {
   let include: { fields: string[]; userDefinedFields: string[] } | undefined
   if (query.includeFields) {
     const resolved = resolveIncludeFields(entity, context.state, query.includeFields)
-    if (resolved.unknown.length > 0) return autotaskErrors(500, resolved.unknown.map((name) => `Unable to find ${name} in the ${singularEntityName(entity)} Entity`))
+    if (resolved.unknown.length > 0)
+      return autotaskErrors(
+        500,
+        resolved.unknown.map((name) => `Unable to find ${name} in the ${singularEntityName(entity)} Entity`),
+      )
     include = resolved
   }
 

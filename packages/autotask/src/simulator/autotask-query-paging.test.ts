@@ -40,7 +40,10 @@ describe('Autotask simulator: queries and paging', () => {
     const sizes: number[] = []
     let lastId = 0
     for (;;) {
-      const answer = await caller.call('POST', '/Tickets/query', { filter: [...query.filter, { op: 'gt', field: 'id', value: lastId }], maxRecords: 500 })
+      const answer = await caller.call('POST', '/Tickets/query', {
+        filter: [...query.filter, { op: 'gt', field: 'id', value: lastId }],
+        maxRecords: 500,
+      })
       const items = answer.body.items as { id: number }[]
       sizes.push(items.length)
       if (items.length < 500) break
@@ -85,8 +88,13 @@ describe('Autotask simulator: queries and paging', () => {
   })
 
   it('returns only includeFields (plus userDefinedFields), and insists on id when paging', async () => {
-    const answer = await caller.call('POST', '/Tickets/query', { filter: [{ op: 'eq', field: 'title', value: `${marker} 7` }], includeFields: ['Id', 'title', 'External Reference'] })
-    expect(answer.body.items).toEqual([{ id: expect.any(Number), title: `${marker} 7`, userDefinedFields: [{ name: 'External Reference', value: null }] }])
+    const answer = await caller.call('POST', '/Tickets/query', {
+      filter: [{ op: 'eq', field: 'title', value: `${marker} 7` }],
+      includeFields: ['Id', 'title', 'External Reference'],
+    })
+    expect(answer.body.items).toEqual([
+      { id: expect.any(Number), title: `${marker} 7`, userDefinedFields: [{ name: 'External Reference', value: null }] },
+    ])
     const withoutId = await caller.call('POST', '/Tickets/query', { ...query, includeFields: ['title'] })
     expect(withoutId.status).toBe(500)
     expect(withoutId.body.errors[0]).toContain('includeFields must contain id')

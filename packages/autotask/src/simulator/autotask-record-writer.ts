@@ -30,7 +30,7 @@ const clrTypes: Record<string, string> = {
 }
 
 /** Converts a JSON value to the field's type as Autotask's JSON binding would, or explains why not. */
-export function convertFieldValue(value: unknown, dataType: string, field: string): { value: unknown } | { error: string } {
+function convertFieldValue(value: unknown, dataType: string, field: string): { value: unknown } | { error: string } {
   if (value === null || value === undefined) return { value: null }
   const failure = { error: `Error converting value ${JSON.stringify(value)} to type '${clrTypes[dataType] ?? 'System.String'}'. Path '${field}'.` }
   switch (dataType) {
@@ -134,7 +134,13 @@ export function writeAutotaskRecord(request: AutotaskWriteRequest): AutotaskWrit
     if (requestedId === undefined) return { ok: false, status: 500, errors: [`The id of the ${singular} to update is missing from the body.`] }
     previous = state.get(entity, requestedId)
     if (!previous || (parentLink && request.parent && previous[parentLink] !== request.parent.id)) {
-      return { ok: false, status: 404, errors: [`The ${singular} with id ${requestedId} does not exist${request.parent ? ` under ${request.parent.entity} ${request.parent.id}` : ''}.`] }
+      return {
+        ok: false,
+        status: 404,
+        errors: [
+          `The ${singular} with id ${requestedId} does not exist${request.parent ? ` under ${request.parent.entity} ${request.parent.id}` : ''}.`,
+        ],
+      }
     }
     if (request.operation === 'update') {
       record = { ...previous }
@@ -149,7 +155,8 @@ export function writeAutotaskRecord(request: AutotaskWriteRequest): AutotaskWrit
     record[parentLink] = request.parent.id
     values.set(parentLink, request.parent.id)
   }
-  if (userDefinedFields) record.userDefinedFields = mergeUserDefinedFields(entity, state, record, userDefinedFields, request.operation === 'replace', errors)
+  if (userDefinedFields)
+    record.userDefinedFields = mergeUserDefinedFields(entity, state, record, userDefinedFields, request.operation === 'replace', errors)
 
   const changed = new Set(request.operation === 'replace' ? Object.keys(record).filter((field) => !readOnly.has(field)) : values.keys())
   const context: AutotaskRuleContext = {

@@ -60,7 +60,16 @@ export async function answerAutotaskRequest(runtime: AutotaskSimulatorRuntime, r
       unreadableBody = true
     }
   }
-  const inspected = inspectAutotaskRequest({ url, method, body, userDefinedFields: (entity) => runtime.state().userDefinedFieldsOf(entity).map((field) => field.name) })
+  const inspected = inspectAutotaskRequest({
+    url,
+    method,
+    body,
+    userDefinedFields: (entity) =>
+      runtime
+        .state()
+        .userDefinedFieldsOf(entity)
+        .map((field) => field.name),
+  })
   runtime.specViolations.push(...inspected.violations)
   const routing = refuseAutotaskRequest(inspected, { url, method, strict: false })
   if (routing || !inspected.route) return routing!
@@ -110,25 +119,41 @@ async function answerAdmitted(runtime: AutotaskSimulatorRuntime, read: ReadReque
   const refusal = refuseAutotaskRequest(inspected, { url, method, strict: settings.strictSpec })
   if (refusal) return refusal
   if (read.unreadableBody) return autotaskErrors(500, ['The request body is not valid JSON.'])
-  const isWrite = (route.spec.kind === 'collection' || route.spec.kind === 'childCollection') ? writeMethods.has(method) : method === 'DELETE'
+  const isWrite = route.spec.kind === 'collection' || route.spec.kind === 'childCollection' ? writeMethods.has(method) : method === 'DELETE'
   if (isWrite && caller.user.access !== 'full') {
-    return autotaskErrors(403, [`The logged in user does not have the adequate permissions to ${method === 'DELETE' ? 'delete' : 'write'} ${route.spec.entity ?? 'this entity'}.`])
+    return autotaskErrors(403, [
+      `The logged in user does not have the adequate permissions to ${method === 'DELETE' ? 'delete' : 'write'} ${route.spec.entity ?? 'this entity'}.`,
+    ])
   }
   const impersonation = impersonate(runtime, read.request.headers, caller)
   if (!impersonation.ok) return impersonation.response
   return dispatchAutotaskRoute(
-    { url, method, route, body: read.body, state: runtime.state(), settings, caller, actor: impersonation.actor, attachmentBudget: runtime.attachmentBudget },
+    {
+      url,
+      method,
+      route,
+      body: read.body,
+      state: runtime.state(),
+      settings,
+      caller,
+      actor: impersonation.actor,
+      attachmentBudget: runtime.attachmentBudget,
+    },
     runtime.thresholdInformation,
   )
 }
 
 /** Who a write is recorded as: the API user, or the active, licensed resource named in `ImpersonationResourceId`. */
-function impersonate(runtime: AutotaskSimulatorRuntime, headers: Headers, caller: AutotaskCaller): { ok: true; actor: AutotaskWriteActor } | { ok: false; response: Response } {
+function impersonate(
+  runtime: AutotaskSimulatorRuntime,
+  headers: Headers,
+  caller: AutotaskCaller,
+): { ok: true; actor: AutotaskWriteActor } | { ok: false; response: Response } {
   const base = { apiUserResourceId: caller.user.resourceId, now: runtime.settings.clock.now() }
   const raw = headers.get('impersonationresourceid')
   if (raw === null || raw.trim() === '') return { ok: true, actor: { ...base, resourceId: caller.user.resourceId, impersonating: false } }
   const resource = /^\d+$/.test(raw.trim()) ? runtime.state().get('Resources', Number(raw.trim())) : undefined
-  if (!resource || resource.isActive !== true || resource.licenseType === 7) {
+  if (resource?.isActive !== true || resource.licenseType === 7) {
     return {
       ok: false,
       response: autotaskErrors(403, [

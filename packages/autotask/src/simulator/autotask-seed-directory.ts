@@ -94,11 +94,21 @@ function seedStaff(state: AutotaskSimulatorState, random: SeededRandom, date: Hi
     [29683358, 'Field Engineer', 120],
   ]
   for (const [id, name, hourlyRate] of roles) {
-    state.insert('Roles', seedRecord(state, 'Roles', { id, name, description: name, hourlyRate, hourlyFactor: 1, isActive: true, isSystemRole: false, roleType: 1 }))
+    state.insert(
+      'Roles',
+      seedRecord(state, 'Roles', { id, name, description: name, hourlyRate, hourlyFactor: 1, isActive: true, isSystemRole: false, roleType: 1 }),
+    )
   }
   for (const [id, , , isActive] of technicians) {
-    state.insert('ResourceRoles', seedRecord(state, 'ResourceRoles', { resourceID: id, roleID: helpDeskRole, queueID: 29682833, departmentID: 29683001, isActive }))
-    if (id % 2 === 0) state.insert('ResourceRoles', seedRecord(state, 'ResourceRoles', { resourceID: id, roleID: networkRole, queueID: 29683354, departmentID: 29683001, isActive }))
+    state.insert(
+      'ResourceRoles',
+      seedRecord(state, 'ResourceRoles', { resourceID: id, roleID: helpDeskRole, queueID: 29682833, departmentID: 29683001, isActive }),
+    )
+    if (id % 2 === 0)
+      state.insert(
+        'ResourceRoles',
+        seedRecord(state, 'ResourceRoles', { resourceID: id, roleID: networkRole, queueID: 29683354, departmentID: 29683001, isActive }),
+      )
   }
 }
 
@@ -128,8 +138,12 @@ function seedProducts(state: AutotaskSimulatorState): number[] {
     ['HP LaserJet Pro M404', 'HP'],
     ['Cisco Meraki MX68', 'Cisco'],
   ]
-  return products.map(([name, manufacturerName]) =>
-    state.insert('Products', seedRecord(state, 'Products', { name, manufacturerName, isActive: true, isSerialized: true, productCategory: 1, periodType: 1 })).id,
+  return products.map(
+    ([name, manufacturerName]) =>
+      state.insert(
+        'Products',
+        seedRecord(state, 'Products', { name, manufacturerName, isActive: true, isSerialized: true, productCategory: 1, periodType: 1 }),
+      ).id,
   )
 }
 

@@ -16,8 +16,42 @@ export const technicians: [number, string, string, boolean][] = [
   [29682838, 'Fatima', 'Al-Sayed', true],
 ]
 
-export const firstNames = ['Maria', 'James', 'Aisha', 'Lukas', 'Chen', 'Olivia', 'Mateo', 'Sofia', 'Noah', 'Zoë', 'Ravi', 'Emma', 'Jonas', 'Léa', 'Omar', 'Grace']
-export const lastNames = ['García', 'Smith', 'Okafor', 'Schneider', 'Wei', 'Brown', 'Rossi', 'Novak', 'Johansson', 'Dubois', 'Patel', 'Kowalski', "O'Brien", 'Tanaka', 'Haddad', 'Nguyen']
+export const firstNames = [
+  'Maria',
+  'James',
+  'Aisha',
+  'Lukas',
+  'Chen',
+  'Olivia',
+  'Mateo',
+  'Sofia',
+  'Noah',
+  'Zoë',
+  'Ravi',
+  'Emma',
+  'Jonas',
+  'Léa',
+  'Omar',
+  'Grace',
+]
+export const lastNames = [
+  'García',
+  'Smith',
+  'Okafor',
+  'Schneider',
+  'Wei',
+  'Brown',
+  'Rossi',
+  'Novak',
+  'Johansson',
+  'Dubois',
+  'Patel',
+  'Kowalski',
+  "O'Brien",
+  'Tanaka',
+  'Haddad',
+  'Nguyen',
+]
 
 /** A new record of an entity: its blank fields (UDFs included) with these values. */
 export function seedRecord(state: AutotaskSimulatorState, entity: string, fields: Record<string, unknown>): Record<string, unknown> {

@@ -10,13 +10,23 @@ const ticketTemplates: [string, string, number, number][] = [
   ['VPN drops every 10 minutes', 'Remote staff lose the VPN tunnel roughly every ten minutes and have to reconnect.', 3, 301],
   ['Printer on the 2nd floor is offline', 'The HP printer near reception shows offline for everyone. Power cycled it already.', 1, 102],
   ['New starter laptop setup', 'Please prepare a laptop and accounts for a new starter on Monday.', 6, 601],
-  ['Suspicious email with an invoice attachment', 'Several users received an email with an unexpected invoice attachment. One user opened it.', 4, 402],
+  [
+    'Suspicious email with an invoice attachment',
+    'Several users received an email with an unexpected invoice attachment. One user opened it.',
+    4,
+    402,
+  ],
   ['Wi-Fi very slow in the meeting rooms', 'Video calls freeze in both meeting rooms; the office Wi-Fi is fine elsewhere.', 3, 302],
   ['Cannot open the accounting application', 'The accounting package fails to start with a licence error after the update.', 2, 202],
   ['Password reset for a locked account', 'User locked out after too many attempts; needs a reset and MFA re-registration.', 6, 603],
   ['Server disk almost full', 'Monitoring reports the file server data volume at 94 % used.', 1, 103],
   ['MFA prompts not arriving', 'Authenticator push notifications stopped arriving on two phones.', 5, 502],
-  ['Leaver: disable accounts and collect laptop', 'Employee leaves on Friday: disable accounts, forward mail to the manager, collect hardware.', 6, 602],
+  [
+    'Leaver: disable accounts and collect laptop',
+    'Employee leaves on Friday: disable accounts, forward mail to the manager, collect hardware.',
+    6,
+    602,
+  ],
   ['Firewall blocks the new payment portal', 'The bank payment portal does not load from the office network; works on mobile data.', 3, 303],
   ['Excel crashes when opening large workbooks', 'Excel closes without an error when opening the monthly report (40 MB).', 2, 201],
   ['Antivirus alert on a workstation', 'Endpoint protection quarantined a file on the reception PC. Please check.', 5, 501],
@@ -124,7 +134,8 @@ export function seedAutotaskTickets(state: AutotaskSimulatorState, options: { co
           createdByContactID: fromPortal ? contact.id : null,
         }),
       )
-      if (random.chance(0.1)) addAttachment(state, 'TicketNoteAttachments', { ticketID: storedTicket.id, ticketNoteID: note.id }, lastActivity, random)
+      if (random.chance(0.1))
+        addAttachment(state, 'TicketNoteAttachments', { ticketID: storedTicket.id, ticketNoteID: note.id }, lastActivity, random)
     }
     if (random.chance(0.2)) addAttachment(state, 'TicketAttachments', { ticketID: storedTicket.id }, createdAt + 60_000, random)
     if (assigned && random.chance(0.5)) {

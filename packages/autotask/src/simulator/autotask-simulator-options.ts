@@ -85,7 +85,8 @@ export const defaultAutotaskCredentials: AutotaskSimulatorCredentials = {
 
 function positive(name: string, value: number | undefined, fallback: number, minimum = 1): number {
   if (value === undefined) return fallback
-  if (!Number.isFinite(value) || value < minimum) throw new RangeError(`createAutotaskSimulator: ${name} must be a number of at least ${minimum}, not ${value}.`)
+  if (!Number.isFinite(value) || value < minimum)
+    throw new RangeError(`createAutotaskSimulator: ${name} must be a number of at least ${minimum}, not ${value}.`)
   return value
 }
 

@@ -9,7 +9,7 @@ import { AutotaskAttachmentBudget, AutotaskRequestLimits } from './autotask-requ
 import { createSeededRandom } from './autotask-seeded-random'
 import { seedAutotaskDirectory } from './autotask-seed-directory'
 import { seedAutotaskTickets, seedMarkedTickets } from './autotask-seed-tickets'
-import { apiUserResourceId, resolveAutotaskSimulatorSettings, type AutotaskSimulatorOptions } from './autotask-simulator-options'
+import { resolveAutotaskSimulatorSettings, type AutotaskSimulatorOptions } from './autotask-simulator-options'
 import { AutotaskSimulatorState } from './autotask-simulator-state'
 
 /** A request the served simulator received. */
@@ -144,5 +144,3 @@ export function createAutotaskSimulator(options: AutotaskSimulatorOptions = {}):
     thresholdInformation,
   }
 }
-
-export { apiUserResourceId }

@@ -25,7 +25,9 @@ describe('Autotask simulator: spec enforcement', () => {
     const refused = await strict.caller.call('PATCH', '/Tickets', { id: ticket.id, stauts: 5 })
     expect(refused.status).toBe(500)
     expect(refused.body.errors[0]).toContain("'stauts' is not a property of TicketModel")
-    expect(strict.simulator.specViolations).toContainEqual(expect.objectContaining({ kind: 'unknown-body-property', name: 'stauts', template: '/V1.0/Tickets' }))
+    expect(strict.simulator.specViolations).toContainEqual(
+      expect.objectContaining({ kind: 'unknown-body-property', name: 'stauts', template: '/V1.0/Tickets' }),
+    )
     expect(strict.simulator.state.get('Tickets', ticket.id)!.status).toBe(ticket.status)
 
     const other = lenient.simulator.state.rows('Tickets')[0]!
@@ -43,7 +45,12 @@ describe('Autotask simulator: spec enforcement', () => {
   })
 
   it('refuses a misspelled operator in strict mode; lenient mode drops the condition like Autotask', async () => {
-    const body = { filter: [{ op: 'gte', field: 'id', value: 0 }, { op: 'ne', field: 'status', value: 5 }] }
+    const body = {
+      filter: [
+        { op: 'gte', field: 'id', value: 0 },
+        { op: 'ne', field: 'status', value: 5 },
+      ],
+    }
     const refused = await strict.caller.call('POST', '/Tickets/query/count', body)
     expect(refused.status).toBe(500)
     expect(refused.body.errors[0]).toContain("'ne'")

@@ -9,7 +9,12 @@ export interface AutotaskInspectedRequest {
 }
 
 /** Matches the request to the spec and lists its violations (see {@link checkAutotaskRequest}). */
-export function inspectAutotaskRequest(input: { url: URL; method: string; body: unknown; userDefinedFields: (entity: string) => string[] }): AutotaskInspectedRequest {
+export function inspectAutotaskRequest(input: {
+  url: URL
+  method: string
+  body: unknown
+  userDefinedFields: (entity: string) => string[]
+}): AutotaskInspectedRequest {
   const target = splitAutotaskTarget(input.url.href)
   const route = matchAutotaskPath(target.path)
   const violations = checkAutotaskRequest({
@@ -29,17 +34,31 @@ export function inspectAutotaskRequest(input: { url: URL; method: string; body: 
  *   Autotask's validation status, with Autotask's `{"errors": [...]}` body).
  * Unknown filter and include fields are refused by the query handler with Autotask's own message.
  */
-export function refuseAutotaskRequest(inspected: AutotaskInspectedRequest, input: { url: URL; method: string; strict: boolean }): Response | undefined {
+export function refuseAutotaskRequest(
+  inspected: AutotaskInspectedRequest,
+  input: { url: URL; method: string; strict: boolean },
+): Response | undefined {
   const { violations, route } = inspected
   if (!route || violations.some((violation) => violation.kind === 'unknown-path')) return routeNotFound(input.url)
   if (violations.some((violation) => violation.kind === 'unknown-method')) {
-    return methodNotAllowed(input.method, Object.keys(route.spec.methods).map((method) => method.toUpperCase()))
+    return methodNotAllowed(
+      input.method,
+      Object.keys(route.spec.methods).map((method) => method.toUpperCase()),
+    )
   }
   if (!input.strict) return undefined
   const prefix = 'The Autotask simulator (strictSpec) refuses a request outside the Autotask REST spec: '
   const parameters = violations.filter((violation) => violation.kind === 'unknown-query-parameter')
-  if (parameters.length > 0) return autotaskErrors(400, parameters.map((violation) => prefix + violation.message))
+  if (parameters.length > 0)
+    return autotaskErrors(
+      400,
+      parameters.map((violation) => prefix + violation.message),
+    )
   const body = violations.filter((violation) => violation.kind === 'unknown-body-property' || violation.kind === 'unknown-operator')
-  if (body.length > 0) return autotaskErrors(500, body.map((violation) => prefix + violation.message))
+  if (body.length > 0)
+    return autotaskErrors(
+      500,
+      body.map((violation) => prefix + violation.message),
+    )
   return undefined
 }

@@ -9,7 +9,8 @@ describe('Autotask simulator: writes', () => {
   let served: AutotaskServedSimulator
   let caller: AutotaskTestCaller
   const customer = () => simulator.state.rows('Companies').find((company) => company.id !== 0 && company.isActive === true)!
-  const contactOf = (companyId: number) => simulator.state.rows('Contacts').find((contact) => contact.companyID === companyId && contact.isActive === 1)!
+  const contactOf = (companyId: number) =>
+    simulator.state.rows('Contacts').find((contact) => contact.companyID === companyId && contact.isActive === 1)!
   const minimalTicket = () => ({ companyID: customer().id, title: 'Router reboots at night', status: 1, priority: 2, queueID: 29682833 })
 
   beforeAll(async () => {
@@ -50,7 +51,11 @@ describe('Autotask simulator: writes', () => {
     const contact = contactOf(customer().id)
     const { itemId } = (await caller.call('POST', '/Tickets', { ...minimalTicket(), contactID: contact.id, description: 'Happens at 02:00.' })).body
     now += 60_000
-    const patched = await caller.call('PATCH', '/Tickets', { id: itemId, status: 5, userDefinedFields: [{ name: 'External Reference', value: 'INC-42' }] })
+    const patched = await caller.call('PATCH', '/Tickets', {
+      id: itemId,
+      status: 5,
+      userDefinedFields: [{ name: 'External Reference', value: 'INC-42' }],
+    })
     expect(patched.body).toEqual({ itemId })
     const afterPatch = (await caller.call('GET', `/Tickets/${itemId}`)).body.item
     expect(afterPatch).toMatchObject({ status: 5, description: 'Happens at 02:00.', contactID: contact.id, completedDate: '2025-06-02T08:01:03.21Z' })
@@ -67,10 +72,17 @@ describe('Autotask simulator: writes', () => {
   it('writes notes under the ticket, lists them, and refuses the root note route', async () => {
     const { itemId: ticketId } = (await caller.call('POST', '/Tickets', minimalTicket())).body
     now += 5_000
-    const note = await caller.call('POST', `/Tickets/${ticketId}/Notes`, { title: 'Update', description: 'Rebooted the router.', noteType: 1, publish: 1 })
+    const note = await caller.call('POST', `/Tickets/${ticketId}/Notes`, {
+      title: 'Update',
+      description: 'Rebooted the router.',
+      noteType: 1,
+      publish: 1,
+    })
     expect(note.status).toBe(200)
     const listed = await caller.call('GET', `/Tickets/${ticketId}/Notes`)
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: note.body.itemId, ticketID: ticketId, createDateTime: '2025-06-02T08:00:08.21Z', creatorResourceID: 29682999 })])
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: note.body.itemId, ticketID: ticketId, createDateTime: '2025-06-02T08:00:08.21Z', creatorResourceID: 29682999 }),
+    ])
     expect((await caller.call('GET', `/Tickets/${ticketId}`)).body.item.lastActivityDate).toBe('2025-06-02T08:00:08.21Z')
     const patched = await caller.call('PATCH', `/Tickets/${ticketId}/Notes`, { id: note.body.itemId, description: 'Rebooted twice.' })
     expect(patched.body).toEqual({ itemId: note.body.itemId })
@@ -96,7 +108,14 @@ describe('Autotask simulator: writes', () => {
     const attachmentId = uploaded.body.itemId
     const download = await caller.call('GET', `/Tickets/${ticketId}/Attachments/${attachmentId}`)
     expect(download.body.items).toHaveLength(1)
-    expect(download.body.items[0]).toMatchObject({ id: attachmentId, ticketID: ticketId, parentID: ticketId, fileSize: 9, contentType: 'text/plain', fullPath: 'router.log' })
+    expect(download.body.items[0]).toMatchObject({
+      id: attachmentId,
+      ticketID: ticketId,
+      parentID: ticketId,
+      fileSize: 9,
+      contentType: 'text/plain',
+      fullPath: 'router.log',
+    })
     expect(Buffer.from(download.body.items[0].data, 'base64')).toEqual(bytes)
     const listed = await caller.call('GET', `/Tickets/${ticketId}/Attachments`)
     expect(listed.body.items).toEqual([expect.objectContaining({ id: attachmentId, data: null })])
@@ -105,8 +124,16 @@ describe('Autotask simulator: writes', () => {
     const info = await caller.call('POST', '/AttachmentInfo/query', { filter: [{ op: 'eq', field: 'ticketID', value: ticketId }] })
     expect(info.body.items.map((item: { id: number }) => item.id)).toEqual([attachmentId])
 
-    const { itemId: noteId } = (await caller.call('POST', `/Tickets/${ticketId}/Notes`, { title: 'Log', description: 'See attached.', noteType: 3, publish: 2 })).body
-    const noteAttachment = await caller.call('POST', `/TicketNotes/${noteId}/Attachments`, { attachmentType: 'FILE_ATTACHMENT', fullPath: 'a.png', title: 'Screenshot', publish: 1, data: 'iVBORw0KGgo=' })
+    const { itemId: noteId } = (
+      await caller.call('POST', `/Tickets/${ticketId}/Notes`, { title: 'Log', description: 'See attached.', noteType: 3, publish: 2 })
+    ).body
+    const noteAttachment = await caller.call('POST', `/TicketNotes/${noteId}/Attachments`, {
+      attachmentType: 'FILE_ATTACHMENT',
+      fullPath: 'a.png',
+      title: 'Screenshot',
+      publish: 1,
+      data: 'iVBORw0KGgo=',
+    })
     expect(noteAttachment.status).toBe(200)
     const noteDownload = await caller.call('GET', `/TicketNotes/${noteId}/Attachments/${noteAttachment.body.itemId}`)
     expect(noteDownload.body.items[0]).toMatchObject({ ticketNoteID: noteId, ticketID: ticketId, contentType: 'image/png', data: 'iVBORw0KGgo=' })
@@ -123,7 +150,13 @@ describe('Autotask simulator: writes', () => {
       const companyID = limited.state.rows('Companies')[1]!.id
       const { itemId } = (await limitedCaller.call('POST', '/Tickets', { companyID, title: 't', status: 1, priority: 2, queueID: 29682833 })).body
       const upload = (size: number) =>
-        limitedCaller.call('POST', `/Tickets/${itemId}/Attachments`, { attachmentType: 'FILE_ATTACHMENT', fullPath: 'f.bin', title: 'f', publish: 1, data: Buffer.alloc(size, 7).toString('base64') })
+        limitedCaller.call('POST', `/Tickets/${itemId}/Attachments`, {
+          attachmentType: 'FILE_ATTACHMENT',
+          fullPath: 'f.bin',
+          title: 'f',
+          publish: 1,
+          data: Buffer.alloc(size, 7).toString('base64'),
+        })
       expect((await upload(17)).body.errors[0]).toContain('at most 16 bytes')
       expect((await upload(16)).status).toBe(200)
       expect((await upload(16)).status).toBe(200)
@@ -143,7 +176,12 @@ describe('Autotask simulator: writes', () => {
     expect(missing.body.errors).toEqual(['Missing Required Field: title', 'Missing Required Field: status', 'Missing Required Field: priority'])
     const resourceOnly = await caller.call('POST', '/Tickets', { ...minimalTicket(), queueID: null, assignedResourceID: 29682833 })
     expect(resourceOnly.body.errors).toContain('When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.')
-    const withRole = await caller.call('POST', '/Tickets', { ...minimalTicket(), queueID: null, assignedResourceID: 29682833, assignedResourceRoleID: 29683355 })
+    const withRole = await caller.call('POST', '/Tickets', {
+      ...minimalTicket(),
+      queueID: null,
+      assignedResourceID: 29682833,
+      assignedResourceRoleID: 29683355,
+    })
     expect(withRole.status).toBe(200)
     const badReference = await caller.call('POST', '/Tickets', { ...minimalTicket(), companyID: 987654 })
     expect(badReference.body.errors).toEqual(['Value does not reference an existing entity for companyID.'])
@@ -157,7 +195,10 @@ describe('Autotask simulator: writes', () => {
     expect(tooLong.body.errors).toEqual(['String value exceeds maximum length (field:title)'])
     const badType = await caller.call('POST', '/Tickets', { ...minimalTicket(), priority: 'high' })
     expect(badType.body.errors).toEqual([`Error converting value "high" to type 'System.Int32'. Path 'priority'.`])
-    const badUdf = await caller.call('PATCH', '/Tickets', { id: withRole.body.itemId, userDefinedFields: [{ name: 'Customer Impact', value: 'Catastrophic' }] })
+    const badUdf = await caller.call('PATCH', '/Tickets', {
+      id: withRole.body.itemId,
+      userDefinedFields: [{ name: 'Customer Impact', value: 'Catastrophic' }],
+    })
     expect(badUdf.body.errors[0]).toContain("not an option of the user-defined field 'Customer Impact'")
     const contactOfOther = contactOf(simulator.state.rows('Companies').filter((company) => company.id !== 0 && company.isActive === true)[1]!.id)
     const foreignContact = await caller.call('POST', '/Tickets', { ...minimalTicket(), contactID: contactOfOther.id })
@@ -183,9 +224,17 @@ describe('Autotask simulator: writes', () => {
     const companyId = customer().id
     const badActive = await caller.call('POST', `/Companies/${companyId}/Contacts`, { firstName: 'Ada', lastName: 'Lovelace', isActive: true })
     expect(badActive.body.errors).toEqual([`Error converting value true to type 'System.Int32'. Path 'isActive'.`])
-    const created = await caller.call('POST', `/Companies/${companyId}/Contacts`, { firstName: 'Ada', lastName: 'Lovelace', isActive: 1, emailAddress: 'ada@example.com' })
+    const created = await caller.call('POST', `/Companies/${companyId}/Contacts`, {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      isActive: 1,
+      emailAddress: 'ada@example.com',
+    })
     expect(created.status).toBe(200)
-    expect((await caller.call('GET', `/Contacts/${created.body.itemId}`)).body.item).toMatchObject({ companyID: companyId, emailAddress: 'ada@example.com' })
+    expect((await caller.call('GET', `/Contacts/${created.body.itemId}`)).body.item).toMatchObject({
+      companyID: companyId,
+      emailAddress: 'ada@example.com',
+    })
     expect((await caller.call('DELETE', `/Companies/${companyId}/Contacts/${created.body.itemId}`)).body).toEqual({ itemId: created.body.itemId })
     expect((await caller.call('DELETE', `/Tickets/1`)).status).toBe(405)
   })
@@ -201,9 +250,20 @@ describe('Autotask simulator: writes', () => {
 
   it('creates time entries, and deletes them', async () => {
     const { itemId: ticketId } = (await caller.call('POST', '/Tickets', minimalTicket())).body
-    const entry = await caller.call('POST', '/TimeEntries', { ticketID: ticketId, resourceID: 29682833, roleID: 29683355, dateWorked: '2025-06-02', hoursWorked: 0.5, summaryNotes: 'Remote fix.' })
+    const entry = await caller.call('POST', '/TimeEntries', {
+      ticketID: ticketId,
+      resourceID: 29682833,
+      roleID: 29683355,
+      dateWorked: '2025-06-02',
+      hoursWorked: 0.5,
+      summaryNotes: 'Remote fix.',
+    })
     expect(entry.status).toBe(200)
-    expect((await caller.call('GET', `/TimeEntries/${entry.body.itemId}`)).body.item).toMatchObject({ dateWorked: '2025-06-02T00:00:00Z', hoursWorked: 0.5, timeEntryType: 2 })
+    expect((await caller.call('GET', `/TimeEntries/${entry.body.itemId}`)).body.item).toMatchObject({
+      dateWorked: '2025-06-02T00:00:00Z',
+      hoursWorked: 0.5,
+      timeEntryType: 2,
+    })
     expect((await caller.call('DELETE', `/TimeEntries/${entry.body.itemId}`)).status).toBe(200)
   })
 })

@@ -47,7 +47,11 @@ describe('Autotask simulator: zone discovery and credentials', () => {
 
   it('reads credential headers whatever their casing', async () => {
     const response = await fetch(`${served.url}/ATServicesRest/V1.0/Tickets/entityInformation`, {
-      headers: { apiintegrationcode: simulator.credentials.integrationCode, USERNAME: simulator.credentials.username, secret: simulator.credentials.secret },
+      headers: {
+        apiintegrationcode: simulator.credentials.integrationCode,
+        USERNAME: simulator.credentials.username,
+        secret: simulator.credentials.secret,
+      },
     })
     expect(response.status).toBe(200)
   })
@@ -76,7 +80,11 @@ describe('Autotask simulator: msw interception on any origin', () => {
     const simulator = createAutotaskSimulator()
     const mock = createMockServer(simulator.handlers)
     try {
-      const zone = await readAnswer(await fetch(`https://webservices.autotask.net/atservicesrest/v1.0/zoneInformation?user=${encodeURIComponent(simulator.credentials.username)}`))
+      const zone = await readAnswer(
+        await fetch(
+          `https://webservices.autotask.net/atservicesrest/v1.0/zoneInformation?user=${encodeURIComponent(simulator.credentials.username)}`,
+        ),
+      )
       expect(zone.body.url).toBe('https://webservices.autotask.net/ATServicesRest/')
       const caller = createTestCaller('https://webservices14.autotask.net', simulator.credentials)
       const companies = await caller.call('POST', '/Companies/query', { filter: [{ op: 'eq', field: 'id', value: 0 }] })

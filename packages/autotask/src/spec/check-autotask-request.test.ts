@@ -25,34 +25,56 @@ describe('checkAutotaskRequest', () => {
     const body = {
       Filter: [
         { op: 'noteq', field: 'Status', value: 5 },
-        { op: 'or', items: [{ op: 'eq', field: 'queueID', value: 29683354 }, { op: 'in', field: 'queueid', value: [1, 2] }] },
+        {
+          op: 'or',
+          items: [
+            { op: 'eq', field: 'queueID', value: 29683354 },
+            { op: 'in', field: 'queueid', value: [1, 2] },
+          ],
+        },
         { op: 'beginsWith', field: 'title', value: 'VPN' },
         { op: 'notExist', field: 'assignedResourceID' },
         { op: 'eq', field: 'External Reference', value: 'INC-42', udf: true },
       ],
       IncludeFields: ['Id', 'title', 'External Reference'],
     }
-    expect(checkAutotaskRequest({ method: 'POST', path: '/ATServicesRest/V1.0/Tickets/query', body, userDefinedFields: ['External Reference'] })).toEqual([])
+    expect(
+      checkAutotaskRequest({ method: 'POST', path: '/ATServicesRest/V1.0/Tickets/query', body, userDefinedFields: ['External Reference'] }),
+    ).toEqual([])
   })
 
   it('reads the search JSON of URL queries', () => {
     const search = JSON.stringify({ filter: [{ op: 'eq', field: 'companyID', value: 0 }] })
     expect(checkAutotaskRequest({ method: 'GET', path: `/V1.0/Contacts/query?search=${encodeURIComponent(search)}` })).toEqual([])
     const misspelled = JSON.stringify({ filter: [{ op: 'eq', field: 'compnyID', value: 0 }] })
-    expect(kinds(checkAutotaskRequest({ method: 'GET', path: '/V1.0/Contacts/query', query: { search: misspelled } }))).toEqual(['unknown-query-field'])
+    expect(kinds(checkAutotaskRequest({ method: 'GET', path: '/V1.0/Contacts/query', query: { search: misspelled } }))).toEqual([
+      'unknown-query-field',
+    ])
   })
 
   it('fails on a misspelled filter field, include field, body property or operator', () => {
-    const filterField = checkAutotaskRequest({ method: 'POST', path: '/V1.0/Tickets/query', body: { filter: [{ op: 'eq', field: 'titel', value: 'x' }] } })
+    const filterField = checkAutotaskRequest({
+      method: 'POST',
+      path: '/V1.0/Tickets/query',
+      body: { filter: [{ op: 'eq', field: 'titel', value: 'x' }] },
+    })
     expect(filterField).toEqual([expect.objectContaining({ kind: 'unknown-query-field', name: 'titel', severity: 'error' })])
-    expect(kinds(checkAutotaskRequest({ method: 'POST', path: '/V1.0/Tickets/query', body: { filter: [{ op: 'exist', field: 'id' }], includeFields: ['ticketNumbr'] } }))).toEqual([
-      'unknown-query-field',
-    ])
+    expect(
+      kinds(
+        checkAutotaskRequest({
+          method: 'POST',
+          path: '/V1.0/Tickets/query',
+          body: { filter: [{ op: 'exist', field: 'id' }], includeFields: ['ticketNumbr'] },
+        }),
+      ),
+    ).toEqual(['unknown-query-field'])
     expect(kinds(checkAutotaskRequest({ method: 'PATCH', path: '/V1.0/Tickets', body: { id: 1, stauts: 8 } }))).toEqual(['unknown-body-property'])
-    expect(kinds(checkAutotaskRequest({ method: 'POST', path: '/V1.0/Tickets/query', body: { filter: [{ op: 'ne', field: 'status', value: 5 }] } }))).toEqual([
-      'unknown-operator',
+    expect(
+      kinds(checkAutotaskRequest({ method: 'POST', path: '/V1.0/Tickets/query', body: { filter: [{ op: 'ne', field: 'status', value: 5 }] } })),
+    ).toEqual(['unknown-operator'])
+    expect(kinds(checkAutotaskRequest({ method: 'POST', path: '/V1.0/Tickets/query', body: { filter: [], MaxRecord: 10 } }))).toEqual([
+      'unknown-body-property',
     ])
-    expect(kinds(checkAutotaskRequest({ method: 'POST', path: '/V1.0/Tickets/query', body: { filter: [], MaxRecord: 10 } }))).toEqual(['unknown-body-property'])
   })
 
   it('fails on a misspelled query parameter or a missing one', () => {
@@ -60,7 +82,10 @@ describe('checkAutotaskRequest', () => {
       expect.objectContaining({ kind: 'unknown-query-parameter', name: 'usr' }),
       expect.objectContaining({ kind: 'missing-query-parameter', name: 'user' }),
     ])
-    expect(kinds(checkAutotaskRequest({ method: 'GET', path: '/V1.0/Tickets/query?serach=%7B%7D' }))).toEqual(['unknown-query-parameter', 'missing-query-parameter'])
+    expect(kinds(checkAutotaskRequest({ method: 'GET', path: '/V1.0/Tickets/query?serach=%7B%7D' }))).toEqual([
+      'unknown-query-parameter',
+      'missing-query-parameter',
+    ])
   })
 
   it('fails on a wrong path or verb, as Autotask has no PATCH /{Entity}/{id} and no root note create', () => {
@@ -71,7 +96,13 @@ describe('checkAutotaskRequest', () => {
   })
 
   it('knows the peer-documented next-page cursor routes', () => {
-    expect(checkAutotaskRequest({ method: 'POST', path: '/V1.0/Tickets/query/next?paging=%7B%7D', body: { filter: [{ op: 'gt', field: 'id', value: 0 }] } })).toEqual([])
+    expect(
+      checkAutotaskRequest({
+        method: 'POST',
+        path: '/V1.0/Tickets/query/next?paging=%7B%7D',
+        body: { filter: [{ op: 'gt', field: 'id', value: 0 }] },
+      }),
+    ).toEqual([])
     expect(kinds(checkAutotaskRequest({ method: 'GET', path: '/V1.0/Tickets/query/next' }))).toEqual(['missing-query-parameter'])
   })
 

@@ -127,7 +127,12 @@ export function checkAutotaskRequest(request: AutotaskRequestToCheck): AutotaskS
   const operation = match.spec.methods[method.toLowerCase()]
   if (!operation) {
     const allowed = Object.keys(match.spec.methods).map((name) => name.toUpperCase())
-    report({ kind: 'unknown-method', template, name: method, message: `${method} is not allowed on ${template}; the spec allows ${allowed.join(', ')}.` })
+    report({
+      kind: 'unknown-method',
+      template,
+      name: method,
+      message: `${method} is not allowed on ${template}; the spec allows ${allowed.join(', ')}.`,
+    })
     return violations
   }
 
@@ -207,7 +212,12 @@ function checkQueryModel(
   }
   for (const key of Object.keys(body)) {
     if (!findKey(queryModelProperties, key)) {
-      report({ kind: 'unknown-body-property', template, name: key, message: `'${key}' is not a property of QueryModel (filter, includeFields, maxRecords).` })
+      report({
+        kind: 'unknown-body-property',
+        template,
+        name: key,
+        message: `'${key}' is not a property of QueryModel (filter, includeFields, maxRecords).`,
+      })
     }
   }
   const isUserDefined = (name: string): boolean => userDefinedFields?.some((udf) => udf.toLowerCase() === name.toLowerCase()) ?? false
@@ -222,7 +232,12 @@ function checkQueryModel(
     }
     for (const key of Object.keys(condition)) {
       if (!findKey(filterProperties, key)) {
-        report({ kind: 'unknown-body-property', template, name: key, message: `'${key}' in ${location} is not a property of Filter (op, field, value, udf, items).` })
+        report({
+          kind: 'unknown-body-property',
+          template,
+          name: key,
+          message: `'${key}' in ${location} is not a property of Filter (op, field, value, udf, items).`,
+        })
       }
     }
     const operator = readPropertyIgnoringCase(condition, 'op')
@@ -258,7 +273,12 @@ function checkQueryModel(
       return
     }
     if (!canonicalPropertyName(model, field) || field.toLowerCase() === 'userdefinedfields') {
-      report({ kind: 'unknown-query-field', template, name: field, message: `'${field}' in ${location} is not a field of ${entity}${isUserDefined(field) ? ` (it is a user-defined field: add "udf": true)` : ''}.` })
+      report({
+        kind: 'unknown-query-field',
+        template,
+        name: field,
+        message: `'${field}' in ${location} is not a field of ${entity}${isUserDefined(field) ? ` (it is a user-defined field: add "udf": true)` : ''}.`,
+      })
     }
   }
   if (Array.isArray(filter)) filter.forEach((condition, index) => visit(condition, `filter[${index}]`))
@@ -269,7 +289,12 @@ function checkQueryModel(
   if (Array.isArray(includeFields)) {
     for (const name of includeFields) {
       if (typeof name !== 'string' || (!canonicalPropertyName(model, name) && !isUserDefined(name))) {
-        report({ kind: 'unknown-query-field', template, name: String(name), message: `includeFields names '${String(name)}', which is not a field of ${entity}.` })
+        report({
+          kind: 'unknown-query-field',
+          template,
+          name: String(name),
+          message: `includeFields names '${String(name)}', which is not a field of ${entity}.`,
+        })
       }
     }
   }

@@ -3,7 +3,11 @@
  * flight, pulling items only as workers free up, so a source of a million tickets is never held
  * in memory. The first rejection stops the pulling and is rethrown once running work has settled.
  */
-export async function runConcurrently<T>(items: AsyncIterable<T> | Iterable<T>, concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function runConcurrently<T>(
+  items: AsyncIterable<T> | Iterable<T>,
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   const iterator: AsyncIterator<T> | Iterator<T> = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]()
   let failure: { error: unknown } | undefined
   // An async iterator must not be asked for two items at once: pulls wait for each other.

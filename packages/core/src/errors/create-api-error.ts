@@ -42,7 +42,10 @@ export function createApiError(options: CreateApiErrorOptions): ApiError {
   }
   if (status === 429) {
     return new RateLimitError(
-      message(`${vendor} rate limit reached`, options.retryAfterMs !== undefined ? `Retry after ${Math.ceil(options.retryAfterMs / 1000)} s.` : 'Slow down and retry later.'),
+      message(
+        `${vendor} rate limit reached`,
+        options.retryAfterMs !== undefined ? `Retry after ${Math.ceil(options.retryAfterMs / 1000)} s.` : 'Slow down and retry later.',
+      ),
       options,
     )
   }

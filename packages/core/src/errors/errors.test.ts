@@ -73,7 +73,7 @@ describe('isInstance', () => {
 
   it('recognises errors thrown by a second copy of the package', async () => {
     vi.resetModules()
-    const secondCopy = await import('./index?second-copy' as string) as typeof import('./index')
+    const secondCopy = (await import('./index?second-copy' as string)) as typeof import('./index')
     const foreign = new secondCopy.NotFoundError('from the other copy', { status: 404 })
     expect(foreign instanceof NotFoundError).toBe(false)
     expect(NotFoundError.isInstance(foreign)).toBe(true)
@@ -130,7 +130,10 @@ describe('secrets never leak from errors', () => {
 describe('validation issues', () => {
   it('are redacted like the message', () => {
     registerSecret('issue-secret-value-123')
-    const error = new ValidationError('refused', { status: 400, issues: [{ field: 'password', message: 'password issue-secret-value-123 is too short' }] })
+    const error = new ValidationError('refused', {
+      status: 400,
+      issues: [{ field: 'password', message: 'password issue-secret-value-123 is too short' }],
+    })
     expect(inspect(error, { depth: 5 })).not.toContain('issue-secret-value-123')
     expect(error.issues[0]?.message).toBe('password [REDACTED] is too short')
   })

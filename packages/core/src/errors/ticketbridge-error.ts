@@ -48,8 +48,7 @@ export function defineErrorClass(errorClass: abstract new (...args: never[]) => 
   Object.defineProperty(errorClass.prototype, marker, { value: true, enumerable: false })
   Object.defineProperty(errorClass.prototype, 'name', { value: name, enumerable: false, writable: true, configurable: true })
   Object.defineProperty(errorClass, 'isInstance', {
-    value: (error: unknown): boolean =>
-      typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[marker] === true,
+    value: (error: unknown): boolean => typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[marker] === true,
     enumerable: false,
     configurable: true,
   })

@@ -3,18 +3,17 @@ import { ConfigurationError } from '../errors/configuration-error'
 import { ValidationError } from '../errors/validation-error'
 
 function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[')
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
+    .join('.')
+    .replace(/\.\[/g, '[')
 }
 
 /**
  * Checks a write's input against its schema before anything is sent, and throws a
  * `ValidationError` (status 0: refused locally) whose issues name each field at fault.
  */
-export function parseInput<Schema extends z.ZodType>(
-  schema: Schema,
-  input: unknown,
-  context: { vendor: string; what: string },
-): z.output<Schema> {
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, context: { vendor: string; what: string }): z.output<Schema> {
   const result = schema.safeParse(input)
   if (result.success) return result.data
   const issues = result.error.issues.map((issue) => ({

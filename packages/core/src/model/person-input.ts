@@ -8,7 +8,11 @@ export const personCreateInputSchema = z.object({
   kind: personKindSchema,
   name: z.string().trim().min(1, 'a person needs a name'),
   // Loose on purpose: help desks hold addresses like root@localhost that strict checks refuse.
-  email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address (name@host)').optional(),
+  email: z
+    .string()
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address (name@host)')
+    .optional(),
   organization: referenceSelectorSchema.optional(),
   vendorOptions: vendorOptionsSchema.optional(),
 })

@@ -91,11 +91,7 @@ export function redactUrl(url: string): string {
 export function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(headers)) {
-    copy[name] = secretHeaderNames.has(name.toLowerCase())
-      ? redactedMarker
-      : typeof value === 'string'
-        ? redactText(value)
-        : value
+    copy[name] = secretHeaderNames.has(name.toLowerCase()) ? redactedMarker : typeof value === 'string' ? redactText(value) : value
   }
   return copy
 }
@@ -112,9 +108,7 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1))
   const copy: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = secretFieldNames.has(key.toLowerCase()) || secretHeaderNames.has(key.toLowerCase())
-      ? redactedMarker
-      : redactValue(item, depth + 1)
+    copy[key] = secretFieldNames.has(key.toLowerCase()) || secretHeaderNames.has(key.toLowerCase()) ? redactedMarker : redactValue(item, depth + 1)
   }
   return copy
 }

@@ -32,8 +32,7 @@ export async function buildHaloTicketPayload(input: CheckedTicketInput, context:
   if (input.subject !== undefined) payload.summary = input.subject
 
   // The description, with the external-id marker kept at its end.
-  const markerId =
-    context.externalId.storage === 'marker' ? (input.externalId ?? (existing ? readExternalIdMarker(existing) : undefined)) : undefined
+  const markerId = context.externalId.storage === 'marker' ? (input.externalId ?? (existing ? readExternalIdMarker(existing) : undefined)) : undefined
   if (input.description !== undefined) {
     const text = input.description.text
     const html = input.description.html
@@ -86,7 +85,8 @@ export async function buildHaloTicketPayload(input: CheckedTicketInput, context:
     warnings.push({
       type: 'unsupported',
       field: 'createdAt',
-      message: 'Halo does not document writing a ticket’s creation time through the API; the ticket carries the time it was created. Send vendorOptions.halo.dateoccurred to try it.',
+      message:
+        'Halo does not document writing a ticket’s creation time through the API; the ticket carries the time it was created. Send vendorOptions.halo.dateoccurred to try it.',
     })
   }
   const vendorFields = input.vendorOptions?.halo

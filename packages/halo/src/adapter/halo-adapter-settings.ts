@@ -16,7 +16,13 @@ const haloAdapterOptionsSchema = z.object({
   externalId: z
     .discriminatedUnion('storage', [
       z.object({ storage: z.literal('marker') }),
-      z.object({ storage: z.literal('custom-field'), field: z.string().trim().regex(/^CF\w+$/, 'must be the custom field’s API name, such as CFExternalId') }),
+      z.object({
+        storage: z.literal('custom-field'),
+        field: z
+          .string()
+          .trim()
+          .regex(/^CF\w+$/, 'must be the custom field’s API name, such as CFExternalId'),
+      }),
     ])
     .default({ storage: 'marker' }),
   lookupCacheMs: z.number().int().nonnegative().default(300_000),
@@ -79,7 +85,10 @@ export function resolveHaloAdapterSettings(settings: HaloAdapterSettings): Resol
   if (options.client) {
     const extra = Object.keys(clientPart).filter((key) => clientPart[key] !== undefined)
     if (extra.length > 0) {
-      throw new ConfigurationError(`Invalid Halo adapter settings: ${extra[0]}: give client settings or an existing client, not both.`, { vendor: 'halo', option: extra[0]! })
+      throw new ConfigurationError(`Invalid Halo adapter settings: ${extra[0]}: give client settings or an existing client, not both.`, {
+        vendor: 'halo',
+        option: extra[0]!,
+      })
     }
     // A client given as it is keeps its budget to itself: Halo's documented one is assumed.
     return { options, client: options.client, ownsClient: false, rateLimit: haloDocumentedRateLimit }

@@ -42,7 +42,11 @@ function requestsTo(path: string, from = 0): URL[] {
 describe('Halo adapter on the simulator', () => {
   it('records time worked on a comment written with timeWorkedMinutes: one action, both a comment and a time entry', async () => {
     const { record: ticket } = await adapter.tickets.create({ subject: 'Time on a comment', description: { text: 'VPN drops hourly.' } })
-    const { record: comment } = await adapter.comments.create(ticket.id, { body: { text: 'Updated the VPN client.' }, visibility: 'public', timeWorkedMinutes: 45 })
+    const { record: comment } = await adapter.comments.create(ticket.id, {
+      body: { text: 'Updated the VPN client.' },
+      visibility: 'public',
+      timeWorkedMinutes: 45,
+    })
     const entries = await adapter.timeEntries.list(ticket.id).toArray({ limit: 10 })
     expect(entries.map(({ minutes, commentId }) => ({ minutes, commentId }))).toEqual([{ minutes: 45, commentId: comment.id }])
     const comments = await adapter.comments.list(ticket.id).toArray({ limit: 10 })
@@ -52,11 +56,18 @@ describe('Halo adapter on the simulator', () => {
   it('sends tickets and comments created together as one array POST each, every caller getting its own record', async () => {
     const from = server.requests.length
     const created = await Promise.all(
-      Array.from({ length: 5 }, (_, index) => adapter.tickets.create({ subject: `Together ${index}`, description: { text: `Batch member ${index}` } }, { silent: true })),
+      Array.from({ length: 5 }, (_, index) =>
+        adapter.tickets.create({ subject: `Together ${index}`, description: { text: `Batch member ${index}` } }, { silent: true }),
+      ),
     )
-    const comments = await Promise.all(created.map(({ record }, index) => adapter.comments.create(record.id, { body: { text: `Reply to member ${index}` }, visibility: 'public' }, { silent: true })))
+    const comments = await Promise.all(
+      created.map(({ record }, index) =>
+        adapter.comments.create(record.id, { body: { text: `Reply to member ${index}` }, visibility: 'public' }, { silent: true }),
+      ),
+    )
     const posts = server.requests.slice(from).filter((request) => request.method === 'POST')
-    const bodies = (path: string) => posts.filter((request) => new URL(request.url).pathname === `/api${path}`).map((request) => JSON.parse(request.body) as unknown[])
+    const bodies = (path: string) =>
+      posts.filter((request) => new URL(request.url).pathname === `/api${path}`).map((request) => JSON.parse(request.body) as unknown[])
     expect(bodies('/Tickets').map((body) => body.length)).toEqual([5])
     expect(bodies('/Actions').map((body) => body.length)).toEqual([5])
     created.forEach(({ record }, index) => expect(record.subject).toBe(`Together ${index}`))
@@ -69,7 +80,15 @@ describe('Halo adapter on the simulator', () => {
 
   it('maps the instance’s statuses to categories and priorities to levels, without fixed ids', async () => {
     const statuses = Object.fromEntries((await adapter.lookups.statuses()).map((status) => [status.name, status.category]))
-    expect(statuses).toMatchObject({ New: 'new', 'In Progress': 'open', 'Waiting on User': 'pending', Updated: 'open', Resolved: 'resolved', Closed: 'closed', Cancelled: 'closed' })
+    expect(statuses).toMatchObject({
+      New: 'new',
+      'In Progress': 'open',
+      'Waiting on User': 'pending',
+      Updated: 'open',
+      Resolved: 'resolved',
+      Closed: 'closed',
+      Cancelled: 'closed',
+    })
     const priorities = Object.fromEntries((await adapter.lookups.priorities()).map((priority) => [priority.name, priority.level]))
     expect(priorities).toEqual({ Critical: 'urgent', High: 'high', Medium: 'normal', Low: 'low' })
     expect((await adapter.lookups.queues()).map((queue) => queue.name)).toContain('Service Desk')
@@ -137,9 +156,13 @@ describe('Halo adapter on the simulator', () => {
       description: { text: 'x' },
       customFields: { CFSeverity: 'Major', CFAssetTag: 'LT-0042', CFNoSuchField: 'x' },
     })
-    expect(warnings).toEqual([{ type: 'unsupported', field: 'customFields.CFNoSuchField', message: expect.stringContaining('no ticket custom field') }])
+    expect(warnings).toEqual([
+      { type: 'unsupported', field: 'customFields.CFNoSuchField', message: expect.stringContaining('no ticket custom field') },
+    ])
     expect((await adapter.tickets.get(record.id)).customFields).toMatchObject({ CFSeverity: 'Major', CFAssetTag: 'LT-0042' })
-    const error = await adapter.tickets.create({ subject: 'Bad choice', description: { text: 'x' }, customFields: { CFSeverity: 'Catastrophic' } }).catch((caught: unknown) => caught)
+    const error = await adapter.tickets
+      .create({ subject: 'Bad choice', description: { text: 'x' }, customFields: { CFSeverity: 'Catastrophic' } })
+      .catch((caught: unknown) => caught)
     expect(ValidationError.isInstance(error)).toBe(true)
     expect((error as ValidationError).issues[0]?.field).toBe('customFields.CFSeverity')
   })
@@ -154,7 +177,12 @@ describe('Halo adapter on the simulator', () => {
     expect(ticketWrite?.flags).toMatchObject({ dont_do_rules: true, _dont_fire_automations: true, sendack: false })
     const comment = await adapter.comments.create(
       record.id,
-      { body: { text: 'Imported note' }, visibility: 'internal', author: { email: 'jane.doe@contoso.example.com' }, createdAt: '2020-01-01T00:00:00.000Z' },
+      {
+        body: { text: 'Imported note' },
+        visibility: 'internal',
+        author: { email: 'jane.doe@contoso.example.com' },
+        createdAt: '2020-01-01T00:00:00.000Z',
+      },
       { silent: true },
     )
     expect(comment.warnings.map((warning) => warning.field)).toEqual(['author', 'createdAt'])
@@ -179,7 +207,9 @@ describe('Halo adapter on the simulator', () => {
       const { record } = await custom.tickets.create({ subject: 'Custom-field external id', description: { text: 'x' }, externalId: 'AT-9001' })
       const before = server.requests.length
       expect((await custom.tickets.findByExternalId('AT-9001'))?.id).toBe(record.id)
-      expect(requestsTo('/Tickets', before)[0]!.searchParams.get('advanced_search')).toBe('[{"filter_name":"CFExternalReference","filter_type":2,"filter_value":"AT-9001"}]')
+      expect(requestsTo('/Tickets', before)[0]!.searchParams.get('advanced_search')).toBe(
+        '[{"filter_name":"CFExternalReference","filter_type":2,"filter_value":"AT-9001"}]',
+      )
       expect(await custom.tickets.findByExternalId('AT-9002')).toBeUndefined()
     } finally {
       await custom.close()
@@ -203,7 +233,12 @@ describe('Halo adapter on the simulator', () => {
     expect(UnsupportedOperationError.isInstance(agentCreate)).toBe(true)
     const noSite = await adapter.people.create({ kind: 'contact', name: 'Nowhere' }).catch((caught: unknown) => caught)
     expect(ValidationError.isInstance(noSite) && noSite.issues[0]?.field).toBe('organization')
-    const { record } = await adapter.people.create({ kind: 'contact', name: 'Casey Fabrikam', email: 'casey@fabrikam.example.com', organization: { name: 'Fabrikam Inc' } })
+    const { record } = await adapter.people.create({
+      kind: 'contact',
+      name: 'Casey Fabrikam',
+      email: 'casey@fabrikam.example.com',
+      organization: { name: 'Fabrikam Inc' },
+    })
     expect(record.organization).toMatchObject({ id: '2' })
     const relations = await adapter.relations.list('1').catch((caught: unknown) => caught)
     expect(UnsupportedOperationError.isInstance(relations) && relations.message).toContain('use client.tickets (parent_id) directly')
@@ -212,7 +247,12 @@ describe('Halo adapter on the simulator', () => {
 
   it('records time as hours on a private action and reads it back in minutes', async () => {
     const { record: ticket } = await adapter.tickets.create({ subject: 'Time', description: { text: 'x' } })
-    const { record } = await adapter.timeEntries.create(ticket.id, { minutes: 10, note: 'Quick fix', startedAt: '2024-05-02T08:00:00.000Z', billable: false })
+    const { record } = await adapter.timeEntries.create(ticket.id, {
+      minutes: 10,
+      note: 'Quick fix',
+      startedAt: '2024-05-02T08:00:00.000Z',
+      billable: false,
+    })
     expect(record).toMatchObject({ minutes: 10, startedAt: '2024-05-02T08:00:00.000Z' })
     // List rows are abbreviated: the start time is only on the action itself.
     const [listed] = await adapter.timeEntries.list(ticket.id).toArray({ limit: 10 })
@@ -226,10 +266,20 @@ describe('Halo adapter on the simulator', () => {
     const outcomeNamed = (name: string) => Number(simulator.state.outcomes.all().find((outcome) => outcome.outcome === name)!.id)
     const systemOutcome = simulator.state.outcomes.all().find((outcome) => typeof outcome.systemid === 'number' && outcome.systemid > 0)!
     // A public note with time, a plain note, time through the adapter, and time on a system action.
-    const timedNote = await adapter.client.actions.createNote(Number(ticket.id), { note: 'Replaced the toner', hiddenfromuser: false, outcome_id: outcomeNamed('Note'), timetaken: 0.5 })
+    const timedNote = await adapter.client.actions.createNote(Number(ticket.id), {
+      note: 'Replaced the toner',
+      hiddenfromuser: false,
+      outcome_id: outcomeNamed('Note'),
+      timetaken: 0.5,
+    })
     await adapter.comments.create(ticket.id, { body: { text: 'No time on this one' }, visibility: 'internal' })
     const { record: logged } = await adapter.timeEntries.create(ticket.id, { minutes: 15, note: 'Checked the spooler' })
-    const systemAction = await adapter.client.actions.create({ ticket_id: Number(ticket.id), outcome_id: Number(systemOutcome.id), note: 'Logged by phone', timetaken: 0.25 })
+    const systemAction = await adapter.client.actions.create({
+      ticket_id: Number(ticket.id),
+      outcome_id: Number(systemOutcome.id),
+      note: 'Logged by phone',
+      timetaken: 0.25,
+    })
 
     const comments = await adapter.comments.list(ticket.id).toArray({ limit: 100 })
     const entries = await adapter.timeEntries.list(ticket.id).toArray({ limit: 100 })
@@ -254,22 +304,35 @@ describe('Halo adapter on the simulator', () => {
     const userReads = (from: number) => requestsTo(`/Users/${userId}`, from).length
     const from = server.requests.length
     const together = await Promise.all(
-      Array.from({ length: 4 }, (_, index) => adapter.tickets.create({ subject: `Same requester ${index}`, description: { text: 'x' }, requester: { id: String(userId) } }, { silent: true })),
+      Array.from({ length: 4 }, (_, index) =>
+        adapter.tickets.create(
+          { subject: `Same requester ${index}`, description: { text: 'x' }, requester: { id: String(userId) } },
+          { silent: true },
+        ),
+      ),
     )
-    const after = await adapter.tickets.create({ subject: 'Same requester later', description: { text: 'x' }, requester: { id: String(userId) } }, { silent: true })
+    const after = await adapter.tickets.create(
+      { subject: 'Same requester later', description: { text: 'x' }, requester: { id: String(userId) } },
+      { silent: true },
+    )
     expect(userReads(from)).toBe(1)
     for (const { record } of [...together, after]) expect(record.requester?.id).toBe(String(userId))
     // Every ticket still gets the requester's site and client, as when each read it.
     const stored = [...together, after].map(({ record }) => simulator.state.tickets.get(Number(record.id))!)
     const user = await adapter.client.users.get(userId)
     expect(user.client_id).toBeGreaterThan(0)
-    for (const ticket of stored) expect({ site: ticket.site_id, client: ticket.client_id }).toEqual({ site: user.site_id_int ?? user.site_id, client: user.client_id })
+    for (const ticket of stored)
+      expect({ site: ticket.site_id, client: ticket.client_id }).toEqual({ site: user.site_id_int ?? user.site_id, client: user.client_id })
 
     // With no cache, every create reads the requester again.
     const uncached = createHaloAdapter({ ...settings, lookupCacheMs: 0 })
     try {
       const start = server.requests.length
-      for (const index of [1, 2]) await uncached.tickets.create({ subject: `Uncached ${index}`, description: { text: 'x' }, requester: { id: String(userId) } }, { silent: true })
+      for (const index of [1, 2])
+        await uncached.tickets.create(
+          { subject: `Uncached ${index}`, description: { text: 'x' }, requester: { id: String(userId) } },
+          { silent: true },
+        )
       expect(userReads(start)).toBe(2)
     } finally {
       await uncached.close()
@@ -281,19 +344,38 @@ describe('Halo adapter on the simulator', () => {
     try {
       const existing = [...simulator.state.tickets.all()].slice(0, 4).map((ticket) => String(ticket.id))
       const from = server.requests.length
-      const [statuses] = await Promise.all([cold.lookups.statuses(), cold.lookups.priorities(), cold.lookups.queues(), ...existing.map((id) => cold.tickets.get(id))])
+      const [statuses] = await Promise.all([
+        cold.lookups.statuses(),
+        cold.lookups.priorities(),
+        cold.lookups.queues(),
+        ...existing.map((id) => cold.tickets.get(id)),
+      ])
       expect(statuses.length).toBeGreaterThan(0)
-      const gets = server.requests.slice(from).filter((request) => request.method === 'GET').map((request) => new URL(request.url))
-      const count = (path: string, filter?: string) => gets.filter((url) => url.pathname === `/api${path}` && (filter === undefined ? ![...url.searchParams.keys()].some((key) => key.startsWith('exclude')) : url.searchParams.has(filter))).length
+      const gets = server.requests
+        .slice(from)
+        .filter((request) => request.method === 'GET')
+        .map((request) => new URL(request.url))
+      const count = (path: string, filter?: string) =>
+        gets.filter(
+          (url) =>
+            url.pathname === `/api${path}` &&
+            (filter === undefined ? ![...url.searchParams.keys()].some((key) => key.startsWith('exclude')) : url.searchParams.has(filter)),
+        ).length
       // Statuses are one load of three reads: all, and the instance's own open and not-pending classes.
-      expect([count('/Status'), count('/Status', 'excludeclosed'), count('/Status', 'excludepending'), count('/Priority'), count('/Team')]).toEqual([1, 1, 1, 1, 1])
+      expect([count('/Status'), count('/Status', 'excludeclosed'), count('/Status', 'excludepending'), count('/Priority'), count('/Team')]).toEqual([
+        1, 1, 1, 1, 1,
+      ])
     } finally {
       await cold.close()
     }
   })
 
   it('keeps to the budget its client was given, naming Halo’s documented limit, and none where the limiter is off', async () => {
-    expect(adapter.rateLimit).toEqual({ requests: 100_000, windowMs: 300_000, source: 'Halo hosted: about 300 requests per rolling 5 minutes (halo.md)' })
+    expect(adapter.rateLimit).toEqual({
+      requests: 100_000,
+      windowMs: 300_000,
+      source: 'Halo hosted: about 300 requests per rolling 5 minutes (halo.md)',
+    })
     const unlimited = createHaloAdapter({ ...settings, rateLimit: false })
     const byDefault = createHaloAdapter({ ...settings, rateLimit: {} })
     expect(unlimited.rateLimit).toBeUndefined()

@@ -1,4 +1,12 @@
-import { AbortError, type AdapterWarning, type CallOptions, type CustomFieldValue, type PrioritySelector, type ReferenceSelector, type StatusSelector } from '@ticketbridge/core'
+import {
+  AbortError,
+  type AdapterWarning,
+  type CallOptions,
+  type CustomFieldValue,
+  type PrioritySelector,
+  type ReferenceSelector,
+  type StatusSelector,
+} from '@ticketbridge/core'
 import type { HaloClient } from '../client/halo-client'
 import { localValidationError } from '../client/halo-collection'
 import type { HaloUser } from '../client/resources/halo-users'
@@ -139,14 +147,16 @@ export class HaloInputResolver {
   /** An end user (the requester), with the site and client Halo wants sent beside `user_id`. */
   async endUser(selector: ReferenceSelector, field: string, options: CallOptions): Promise<HaloUser> {
     if (selector.id !== undefined) {
-      if (agentPrefix.test(selector.id) || !/^\d+$/.test(selector.id)) throw this.invalid(field, `${selector.id} is not an end user's id; requesters are end users (contacts)`)
+      if (agentPrefix.test(selector.id) || !/^\d+$/.test(selector.id))
+        throw this.invalid(field, `${selector.id} is not an end user's id; requesters are end users (contacts)`)
       return this.userById(Number(selector.id), options)
     }
     const wanted = (selector.email ?? selector.name)!
     const candidates = await this.client.users.list({ search: wanted, page_size: 100 }, options).toArray({ limit: 500 })
     const found =
-      (selector.email !== undefined ? candidates.find((user) => same(user.emailaddress, selector.email!) || same(user.email2 as string, selector.email!)) : undefined) ??
-      (selector.name !== undefined ? candidates.find((user) => same(user.name, selector.name!)) : undefined)
+      (selector.email !== undefined
+        ? candidates.find((user) => same(user.emailaddress, selector.email!) || same(user.email2 as string, selector.email!))
+        : undefined) ?? (selector.name !== undefined ? candidates.find((user) => same(user.name, selector.name!)) : undefined)
     if (!found) throw this.invalid(field, `no end user matches ${describe(selector)}`)
     return found
   }
@@ -184,15 +194,25 @@ export class HaloInputResolver {
    * Custom field values as Halo writes them (`[{ name, value }]`): select labels become their
    * lookup ids. A key the instance does not have is left out with a warning.
    */
-  async customFields(values: Record<string, CustomFieldValue>, warnings: AdapterWarning[], options: CallOptions): Promise<{ name: string; value: unknown }[]> {
+  async customFields(
+    values: Record<string, CustomFieldValue>,
+    warnings: AdapterWarning[],
+    options: CallOptions,
+  ): Promise<{ name: string; value: unknown }[]> {
     const entries = Object.entries(values)
     if (entries.length === 0) return []
     const fields = await this.lookups.ticketFields(options)
     const written: { name: string; value: unknown }[] = []
     for (const [key, value] of entries) {
-      const field = fields.find((entry) => entry.definition.key === key) ?? fields.find((entry) => same(entry.definition.key, key) || same(entry.definition.label, key))
+      const field =
+        fields.find((entry) => entry.definition.key === key) ??
+        fields.find((entry) => same(entry.definition.key, key) || same(entry.definition.label, key))
       if (!field) {
-        warnings.push({ type: 'unsupported', field: `customFields.${key}`, message: `This Halo instance has no ticket custom field "${key}"; the value was left out.` })
+        warnings.push({
+          type: 'unsupported',
+          field: `customFields.${key}`,
+          message: `This Halo instance has no ticket custom field "${key}"; the value was left out.`,
+        })
         continue
       }
       const { definition } = field

@@ -185,15 +185,22 @@ export function createHaloInstanceLookups(client: HaloClient, options: HaloInsta
     }
     const evidence = [...byId].map(([id, name]) => ({ id, name }))
     const levels = mapHaloPriorityLevels(evidence, options.priorityLevels)
-    return evidence.map((priority) => ({ ...priority, level: levels.get(priority.id) ?? 'normal' })).sort((left, right) => Number(left.id) - Number(right.id))
+    return evidence
+      .map((priority) => ({ ...priority, level: levels.get(priority.id) ?? 'normal' }))
+      .sort((left, right) => Number(left.id) - Number(right.id))
   })
 
   const teams = cached('teams', async (callOptions) =>
-    (await client.teams.list({}, callOptions).toArray({ limit: 10_000 })).filter((team) => !team.inactive).map((team) => ({ id: String(team.id), name: team.name ?? String(team.id) })),
+    (await client.teams.list({}, callOptions).toArray({ limit: 10_000 }))
+      .filter((team) => !team.inactive)
+      .map((team) => ({ id: String(team.id), name: team.name ?? String(team.id) })),
   )
 
   const ticketTypes = cached('ticketTypes', async (callOptions) =>
-    (await client.ticketTypes.list({}, callOptions).toArray({ limit: 10_000 })).map((type) => ({ id: String(type.id), name: type.name ?? String(type.id) })),
+    (await client.ticketTypes.list({}, callOptions).toArray({ limit: 10_000 })).map((type) => ({
+      id: String(type.id),
+      name: type.name ?? String(type.id),
+    })),
   )
 
   const outcomes = cached('outcomes', (callOptions) => client.outcomes.list({}, callOptions).toArray({ limit: 10_000 }))
@@ -210,7 +217,9 @@ export function createHaloInstanceLookups(client: HaloClient, options: HaloInsta
       .filter((info) => (typeof info.custom === 'number' ? info.custom !== 0 : /^CF/i.test(info.name ?? '')) && (info.name ?? '') !== '')
       .map((info) => {
         const type = fieldType(info)
-        const values = (info.values ?? []).flatMap((value) => (value.id !== undefined && value.id !== null && !value.inactive ? [{ id: Number(value.id), name: value.name ?? String(value.id) }] : []))
+        const values = (info.values ?? []).flatMap((value) =>
+          value.id !== undefined && value.id !== null && !value.inactive ? [{ id: Number(value.id), name: value.name ?? String(value.id) }] : [],
+        )
         const definition: CustomFieldDefinition = {
           key: info.name!,
           label: info.label ?? info.name!,

@@ -27,13 +27,17 @@ const contentTypesByExtension: Record<string, string> = {
 }
 
 /** A media type for a file name, for attachments Halo lists without one. */
-export function guessContentType(filename: string): string {
+function guessContentType(filename: string): string {
   const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase()
   return (extension !== undefined ? contentTypesByExtension[extension] : undefined) ?? 'application/octet-stream'
 }
 
 /** A Halo attachment in the common model; `known` fills what Halo's answer leaves out after an upload. */
-export function mapHaloAttachment(row: HaloAttachment, ticketId: string, known: { filename?: string; contentType?: string; size?: number } = {}): Attachment {
+export function mapHaloAttachment(
+  row: HaloAttachment,
+  ticketId: string,
+  known: { filename?: string; contentType?: string; size?: number } = {},
+): Attachment {
   const filename = row.filename ?? known.filename ?? `attachment-${row.id}`
   const actionId = row.action_id
   const createdAt = fromHaloDate(row.datecreated)
@@ -44,7 +48,10 @@ export function mapHaloAttachment(row: HaloAttachment, ticketId: string, known: 
     ticketId: row.ticket_id ? String(row.ticket_id) : row.faultid ? String(row.faultid) : ticketId,
     ...(typeof actionId === 'number' && actionId > 0 ? { commentId: String(actionId) } : {}),
     filename,
-    contentType: (typeof row.content_type === 'string' && row.content_type !== '' ? row.content_type : undefined) ?? known.contentType ?? guessContentType(filename),
+    contentType:
+      (typeof row.content_type === 'string' && row.content_type !== '' ? row.content_type : undefined) ??
+      known.contentType ??
+      guessContentType(filename),
     size: typeof row.filesize === 'number' && row.filesize >= 0 ? Math.round(row.filesize) : (known.size ?? 0),
     ...(createdAt !== undefined ? { createdAt } : {}),
   }

@@ -7,7 +7,11 @@ const epoch = new Date(0).toISOString()
 
 function attachmentsOf(action: HaloAction): AttachmentReference[] {
   const list = action.attachment_list
-  const rows = Array.isArray(list) ? list : typeof list === 'object' && list !== null && Array.isArray((list as { attachments?: unknown }).attachments) ? (list as { attachments: unknown[] }).attachments : []
+  const rows = Array.isArray(list)
+    ? list
+    : typeof list === 'object' && list !== null && Array.isArray((list as { attachments?: unknown }).attachments)
+      ? (list as { attachments: unknown[] }).attachments
+      : []
   return rows.flatMap((row) => {
     if (typeof row !== 'object' || row === null) return []
     const { id, filename } = row as { id?: unknown; filename?: unknown }

@@ -14,7 +14,9 @@ export function mapHaloUser(user: HaloUser): Person {
     kind: 'contact',
     name: user.name ?? [user.firstname, user.surname].filter(Boolean).join(' '),
     ...(user.emailaddress ? { email: user.emailaddress } : {}),
-    ...(typeof clientId === 'number' && clientId > 0 ? { organization: { id: String(clientId), ...(user.client_name ? { name: user.client_name } : {}) } } : {}),
+    ...(typeof clientId === 'number' && clientId > 0
+      ? { organization: { id: String(clientId), ...(user.client_name ? { name: user.client_name } : {}) } }
+      : {}),
   }
 }
 

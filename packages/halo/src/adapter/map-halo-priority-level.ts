@@ -25,11 +25,15 @@ const levelsByWords: [PriorityLevel, RegExp][] = [
  * 3. the rest by rank: Halo numbers priorities from the most urgent (1) down, so the remaining
  *    ones are spread over the four levels in `priorityid` order.
  */
-export function mapHaloPriorityLevels(priorities: readonly HaloPriorityEvidence[], overrides: Readonly<Record<string, PriorityLevel>> = {}): Map<string, PriorityLevel> {
+export function mapHaloPriorityLevels(
+  priorities: readonly HaloPriorityEvidence[],
+  overrides: Readonly<Record<string, PriorityLevel>> = {},
+): Map<string, PriorityLevel> {
   const levels = new Map<string, PriorityLevel>()
   const ranked = [...priorities].sort((left, right) => Number(left.id) - Number(right.id) || left.id.localeCompare(right.id))
   for (const priority of ranked) {
-    const override = overrides[priority.id] ?? Object.entries(overrides).find(([key]) => key.trim().toLowerCase() === priority.name.trim().toLowerCase())?.[1]
+    const override =
+      overrides[priority.id] ?? Object.entries(overrides).find(([key]) => key.trim().toLowerCase() === priority.name.trim().toLowerCase())?.[1]
     if (override !== undefined) {
       levels.set(priority.id, override)
       continue

@@ -64,7 +64,10 @@ describe('mapHaloTicket', () => {
   })
 
   it('falls back to Halo’s names for a status the lookups do not know', () => {
-    const ticket = mapHaloTicket(haloTicketSchema.parse({ id: 1, status_id: 77, status_name: 'Closed - duplicate', hasbeenclosed: true, dateclosed: '2024-06-01T00:00:00' }), context)
+    const ticket = mapHaloTicket(
+      haloTicketSchema.parse({ id: 1, status_id: 77, status_name: 'Closed - duplicate', hasbeenclosed: true, dateclosed: '2024-06-01T00:00:00' }),
+      context,
+    )
     expect(ticket.status).toEqual({ category: 'closed', id: '77', name: 'Closed - duplicate' })
     expect(ticket.closedAt).toBe('2024-06-01T00:00:00.000Z')
   })

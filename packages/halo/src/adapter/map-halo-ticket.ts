@@ -31,7 +31,7 @@ function textOrUndefined(value: string | null | undefined): string | undefined {
 }
 
 /** A custom field value as the common model holds it: select fields by their label. */
-export function readHaloCustomFieldValue(field: HaloCustomFieldValue, definition: HaloTicketFieldEntry | undefined): CustomFieldValue {
+function readHaloCustomFieldValue(field: HaloCustomFieldValue, definition: HaloTicketFieldEntry | undefined): CustomFieldValue {
   const type = definition?.type ?? field.type ?? undefined
   const display = textOrUndefined(field.display)
   if (type === 2) return display ?? (field.value === undefined || field.value === null ? null : String(field.value))
@@ -42,7 +42,10 @@ export function readHaloCustomFieldValue(field: HaloCustomFieldValue, definition
   const value = field.value
   if (value === undefined || value === null) return display ?? null
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' && item !== null ? String((item as { name?: unknown }).name ?? JSON.stringify(item)) : String(item)))
+  if (Array.isArray(value))
+    return value.map((item) =>
+      typeof item === 'object' && item !== null ? String((item as { name?: unknown }).name ?? JSON.stringify(item)) : String(item),
+    )
   return display ?? JSON.stringify(value)
 }
 
@@ -55,7 +58,9 @@ export function mapHaloTicket(row: HaloTicket, context: HaloTicketMappingContext
   const statusEntry = isSet(row.status_id) ? context.statuses.find((status) => status.id === String(row.status_id)) : undefined
   const statusName = statusEntry?.name ?? textOrUndefined(row.status_name) ?? (isSet(row.status_id) ? String(row.status_id) : 'Unknown')
   const status: TicketStatus = {
-    category: statusEntry?.category ?? mapHaloStatusCategory({ id: String(row.status_id ?? ''), name: statusName, ...(row.hasbeenclosed ? { closed: true } : {}) }),
+    category:
+      statusEntry?.category ??
+      mapHaloStatusCategory({ id: String(row.status_id ?? ''), name: statusName, ...(row.hasbeenclosed ? { closed: true } : {}) }),
     ...(isSet(row.status_id) ? { id: String(row.status_id) } : {}),
     name: statusName,
   }
@@ -92,7 +97,10 @@ export function mapHaloTicket(row: HaloTicket, context: HaloTicketMappingContext
   for (const field of row.customfields ?? []) {
     const key = textOrUndefined(field.name) ?? (field.id !== undefined && field.id !== null ? String(field.id) : undefined)
     if (key === undefined) continue
-    customFields[key] = readHaloCustomFieldValue(field, context.ticketFields?.find((entry) => entry.definition.key === key))
+    customFields[key] = readHaloCustomFieldValue(
+      field,
+      context.ticketFields?.find((entry) => entry.definition.key === key),
+    )
   }
 
   const externalId =
@@ -130,8 +138,12 @@ export function mapHaloTicket(row: HaloTicket, context: HaloTicketMappingContext
           },
         }
       : {}),
-    ...(isSet(row.agent_id) ? { assignee: { id: agentReferenceId(row.agent_id), ...(textOrUndefined(row.agent_name) ? { name: row.agent_name! } : {}) } } : {}),
-    ...(isSet(row.client_id) ? { organization: { id: String(row.client_id), ...(textOrUndefined(row.client_name) ? { name: row.client_name! } : {}) } } : {}),
+    ...(isSet(row.agent_id)
+      ? { assignee: { id: agentReferenceId(row.agent_id), ...(textOrUndefined(row.agent_name) ? { name: row.agent_name! } : {}) } }
+      : {}),
+    ...(isSet(row.client_id)
+      ? { organization: { id: String(row.client_id), ...(textOrUndefined(row.client_name) ? { name: row.client_name! } : {}) } }
+      : {}),
     tags: (row.tags ?? []).flatMap((tag) => (textOrUndefined(tag.text) ? [tag.text!] : [])),
     customFields,
     createdAt,

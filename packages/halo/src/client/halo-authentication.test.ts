@@ -35,7 +35,12 @@ describe('Halo authentication', () => {
     expect(request!.contentType).toContain('application/x-www-form-urlencoded')
     expect(request!.url.pathname).toBe('/auth/token')
     expect(request!.url.searchParams.get('tenant')).toBe('acme')
-    expect(Object.fromEntries(request!.form)).toEqual({ grant_type: 'client_credentials', client_id: mockCredentials.clientId, client_secret: mockCredentials.clientSecret, scope: 'all' })
+    expect(Object.fromEntries(request!.form)).toEqual({
+      grant_type: 'client_credentials',
+      client_id: mockCredentials.clientId,
+      client_secret: mockCredentials.clientSecret,
+      scope: 'all',
+    })
     expect(mock.authorizations).toEqual(Array(3).fill(`Bearer ${mock.issuedTokens[0]}`))
   })
 
@@ -43,7 +48,13 @@ describe('Halo authentication', () => {
     let now = Date.parse('2024-05-01T09:00:00Z')
     mock = startMockHalo({ handlers: agentMe, tokenLifetimeSeconds: 3600 })
     const client = new HaloClient(
-      mockClientSettings({ clientSecret: undefined, username: mockCredentials.username, password: mockCredentials.password, scopes: 'all:standard', now: () => now }),
+      mockClientSettings({
+        clientSecret: undefined,
+        username: mockCredentials.username,
+        password: mockCredentials.password,
+        scopes: 'all:standard',
+        now: () => now,
+      }),
     )
     expect(client.grant).toBe('password')
     await client.agents.me()
@@ -57,20 +68,28 @@ describe('Halo authentication', () => {
     now += 3_570_000 // within the refresh margin: renewed before it expires
     await client.agents.me()
     expect(mock.tokenRequests).toHaveLength(2)
-    expect(Object.fromEntries(mock.tokenRequests[1]!.form)).toEqual({ grant_type: 'refresh_token', client_id: mockCredentials.clientId, refresh_token: mock.issuedRefreshTokens[0] })
+    expect(Object.fromEntries(mock.tokenRequests[1]!.form)).toEqual({
+      grant_type: 'refresh_token',
+      client_id: mockCredentials.clientId,
+      refresh_token: mock.issuedRefreshTokens[0],
+    })
     expect(mock.authorizations.at(-1)).toBe(`Bearer ${mock.issuedTokens[1]}`)
   })
 
   it('password grant: signs in again with the password when the refresh token was revoked', async () => {
     let now = Date.parse('2024-05-01T09:00:00Z')
     mock = startMockHalo({ handlers: agentMe })
-    const client = new HaloClient(mockClientSettings({ clientSecret: undefined, username: mockCredentials.username, password: mockCredentials.password, now: () => now }))
+    const client = new HaloClient(
+      mockClientSettings({ clientSecret: undefined, username: mockCredentials.username, password: mockCredentials.password, now: () => now }),
+    )
     await client.agents.me()
-    mock.server.use(http.post(`${mockOrigin}/auth/token`, async ({ request }) => {
-      const form = new URLSearchParams(await request.clone().text())
-      if (form.get('grant_type') === 'refresh_token') return HttpResponse.json({ error: 'invalid_grant' }, { status: 400 })
-      return undefined
-    }))
+    mock.server.use(
+      http.post(`${mockOrigin}/auth/token`, async ({ request }) => {
+        const form = new URLSearchParams(await request.clone().text())
+        if (form.get('grant_type') === 'refresh_token') return HttpResponse.json({ error: 'invalid_grant' }, { status: 400 })
+        return undefined
+      }),
+    )
     now += 3_600_000
     await client.agents.me()
     expect(mock.tokenRequests.map((request) => request.form.get('grant_type'))).toEqual(['password', 'password'])
@@ -82,13 +101,19 @@ describe('Halo authentication', () => {
     const givenRefresh = 'given-refresh-token-0123456789'
     mock.acceptedTokens.add(givenToken)
     // The mock knows the given refresh token as one it issued.
-    mock.server.use(http.post(`${mockOrigin}/auth/token`, async ({ request }) => {
-      const form = new URLSearchParams(await request.clone().text())
-      if (form.get('refresh_token') !== givenRefresh) return undefined
-      mock!.tokenRequests.push({ url: new URL(request.url), form, contentType: request.headers.get('content-type') ?? '' })
-      mock!.acceptedTokens.add('renewed-access-token-0123456789')
-      return HttpResponse.json({ access_token: 'renewed-access-token-0123456789', expires_in: 3600, refresh_token: 'renewed-refresh-token-0123456789' })
-    }))
+    mock.server.use(
+      http.post(`${mockOrigin}/auth/token`, async ({ request }) => {
+        const form = new URLSearchParams(await request.clone().text())
+        if (form.get('refresh_token') !== givenRefresh) return undefined
+        mock!.tokenRequests.push({ url: new URL(request.url), form, contentType: request.headers.get('content-type') ?? '' })
+        mock!.acceptedTokens.add('renewed-access-token-0123456789')
+        return HttpResponse.json({
+          access_token: 'renewed-access-token-0123456789',
+          expires_in: 3600,
+          refresh_token: 'renewed-refresh-token-0123456789',
+        })
+      }),
+    )
     const client = new HaloClient(mockClientSettings({ clientSecret: undefined, accessToken: givenToken, refreshToken: givenRefresh }))
     expect(client.grant).toBe('token')
     await client.agents.me()
@@ -97,8 +122,17 @@ describe('Halo authentication', () => {
     mock.acceptedTokens.delete(givenToken)
     await client.agents.me()
     expect(mock.tokenRequests).toHaveLength(1)
-    expect(Object.fromEntries(mock.tokenRequests[0]!.form)).toEqual({ grant_type: 'refresh_token', client_id: mockCredentials.clientId, refresh_token: givenRefresh })
-    expect(mock.authorizations).toEqual([`Bearer ${givenToken}`, `Bearer ${givenToken}`, `Bearer ${givenToken}`, 'Bearer renewed-access-token-0123456789'])
+    expect(Object.fromEntries(mock.tokenRequests[0]!.form)).toEqual({
+      grant_type: 'refresh_token',
+      client_id: mockCredentials.clientId,
+      refresh_token: givenRefresh,
+    })
+    expect(mock.authorizations).toEqual([
+      `Bearer ${givenToken}`,
+      `Bearer ${givenToken}`,
+      `Bearer ${givenToken}`,
+      'Bearer renewed-access-token-0123456789',
+    ])
   })
 
   it('existing access token without a refresh token: a refused token is an AuthenticationError that says what to do', async () => {
@@ -169,9 +203,19 @@ describe('Halo authentication', () => {
   })
 
   it('falls back to {host}/auth only when the instance does not answer /AuthInfo', async () => {
-    mock = startMockHalo({ handlers: agentMe, before: [http.get(`${mockOrigin}/api/AuthInfo`, () => new HttpResponse('<html>not here</html>', { status: 404, headers: { 'content-type': 'text/html' } }))] })
+    mock = startMockHalo({
+      handlers: agentMe,
+      before: [
+        http.get(
+          `${mockOrigin}/api/AuthInfo`,
+          () => new HttpResponse('<html>not here</html>', { status: 404, headers: { 'content-type': 'text/html' } }),
+        ),
+      ],
+    })
     const warnings: string[] = []
-    const client = new HaloClient(mockClientSettings({ authUrl: undefined, logger: { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} } }))
+    const client = new HaloClient(
+      mockClientSettings({ authUrl: undefined, logger: { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} } }),
+    )
     await client.agents.me()
     expect(mock.tokenRequests[0]!.url.toString()).toBe(`${mockOrigin}/auth/token?tenant=acme`)
     expect(warnings.some((line) => line.includes('AuthInfo discovery failed'))).toBe(true)
@@ -189,7 +233,12 @@ describe('Halo authentication', () => {
   it('a token endpoint answering a web page or 404 is a ConfigurationError naming authUrl', async () => {
     mock = startMockHalo({
       handlers: agentMe,
-      before: [http.post(`${mockOrigin}/wrong/token`, () => new HttpResponse('<!DOCTYPE html><html><body>Halo</body></html>', { status: 200, headers: { 'content-type': 'text/html' } }))],
+      before: [
+        http.post(
+          `${mockOrigin}/wrong/token`,
+          () => new HttpResponse('<!DOCTYPE html><html><body>Halo</body></html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+        ),
+      ],
     })
     const webPage = await expectRejection(new HaloClient(mockClientSettings({ authUrl: `${mockOrigin}/wrong` })).agents.me(), ConfigurationError)
     expect(webPage.option).toBe('authUrl')
@@ -200,7 +249,11 @@ describe('Halo authentication', () => {
 
   it('scopes the application lacks are a PermissionError', async () => {
     mock = startMockHalo({ handlers: agentMe })
-    mock.server.use(http.post(`${mockOrigin}/auth/token`, () => HttpResponse.json({ error: 'invalid_scope', error_description: 'The specified scope is not allowed.' }, { status: 400 })))
+    mock.server.use(
+      http.post(`${mockOrigin}/auth/token`, () =>
+        HttpResponse.json({ error: 'invalid_scope', error_description: 'The specified scope is not allowed.' }, { status: 400 }),
+      ),
+    )
     const error = await expectRejection(new HaloClient(mockClientSettings({ scopes: 'admin' })).agents.me(), PermissionError)
     expect(error.message).toContain('scopes')
   })

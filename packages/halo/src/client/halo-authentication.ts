@@ -1,27 +1,9 @@
-import { AbortError, AuthenticationError, InvalidResponseError, registerSecret } from '@ticketbridge/core'
+import { AuthenticationError, registerSecret } from '@ticketbridge/core'
 import { createHttpTransport, createTokenManager, type FetchedToken, type HttpTransport, type TokenManager } from '@ticketbridge/http'
-import { z } from 'zod'
 import { classifyHaloTokenError } from './halo-classify-error'
 import type { ResolvedHaloClientSettings } from './halo-client-settings'
-
-/** Where tokens come from: the token endpoint and the tenant to name there. */
-export interface HaloTokenEndpoint {
-  tokenUrl: string
-  tenant?: string
-}
-
-const tokenAnswerSchema = z.looseObject({
-  access_token: z.string().min(1),
-  token_type: z.string().nullish(),
-  expires_in: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]).nullish(),
-  refresh_token: z.string().nullish(),
-  scope: z.string().nullish(),
-})
-
-const authInfoSchema = z.looseObject({
-  auth_url: z.string().nullish(),
-  tenant_id: z.union([z.string(), z.number()]).nullish(),
-})
+export type { HaloTokenEndpoint } from './halo-token-endpoint'
+import { discoverHaloTokenEndpoint, type HaloTokenEndpoint, readHaloTokenAnswer } from './halo-token-endpoint'
 
 /** What {@link createHaloAuthentication} needs besides the settings. */
 export interface HaloAuthenticationOptions {
@@ -48,7 +30,7 @@ export interface HaloAuthentication extends TokenManager {
  */
 export function createHaloAuthentication(options: HaloAuthenticationOptions): HaloAuthentication {
   const { settings } = options
-  const { grant, location } = settings
+  const { grant } = settings
   let endpointPromise: Promise<HaloTokenEndpoint> | undefined
   let tokenTransport: HttpTransport | undefined
   let givenTokenUsed = false
@@ -62,35 +44,9 @@ export function createHaloAuthentication(options: HaloAuthenticationOptions): Ha
     registerSecret(secret)
   }
 
-  async function discover(signal: AbortSignal | undefined): Promise<HaloTokenEndpoint> {
-    const tenantFromSettings = location.tenant
-    if (location.tokenUrl !== undefined) {
-      const tenant = tenantFromSettings ?? location.fallbackTenant
-      return { tokenUrl: location.tokenUrl, ...(tenant !== undefined ? { tenant } : {}) }
-    }
-    try {
-      const { data } = await options.resourceTransport().get<unknown>('/AuthInfo', { ...(signal ? { signal } : {}) })
-      const info = authInfoSchema.parse(data)
-      if (info.auth_url) {
-        const authUrl = info.auth_url.replace(/\/+$/, '')
-        const tenant = tenantFromSettings ?? (info.tenant_id !== undefined && info.tenant_id !== null && String(info.tenant_id) !== '' ? String(info.tenant_id) : location.fallbackTenant)
-        return { tokenUrl: /\/token$/i.test(authUrl) ? authUrl : `${authUrl}/token`, ...(tenant !== undefined ? { tenant } : {}) }
-      }
-    } catch (error) {
-      if (AbortError.isInstance(error)) throw error
-      // An instance that does not answer discovery: fall back to the usual {host}/auth below.
-      settings.logger?.warn('halo AuthInfo discovery failed; using {host}/auth as the authorisation server (set authUrl to choose it)', {
-        vendor: 'halo',
-        error: error instanceof Error ? error.message : String(error),
-      })
-    }
-    const tenant = tenantFromSettings ?? location.fallbackTenant
-    return { tokenUrl: `${location.fallbackAuthUrl}/token`, ...(tenant !== undefined ? { tenant } : {}) }
-  }
-
   function endpoint(signal?: AbortSignal): Promise<HaloTokenEndpoint> {
     if (!endpointPromise) {
-      endpointPromise = discover(signal)
+      endpointPromise = discoverHaloTokenEndpoint(options, signal)
       // A failed or abandoned discovery is not cached: the next call tries again.
       endpointPromise.catch(() => {
         endpointPromise = undefined
@@ -134,20 +90,7 @@ export function createHaloAuthentication(options: HaloAuthenticationOptions): Ha
       idempotent: true,
       signal,
     })
-    const parsed = tokenAnswerSchema.safeParse(data)
-    if (!parsed.success) {
-      throw new InvalidResponseError('The Halo token endpoint answered without an access_token. Check authUrl.', {
-        vendor: 'halo',
-        issues: parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))), message: issue.message })),
-      })
-    }
-    registerSecret(parsed.data.access_token)
-    registerSecret(parsed.data.refresh_token)
-    return {
-      accessToken: parsed.data.access_token,
-      ...(typeof parsed.data.expires_in === 'number' ? { expiresInSeconds: parsed.data.expires_in } : {}),
-      ...(parsed.data.refresh_token ? { refreshToken: parsed.data.refresh_token } : {}),
-    }
+    return readHaloTokenAnswer(data)
   }
 
   const scope = settings.scope
@@ -160,7 +103,12 @@ export function createHaloAuthentication(options: HaloAuthenticationOptions): Ha
         if (context.previousRefreshToken !== undefined) {
           try {
             return await requestToken(
-              { grant_type: 'refresh_token', client_id: grant.clientId, client_secret: grant.clientSecret, refresh_token: context.previousRefreshToken },
+              {
+                grant_type: 'refresh_token',
+                client_id: grant.clientId,
+                client_secret: grant.clientSecret,
+                refresh_token: context.previousRefreshToken,
+              },
               signal,
             )
           } catch (error) {
@@ -169,7 +117,14 @@ export function createHaloAuthentication(options: HaloAuthenticationOptions): Ha
           }
         }
         return requestToken(
-          { grant_type: 'password', client_id: grant.clientId, client_secret: grant.clientSecret, username: grant.username, password: grant.password, scope },
+          {
+            grant_type: 'password',
+            client_id: grant.clientId,
+            client_secret: grant.clientSecret,
+            username: grant.username,
+            password: grant.password,
+            scope,
+          },
           signal,
         )
       }
@@ -190,7 +145,10 @@ export function createHaloAuthentication(options: HaloAuthenticationOptions): Ha
             { status: 401, vendor: 'halo' },
           )
         }
-        return requestToken({ grant_type: 'refresh_token', client_id: grant.clientId, client_secret: grant.clientSecret, refresh_token: refreshToken }, signal)
+        return requestToken(
+          { grant_type: 'refresh_token', client_id: grant.clientId, client_secret: grant.clientSecret, refresh_token: refreshToken },
+          signal,
+        )
       }
     }
   }

@@ -49,7 +49,8 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 const json = (body: unknown, status: number, headers: Record<string, string> = {}) => HttpResponse.json(body as never, { status, headers })
-const text = (body: string, status: number, headers: Record<string, string> = {}) => new HttpResponse(body, { status, headers: { 'content-type': 'text/plain', ...headers } })
+const text = (body: string, status: number, headers: Record<string, string> = {}) =>
+  new HttpResponse(body, { status, headers: { 'content-type': 'text/plain', ...headers } })
 
 describe('Halo error answers', () => {
   it('a bare JSON string 400 is a ValidationError whose issue names the field', async () => {
@@ -84,7 +85,9 @@ describe('Halo error answers', () => {
     expect(PermissionError.isInstance(forbidden)).toBe(true)
     expect((forbidden as PermissionError).message).toContain('Authorization has been denied')
     mock!.close()
-    const missing = await failure(clientAnswering(() => json({ ClassName: 'System.Exception', Message: 'Ticket 1 not found.' }, 404)).client.tickets.get(1))
+    const missing = await failure(
+      clientAnswering(() => json({ ClassName: 'System.Exception', Message: 'Ticket 1 not found.' }, 404)).client.tickets.get(1),
+    )
     expect(NotFoundError.isInstance(missing)).toBe(true)
     mock!.close()
     const refused = await failure(clientAnswering(() => new HttpResponse(null, { status: 401 })).client.tickets.get(1))
@@ -107,12 +110,16 @@ describe('Halo error answers', () => {
 
   it('a 429 with Retry-After is honoured as sent, and a POST is retried after a 429 only', async () => {
     let answered = 0
-    const { client, calls } = clientAnswering(() => (++answered === 1 ? text('Rate Limit Reached', 429, { 'retry-after': '0.1' }) : json({ id: 9, summary: 'x' }, 200)))
+    const { client, calls } = clientAnswering(() =>
+      ++answered === 1 ? text('Rate Limit Reached', 429, { 'retry-after': '0.1' }) : json({ id: 9, summary: 'x' }, 200),
+    )
     const created = await client.tickets.create({ summary: 'x' })
     expect(created.id).toBe(9)
     expect(calls[1]! - calls[0]!).toBeGreaterThanOrEqual(90)
     mock!.close()
-    const outage = clientAnswering(() => json({ ClassName: 'System.NullReferenceException', Message: 'Object reference not set to an instance of an object.' }, 500))
+    const outage = clientAnswering(() =>
+      json({ ClassName: 'System.NullReferenceException', Message: 'Object reference not set to an instance of an object.' }, 500),
+    )
     const error = await failure(outage.client.tickets.create({ summary: 'x' }))
     expect(ServerError.isInstance(error)).toBe(true)
     expect(outage.calls).toHaveLength(1)
@@ -126,7 +133,10 @@ describe('Halo error answers', () => {
   })
 
   it('HTML where JSON was due is an InvalidResponseError that points at the base URL', async () => {
-    const { client } = clientAnswering(() => new HttpResponse('<!DOCTYPE html><html><body><div id="root"></div></body></html>', { status: 200, headers: { 'content-type': 'text/html' } }))
+    const { client } = clientAnswering(
+      () =>
+        new HttpResponse('<!DOCTYPE html><html><body><div id="root"></div></body></html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    )
     const error = await failure(client.tickets.get(1))
     expect(InvalidResponseError.isInstance(error)).toBe(true)
     expect((error as InvalidResponseError).message).toContain('base URL')
@@ -147,7 +157,7 @@ describe('Halo error answers', () => {
 
 describe('parseHaloValidationIssues', () => {
   it('splits sentences and names the fields they mention', () => {
-    expect(parseHaloValidationIssues('Details is a mandatory field\nThe field \'Category\' is required. Invalid advanced search parameter')).toEqual([
+    expect(parseHaloValidationIssues("Details is a mandatory field\nThe field 'Category' is required. Invalid advanced search parameter")).toEqual([
       { field: 'details', message: 'Details is a mandatory field' },
       { field: 'category', message: "The field 'Category' is required" },
       { message: 'Invalid advanced search parameter' },

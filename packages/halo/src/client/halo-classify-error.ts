@@ -1,4 +1,13 @@
-import { AuthenticationError, ConfigurationError, createApiError, PermissionError, redactText, type TicketbridgeError, type ValidationIssue, ValidationError } from '@ticketbridge/core'
+import {
+  AuthenticationError,
+  ConfigurationError,
+  createApiError,
+  PermissionError,
+  redactText,
+  type TicketbridgeError,
+  type ValidationIssue,
+  ValidationError,
+} from '@ticketbridge/core'
 import { type ClassifiableResponse, type ClassifyError, parseRetryAfter, readVendorMessage } from '@ticketbridge/http'
 
 /** How long to wait after a 429 that carries no Retry-After (Halo never documents one). */
@@ -96,11 +105,14 @@ export function createHaloErrorClassifier(options: HaloErrorClassifierOptions): 
       if (status === 500 && !(vendorMessage !== undefined && validationWords.test(vendorMessage))) return undefined
       const issues = parseHaloValidationIssues(vendorMessage)
       if (status === 500) {
-        return new ValidationError(`halo refused the data (HTTP 500 on ${response.method} ${pathOf(response.url)}): ${vendorMessage}. Correct the fields named in issues.`, {
-          ...base,
-          body,
-          issues,
-        })
+        return new ValidationError(
+          `halo refused the data (HTTP 500 on ${response.method} ${pathOf(response.url)}): ${vendorMessage}. Correct the fields named in issues.`,
+          {
+            ...base,
+            body,
+            issues,
+          },
+        )
       }
       return createApiError({ ...base, body, ...(vendorMessage !== undefined ? { vendorMessage } : {}), ...(issues.length > 0 ? { issues } : {}) })
     }
@@ -145,7 +157,10 @@ export function classifyHaloTokenError(response: ClassifiableResponse): Ticketbr
   const vendorMessage = readVendorMessage(body)
   const said = vendorMessage !== undefined && vendorMessage !== code ? `: ${vendorMessage}` : ''
   if (code === 'invalid_scope') {
-    return new PermissionError(`Halo refused the requested scopes (${code})${said}. Ask only for scopes granted to the API application (see scopes).`, { ...base, body })
+    return new PermissionError(
+      `Halo refused the requested scopes (${code})${said}. Ask only for scopes granted to the API application (see scopes).`,
+      { ...base, body },
+    )
   }
   if (typeof code === 'string' || response.status === 401 || response.status === 400 || response.status === 403) {
     const advice =

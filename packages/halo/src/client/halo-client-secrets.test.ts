@@ -29,7 +29,10 @@ describe('Halo client secrets', () => {
         // A body that echoes the caller's credentials back, as debugging endpoints do.
         http.post(`${mockOrigin}/api/Tickets`, ({ request }) =>
           HttpResponse.json(
-            { ClassName: 'System.Exception', Message: `Token ${request.headers.get('authorization')} cannot write; secret ${mockCredentials.clientSecret}` },
+            {
+              ClassName: 'System.Exception',
+              Message: `Token ${request.headers.get('authorization')} cannot write; secret ${mockCredentials.clientSecret}`,
+            },
             { status: 400 },
           ),
         ),
@@ -45,12 +48,30 @@ describe('Halo client secrets', () => {
     errors.push(await clientCredentials.tickets.get(1).catch((error: unknown) => error))
     const wrongSecret = new HaloClient(mockClientSettings({ clientSecret: 'wrong-client-secret-0123456789', logger, logLevel: 'debug' }))
     errors.push(await wrongSecret.agents.me().catch((error: unknown) => error))
-    const passwordClient = new HaloClient(mockClientSettings({ clientSecret: undefined, username: mockCredentials.username, password: mockCredentials.password, logger, logLevel: 'debug' }))
+    const passwordClient = new HaloClient(
+      mockClientSettings({
+        clientSecret: undefined,
+        username: mockCredentials.username,
+        password: mockCredentials.password,
+        logger,
+        logLevel: 'debug',
+      }),
+    )
     await passwordClient.agents.me()
     errors.push(await passwordClient.tickets.get(1).catch((error: unknown) => error))
-    const wrongPassword = new HaloClient(mockClientSettings({ clientSecret: undefined, username: mockCredentials.username, password: 'Wrong-Horse-Battery-0', logger, logLevel: 'debug' }))
+    const wrongPassword = new HaloClient(
+      mockClientSettings({
+        clientSecret: undefined,
+        username: mockCredentials.username,
+        password: 'Wrong-Horse-Battery-0',
+        logger,
+        logLevel: 'debug',
+      }),
+    )
     errors.push(await wrongPassword.agents.me().catch((error: unknown) => error))
-    const tokenClient = new HaloClient(mockClientSettings({ clientId: undefined, clientSecret: undefined, accessToken: 'given-token-never-accepted-0123', logger, logLevel: 'debug' }))
+    const tokenClient = new HaloClient(
+      mockClientSettings({ clientId: undefined, clientSecret: undefined, accessToken: 'given-token-never-accepted-0123', logger, logLevel: 'debug' }),
+    )
     errors.push(await tokenClient.agents.me().catch((error: unknown) => error))
 
     const secrets = [

@@ -17,7 +17,12 @@ const credentials = { clientId: 'client-id', clientSecret: 'client-secret-value'
 
 describe('Halo client settings', () => {
   it('keeps resource URL, auth URL and tenant apart, and never derives the auth URL from the resource URL', () => {
-    const resolved = resolveHaloClientSettings({ resourceUrl: 'https://acme.halopsa.com/api/', authUrl: 'https://auth.haloservicedesk.com', tenant: 'acme', ...credentials })
+    const resolved = resolveHaloClientSettings({
+      resourceUrl: 'https://acme.halopsa.com/api/',
+      authUrl: 'https://auth.haloservicedesk.com',
+      tenant: 'acme',
+      ...credentials,
+    })
     expect(resolved.location).toEqual({
       resourceUrl: 'https://acme.halopsa.com/api',
       tokenUrl: 'https://auth.haloservicedesk.com/token',
@@ -29,24 +34,39 @@ describe('Halo client settings', () => {
   })
 
   it('accepts a token URL as authUrl, and a tenant written into it', () => {
-    const resolved = resolveHaloClientSettings({ resourceUrl: 'https://uk-trial.halopsa.com/api', authUrl: 'https://uk-trial.halopsa.com/token?tenant=acme', ...credentials })
+    const resolved = resolveHaloClientSettings({
+      resourceUrl: 'https://uk-trial.halopsa.com/api',
+      authUrl: 'https://uk-trial.halopsa.com/token?tenant=acme',
+      ...credentials,
+    })
     expect(resolved.location.tokenUrl).toBe('https://uk-trial.halopsa.com/token')
     expect(resolved.location.fallbackTenant).toBe('acme')
   })
 
   it('turns a hosted instance name and an on-premises base URL into resource URLs', () => {
-    expect(resolveHaloClientSettings({ instance: 'acme', ...credentials }).location).toMatchObject({ resourceUrl: 'https://acme.halopsa.com/api', fallbackTenant: 'acme' })
+    expect(resolveHaloClientSettings({ instance: 'acme', ...credentials }).location).toMatchObject({
+      resourceUrl: 'https://acme.halopsa.com/api',
+      fallbackTenant: 'acme',
+    })
     expect(resolveHaloClientSettings({ instance: 'acme.haloitsm.com', ...credentials }).location.resourceUrl).toBe('https://acme.haloitsm.com/api')
-    expect(resolveHaloClientSettings({ baseUrl: 'https://halo.example.com/', ...credentials }).location.resourceUrl).toBe('https://halo.example.com/api')
-    expect(resolveHaloClientSettings({ baseUrl: 'https://intranet.example.com/halo/api', ...credentials }).location.resourceUrl).toBe('https://intranet.example.com/halo/api')
+    expect(resolveHaloClientSettings({ baseUrl: 'https://halo.example.com/', ...credentials }).location.resourceUrl).toBe(
+      'https://halo.example.com/api',
+    )
+    expect(resolveHaloClientSettings({ baseUrl: 'https://intranet.example.com/halo/api', ...credentials }).location.resourceUrl).toBe(
+      'https://intranet.example.com/halo/api',
+    )
   })
 
   it('picks the grant from the credentials given', () => {
     expect(resolveHaloClientSettings({ instance: 'acme', ...credentials }).grant.kind).toBe('client_credentials')
     expect(resolveHaloClientSettings({ instance: 'acme', clientId: 'id', username: 'sam', password: 'pw-123456' }).grant.kind).toBe('password')
-    expect(resolveHaloClientSettings({ instance: 'acme', accessToken: 'token-abcdef', refreshToken: 'refresh-abcdef', clientId: 'id' }).grant).toMatchObject({ kind: 'token', refreshToken: 'refresh-abcdef' })
+    expect(
+      resolveHaloClientSettings({ instance: 'acme', accessToken: 'token-abcdef', refreshToken: 'refresh-abcdef', clientId: 'id' }).grant,
+    ).toMatchObject({ kind: 'token', refreshToken: 'refresh-abcdef' })
     expect(resolveHaloClientSettings({ instance: 'acme', ...credentials }).scope).toBe('all')
-    expect(resolveHaloClientSettings({ instance: 'acme', ...credentials, scopes: ['read:tickets', 'edit:tickets'] }).scope).toBe('read:tickets edit:tickets')
+    expect(resolveHaloClientSettings({ instance: 'acme', ...credentials, scopes: ['read:tickets', 'edit:tickets'] }).scope).toBe(
+      'read:tickets edit:tickets',
+    )
   })
 
   it.each([
@@ -71,6 +91,8 @@ describe('Halo client settings', () => {
   })
 
   it('suggests the option a typo meant', () => {
-    expect(configurationError(() => new HaloClient({ instance: 'acme', ...credentials, clientSecrte: 'x' } as never)).message).toContain('did you mean clientSecret?')
+    expect(configurationError(() => new HaloClient({ instance: 'acme', ...credentials, clientSecrte: 'x' } as never)).message).toContain(
+      'did you mean clientSecret?',
+    )
   })
 })

@@ -38,7 +38,9 @@ const haloClientSettingsSchema = z
     accessToken: credential.optional(),
     refreshToken: credential.optional(),
     accessTokenExpiresAt: z.union([z.date(), z.iso.datetime({ offset: true })]).optional(),
-    scopes: z.union([z.string().trim().min(1, 'must not be empty'), z.array(z.string().trim().min(1)).min(1, 'must name at least one scope')]).default('all'),
+    scopes: z
+      .union([z.string().trim().min(1, 'must not be empty'), z.array(z.string().trim().min(1)).min(1, 'must name at least one scope')])
+      .default('all'),
 
     // How to send.
     timeoutMs: z.number().int().positive().default(30_000),
@@ -71,12 +73,17 @@ const haloClientSettingsSchema = z
     defaultHeaders: z.record(z.string(), z.string()).default({}),
     logger: z
       .custom<TransportLogger>(
-        (value) => typeof value === 'object' && value !== null && ['debug', 'info', 'warn', 'error'].every((level) => typeof (value as Record<string, unknown>)[level] === 'function'),
+        (value) =>
+          typeof value === 'object' &&
+          value !== null &&
+          ['debug', 'info', 'warn', 'error'].every((level) => typeof (value as Record<string, unknown>)[level] === 'function'),
         'must have debug, info, warn and error functions',
       )
       .optional(),
     logLevel: z.enum(['off', 'error', 'warn', 'info', 'debug']).optional(),
-    axiosInstance: z.custom<AxiosInstance>((value) => typeof value === 'function' || (typeof value === 'object' && value !== null), 'must be an axios instance').optional(),
+    axiosInstance: z
+      .custom<AxiosInstance>((value) => typeof value === 'function' || (typeof value === 'object' && value !== null), 'must be an axios instance')
+      .optional(),
     onRateLimit: z.custom<(event: TransportRateLimitEvent) => void>((value) => typeof value === 'function', 'must be a function').optional(),
     onRetry: z.custom<(event: TransportRetryEvent) => void>((value) => typeof value === 'function', 'must be a function').optional(),
     /** Records per POST when creating or updating many at once. */
@@ -244,7 +251,8 @@ function resolveGrant(settings: z.output<typeof haloClientSettingsSchema>): Halo
       ...(expiresAt !== undefined ? { expiresAt } : {}),
     }
   }
-  if (refreshToken !== undefined) fail('refreshToken', 'a refresh token is used with accessToken; give both, or use client credentials or a username and password.')
+  if (refreshToken !== undefined)
+    fail('refreshToken', 'a refresh token is used with accessToken; give both, or use client credentials or a username and password.')
   if (username !== undefined || password !== undefined) {
     if (username === undefined) fail('username', 'the password grant needs username as well as password.')
     if (password === undefined) fail('password', 'the password grant needs password as well as username.')
@@ -254,7 +262,8 @@ function resolveGrant(settings: z.output<typeof haloClientSettingsSchema>): Halo
   if (clientId === undefined) {
     fail('clientId', 'give clientId and clientSecret (client credentials), clientId, username and password (password grant), or accessToken.')
   }
-  if (clientSecret === undefined) fail('clientSecret', 'the client credentials grant needs clientSecret; for the password grant give username and password.')
+  if (clientSecret === undefined)
+    fail('clientSecret', 'the client credentials grant needs clientSecret; for the password grant give username and password.')
   return { kind: 'client_credentials', clientId, clientSecret }
 }
 
@@ -265,7 +274,10 @@ function withoutTrailingSlash(url: string): string {
 function resolveLocation(settings: z.output<typeof haloClientSettingsSchema>): HaloLocation {
   const given = (['resourceUrl', 'instance', 'baseUrl'] as const).filter((option) => settings[option] !== undefined)
   if (given.length === 0) {
-    fail('resourceUrl', 'say where the instance is: resourceUrl (https://acme.halopsa.com/api), instance (acme) or baseUrl (https://halo.example.com).')
+    fail(
+      'resourceUrl',
+      'say where the instance is: resourceUrl (https://acme.halopsa.com/api), instance (acme) or baseUrl (https://halo.example.com).',
+    )
   }
   if (given.length > 1) fail(given[1]!, `give only one of resourceUrl, instance and baseUrl (got ${given.join(' and ')}).`)
 

@@ -34,7 +34,11 @@ describe('HaloClient', () => {
     expect(await client.get('/Workflow/{id}', { params: { id: 3 }, query: { includedetails: true } })).toEqual({ id: 3, steps: [] })
     expect(await client.post('/Tags', [{ text: 'vip' }])).toEqual({ id: 11, text: 'vip' })
     await client.delete('/Tags/{id}', { params: { id: 11 } })
-    expect(seen.map((entry) => `${entry.method} ${entry.url.pathname}${entry.url.search}`)).toEqual(['GET /api/Workflow/3?includedetails=true', 'POST /api/Tags', 'DELETE /api/Tags/11'])
+    expect(seen.map((entry) => `${entry.method} ${entry.url.pathname}${entry.url.search}`)).toEqual([
+      'GET /api/Workflow/3?includedetails=true',
+      'POST /api/Tags',
+      'DELETE /api/Tags/11',
+    ])
     expect(seen[1]!.body).toEqual([{ text: 'vip' }])
     // A path parameter left out is named before anything is sent.
     const missing = await client.get('/Workflow/{id}', { params: {} as { id: number } }).catch((error: unknown) => error)
@@ -45,7 +49,10 @@ describe('HaloClient', () => {
     mock = startMockHalo({ handlers: () => [http.get(`${mockOrigin}/api/Agent/me`, () => HttpResponse.json({ id: 5 }))] })
     const key = 'halo:test-shared-budget'
     const waits: TransportRateLimitEvent[] = []
-    const settings = mockClientSettings({ rateLimit: { requests: 3, windowMs: 250, key }, onRateLimit: (event: TransportRateLimitEvent) => waits.push(event) })
+    const settings = mockClientSettings({
+      rateLimit: { requests: 3, windowMs: 250, key },
+      onRateLimit: (event: TransportRateLimitEvent) => waits.push(event),
+    })
     const first = new HaloClient(settings)
     const second = new HaloClient(settings)
     try {

@@ -1,5 +1,12 @@
 import { UnsupportedOperationError } from '@ticketbridge/core'
-import { createHttpTransport, getSharedRateLimiter, type HttpRequest, type HttpResponse, type HttpTransport, type RateLimiter } from '@ticketbridge/http'
+import {
+  createHttpTransport,
+  getSharedRateLimiter,
+  type HttpRequest,
+  type HttpResponse,
+  type HttpTransport,
+  type RateLimiter,
+} from '@ticketbridge/http'
 import { createHaloErrorClassifier, defaultRateLimitDelayMs } from './halo-classify-error'
 import { createHaloAuthentication, type HaloAuthentication, type HaloTokenEndpoint } from './halo-authentication'
 import { type HaloClientSettings, resolveHaloClientSettings, type ResolvedHaloClientSettings } from './halo-client-settings'
@@ -173,7 +180,11 @@ export class HaloClient {
    * @example
    * await client.post('/Tags', [{ text: 'vip' }])
    */
-  post<Path extends HaloPathWith<'post'>>(path: Path, body: HaloBodyOf<Path, 'post'>, ...[options]: HaloRawOptionsArgument<Path, 'post'>): Promise<unknown> {
+  post<Path extends HaloPathWith<'post'>>(
+    path: Path,
+    body: HaloBodyOf<Path, 'post'>,
+    ...[options]: HaloRawOptionsArgument<Path, 'post'>
+  ): Promise<unknown> {
     return sendHaloRaw(this.#guard(this.transport), 'POST', path, body, options ?? {})
   }
 
@@ -231,7 +242,8 @@ function haloRateLimiter(settings: ResolvedHaloClientSettings): RateLimiter | un
   const readConcurrency = settings.rateLimit.readConcurrency ?? haloDefaultRateLimit.readConcurrency
   const writeConcurrency = settings.rateLimit.writeConcurrency ?? haloDefaultRateLimit.writeConcurrency
   // Clients that disagree on the budget do not share one: the first caller's options would win.
-  const key = settings.rateLimit.key ?? `halo:${new URL(settings.location.resourceUrl).origin}:${requests}/${windowMs}:${readConcurrency}/${writeConcurrency}`
+  const key =
+    settings.rateLimit.key ?? `halo:${new URL(settings.location.resourceUrl).origin}:${requests}/${windowMs}:${readConcurrency}/${writeConcurrency}`
   return getSharedRateLimiter(key, {
     lanes: { read: { concurrency: readConcurrency }, write: { concurrency: writeConcurrency } },
     budgets: [{ name: 'rolling-window', limit: requests, windowMs }],

@@ -19,8 +19,16 @@ function pagedTickets(total: number, cap: number, seen: URL[], options: { withCo
       const pageSize = Math.min(Number(url.searchParams.get('page_size') ?? 50), cap)
       const pageNumber = Number(url.searchParams.get('page_no') ?? 1)
       const start = (pageNumber - 1) * pageSize
-      const rows = Array.from({ length: Math.max(0, Math.min(pageSize, total - start)) }, (_, index) => ({ id: start + index + 1, summary: `Ticket ${start + index + 1}` }))
-      return HttpResponse.json({ page_no: pageNumber, page_size: pageSize, ...(options.withCount === false ? {} : { record_count: total }), tickets: rows })
+      const rows = Array.from({ length: Math.max(0, Math.min(pageSize, total - start)) }, (_, index) => ({
+        id: start + index + 1,
+        summary: `Ticket ${start + index + 1}`,
+      }))
+      return HttpResponse.json({
+        page_no: pageNumber,
+        page_size: pageSize,
+        ...(options.withCount === false ? {} : { record_count: total }),
+        tickets: rows,
+      })
     }),
   ]
 }
@@ -58,7 +66,12 @@ describe('Halo lists', () => {
   it('reads bare-array lists and wrappers without the expected key', async () => {
     mock = startMockHalo({
       handlers: () => [
-        http.get(`${mockOrigin}/api/Status`, () => HttpResponse.json([{ id: 1, name: 'New' }, { id: 9, name: 'Closed' }])),
+        http.get(`${mockOrigin}/api/Status`, () =>
+          HttpResponse.json([
+            { id: 1, name: 'New' },
+            { id: 9, name: 'Closed' },
+          ]),
+        ),
         http.get(`${mockOrigin}/api/Team`, () => HttpResponse.json({ record_count: 1, teamlist: [{ id: 2, name: 'Service Desk' }] })),
         http.get(`${mockOrigin}/api/Agent`, () => HttpResponse.json({ record_count: 0 })),
         http.get(`${mockOrigin}/api/Outcome`, () => HttpResponse.json({ unexpected: true })),
@@ -74,7 +87,9 @@ describe('Halo lists', () => {
   it('keeps fields it does not know and fails clearly on a record that does not fit', async () => {
     mock = startMockHalo({
       handlers: () => [
-        http.get(`${mockOrigin}/api/Tickets/4812`, () => HttpResponse.json({ id: 4812, summary: 'Laptop', newer_build_field: { nested: 1 }, site_id: '40.0' })),
+        http.get(`${mockOrigin}/api/Tickets/4812`, () =>
+          HttpResponse.json({ id: 4812, summary: 'Laptop', newer_build_field: { nested: 1 }, site_id: '40.0' }),
+        ),
         http.get(`${mockOrigin}/api/Tickets/13`, () => HttpResponse.json({ id: 'not a number' })),
       ],
     })
@@ -102,9 +117,18 @@ describe('Halo upserts', () => {
   it('creates with an array body, and accepts an object or an array in answer', async () => {
     const bodies: unknown[][] = []
     let next = 100
-    mock = startMockHalo({ handlers: recordingTickets(bodies, (body) => (body.length === 1 ? { ...body[0], id: ++next } : body.map((record) => ({ ...record, id: ++next })))) })
+    mock = startMockHalo({
+      handlers: recordingTickets(bodies, (body) =>
+        body.length === 1 ? { ...body[0], id: ++next } : body.map((record) => ({ ...record, id: ++next })),
+      ),
+    })
     const client = new HaloClient(mockClientSettings({ batchSize: 100 }))
-    const created = await client.tickets.create({ summary: 'VPN drops', details_html: '<p>Since Monday</p>', tickettype_id: 1, site_id: '40.0' as unknown as number })
+    const created = await client.tickets.create({
+      summary: 'VPN drops',
+      details_html: '<p>Since Monday</p>',
+      tickettype_id: 1,
+      site_id: '40.0' as unknown as number,
+    })
     expect(created.id).toBe(101)
     expect(bodies[0]).toEqual([{ summary: 'VPN drops', details_html: '<p>Since Monday</p>', tickettype_id: 1, site_id: 40 }])
     const many = await client.tickets.createMany(Array.from({ length: 250 }, (_, index) => ({ summary: `Imported ${index + 1}` })))
@@ -121,7 +145,12 @@ describe('Halo upserts', () => {
     expect(ValidationError.isInstance(missingId)).toBe(true)
     expect((missingId as ValidationError).status).toBe(0)
     expect((missingId as ValidationError).issues).toEqual([{ field: 'id', message: expect.stringContaining('duplicate') }])
-    const zeroId = await client.tickets.updateMany([{ id: 5, status_id: 2 }, { id: 0, status_id: 2 }]).catch((error: unknown) => error)
+    const zeroId = await client.tickets
+      .updateMany([
+        { id: 5, status_id: 2 },
+        { id: 0, status_id: 2 },
+      ])
+      .catch((error: unknown) => error)
     expect((zeroId as ValidationError).issues[0]?.field).toBe('[1].id')
     const createWithId = await client.tickets.create({ id: 7, summary: 'x' }).catch((error: unknown) => error)
     expect((createWithId as ValidationError).issues[0]?.field).toBe('id')

@@ -102,7 +102,10 @@ export class HaloCollection<Types extends HaloCollectionTypes> {
   ) {}
 
   /** One page of the list (paged resources), or the whole list (bare-array resources). */
-  async listPage(query: Types['listQuery'] & { page_no?: number; page_size?: number } = {} as Types['listQuery'], options: HaloCallOptions = {}): Promise<HaloPage<Types['row']>> {
+  async listPage(
+    query: Types['listQuery'] & { page_no?: number; page_size?: number } = {} as Types['listQuery'],
+    options: HaloCallOptions = {},
+  ): Promise<HaloPage<Types['row']>> {
     const { path, paged, listKey, row, what } = this.definition
     const pageNumber = Math.max(1, Math.trunc(Number((query as QueryObject).page_no ?? 1)))
     const pageSize = Math.min(haloPageSizeLimit, Math.max(1, Math.trunc(Number((query as QueryObject).page_size ?? haloPageSizeLimit))))
@@ -140,14 +143,18 @@ export class HaloCollection<Types extends HaloCollectionTypes> {
 
   /** One record. Single-record answers carry more than list rows (custom fields, HTML, names). */
   async get(id: number | string, query: Types['getQuery'] = {} as Types['getQuery'], options: HaloCallOptions = {}): Promise<Types['row']> {
-    const { data } = await this.context.transport.get<unknown>(`${this.definition.path}/${encodeURIComponent(String(id))}`, { query: toQuery(query), ...options })
+    const { data } = await this.context.transport.get<unknown>(`${this.definition.path}/${encodeURIComponent(String(id))}`, {
+      query: toQuery(query),
+      ...options,
+    })
     return parseHaloResponse(this.definition.row, data, this.definition.what)
   }
 
   /** Creates one record (POSTed as a one-element array; it must not carry an id). */
   async create(record: Types['input'], options: HaloCallOptions = {}): Promise<Types['row']> {
     const [created] = await this.createMany([record], options)
-    if (created === undefined) throw new InvalidResponseError(`Halo answered the ${this.definition.what} create without the saved record.`, { vendor: 'halo' })
+    if (created === undefined)
+      throw new InvalidResponseError(`Halo answered the ${this.definition.what} create without the saved record.`, { vendor: 'halo' })
     return created
   }
 
@@ -158,7 +165,11 @@ export class HaloCollection<Types extends HaloCollectionTypes> {
   async createMany(records: readonly Types['input'][], options: HaloCallOptions = {}): Promise<Types['row'][]> {
     records.forEach((record, index) => {
       if (hasRecordId(record, this.definition.idKind ?? 'integer')) {
-        throw localValidationError(this.definition.what, records.length > 1 ? `[${index}].id` : 'id', 'a new record has no id; use update() to change an existing one')
+        throw localValidationError(
+          this.definition.what,
+          records.length > 1 ? `[${index}].id` : 'id',
+          'a new record has no id; use update() to change an existing one',
+        )
       }
     })
     return this.upsert(records, options)
@@ -170,7 +181,8 @@ export class HaloCollection<Types extends HaloCollectionTypes> {
    */
   async update(record: Types['input'] & { id: number | string }, options: HaloCallOptions = {}): Promise<Types['row']> {
     const [updated] = await this.updateMany([record], options)
-    if (updated === undefined) throw new InvalidResponseError(`Halo answered the ${this.definition.what} update without the saved record.`, { vendor: 'halo' })
+    if (updated === undefined)
+      throw new InvalidResponseError(`Halo answered the ${this.definition.what} update without the saved record.`, { vendor: 'halo' })
     return updated
   }
 
@@ -181,7 +193,9 @@ export class HaloCollection<Types extends HaloCollectionTypes> {
         throw localValidationError(
           this.definition.what,
           records.length > 1 ? `[${index}].id` : 'id',
-          this.definition.idKind === 'string' ? 'an update needs the record id' : 'an update needs the record’s positive integer id; without it Halo would create a duplicate',
+          this.definition.idKind === 'string'
+            ? 'an update needs the record id'
+            : 'an update needs the record’s positive integer id; without it Halo would create a duplicate',
         )
       }
     })
@@ -190,7 +204,11 @@ export class HaloCollection<Types extends HaloCollectionTypes> {
 
   /** Deletes one record. */
   async delete(id: number | string, query: Types['deleteQuery'] = {} as Types['deleteQuery'], options: HaloCallOptions = {}): Promise<void> {
-    await this.context.transport.delete(`${this.definition.path}/${encodeURIComponent(String(id))}`, { query: toQuery(query), expect: 'any', ...options })
+    await this.context.transport.delete(`${this.definition.path}/${encodeURIComponent(String(id))}`, {
+      query: toQuery(query),
+      expect: 'any',
+      ...options,
+    })
   }
 
   /** POSTs records in batches and returns the saved records in order. */
@@ -199,7 +217,11 @@ export class HaloCollection<Types extends HaloCollectionTypes> {
     for (let start = 0; start < records.length; start += this.context.batchSize) {
       const batch = records.slice(start, start + this.context.batchSize).map(toWritable)
       const { data } = await this.context.transport.post<unknown>(path, batch, { expect: 'any', ...options })
-      saved.push(...readUpsertAnswer(data, batch.length, this.definition.what).map((item) => parseHaloResponse(this.definition.row, item, this.definition.what)))
+      saved.push(
+        ...readUpsertAnswer(data, batch.length, this.definition.what).map((item) =>
+          parseHaloResponse(this.definition.row, item, this.definition.what),
+        ),
+      )
     }
     return saved
   }
@@ -209,14 +231,17 @@ export class HaloCollection<Types extends HaloCollectionTypes> {
  * A POST answers with the saved record(s): a one-element batch usually comes back as an
  * object, a larger one as an array; both are accepted (halo.md §3.1).
  */
-export function readUpsertAnswer(data: unknown, sent: number, what: string): unknown[] {
+function readUpsertAnswer(data: unknown, sent: number, what: string): unknown[] {
   if (Array.isArray(data)) return data
   if (typeof data === 'object' && data !== null) return [data]
   if (sent === 0) return []
-  throw new InvalidResponseError(`Halo answered the ${what} write with ${data === undefined || data === '' ? 'an empty body' : 'something that is not a record'}; the saved record is unknown.`, {
-    vendor: 'halo',
-    ...(typeof data === 'string' ? { body: data } : {}),
-  })
+  throw new InvalidResponseError(
+    `Halo answered the ${what} write with ${data === undefined || data === '' ? 'an empty body' : 'something that is not a record'}; the saved record is unknown.`,
+    {
+      vendor: 'halo',
+      ...(typeof data === 'string' ? { body: data } : {}),
+    },
+  )
 }
 
 export { toQuery as toHaloQuery }

@@ -15,11 +15,17 @@ export type HaloPathWith<Method extends HaloMethod> = {
 }[HaloPath]
 
 /** The operation of a path and method. */
-export type HaloOperation<Path extends HaloPath, Method extends HaloMethod> = paths[Path] extends { [Key in Method]: infer Operation } ? Operation : never
+export type HaloOperation<Path extends HaloPath, Method extends HaloMethod> = paths[Path] extends { [Key in Method]: infer Operation }
+  ? Operation
+  : never
 
 /** The query parameters of an operation, as the spec declares them. */
 export type HaloQueryOf<Path extends HaloPath, Method extends HaloMethod> =
-  HaloOperation<Path, Method> extends { parameters: { query?: infer Query } } ? ([Query] extends [never] ? Record<never, never> : NonNullable<Query>) : Record<never, never>
+  HaloOperation<Path, Method> extends { parameters: { query?: infer Query } }
+    ? [Query] extends [never]
+      ? Record<never, never>
+      : NonNullable<Query>
+    : Record<never, never>
 
 /** The path parameters of an operation (`{ id: number }` for `/Tickets/{id}`). */
 export type HaloPathParametersOf<Path extends HaloPath, Method extends HaloMethod> =

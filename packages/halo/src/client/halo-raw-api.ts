@@ -1,7 +1,7 @@
 import type { HttpResponseType, HttpTransport } from '@ticketbridge/http'
 import { ConfigurationError } from '@ticketbridge/core'
 import { type HaloCallOptions, toHaloQuery } from './halo-collection'
-import type { HaloBodyOf, HaloMethod, HaloPathParametersOf, HaloPathWith, HaloQueryOf } from './halo-openapi-types'
+import type { HaloMethod, HaloPathParametersOf, HaloPathWith, HaloQueryOf } from './halo-openapi-types'
 
 /** Options of a raw call: the spec's query and path parameters, typed per path and method. */
 export type HaloRawOptions<Path extends HaloPathWith<Method>, Method extends HaloMethod> = HaloCallOptions & {
@@ -16,11 +16,14 @@ export type HaloRawOptionsArgument<Path extends HaloPathWith<Method>, Method ext
   HaloPathParametersOf<Path, Method> extends undefined ? [options?: HaloRawOptions<Path, Method>] : [options: HaloRawOptions<Path, Method>]
 
 /** Fills `{name}` placeholders of a spec path with the given parameters. */
-export function fillHaloPath(path: string, parameters: Record<string, unknown> | undefined): string {
+function fillHaloPath(path: string, parameters: Record<string, unknown> | undefined): string {
   return path.replace(/\{([^}]+)\}/g, (_placeholder, name: string) => {
     const value = parameters?.[name]
     if (value === undefined || value === null || value === '') {
-      throw new ConfigurationError(`The Halo path ${path} needs the parameter ${name}; pass it in params.`, { vendor: 'halo', option: `params.${name}` })
+      throw new ConfigurationError(`The Halo path ${path} needs the parameter ${name}; pass it in params.`, {
+        vendor: 'halo',
+        option: `params.${name}`,
+      })
     }
     return encodeURIComponent(String(value))
   })
@@ -47,5 +50,3 @@ export async function sendHaloRaw(
   })
   return data
 }
-
-export type { HaloBodyOf }

@@ -16,7 +16,16 @@ describe('Halo simulator: actions', () => {
     now += 1000
     const note = await session.json<Row>('/Actions', {
       method: 'POST',
-      json: [{ ticket_id: ticket.id, outcome_id: 7, note_html: '<p>Checked firewall logs; escalating.</p>', hiddenfromuser: true, timetaken: 0.25, sendemail: false }],
+      json: [
+        {
+          ticket_id: ticket.id,
+          outcome_id: 7,
+          note_html: '<p>Checked firewall logs; escalating.</p>',
+          hiddenfromuser: true,
+          timetaken: 0.25,
+          sendemail: false,
+        },
+      ],
     })
     expect(note).toMatchObject({
       id: 2,
@@ -30,7 +39,10 @@ describe('Halo simulator: actions', () => {
       timetaken: 0.25,
       datetime: '2024-05-02T08:05:11.447',
     })
-    const onOther = await session.json<Row>('/Actions', { method: 'POST', json: [{ ticket_id: other.id, outcome: 'Note', note: 'Same id, other ticket' }] })
+    const onOther = await session.json<Row>('/Actions', {
+      method: 'POST',
+      json: [{ ticket_id: other.id, outcome: 'Note', note: 'Same id, other ticket' }],
+    })
     expect(onOther.id).toBe(2)
     const read = await session.json<Row>(`/Actions/2?ticket_id=${ticket.id}`)
     expect(read.note_html).toBe('<p>Checked firewall logs; escalating.</p>')
@@ -102,7 +114,9 @@ describe('Halo simulator: actions', () => {
     const ticket = await ticketWith(session)
     const imported = await session.json<Row>('/Actions', {
       method: 'POST',
-      json: [{ ticket_id: ticket.id, outcome_id: 2, note: 'from the old system', actionby_user_id: 1, datetime: '2021-03-04T05:06:07Z', _isimport: true }],
+      json: [
+        { ticket_id: ticket.id, outcome_id: 2, note: 'from the old system', actionby_user_id: 1, datetime: '2021-03-04T05:06:07Z', _isimport: true },
+      ],
     })
     expect(imported).toMatchObject({ who: 'Jane Doe', who_type: 2, datetime: '2021-03-04T05:06:07' })
     expect(session.simulator.state.writes.at(-1)).toMatchObject({ resource: 'Actions', ticketId: ticket.id, flags: { _isimport: true } })

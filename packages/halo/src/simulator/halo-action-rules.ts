@@ -40,7 +40,11 @@ function integerOrUndefined(value: unknown, key: string): number | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'number' && Number.isInteger(value)) return value
   if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value)
-  throw haloError.exception(`Error converting value ${JSON.stringify(value)} to type 'System.Int32'. Path '${key}'.`, 400, 'Newtonsoft.Json.JsonSerializationException')
+  throw haloError.exception(
+    `Error converting value ${JSON.stringify(value)} to type 'System.Int32'. Path '${key}'.`,
+    400,
+    'Newtonsoft.Json.JsonSerializationException',
+  )
 }
 
 /** The actions of a ticket, created on first use. */
@@ -143,7 +147,10 @@ export function prepareActionWrite(context: HaloWriteContext, input: unknown): P
         datetime: nowText,
         ...fields,
         ...author,
-        actiondatecreated: flagIsSet(flags, '_isimport') && typeof sent.actiondatecreated === 'string' ? (normaliseHaloDate(sent.actiondatecreated) ?? nowText) : nowText,
+        actiondatecreated:
+          flagIsSet(flags, '_isimport') && typeof sent.actiondatecreated === 'string'
+            ? (normaliseHaloDate(sent.actiondatecreated) ?? nowText)
+            : nowText,
         last_updated: nowText,
       }
   if (previous && (authorUserId !== undefined || authorAgentId !== undefined)) Object.assign(record, author)
@@ -204,7 +211,11 @@ export function commitActionWrite(context: HaloWriteContext, prepared: PreparedA
 }
 
 /** An action as a list row: `note_html` with `includehtmlnote`, `attachment_list` with `includeattachments`. */
-export function renderActionRow(context: Pick<HaloWriteContext, 'state'>, action: HaloJson, options: { html: boolean; attachments: boolean }): HaloJson {
+export function renderActionRow(
+  context: Pick<HaloWriteContext, 'state'>,
+  action: HaloJson,
+  options: { html: boolean; attachments: boolean },
+): HaloJson {
   const row: HaloJson = Object.fromEntries(actionRowFields.filter((field) => field in action).map((field) => [field, action[field]]))
   if (options.html) row.note_html = action.note_html
   if (options.attachments) row.attachment_list = attachmentsOfAction(context, action)

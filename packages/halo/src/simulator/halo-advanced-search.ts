@@ -52,10 +52,15 @@ export function applyAdvancedSearch(
     const custom =
       customFieldUsage === undefined
         ? undefined
-        : state.fieldInfos.all().find((info) => info.custom === 1 && info.usage === customFieldUsage && String(info.name).toLowerCase() === field.toLowerCase())
+        : state.fieldInfos
+            .all()
+            .find((info) => info.custom === 1 && info.usage === customFieldUsage && String(info.name).toLowerCase() === field.toLowerCase())
     if (!custom) return invalid()
     return (row: HaloJson) =>
-      compare((Array.isArray(row.customfields) ? (row.customfields as { id: number; value: unknown }[]) : []).find((entry) => entry.id === custom.id)?.value)
+      compare(
+        (Array.isArray(row.customfields) ? (row.customfields as { id: number; value: unknown }[]) : []).find((entry) => entry.id === custom.id)
+          ?.value,
+      )
   })
   return rows.filter((row) => matchers.every((matcher) => matcher(row)))
 }

@@ -32,7 +32,9 @@ export function agentRoutes(): HaloRoute[] {
           if (row.isdisabled === true && query.boolean('includedisabled') !== true) return false
           if (row.isdisabled !== true && query.boolean('includeenabled') === false) return false
           if (row.isapiagent === true && query.boolean('includeapiagents') !== true) return false
-          const names = [row.team, ...(Array.isArray(row.teams) ? (row.teams as HaloJson[]).map((team) => team.name) : [])].map((name) => String(name).toLowerCase())
+          const names = [row.team, ...(Array.isArray(row.teams) ? (row.teams as HaloJson[]).map((team) => team.name) : [])].map((name) =>
+            String(name).toLowerCase(),
+          )
           if (teamName !== undefined && !names.includes(teamName)) return false
           return teamIdName === undefined || names.includes(teamIdName)
         })
@@ -85,7 +87,9 @@ export function agentRoutes(): HaloRoute[] {
           : record,
       prepare: (_input, fields, previous) => {
         requireName(fields, previous)
-        return previous ? fields : { forrequests: true, foropps: false, forprojects: false, inactive: false, department_id: 1, department_name: 'IT', ...fields }
+        return previous
+          ? fields
+          : { forrequests: true, foropps: false, forprojects: false, inactive: false, department_id: 1, department_name: 'IT', ...fields }
       },
     }),
   ]

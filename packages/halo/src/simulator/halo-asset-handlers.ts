@@ -24,9 +24,7 @@ export function assetRoutes(): HaloRoute[] {
     filter: (rows, query, state) => {
       const ticketId = query.integer('ticket_id')
       const linked =
-        ticketId === undefined
-          ? undefined
-          : ((state.tickets.get(ticketId)?.assets as HaloJson[] | undefined) ?? []).map((asset) => asset.id)
+        ticketId === undefined ? undefined : ((state.tickets.get(ticketId)?.assets as HaloJson[] | undefined) ?? []).map((asset) => asset.id)
       return rows.filter((row) => {
         for (const field of ['client_id', 'site_id', 'assettype_id']) {
           const wanted = query.integer(field)
@@ -57,7 +55,19 @@ export function assetRoutes(): HaloRoute[] {
       const tag = fields.inventory_number ?? previous?.inventory_number
       if (typeof tag !== 'string' || tag.trim() === '') throw haloError.exception('Asset Tag is a mandatory field')
       if (fields.customfields !== undefined) record.customfields = mergeCustomFields(state, previous?.customfields, fields.customfields, 5)
-      return previous ? record : { assettype_id: 1, assettype_name: 'Laptop', status_id: 1, inactive: false, key_field: '', fields: [], customfields: [], users: [], ...record }
+      return previous
+        ? record
+        : {
+            assettype_id: 1,
+            assettype_name: 'Laptop',
+            status_id: 1,
+            inactive: false,
+            key_field: '',
+            fields: [],
+            customfields: [],
+            users: [],
+            ...record,
+          }
     },
   })
 }

@@ -18,7 +18,14 @@ describe('Halo simulator: attachments', () => {
       method: 'POST',
       json: [{ ticket_id: ticket.id, action_id: action.id, filename: 'vpn.log', data: Buffer.from(bytes).toString('base64'), note: 'client log' }],
     })
-    expect(saved).toMatchObject({ filename: 'vpn.log', filesize: 1024, ticket_id: ticket.id, faultid: ticket.id, action_id: action.id, note: 'client log' })
+    expect(saved).toMatchObject({
+      filename: 'vpn.log',
+      filesize: 1024,
+      ticket_id: ticket.id,
+      faultid: ticket.id,
+      action_id: action.id,
+      note: 'client log',
+    })
     expect(saved).not.toHaveProperty('data')
 
     const listed = await session.json<{ record_count: number; attachments: Row[] }>(`/Attachment?ticket_id=${ticket.id}`)
@@ -66,7 +73,14 @@ describe('Halo simulator: attachments', () => {
     const ticket = await session.json<Row>('/Tickets', { method: 'POST', json: [{ summary: 'inline', details: 'x' }] })
     const action = await session.json<Row & { attachment_list: Row[] }>('/Actions', {
       method: 'POST',
-      json: [{ ticket_id: ticket.id, outcome_id: 2, note: 'see file', attachments: [{ filename: 'a.png', data: Buffer.from([137, 80, 78, 71]).toString('base64') }] }],
+      json: [
+        {
+          ticket_id: ticket.id,
+          outcome_id: 2,
+          note: 'see file',
+          attachments: [{ filename: 'a.png', data: Buffer.from([137, 80, 78, 71]).toString('base64') }],
+        },
+      ],
     })
     expect(action.attachment_list).toEqual([expect.objectContaining({ filename: 'a.png', filesize: 4, isimage: true, action_id: action.id })])
   })

@@ -23,7 +23,7 @@ const contentTypes: Record<string, string> = {
 }
 
 /** The media type Halo serves a file as, from its extension. */
-export function contentTypeOf(filename: string): string {
+function contentTypeOf(filename: string): string {
   const extension = filename.split('.').at(-1)?.toLowerCase() ?? ''
   return contentTypes[extension] ?? 'application/octet-stream'
 }

@@ -25,7 +25,13 @@ describe('Halo simulator: the token endpoint', () => {
     const { credentials } = simulator
     const response = await requestToken(
       server,
-      { grant_type: 'password', client_id: credentials.passwordClientId, username: credentials.username, password: credentials.password, scope: 'all' },
+      {
+        grant_type: 'password',
+        client_id: credentials.passwordClientId,
+        username: credentials.username,
+        password: credentials.password,
+        scope: 'all',
+      },
       credentials.tenant,
     )
     expect(response.status).toBe(200)
@@ -33,9 +39,17 @@ describe('Halo simulator: the token endpoint', () => {
     const me = await fetch(`${server.resourceUrl}/Agent/me`, { headers: { authorization: `Bearer ${body.access_token}` } })
     expect(((await me.json()) as { name: string }).name).toBe('Sam Agent')
 
-    const refreshed = await requestToken(server, { grant_type: 'refresh_token', client_id: credentials.passwordClientId, refresh_token: body.refresh_token }, credentials.tenant)
+    const refreshed = await requestToken(
+      server,
+      { grant_type: 'refresh_token', client_id: credentials.passwordClientId, refresh_token: body.refresh_token },
+      credentials.tenant,
+    )
     expect(refreshed.status).toBe(200)
-    const reused = await requestToken(server, { grant_type: 'refresh_token', client_id: credentials.passwordClientId, refresh_token: body.refresh_token }, credentials.tenant)
+    const reused = await requestToken(
+      server,
+      { grant_type: 'refresh_token', client_id: credentials.passwordClientId, refresh_token: body.refresh_token },
+      credentials.tenant,
+    )
     expect(reused.status).toBe(400)
     expect(await reused.json()).toMatchObject({ error: 'invalid_grant' })
   })
@@ -50,7 +64,11 @@ describe('Halo simulator: the token endpoint', () => {
     )
     expect(response.status).toBe(401)
     expect(await response.json()).toEqual({ error: 'invalid_client', error_description: 'The specified client credentials are invalid.' })
-    const unknownClient = await requestToken(server, { grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'x' }, credentials.tenant)
+    const unknownClient = await requestToken(
+      server,
+      { grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'x' },
+      credentials.tenant,
+    )
     expect(unknownClient.status).toBe(401)
   })
 
@@ -90,7 +108,11 @@ describe('Halo simulator: the token endpoint', () => {
     const selfServer = await selfHosted.serve()
     try {
       expect(selfHosted.credentials.tenant).toBeUndefined()
-      const ok = await requestToken(selfServer, { grant_type: 'client_credentials', client_id: selfHosted.credentials.clientId, client_secret: selfHosted.credentials.clientSecret })
+      const ok = await requestToken(selfServer, {
+        grant_type: 'client_credentials',
+        client_id: selfHosted.credentials.clientId,
+        client_secret: selfHosted.credentials.clientSecret,
+      })
       expect(ok.status).toBe(200)
     } finally {
       await selfServer.close()

@@ -52,9 +52,21 @@ const knownScopes = new Set(
     'access:chat',
     'access:adpasswordreset',
     'editMine:timesheets',
-    ...['tickets', 'calendar', 'customers', 'crm', 'timesheets', 'contracts', 'suppliers', 'items', 'projects', 'sales', 'quotes', 'sos', 'pos'].flatMap(
-      (area) => [`read:${area}`, `edit:${area}`],
-    ),
+    ...[
+      'tickets',
+      'calendar',
+      'customers',
+      'crm',
+      'timesheets',
+      'contracts',
+      'suppliers',
+      'items',
+      'projects',
+      'sales',
+      'quotes',
+      'sos',
+      'pos',
+    ].flatMap((area) => [`read:${area}`, `edit:${area}`]),
     ...['invoices', 'reporting', 'software', 'softwarelicensing', 'kb', 'assets'].flatMap((area) => [`read:${area}`, `edit:${area}`]),
   ].map((scope) => scope.toLowerCase()),
 )
@@ -175,12 +187,18 @@ export function createHaloAuthority(options: HaloAuthorityOptions): HaloAuthorit
       const url = new URL(request.url)
       if (credentials.tenant !== undefined) {
         const tenant = url.searchParams.get('tenant')
-        if (!tenant && options.requireTenant) return oauthError(400, 'invalid_request', "This authorisation server hosts several tenants: add '?tenant=<name>' to the token URL.")
-        if (tenant && tenant.toLowerCase() !== credentials.tenant.toLowerCase()) return oauthError(400, 'invalid_request', `The tenant '${tenant}' is not known here.`)
+        if (!tenant && options.requireTenant)
+          return oauthError(400, 'invalid_request', "This authorisation server hosts several tenants: add '?tenant=<name>' to the token URL.")
+        if (tenant && tenant.toLowerCase() !== credentials.tenant.toLowerCase())
+          return oauthError(400, 'invalid_request', `The tenant '${tenant}' is not known here.`)
       }
       const contentType = request.headers.get('content-type') ?? ''
       if (!contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-        return oauthError(400, 'invalid_request', "The specified 'Content-Type' header is invalid: send the form as application/x-www-form-urlencoded.")
+        return oauthError(
+          400,
+          'invalid_request',
+          "The specified 'Content-Type' header is invalid: send the form as application/x-www-form-urlencoded.",
+        )
       }
       const form = new URLSearchParams(await request.text())
       const grantType = form.get('grant_type')
@@ -198,7 +216,8 @@ export function createHaloAuthority(options: HaloAuthorityOptions): HaloAuthorit
       }
       if (grantType === 'refresh_token') {
         const previous = byRefreshToken.get(form.get('refresh_token') ?? '')
-        if (!previous || previous.clientId !== application.clientId) return oauthError(400, 'invalid_grant', 'The specified refresh token is invalid.')
+        if (!previous || previous.clientId !== application.clientId)
+          return oauthError(400, 'invalid_grant', 'The specified refresh token is invalid.')
         byRefreshToken.delete(previous.refreshToken!)
         return issue({ scopes: previous.scopes, agentId: previous.agentId, clientId: application.clientId, grantType: 'refresh_token' }, true)
       }

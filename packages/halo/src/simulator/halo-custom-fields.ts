@@ -22,7 +22,7 @@ export function mergeCustomFields(state: HaloSimulatorState, stored: unknown, in
         : typeof entry.name === 'string'
           ? state.fieldInfos.all().find((field) => String(field.name).toLowerCase() === String(entry.name).toLowerCase())
           : undefined
-    if (!definition || definition.custom !== 1 || definition.usage !== usage) {
+    if (definition?.custom !== 1 || definition.usage !== usage) {
       throw haloError.result(`Custom field ${JSON.stringify(entry.id ?? entry.name)} does not exist for this record type.`)
     }
     let value = entry.value
@@ -44,7 +44,12 @@ export function renderCustomFields(state: HaloSimulatorState, stored: unknown, u
   const values = new Map((Array.isArray(stored) ? (stored as { id: number; value: unknown }[]) : []).map((entry) => [entry.id, entry.value]))
   const definitions = state.fieldInfos
     .all()
-    .filter((field) => field.custom === 1 && field.usage === usage && (onlyIds === undefined || onlyIds.includes(field.id as number) || values.has(field.id as number)))
+    .filter(
+      (field) =>
+        field.custom === 1 &&
+        field.usage === usage &&
+        (onlyIds === undefined || onlyIds.includes(field.id as number) || values.has(field.id as number)),
+    )
   return definitions.map((field) => {
     const value = values.get(field.id as number) ?? ''
     const choices = Array.isArray(field.values) ? (field.values as { id: number; name: string }[]) : []

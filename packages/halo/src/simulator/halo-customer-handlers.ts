@@ -10,7 +10,11 @@ function integerId(value: unknown, field: string): number | undefined {
   // Halo types some of these as double (`Users.site_id`); a whole number is what it stores.
   const number = typeof value === 'string' ? Number(value) : value
   if (typeof number !== 'number' || !Number.isInteger(number)) {
-    throw haloError.exception(`Error converting value ${JSON.stringify(value)} to type 'System.Int32'. Path '${field}'.`, 400, 'Newtonsoft.Json.JsonSerializationException')
+    throw haloError.exception(
+      `Error converting value ${JSON.stringify(value)} to type 'System.Int32'. Path '${field}'.`,
+      400,
+      'Newtonsoft.Json.JsonSerializationException',
+    )
   }
   return number
 }
@@ -47,7 +51,12 @@ function renderSite(state: HaloSimulatorState, record: HaloJson, single: boolean
 }
 
 function renderClient(state: HaloSimulatorState, record: HaloJson, single: boolean): HaloJson {
-  const rendered: HaloJson = { ...record, open_ticket_count: state.tickets.all().filter((ticket) => ticket.client_id === record.id && ticket.hasbeenclosed !== true && ticket.deleted !== true).length }
+  const rendered: HaloJson = {
+    ...record,
+    open_ticket_count: state.tickets
+      .all()
+      .filter((ticket) => ticket.client_id === record.id && ticket.hasbeenclosed !== true && ticket.deleted !== true).length,
+  }
   if (single) rendered.customfields = renderCustomFields(state, record.customfields, 2)
   else delete rendered.customfields
   return rendered
@@ -73,14 +82,27 @@ export function customerRoutes(): HaloRoute[] {
       listKey: 'users',
       paged: true,
       searchFields: ['name', 'emailaddress', 'login', 'phonenumber'],
-      advancedSearchFields: ['name', 'emailaddress', 'email2', 'email3', 'login', 'phonenumber', 'mobilenumber', 'firstname', 'surname', 'other1', 'other2'],
+      advancedSearchFields: [
+        'name',
+        'emailaddress',
+        'email2',
+        'email3',
+        'login',
+        'phonenumber',
+        'mobilenumber',
+        'firstname',
+        'surname',
+        'other1',
+        'other2',
+      ],
       customFieldUsage: 4,
       inactive: { field: 'inactive', parameter: 'includeinactive' },
       filter: (rows, query, state) => {
         const clientId = query.integer('client_id')
         const siteId = query.integer('site_id')
         return rows.filter(
-          (row) => (siteId === undefined || row.site_id === siteId) && (clientId === undefined || state.sites.get(row.site_id)?.client_id === clientId),
+          (row) =>
+            (siteId === undefined || row.site_id === siteId) && (clientId === undefined || state.sites.get(row.site_id)?.client_id === clientId),
         )
       },
       renderRow: (state, record) => renderUser(state, record, false),
@@ -142,7 +164,8 @@ export function customerRoutes(): HaloRoute[] {
         requireText(fields.name ?? previous?.name, 'Name')
         const record: HaloJson = { ...fields }
         delete record.open_ticket_count
-        if (fields.customfields !== undefined) record.customfields = mergeCustomFields(input.simulator.state, previous?.customfields, fields.customfields, 2)
+        if (fields.customfields !== undefined)
+          record.customfields = mergeCustomFields(input.simulator.state, previous?.customfields, fields.customfields, 2)
         return previous ? record : { toplevel_id: 1, toplevel_name: 'Customers', inactive: false, notes: '', customfields: [], ...record }
       },
     }),
@@ -172,7 +195,8 @@ export function customerRoutes(): HaloRoute[] {
         const effectiveClient = clientId ?? previous?.client_id
         if (effectiveClient === undefined) throw haloError.exception('A Client must be chosen for this Site')
         if (!state.clients.has(effectiveClient)) throw haloError.result(`Client ${JSON.stringify(effectiveClient)} does not exist.`)
-        if (fields.sla_id !== undefined && fields.sla_id !== 0 && !state.slas.has(fields.sla_id)) throw haloError.result(`SLA ${JSON.stringify(fields.sla_id)} does not exist.`)
+        if (fields.sla_id !== undefined && fields.sla_id !== 0 && !state.slas.has(fields.sla_id))
+          throw haloError.result(`SLA ${JSON.stringify(fields.sla_id)} does not exist.`)
         if (fields.customfields !== undefined) record.customfields = mergeCustomFields(state, previous?.customfields, fields.customfields, 3)
         return previous ? record : { inactive: false, sla_id: 1, notes: '', customfields: [], ...record }
       },

@@ -52,7 +52,11 @@ describe('Halo simulator: injected faults', () => {
     const { simulator, server, api } = await startHaloTestSession()
     const { credentials } = simulator
     simulator.faults.inject({ kind: 'status', status: 500 })
-    const token = await requestToken(server, { grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret }, credentials.tenant)
+    const token = await requestToken(
+      server,
+      { grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret },
+      credentials.tenant,
+    )
     expect(token.status).toBe(500)
     simulator.faults.inject({ kind: 'reset', count: 5 })
     simulator.faults.clear()

@@ -14,7 +14,7 @@ export type HaloFaultQueue = FaultQueue
 export const createHaloFaultQueue = createFaultQueue
 
 /** The page a wrong base URL gets from a real Halo web server: the agent app's HTML, with 200. */
-export const haloHtmlPage =
+const haloHtmlPage =
   '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Halo</title></head>' +
   '<body><div id="root"></div><noscript>You need to enable JavaScript to run this app.</noscript></body></html>\n'
 
@@ -36,7 +36,8 @@ export async function playHaloFault(fault: HaloFault): Promise<Response | undefi
     case 'status': {
       const headers: Record<string, string> = {}
       if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds)
-      if (fault.status === 429) return new HttpResponse(rateLimitText, { status: 429, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } })
+      if (fault.status === 429)
+        return new HttpResponse(rateLimitText, { status: 429, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } })
       return HttpResponse.json(
         { ClassName: 'System.Exception', Message: `Simulated fault: HTTP ${fault.status}.` },
         { status: fault.status, headers },

@@ -30,7 +30,12 @@ export function instanceRoutes(): HaloRoute[] {
       path: '/InstanceInfo',
       area: 'none',
       resolve: (input) =>
-        haloJson({ name: 'Halo Simulator', tenant: input.simulator.auth.credentials.tenant ?? '', product: 'HaloPSA', version: '2.160.0 (simulated)' }),
+        haloJson({
+          name: 'Halo Simulator',
+          tenant: input.simulator.auth.credentials.tenant ?? '',
+          product: 'HaloPSA',
+          version: '2.160.0 (simulated)',
+        }),
     },
   ]
 }

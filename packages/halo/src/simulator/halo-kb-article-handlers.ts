@@ -36,7 +36,16 @@ export function kbArticleRoutes(): HaloRoute[] {
       if (fields.description_html !== undefined && fields.description === undefined) record.description = htmlToText(String(fields.description_html))
       return previous
         ? record
-        : { type: 0, inactive: false, tag_string: '', tags: [], view_count: 0, useful_count: 0, date_created: formatHaloDate(input.write.now), ...record }
+        : {
+            type: 0,
+            inactive: false,
+            tag_string: '',
+            tags: [],
+            view_count: 0,
+            useful_count: 0,
+            date_created: formatHaloDate(input.write.now),
+            ...record,
+          }
     },
   })
 }

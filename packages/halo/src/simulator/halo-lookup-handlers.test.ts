@@ -6,7 +6,19 @@ type Row = Record<string, unknown> & { id: number | string }
 describe('Halo simulator: configuration lookups (bare arrays)', () => {
   it('answers statuses, outcomes, agents, teams, categories, SLAs and priorities as bare arrays', async () => {
     const { json } = await startHaloTestSession()
-    for (const path of ['/Status', '/Outcome', '/Agent', '/Team', '/Category', '/SLA', '/Priority', '/TicketType', '/FieldInfo', '/Lookup?lookupid=1000', '/TicketTypeField']) {
+    for (const path of [
+      '/Status',
+      '/Outcome',
+      '/Agent',
+      '/Team',
+      '/Category',
+      '/SLA',
+      '/Priority',
+      '/TicketType',
+      '/FieldInfo',
+      '/Lookup?lookupid=1000',
+      '/TicketTypeField',
+    ]) {
       const rows = await json<Row[]>(path)
       expect(Array.isArray(rows), path).toBe(true)
       expect(rows.length, path).toBeGreaterThan(0)
@@ -27,7 +39,17 @@ describe('Halo simulator: configuration lookups (bare arrays)', () => {
     const details = incident.fields.find((field) => field.fieldname === 'details')
     expect(details).toMatchObject({ technew: 2, fieldinfo: expect.objectContaining({ mandatory: true, label: 'Details' }) })
     const severity = incident.fields.find((field) => field.fieldname === 'CFSeverity')
-    expect(severity).toMatchObject({ technew: 1, fieldinfo: expect.objectContaining({ custom: 1, values: [{ id: 1, name: 'Minor' }, { id: 2, name: 'Moderate' }, { id: 3, name: 'Major' }] }) })
+    expect(severity).toMatchObject({
+      technew: 1,
+      fieldinfo: expect.objectContaining({
+        custom: 1,
+        values: [
+          { id: 1, name: 'Minor' },
+          { id: 2, name: 'Moderate' },
+          { id: 3, name: 'Major' },
+        ],
+      }),
+    })
     expect(incident.hasmandatorytechfields).toBe(true)
   })
 
@@ -81,11 +103,13 @@ describe('Halo simulator: directory (wrapped, paged lists)', () => {
     expect(page.users[0]).toMatchObject({ site_id_int: 1, site_name: 'Head Office', client_name: 'Contoso Ltd' })
     const fabrikam = await json<{ users: Row[] }>('/Users?client_id=2&includeinactive=true')
     expect(fabrikam.users.map((user) => user.name)).toEqual(['Priya Patel', 'Lee Chen'])
-    const email = encodeURIComponent(JSON.stringify([{ filter_name: 'emailaddress', filter_type: 2, filter_value: 'PRIYA.PATEL@fabrikam.example.com' }]))
+    const email = encodeURIComponent(
+      JSON.stringify([{ filter_name: 'emailaddress', filter_type: 2, filter_value: 'PRIYA.PATEL@fabrikam.example.com' }]),
+    )
     expect((await json<{ users: Row[] }>(`/Users?advanced_search=${email}`)).users.map((user) => user.id)).toEqual([3])
   })
 
-  it('answers Users/me with the end user linked to the token\'s agent, and 404 while there is none', async () => {
+  it("answers Users/me with the end user linked to the token's agent, and 404 while there is none", async () => {
     const { api, json } = await startHaloTestSession()
     const before = await api('/Users/me')
     expect(before.status).toBe(404)
@@ -102,7 +126,10 @@ describe('Halo simulator: directory (wrapped, paged lists)', () => {
     expect(noSite.status).toBe(400)
     const client = await json<Row>('/Client', { method: 'POST', json: [{ name: 'Litware' }] })
     const site = await json<Row>('/Site', { method: 'POST', json: [{ name: 'Main', client_id: client.id }] })
-    const user = await json<Row>('/Users', { method: 'POST', json: [{ firstname: 'Casey', surname: 'Jones', emailaddress: 'casey@litware.example.com', site_id: site.id }] })
+    const user = await json<Row>('/Users', {
+      method: 'POST',
+      json: [{ firstname: 'Casey', surname: 'Jones', emailaddress: 'casey@litware.example.com', site_id: site.id }],
+    })
     expect(user).toMatchObject({ name: 'Casey Jones', client_name: 'Litware', site_name: 'Main' })
     const clients = await json<{ clients: Row[] }>('/Client?search=litware')
     expect(clients.clients.map((row) => row.id)).toEqual([client.id])

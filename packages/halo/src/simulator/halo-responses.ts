@@ -11,7 +11,7 @@ export class HaloDouble {
 const doubleMarker = '__halo_double__'
 
 /** Serialises a response body, writing {@link HaloDouble} values with a decimal point. */
-export function renderHaloJson(value: unknown): string {
+function renderHaloJson(value: unknown): string {
   const text = JSON.stringify(value, (_key, entry: unknown) => (entry instanceof HaloDouble ? `${doubleMarker}${entry.value}` : entry))
   return text.replace(new RegExp(`"${doubleMarker}(-?\\d+(?:\\.\\d+)?)"`, 'g'), (_match, number: string) =>
     number.includes('.') ? number : `${number}.0`,

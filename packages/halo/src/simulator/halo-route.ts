@@ -80,7 +80,7 @@ async function readBody(request: Request): Promise<{ body: unknown; rawBody: str
  * (401), the token's scope and agent rights (403), then the route. A route throws
  * {@link HaloRequestError} for Halo's error answers; anything else becomes a .NET-style 500.
  */
-export async function runHaloRoute(simulator: HaloSimulatorContext, route: HaloRoute, request: Request, params: Record<string, string>): Promise<Response> {
+async function runHaloRoute(simulator: HaloSimulatorContext, route: HaloRoute, request: Request, params: Record<string, string>): Promise<Response> {
   const { options } = simulator
   if (options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, options.latencyMs))
   const fault = simulator.faults.take()
@@ -94,7 +94,11 @@ export async function runHaloRoute(simulator: HaloSimulatorContext, route: HaloR
     const url = new URL(request.url)
     const { body, rawBody, form } = await readBody(request)
     const checkedBody = form ? Object.fromEntries([...form.keys()].map((key) => [key, true])) : body
-    const rejection = enforceHaloSpec(simulator, { method: request.method, path: apiPath(url), query: url.searchParams, body: checkedBody }, options.clock.now())
+    const rejection = enforceHaloSpec(
+      simulator,
+      { method: request.method, path: apiPath(url), query: url.searchParams, body: checkedBody },
+      options.clock.now(),
+    )
     if (rejection) return rejection
     let session: HaloSession | undefined
     if (!route.anonymous) {
@@ -119,7 +123,10 @@ export async function runHaloRoute(simulator: HaloSimulatorContext, route: HaloR
     })
   } catch (error) {
     if (error instanceof HaloRequestError) return error.response
-    return haloJson({ ClassName: (error as Error).name === 'Error' ? 'System.Exception' : (error as Error).name, Message: (error as Error).message }, { status: 500 })
+    return haloJson(
+      { ClassName: (error as Error).name === 'Error' ? 'System.Exception' : (error as Error).name, Message: (error as Error).message },
+      { status: 500 },
+    )
   }
 }
 

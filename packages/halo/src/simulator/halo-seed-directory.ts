@@ -48,7 +48,14 @@ export function seedSites(): HaloJson[] {
 }
 
 export function seedUsers(): HaloJson[] {
-  const user = (id: number, firstname: string, surname: string, siteId: number, domain: string, extra: Partial<Record<string, unknown>> = {}): HaloJson => ({
+  const user = (
+    id: number,
+    firstname: string,
+    surname: string,
+    siteId: number,
+    domain: string,
+    extra: Partial<Record<string, unknown>> = {},
+  ): HaloJson => ({
     id,
     name: `${firstname} ${surname}`,
     firstname,
@@ -121,8 +128,14 @@ export function seedKbArticles(): HaloJson[] {
     ...extra,
   })
   return [
-    article(1, 'How to reset your password', 'Use the self-service portal to reset a forgotten password.', { tag_string: 'password,access', view_count: 41 }),
-    article(2, 'Connecting to the VPN', 'Install the VPN client and sign in with your network account.', { tag_string: 'vpn,network', view_count: 17 }),
+    article(1, 'How to reset your password', 'Use the self-service portal to reset a forgotten password.', {
+      tag_string: 'password,access',
+      view_count: 41,
+    }),
+    article(2, 'Connecting to the VPN', 'Install the VPN client and sign in with your network account.', {
+      tag_string: 'vpn,network',
+      view_count: 17,
+    }),
     article(3, 'Printer troubleshooting', 'Power-cycle the printer and clear the queue before logging a ticket.', { tag_string: 'printer' }),
     article(4, 'Sending a fax', 'The fax service was retired in 2022.', { inactive: true }),
   ]

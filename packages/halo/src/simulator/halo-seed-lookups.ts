@@ -75,7 +75,15 @@ const targets: Record<number, Record<number, [number, number]>> = {
 
 export function seedSlas(): HaloJson[] {
   return [
-    { id: 1, name: 'Standard', workday_id: 1, workday_name: 'Office hours', trackslaresponsetime: true, trackslafixbytime: true, responsereset: false },
+    {
+      id: 1,
+      name: 'Standard',
+      workday_id: 1,
+      workday_name: 'Office hours',
+      trackslaresponsetime: true,
+      trackslafixbytime: true,
+      responsereset: false,
+    },
     { id: 2, name: 'Gold', workday_id: 2, workday_name: '24x7', trackslaresponsetime: true, trackslafixbytime: true, responsereset: false },
   ]
 }

@@ -6,7 +6,7 @@ import { commitTicketWrite, prepareTicketWrite } from './halo-ticket-rules'
 import type { HaloWriteContext } from './halo-write-context'
 
 /** A small deterministic generator (mulberry32): the same seed gives the same tickets everywhere. */
-export function createSeededRandom(seed: number): () => number {
+function createSeededRandom(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
@@ -27,12 +27,37 @@ interface TicketTemplate {
 const templates: TicketTemplate[] = [
   { summary: 'Laptop will not boot', details: 'Black screen after the latest update; power light is on.', category: 'Hardware>Laptop', typeId: 1 },
   { summary: 'Printer on floor 2 is jammed', details: 'Paper jam error persists after clearing tray 2.', category: 'Hardware>Printer', typeId: 1 },
-  { summary: 'VPN drops every 10 minutes', details: 'Since Monday the VPN disconnects roughly every ten minutes.', category: 'Network>VPN', typeId: 1 },
-  { summary: 'Outlook keeps asking for password', details: 'Credential prompt loops even after entering the correct password.', category: 'Software>Email', typeId: 1 },
-  { summary: 'New starter laptop request', details: 'Please prepare a standard laptop for a starter on the 1st.', category: 'Hardware>Laptop', typeId: 2 },
-  { summary: 'Password reset', details: 'Locked out after too many attempts; please reset my password.', category: 'Access>Password Reset', typeId: 2 },
+  {
+    summary: 'VPN drops every 10 minutes',
+    details: 'Since Monday the VPN disconnects roughly every ten minutes.',
+    category: 'Network>VPN',
+    typeId: 1,
+  },
+  {
+    summary: 'Outlook keeps asking for password',
+    details: 'Credential prompt loops even after entering the correct password.',
+    category: 'Software>Email',
+    typeId: 1,
+  },
+  {
+    summary: 'New starter laptop request',
+    details: 'Please prepare a standard laptop for a starter on the 1st.',
+    category: 'Hardware>Laptop',
+    typeId: 2,
+  },
+  {
+    summary: 'Password reset',
+    details: 'Locked out after too many attempts; please reset my password.',
+    category: 'Access>Password Reset',
+    typeId: 2,
+  },
   { summary: 'Install Visio', details: 'Need Visio for process diagrams.', category: 'Software', typeId: 2 },
-  { summary: 'Repeated Wi-Fi outages in warehouse', details: 'Access points in the warehouse drop clients several times a day.', category: 'Network', typeId: 3 },
+  {
+    summary: 'Repeated Wi-Fi outages in warehouse',
+    details: 'Access points in the warehouse drop clients several times a day.',
+    category: 'Network',
+    typeId: 3,
+  },
 ]
 
 const notes = [
@@ -59,7 +84,9 @@ const historyLength = 180 * 24 * 3_600_000
 export function generateSeedTickets(state: HaloSimulatorState, count: number, randomSeed = 20240502): void {
   const random = createSeededRandom(randomSeed)
   const users = state.users.all().filter((user) => user.inactive !== true)
-  const agents = state.agents.all().filter((agent) => agent.isdisabled !== true && agent.isapiagent !== true && state.agentPermissions.get(agent.id as number) === 'write')
+  const agents = state.agents
+    .all()
+    .filter((agent) => agent.isdisabled !== true && agent.isapiagent !== true && state.agentPermissions.get(agent.id as number) === 'write')
   const writesBefore = state.writes.length
   for (let index = 0; index < count; index += 1) {
     const template = pick(random, templates)
@@ -80,7 +107,12 @@ export function generateSeedTickets(state: HaloSimulatorState, count: number, ra
       _isimport: true,
     }
     if (template.typeId === 1) input.customfields = [{ id: 146, value: 1 + Math.floor(random() * 3) }]
-    const ticket = commitTicketWrite(context(time, agent?.id as number ?? 5), prepareTicketWrite(context(time, 5), input, 'reqs'), 'reqs', 'Tickets')
+    const ticket = commitTicketWrite(
+      context(time, (agent?.id as number) ?? 5),
+      prepareTicketWrite(context(time, 5), input, 'reqs'),
+      'reqs',
+      'Tickets',
+    )
     const noteCount = Math.floor(random() * 4)
     for (let noteIndex = 0; noteIndex < noteCount; noteIndex += 1) {
       time += Math.floor(random() * 8 * 3_600_000) + 600_000

@@ -79,7 +79,7 @@ export interface ResolvedHaloSimulatorOptions {
 }
 
 /** Halo-hosted instances allow about 300 requests per rolling five minutes (halo.md §6). */
-export const haloDefaultRateLimit: HaloRateLimitOptions = { limit: 300, windowMs: 300_000, retryAfter: false }
+const haloDefaultRateLimit: HaloRateLimitOptions = { limit: 300, windowMs: 300_000, retryAfter: false }
 
 const systemClock: HaloSimulatorClock = { now: () => Date.now() }
 

@@ -84,7 +84,10 @@ export function createHaloSimulatorState(): HaloSimulatorState {
     users: new HaloTable('Users', seedUsers()),
     clients: new HaloTable('Client', seedClients()),
     sites: new HaloTable('Site', seedSites()),
-    agents: new HaloTable('Agent', agents.map((agent) => agent.record)),
+    agents: new HaloTable(
+      'Agent',
+      agents.map((agent) => agent.record),
+    ),
     teams: new HaloTable('Team', seedTeams()),
     assets: new HaloTable('Asset', seedAssets()),
     kbArticles: new HaloTable('KBArticle', seedKbArticles()),

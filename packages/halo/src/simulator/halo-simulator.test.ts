@@ -26,7 +26,11 @@ describe('Halo simulator: serving and lifecycle', () => {
       const token = await fetch(`${origin}/auth/token?tenant=simulated`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: simulator.credentials.clientId, client_secret: simulator.credentials.clientSecret }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: simulator.credentials.clientId,
+          client_secret: simulator.credentials.clientSecret,
+        }),
       })
       const { access_token: accessToken } = (await token.json()) as { access_token: string }
       const created = await fetch(`${origin}/api/Tickets`, {
@@ -44,7 +48,8 @@ describe('Halo simulator: serving and lifecycle', () => {
   it('generates the same realistic tickets for the same seed', async () => {
     const first = createHaloSimulator({ seed: 40 })
     const second = createHaloSimulator({ seed: 40 })
-    const summaries = (simulator: typeof first) => simulator.state.tickets.all().map((ticket) => [ticket.id, ticket.summary, ticket.status_id, ticket.dateoccurred])
+    const summaries = (simulator: typeof first) =>
+      simulator.state.tickets.all().map((ticket) => [ticket.id, ticket.summary, ticket.status_id, ticket.dateoccurred])
     expect(summaries(first)).toEqual(summaries(second))
     expect(first.state.tickets.size).toBe(40)
     expect(new Set(summaries(first).map((row) => row[1])).size).toBeGreaterThan(4)

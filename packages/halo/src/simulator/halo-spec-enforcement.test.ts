@@ -11,7 +11,12 @@ describe('Halo simulator: spec enforcement', () => {
     expect(body.Message).toContain("'page_sise'")
     expect(body.Message).toContain("'page_size'")
     expect(simulator.specViolations).toEqual([
-      expect.objectContaining({ method: 'GET', path: '/Tickets', query: ['pageinate', 'page_sise'], violations: [expect.objectContaining({ name: 'page_sise' })] }),
+      expect.objectContaining({
+        method: 'GET',
+        path: '/Tickets',
+        query: ['pageinate', 'page_sise'],
+        violations: [expect.objectContaining({ name: 'page_sise' })],
+      }),
     ])
   })
 

@@ -56,7 +56,7 @@ function copy(record: HaloJson): HaloJson {
 }
 
 /** Lists with Halo's search, advanced search, inactive filter, ordering and paging. */
-export function listTableRows(resource: HaloTableResource, input: HaloRouteInput): Response {
+function listTableRows(resource: HaloTableResource, input: HaloRouteInput): Response {
   const { state } = input.simulator
   const { query } = input
   let rows = resource.table(state).all()
@@ -65,7 +65,13 @@ export function listTableRows(resource: HaloTableResource, input: HaloRouteInput
   }
   const search = query.get('search')?.toLowerCase()
   if (search && resource.searchFields) {
-    rows = rows.filter((row) => resource.searchFields!.some((field) => String(row[field] ?? '').toLowerCase().includes(search)))
+    rows = rows.filter((row) =>
+      resource.searchFields!.some((field) =>
+        String(row[field] ?? '')
+          .toLowerCase()
+          .includes(search),
+      ),
+    )
   }
   if (resource.advancedSearchFields) {
     rows = applyAdvancedSearch(state, rows, query.get('advanced_search'), resource.advancedSearchFields, resource.customFieldUsage)
@@ -79,10 +85,11 @@ export function listTableRows(resource: HaloTableResource, input: HaloRouteInput
 }
 
 /** Upserts an array body into the table: every element is validated before any is stored. */
-export function upsertTableRows(resource: HaloTableResource, input: HaloRouteInput): Response {
+function upsertTableRows(resource: HaloTableResource, input: HaloRouteInput): Response {
   const table = resource.table(input.simulator.state)
   const prepared = upsertElements(input.body).map((element) => {
-    if (typeof element !== 'object' || element === null || Array.isArray(element)) throw haloError.exception(`Each ${resource.noun} must be a JSON object.`)
+    if (typeof element !== 'object' || element === null || Array.isArray(element))
+      throw haloError.exception(`Each ${resource.noun} must be a JSON object.`)
     const { fields, flags } = splitWriteFlags(element as HaloJson)
     const id = table.parseId(fields.id)
     const existing = id !== undefined && id !== 0 ? table.get(id) : undefined
@@ -138,7 +145,13 @@ export function tableRoutes(resource: HaloTableResource): HaloRoute[] {
         if (!table.get(input.params.id)) throw haloError.notFound(`${resource.noun} ${input.params.id}`)
         const id = table.get(input.params.id)!.id as number | string
         table.delete(id)
-        input.simulator.state.writes.push({ resource: resource.path.slice(1), id, operation: 'delete', flags: {}, at: formatHaloDate(input.write.now) })
+        input.simulator.state.writes.push({
+          resource: resource.path.slice(1),
+          id,
+          operation: 'delete',
+          flags: {},
+          at: formatHaloDate(input.write.now),
+        })
         return haloEmptyOk()
       },
     })

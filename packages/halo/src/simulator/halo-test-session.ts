@@ -50,7 +50,11 @@ export async function startHaloTestSession(options: HaloSimulatorOptions = {}): 
     const { json, headers, ...rest } = init
     return fetch(`${server.resourceUrl}${path}`, {
       ...rest,
-      headers: { authorization: `Bearer ${token}`, ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...(headers as Record<string, string>) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(headers as Record<string, string>),
+      },
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
     })
   }

@@ -46,14 +46,17 @@ function ticketTypeRoutes(): HaloRoute[] {
       renderOne: (_state, record, query) => (query.boolean('includedetails') === true ? record : withoutFields(record)),
       prepare: (_input, fields, previous) => {
         requireName(fields, previous, 'name', 'Name')
-        return previous ? fields : { visible: true, cancreate: true, agentscanselect: true, default_sla: 1, initial_status: 1, use: 'reqs', fields: [], ...fields }
+        return previous
+          ? fields
+          : { visible: true, cancreate: true, agentscanselect: true, default_sla: 1, initial_status: 1, use: 'reqs', fields: [], ...fields }
       },
     }),
     {
       method: 'get',
       path: '/TicketTypeField',
       area: 'none',
-      resolve: (input) => haloJson(input.simulator.state.ticketTypes.all().flatMap((type) => (Array.isArray(type.fields) ? (type.fields as HaloJson[]) : []))),
+      resolve: (input) =>
+        haloJson(input.simulator.state.ticketTypes.all().flatMap((type) => (Array.isArray(type.fields) ? (type.fields as HaloJson[]) : []))),
     },
   ]
 }
@@ -105,7 +108,9 @@ function statusAndSlaRoutes(): HaloRoute[] {
       writeArea: 'admin',
       table: (state) => state.slas,
       renderRow: (state, record, query) =>
-        query.boolean('showpriorities') === true ? { ...record, priorities: state.priorities.all().filter((policy) => policy.slaid === record.id) } : record,
+        query.boolean('showpriorities') === true
+          ? { ...record, priorities: state.priorities.all().filter((policy) => policy.slaid === record.id) }
+          : record,
       renderOne: (state, record) => ({ ...record, priorities: state.priorities.all().filter((policy) => policy.slaid === record.id) }),
       prepare: (_input, fields, previous) => {
         requireName(fields, previous, 'name', 'Name')
@@ -163,7 +168,9 @@ function fieldDefinitionRoutes(): HaloRoute[] {
       table: (state) => state.fieldInfos,
       filter: (rows, query) => {
         const typeId = query.integer('typeid')
-        return rows.filter((row) => (typeId === undefined || row.usage === typeId) && (query.boolean('iscustomfieldsetup') !== true || row.custom === 1))
+        return rows.filter(
+          (row) => (typeId === undefined || row.usage === typeId) && (query.boolean('iscustomfieldsetup') !== true || row.custom === 1),
+        )
       },
       renderRow: (_state, record, query) => (query.boolean('includevalues') === true ? record : { ...record, values: [] }),
       renderOne: (_state, record, query) => (query.boolean('getlookupvalues') === true ? record : { ...record, values: [] }),

@@ -9,18 +9,19 @@ import { flagIsSet } from './halo-write-flags'
 
 /** What Halo derives from a ticket's status, priority and SLA: hold, closure and the SLA targets. */
 
-/** True when the status closes tickets (`type` closed). */
-export function isClosedStatus(state: HaloSimulatorState, statusId: unknown): boolean {
-  return state.statuses.get(statusId)?.type === haloStatusType.closed
-}
-
 function addHours(date: unknown, hours: number): string {
   const start = parseHaloDate(date)
   return start === undefined ? haloEmptyDate : formatHaloDate(start + hours * 3_600_000)
 }
 
 /** Recomputes SLA targets, hold state and closure from the ticket's status, priority and SLA. */
-export function applyDerivedFields(state: HaloSimulatorState, record: HaloJson, previous: HaloJson | undefined, now: number, flags: Record<string, unknown>): void {
+export function applyDerivedFields(
+  state: HaloSimulatorState,
+  record: HaloJson,
+  previous: HaloJson | undefined,
+  now: number,
+  flags: Record<string, unknown>,
+): void {
   const status = state.statuses.get(record.status_id)
   const closed = status?.type === haloStatusType.closed
   const wasClosed = previous ? previous.hasbeenclosed === true : false
@@ -29,7 +30,8 @@ export function applyDerivedFields(state: HaloSimulatorState, record: HaloJson, 
   const importedClosure = flagIsSet(flags, '_isimport') && typeof record.dateclosed === 'string' && !isHaloEmptyDate(record.dateclosed)
   if (closed && !wasClosed && !importedClosure) record.dateclosed = formatHaloDate(now)
   if (!closed) record.dateclosed = haloEmptyDate
-  const slaChanged = !previous || previous.sla_id !== record.sla_id || previous.priority_id !== record.priority_id || previous.dateoccurred !== record.dateoccurred
+  const slaChanged =
+    !previous || previous.sla_id !== record.sla_id || previous.priority_id !== record.priority_id || previous.dateoccurred !== record.dateoccurred
   if (slaChanged || record.excludefromsla !== previous?.excludefromsla) {
     const policy = findPolicy(state, numberOrZero(record.sla_id), numberOrZero(record.priority_id))
     if (!policy || record.excludefromsla === true) {

@@ -56,7 +56,9 @@ describe('Halo simulator: ticket lists', () => {
     const listed = await json<TicketList>('/Tickets?status=9,18')
     expect(listed.tickets.every((ticket) => ticket.status_id === 9 || ticket.status_id === 18)).toBe(true)
     const vpn = await json<TicketList>('/Tickets?search=vpn')
-    expect(vpn.tickets.every((ticket) => String(ticket.summary).toLowerCase().includes('vpn') || String(ticket.details).toLowerCase().includes('vpn'))).toBe(true)
+    expect(
+      vpn.tickets.every((ticket) => String(ticket.summary).toLowerCase().includes('vpn') || String(ticket.details).toLowerCase().includes('vpn')),
+    ).toBe(true)
     const infrastructure = await json<TicketList>('/Tickets?team=2')
     expect(infrastructure.tickets.every((ticket) => ticket.team === 'Infrastructure')).toBe(true)
     const byName = await json<TicketList>('/Tickets?team_name=Infrastructure')
@@ -101,7 +103,9 @@ describe('Halo simulator: ticket lists', () => {
     const search = encodeURIComponent(JSON.stringify([{ filter_name: 'CFExternalReference', filter_type: 2, filter_value: 'rt-4242' }]))
     const found = await json<TicketList>(`/Tickets?advanced_search=${search}`)
     expect(found.tickets.map((ticket) => ticket.id)).toEqual([stamped.id])
-    const bad = await api(`/Tickets?advanced_search=${encodeURIComponent(JSON.stringify([{ filter_name: 'nope', filter_type: 2, filter_value: 1 }]))}`)
+    const bad = await api(
+      `/Tickets?advanced_search=${encodeURIComponent(JSON.stringify([{ filter_name: 'nope', filter_type: 2, filter_value: 1 }]))}`,
+    )
     expect(bad.status).toBe(400)
     expect(await bad.text()).toBe('Invalid advanced search parameter')
   })
@@ -125,7 +129,15 @@ describe('Halo simulator: ticket upserts', () => {
     const { json, simulator } = await startHaloTestSession({ clock: { now: () => now } })
     const created = await json<Ticket>('/Tickets', {
       method: 'POST',
-      json: [{ summary: 'VPN drops every 10 minutes', details_html: '<p>Since <b>Monday</b> the VPN disconnects.</p>', tickettype_id: 1, user_id: 1, priority_id: 2 }],
+      json: [
+        {
+          summary: 'VPN drops every 10 minutes',
+          details_html: '<p>Since <b>Monday</b> the VPN disconnects.</p>',
+          tickettype_id: 1,
+          user_id: 1,
+          priority_id: 2,
+        },
+      ],
     })
     expect(Array.isArray(created)).toBe(false)
     expect(created.id).toBe(1001)
@@ -157,10 +169,20 @@ describe('Halo simulator: ticket upserts', () => {
   it('updates only the fields sent when the id is given', async () => {
     let now = Date.UTC(2024, 4, 2, 8, 0, 0)
     const { json } = await startHaloTestSession({ clock: { now: () => now } })
-    const created = await json<Ticket>('/Tickets', { method: 'POST', json: [{ summary: 'Laptop', details: 'Will not boot', category_1: 'Hardware>Laptop' }] })
+    const created = await json<Ticket>('/Tickets', {
+      method: 'POST',
+      json: [{ summary: 'Laptop', details: 'Will not boot', category_1: 'Hardware>Laptop' }],
+    })
     now += 5_000
     const updated = await json<Ticket>('/Tickets', { method: 'POST', json: [{ id: created.id, status_id: 2, agent_id: 2 }] })
-    expect(updated).toMatchObject({ id: created.id, summary: 'Laptop', details: 'Will not boot', category_1: 'Hardware>Laptop', status_id: 2, agent_name: 'Sam Agent' })
+    expect(updated).toMatchObject({
+      id: created.id,
+      summary: 'Laptop',
+      details: 'Will not boot',
+      category_1: 'Hardware>Laptop',
+      status_id: 2,
+      agent_name: 'Sam Agent',
+    })
     expect(updated.last_update).toBe('2024-05-02T08:00:05')
     expect(updated.datecreated).toBe(created.datecreated)
     now += 5_000
@@ -184,7 +206,13 @@ describe('Halo simulator: ticket upserts', () => {
     })
     expect(batch.map((ticket) => ticket.summary)).toEqual(['one', 'two', 'three'])
     expect(new Set(batch.map((ticket) => ticket.id)).size).toBe(3)
-    const mixed = await api('/Tickets', { method: 'POST', json: [{ summary: 'four', details: 'd' }, { summary: 'five', details: 'e', status_id: 999 }] })
+    const mixed = await api('/Tickets', {
+      method: 'POST',
+      json: [
+        { summary: 'four', details: 'd' },
+        { summary: 'five', details: 'e', status_id: 999 },
+      ],
+    })
     expect(mixed.status).toBe(400)
     expect(await mixed.json()).toEqual({ resultCode: 1, errorMessage: 'Status 999 does not exist.' })
     expect(simulator.state.tickets.size).toBe(3)
@@ -199,7 +227,17 @@ describe('Halo simulator: ticket upserts', () => {
     expect(((await change.json()) as { Message: string }).Message).toBe('Change window is a mandatory field')
     const silent = await json<Ticket>('/Tickets', {
       method: 'POST',
-      json: [{ summary: 'silent import', tickettype_id: 1, _novalidate: true, dont_do_rules: true, _dont_fire_automations: true, sendack: false, _isimport: true }],
+      json: [
+        {
+          summary: 'silent import',
+          tickettype_id: 1,
+          _novalidate: true,
+          dont_do_rules: true,
+          _dont_fire_automations: true,
+          sendack: false,
+          _isimport: true,
+        },
+      ],
     })
     expect(silent.id).toBeGreaterThan(0)
     expect(silent).not.toHaveProperty('_novalidate')
@@ -246,7 +284,16 @@ describe('Halo simulator: single tickets', () => {
     const { json } = await startHaloTestSession()
     const created = await json<Ticket>('/Tickets', {
       method: 'POST',
-      json: [{ summary: 'Severity test', details: 'x', customfields: [{ id: 146, value: 'Major' }, { name: 'CFAssetTag', value: 'LT-0042' }] }],
+      json: [
+        {
+          summary: 'Severity test',
+          details: 'x',
+          customfields: [
+            { id: 146, value: 'Major' },
+            { name: 'CFAssetTag', value: 'LT-0042' },
+          ],
+        },
+      ],
     })
     const read = await json<Ticket & { customfields: Record<string, unknown>[] }>(`/Tickets/${created.id}`)
     expect(read.customfields).toEqual(

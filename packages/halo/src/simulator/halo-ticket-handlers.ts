@@ -59,7 +59,12 @@ function equalsWhenGiven(query: HaloQuery, name: string, value: unknown): boolea
 }
 
 function textIncludes(value: unknown, search: string | undefined): boolean {
-  return search === undefined || String(value ?? '').toLowerCase().includes(search.toLowerCase())
+  return (
+    search === undefined ||
+    String(value ?? '')
+      .toLowerCase()
+      .includes(search.toLowerCase())
+  )
 }
 
 /** Domains a ticket list covers: `/Tickets` shows requests unless asked for projects; `/Projects` only projects. */
@@ -77,7 +82,7 @@ function listDomains(query: HaloQuery, collection: HaloTicketDomain): HaloTicket
  * `datesearch` window, deleted tickets and the request/project domain. Unknown parameters are
  * ignored, as Halo ignores them.
  */
-export function filterTickets(state: HaloSimulatorState, query: HaloQuery, collection: HaloTicketDomain): HaloJson[] {
+function filterTickets(state: HaloSimulatorState, query: HaloQuery, collection: HaloTicketDomain): HaloJson[] {
   const domains = listDomains(query, collection)
   const deleted = query.boolean('deleted') === true
   const ticketIds = query.integerList('ticketids')
@@ -104,7 +109,8 @@ export function filterTickets(state: HaloSimulatorState, query: HaloQuery, colle
     if (!textIncludes(ticket.summary, query.get('search_summary')) || !textIncludes(ticket.details, query.get('search_details'))) return false
     if (!textIncludes(state.users.get(ticket.user_id)?.name, query.get('search_user_name'))) return false
     if (!textIncludes(ticket.reportedby, query.get('search_reportedby'))) return false
-    if (!equalsWhenGiven(query, 'tickettype_id', ticket.tickettype_id) || !equalsWhenGiven(query, 'requesttype_id', ticket.tickettype_id)) return false
+    if (!equalsWhenGiven(query, 'tickettype_id', ticket.tickettype_id) || !equalsWhenGiven(query, 'requesttype_id', ticket.tickettype_id))
+      return false
     if (!inList(typeList, ticket.tickettype_id)) return false
     if (!equalsWhenGiven(query, 'status_id', ticket.status_id) || !inList(statusList, ticket.status_id)) return false
     const statusType = state.statuses.get(ticket.status_id)?.type

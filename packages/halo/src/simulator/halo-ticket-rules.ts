@@ -163,6 +163,12 @@ export function commitTicketWrite(context: HaloWriteContext, prepared: PreparedT
       important: false,
     })
   }
-  state.writes.push({ resource, id: stored.id as number, operation: prepared.previous ? 'update' : 'create', flags: prepared.flags, at: formatHaloDate(now) })
+  state.writes.push({
+    resource,
+    id: stored.id as number,
+    operation: prepared.previous ? 'update' : 'create',
+    flags: prepared.flags,
+    at: formatHaloDate(now),
+  })
   return stored
 }

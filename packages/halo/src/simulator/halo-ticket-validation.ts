@@ -25,7 +25,11 @@ export function requireInteger(fields: HaloJson, key: string): number | undefine
   if (value === undefined || value === null) return undefined
   if (typeof value === 'number' && Number.isInteger(value)) return value
   if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value)
-  throw haloError.exception(`Error converting value ${JSON.stringify(value)} to type 'System.Int32'. Path '${key}'.`, 400, 'Newtonsoft.Json.JsonSerializationException')
+  throw haloError.exception(
+    `Error converting value ${JSON.stringify(value)} to type 'System.Int32'. Path '${key}'.`,
+    400,
+    'Newtonsoft.Json.JsonSerializationException',
+  )
 }
 
 function mandatoryMessage(label: string): string {
@@ -40,7 +44,10 @@ function hasValue(value: unknown): boolean {
 }
 
 /** Field rules of a ticket type: `{ fieldname, label, rule }` for each field it lists. */
-export function typeFields(state: HaloSimulatorState, typeId: unknown): { fieldid: number; fieldname: string; label: string; rule: number; custom: boolean }[] {
+export function typeFields(
+  state: HaloSimulatorState,
+  typeId: unknown,
+): { fieldid: number; fieldname: string; label: string; rule: number; custom: boolean }[] {
   const type = state.ticketTypes.get(typeId)
   const fields = Array.isArray(type?.fields) ? (type.fields as HaloJson[]) : []
   return fields.map((field) => {
@@ -60,7 +67,11 @@ export function checkMandatoryFields(state: HaloSimulatorState, record: HaloJson
   const values = new Map(customFieldValues(record).map((entry) => [entry.id, entry.value]))
   for (const field of typeFields(state, record.tickettype_id)) {
     if (field.rule !== haloFieldRule.mandatory) continue
-    const value = field.custom ? values.get(field.fieldid) : field.fieldname === 'details' ? record.details || record.details_html : record[field.fieldname]
+    const value = field.custom
+      ? values.get(field.fieldid)
+      : field.fieldname === 'details'
+        ? record.details || record.details_html
+        : record[field.fieldname]
     if (!hasValue(value)) throw haloError.exception(mandatoryMessage(field.label))
   }
 }
@@ -75,8 +86,10 @@ export function checkReferences(state: HaloSimulatorState, fields: HaloJson, mer
   if (fields.tickettype_id !== undefined && !state.ticketTypes.has(merged.tickettype_id)) {
     throw haloError.result(`${describe('Ticket type', merged.tickettype_id)} does not exist.`)
   }
-  if (fields.status_id !== undefined && !state.statuses.has(merged.status_id)) throw haloError.result(`${describe('Status', merged.status_id)} does not exist.`)
-  if (fields.sla_id !== undefined && merged.sla_id !== 0 && !state.slas.has(merged.sla_id)) throw haloError.result(`${describe('SLA', merged.sla_id)} does not exist.`)
+  if (fields.status_id !== undefined && !state.statuses.has(merged.status_id))
+    throw haloError.result(`${describe('Status', merged.status_id)} does not exist.`)
+  if (fields.sla_id !== undefined && merged.sla_id !== 0 && !state.slas.has(merged.sla_id))
+    throw haloError.result(`${describe('SLA', merged.sla_id)} does not exist.`)
   if (fields.priority_id !== undefined || fields.sla_id !== undefined) {
     if (!findPolicy(state, numberOrZero(merged.sla_id), numberOrZero(merged.priority_id))) {
       const sla = state.slas.get(merged.sla_id)
@@ -88,16 +101,19 @@ export function checkReferences(state: HaloSimulatorState, fields: HaloJson, mer
     if (!agent) throw haloError.result(`${describe('Agent', merged.agent_id)} does not exist.`)
     if (agent.isdisabled === true) throw haloError.result(`Agent '${String(agent.name)}' is disabled and cannot be assigned tickets.`)
   }
-  if (fields.client_id !== undefined && merged.client_id !== 0 && !state.clients.has(merged.client_id)) throw haloError.result(`${describe('Client', merged.client_id)} does not exist.`)
+  if (fields.client_id !== undefined && merged.client_id !== 0 && !state.clients.has(merged.client_id))
+    throw haloError.result(`${describe('Client', merged.client_id)} does not exist.`)
   if (fields.site_id !== undefined && merged.site_id !== 0) {
     const site = state.sites.get(merged.site_id)
     if (!site) throw haloError.result(`${describe('Site', merged.site_id)} does not exist.`)
-    if (merged.client_id !== 0 && site.client_id !== merged.client_id) throw haloError.result(`Site ${String(merged.site_id)} does not belong to client ${String(merged.client_id)}.`)
+    if (merged.client_id !== 0 && site.client_id !== merged.client_id)
+      throw haloError.result(`Site ${String(merged.site_id)} does not belong to client ${String(merged.client_id)}.`)
   }
   if (fields.user_id !== undefined && merged.user_id !== 0) {
     const user = state.users.get(merged.user_id)
     if (!user) throw haloError.result(`${describe('User', merged.user_id)} does not exist.`)
-    if (merged.site_id !== 0 && user.site_id !== merged.site_id) throw haloError.result(`User ${String(merged.user_id)} does not belong to site ${String(merged.site_id)}.`)
+    if (merged.site_id !== 0 && user.site_id !== merged.site_id)
+      throw haloError.result(`User ${String(merged.user_id)} does not belong to site ${String(merged.site_id)}.`)
   }
   if (fields.team !== undefined && merged.team !== '') {
     const team = state.teams.all().find((candidate) => String(candidate.name).toLowerCase() === String(merged.team).toLowerCase())

@@ -4,7 +4,7 @@ import type { HaloJson } from './halo-table'
 const namedFlags = new Set(['dont_do_rules', 'sendack', 'donotapplytemplateintheapi'])
 
 /** True for keys that steer a write rather than hold data. */
-export function isWriteFlag(key: string): boolean {
+function isWriteFlag(key: string): boolean {
   return key.startsWith('_') || namedFlags.has(key)
 }
 

@@ -38,7 +38,7 @@ export interface HaloSpecSource {
 }
 
 /** The command that regenerates the index; quoted in its notice. */
-export const haloSpecIndexCommand = 'cd /work/main && pnpm --filter @ticketbridge/halo exec node --import tsx scripts/generate-halo-spec-index.ts'
+const haloSpecIndexCommand = 'cd /work/main && pnpm --filter @ticketbridge/halo exec node --import tsx scripts/generate-halo-spec-index.ts'
 
 const methods: HaloSpecMethod[] = ['get', 'post', 'delete']
 
@@ -84,9 +84,7 @@ function describeBody(schema: OpenApiSchema, media: HaloSpecMedia, referenced: S
 function describeOperation(operation: OpenApiOperation, referenced: Set<string>): HaloSpecOperation {
   const described: HaloSpecOperation = {}
   const parameters = operation.parameters ?? []
-  const pathParameters = parameters
-    .filter((parameter) => parameter.in === 'path')
-    .sort((left, right) => left.name.localeCompare(right.name))
+  const pathParameters = parameters.filter((parameter) => parameter.in === 'path').sort((left, right) => left.name.localeCompare(right.name))
   if (pathParameters.length > 0) {
     described.path = Object.fromEntries(pathParameters.map((parameter) => [parameter.name, parameter.schema?.type ?? 'string']))
   }

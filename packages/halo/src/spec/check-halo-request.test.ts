@@ -8,7 +8,9 @@ describe('checkHaloRequest', () => {
   })
 
   it('accepts a ticket upsert array and a single ticket read with its options', () => {
-    expect(checkHaloRequest({ method: 'POST', path: '/Tickets', body: [{ summary: 'VPN drops', details: 'Since Monday', tickettype_id: 1 }] })).toEqual([])
+    expect(
+      checkHaloRequest({ method: 'POST', path: '/Tickets', body: [{ summary: 'VPN drops', details: 'Since Monday', tickettype_id: 1 }] }),
+    ).toEqual([])
     expect(checkHaloRequest({ method: 'GET', path: '/Tickets/4812', query: ['includedetails'] })).toEqual([])
     expect(checkHaloRequest({ method: 'DELETE', path: '/Tickets/4812', query: { reason: 'duplicate' } })).toEqual([])
   })
@@ -70,6 +72,8 @@ describe('checkHaloRequest', () => {
   })
 
   it('fails a body sent where the spec declares none', () => {
-    expect(checkHaloRequest({ method: 'DELETE', path: '/Tickets/1', body: { id: 1 } })).toEqual([expect.objectContaining({ kind: 'unexpected-body' })])
+    expect(checkHaloRequest({ method: 'DELETE', path: '/Tickets/1', body: { id: 1 } })).toEqual([
+      expect.objectContaining({ kind: 'unexpected-body' }),
+    ])
   })
 })

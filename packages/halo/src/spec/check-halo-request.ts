@@ -3,7 +3,7 @@ import type { HaloSpecBody, HaloSpecIndex, HaloSpecMethod, HaloSpecOperation } f
 import generatedIndex from './halo-spec-index.generated.json'
 
 /** The index generated from `shared/vendor-specs/halo/swagger.json`. */
-export const haloSpecIndex = generatedIndex as unknown as HaloSpecIndex
+const haloSpecIndex = generatedIndex as unknown as HaloSpecIndex
 
 /** A request to check, as a client would send it to `{resourceUrl}`. */
 export interface HaloRequestToCheck {

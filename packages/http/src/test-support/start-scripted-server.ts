@@ -63,7 +63,10 @@ export async function startScriptedServer(script: ResponseScript | ScriptedRespo
         if ('hang' in response) return
         if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs))
         const body = response.body === undefined ? '' : typeof response.body === 'string' ? response.body : JSON.stringify(response.body)
-        const headers = { ...(typeof response.body === 'string' || response.body === undefined ? {} : { 'content-type': 'application/json' }), ...response.headers }
+        const headers = {
+          ...(typeof response.body === 'string' || response.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...response.headers,
+        }
         outgoing.writeHead(response.status, headers)
         outgoing.end(body)
       })

@@ -35,17 +35,34 @@ async function lookUpOnTarget(context: MigrationContext, tickets: readonly Ticke
     const copies = stamped.filter((candidate) => sameSubject(candidate.subject, ticket.subject)).sort((left, right) => compareIds(left.id, right.id))
     if (copies.length < stamped.length) {
       const others = stamped.filter((candidate) => !copies.includes(candidate))
-      warn(context, ticket.id, `The target's ${others.map((other) => `ticket ${other.id} ("${other.subject}")`).join(', ')} carries the stamp ${stamp} but another subject: taken for another help desk's ticket and left alone.`)
+      warn(
+        context,
+        ticket.id,
+        `The target's ${others.map((other) => `ticket ${other.id} ("${other.subject}")`).join(', ')} carries the stamp ${stamp} but another subject: taken for another help desk's ticket and left alone.`,
+      )
     }
     const adopted = copies[0]
     context.foundOnTarget.set(ticket.id, adopted ? { id: adopted.id, status: adopted.status } : null)
     if (!adopted) continue
     const known = ledger.get('ticket', ticket.id)
     // Not created by this ledger's runs: a rollback from here leaves it alone.
-    ledger.put({ kind: 'ticket', sourceId: ticket.id, parentSourceId: null, targetId: adopted.id, state: 'created', sourceUpdatedAt: null, runId, createdByMigration: known?.createdByMigration ?? false })
+    ledger.put({
+      kind: 'ticket',
+      sourceId: ticket.id,
+      parentSourceId: null,
+      targetId: adopted.id,
+      state: 'created',
+      sourceUpdatedAt: null,
+      runId,
+      createdByMigration: known?.createdByMigration ?? false,
+    })
     context.adoptedTickets.add(ticket.id)
     if (copies.length > 1) {
-      warn(context, ticket.id, `The target holds ${copies.length} tickets stamped ${stamp} (${copies.map((copy) => copy.id).join(', ')}): ticket ${adopted.id} was adopted; remove the others by hand.`)
+      warn(
+        context,
+        ticket.id,
+        `The target holds ${copies.length} tickets stamped ${stamp} (${copies.map((copy) => copy.id).join(', ')}): ticket ${adopted.id} was adopted; remove the others by hand.`,
+      )
     }
   }
 }
@@ -64,7 +81,7 @@ export function sameSubject(target: string, source: string): boolean {
   const b = normalise(source)
   if (a === b || b === '') return true
   const shorter = a.length < b.length ? a : b
-  return shorter.length >= 20 && (a.startsWith(shorter) && b.startsWith(shorter))
+  return shorter.length >= 20 && a.startsWith(shorter) && b.startsWith(shorter)
 }
 
 /** Numeric ids in number order, others as text: the oldest copy is adopted. */

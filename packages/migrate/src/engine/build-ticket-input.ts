@@ -36,7 +36,11 @@ export async function buildTicketInput(
     // An empty value loses nothing when it has nowhere to go: no warning.
     if (!isUnmapped(targetKey)) customFields[targetKey] = value
     else if (hasValue(value)) {
-      warnings.push({ type: 'unsupported', field: `customFields.${key}`, message: `Custom field ${key} has no counterpart in the target; its value "${String(value)}" was left out.` })
+      warnings.push({
+        type: 'unsupported',
+        field: `customFields.${key}`,
+        message: `Custom field ${key} has no counterpart in the target; its value "${String(value)}" was left out.`,
+      })
     }
   }
   const description = await inlineImages.rewrite(ticket.description, 'description')

@@ -15,7 +15,12 @@ beforeEach(() => {
 afterEach(() => rmSync(folder, { recursive: true, force: true }))
 
 async function countTarget(target: MemoryAdapter) {
-  return { tickets: target.store.tickets.size, comments: target.store.comments.size, attachments: target.store.attachments.size, people: target.store.people.size }
+  return {
+    tickets: target.store.tickets.size,
+    comments: target.store.comments.size,
+    attachments: target.store.attachments.size,
+    people: target.store.people.size,
+  }
 }
 
 describe('createMigration', () => {
@@ -59,7 +64,9 @@ describe('createMigration', () => {
       expect(moved?.customFields).toEqual(ticket.customFields)
       const sourceComments = await source.comments.list(ticket.id).toArray({ limit: 100 })
       const targetComments = await target.comments.list(moved!.id).toArray({ limit: 100 })
-      expect(targetComments.map((comment) => [comment.body.text, comment.visibility])).toEqual(sourceComments.map((comment) => [comment.body.text, comment.visibility]))
+      expect(targetComments.map((comment) => [comment.body.text, comment.visibility])).toEqual(
+        sourceComments.map((comment) => [comment.body.text, comment.visibility]),
+      )
     }
     await migration.close()
   })
@@ -125,7 +132,8 @@ describe('createMigration', () => {
     // Folder C, fresh again, against a target that holds everything: not one write, verified.
     let writes = 0
     const counting = crashAfterWrites(target, Number.POSITIVE_INFINITY)
-    const countWrites = <T extends (...parameters: never[]) => Promise<unknown>>(write: T) => ((...parameters: Parameters<T>) => ((writes += 1), write(...parameters))) as T
+    const countWrites = <T extends (...parameters: never[]) => Promise<unknown>>(write: T) =>
+      ((...parameters: Parameters<T>) => ((writes += 1), write(...parameters))) as T
     const watched: TicketingAdapter = {
       ...counting,
       tickets: { ...counting.tickets, create: countWrites(counting.tickets.create), update: countWrites(counting.tickets.update) },
@@ -150,7 +158,11 @@ describe('createMigration', () => {
     await seedMemoryHelpDesk(source, 2)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
     const sourceId = String([...source.store.tickets.keys()][0]!)
-    const { record: foreign } = await target.tickets.create({ subject: 'VPN drops every hour', description: { text: 'From the other desk.' }, externalId: `memory-source:${sourceId}` })
+    const { record: foreign } = await target.tickets.create({
+      subject: 'VPN drops every hour',
+      description: { text: 'From the other desk.' },
+      externalId: `memory-source:${sourceId}`,
+    })
     const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
     const report = await migration.run()
     await migration.close()
@@ -169,11 +181,17 @@ describe('createMigration', () => {
     // A copy made outside the tool, with the same stamp.
     const sourceId = String([...source.store.tickets.keys()][1]!)
     const original = (await target.tickets.findByExternalId(`memory-source:${sourceId}`))!
-    const { record: copy } = await target.tickets.create({ subject: original.subject, description: original.description, externalId: `memory-source:${sourceId}` })
+    const { record: copy } = await target.tickets.create({
+      subject: original.subject,
+      description: original.description,
+      externalId: `memory-source:${sourceId}`,
+    })
     const verify = await migration.verify()
     await migration.close()
     expect(verify.passed).toBe(false)
-    expect(verify.differences).toEqual([{ sourceId, targetId: `${original.id}, ${copy.id}`, field: 'copies on the target', source: '1', target: '2' }])
+    expect(verify.differences).toEqual([
+      { sourceId, targetId: `${original.id}, ${copy.id}`, field: 'copies on the target', source: '1', target: '2' },
+    ])
   })
 
   it('keeps comments apart when a vendor numbers them per ticket', async () => {
@@ -253,7 +271,10 @@ describe('createMigration', () => {
     await migration.close()
     const texts = [...target.store.comments.values()].map((comment) => comment.bodyText)
     expect(texts.length).toBeGreaterThan(0)
-    for (const text of texts) expect(text).toMatch(/^\[Originally by (Avery Example|Sam Service) <[^>]+> on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC in memory-source, comment \d+\]/)
+    for (const text of texts)
+      expect(text).toMatch(
+        /^\[Originally by (Avery Example|Sam Service) <[^>]+> on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC in memory-source, comment \d+\]/,
+      )
     expect(report.warnings.some(({ warning }) => warning.type === 'converted' && warning.field === 'author')).toBe(true)
   })
 
@@ -304,7 +325,12 @@ describe('createMigration', () => {
     const target = createMemoryAdapter({ vendor: 'memory-target' })
     target.store.queues.splice(0, target.store.queues.length, { id: '9', name: 'General' })
     target.store.customFields.splice(0)
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite'), mapping: { statuses: { Closed: { category: 'resolved' } } } })
+    const migration = createMigration({
+      source,
+      target,
+      ledgerPath: join(folder, 'ledger.sqlite'),
+      mapping: { statuses: { Closed: { category: 'resolved' } } },
+    })
     const preflight = await migration.preflight()
     await migration.close()
     expect(preflight.tickets).toBe(6)
@@ -333,9 +359,9 @@ describe('createMigration', () => {
   it('rejects a bad mapping before anything is read or written', () => {
     const source = createMemoryAdapter()
     const target = createMemoryAdapter()
-    expect(() => createMigration({ source, target, ledgerPath: join(folder, 'x.sqlite'), mapping: { statuses: { New: { category: 'archived' } } } as never })).toThrowError(
-      ConfigurationError,
-    )
+    expect(() =>
+      createMigration({ source, target, ledgerPath: join(folder, 'x.sqlite'), mapping: { statuses: { New: { category: 'archived' } } } as never }),
+    ).toThrowError(ConfigurationError)
     try {
       createMigration({ source, target, ledgerPath: join(folder, 'x.sqlite'), mapping: { priorites: {} } as never })
     } catch (error) {

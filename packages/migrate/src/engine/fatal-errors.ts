@@ -4,8 +4,10 @@ import { AbortError, AuthenticationError, ConfigurationError, PermissionError } 
  * Errors that stop the whole run instead of failing one record: every further record would fail
  * the same way (refused credentials, missing rights, bad settings) or the caller asked to stop.
  */
-export function isFatalError(error: unknown): boolean {
-  return AbortError.isInstance(error) || AuthenticationError.isInstance(error) || PermissionError.isInstance(error) || ConfigurationError.isInstance(error)
+function isFatalError(error: unknown): boolean {
+  return (
+    AbortError.isInstance(error) || AuthenticationError.isInstance(error) || PermissionError.isInstance(error) || ConfigurationError.isInstance(error)
+  )
 }
 
 export function rethrowIfFatal(error: unknown): void {

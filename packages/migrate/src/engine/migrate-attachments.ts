@@ -20,7 +20,12 @@ interface FileToPlace {
  * Moves the ticket's files, then the inline images its bodies gave up (named by content, so a
  * resumed run finds the same file). Returns the sha256 of every file, for verification.
  */
-export async function migrateAttachments(context: MigrationContext, ticket: Ticket, targetTicketId: string, inlineImages: TicketInlineImages): Promise<string[]> {
+export async function migrateAttachments(
+  context: MigrationContext,
+  ticket: Ticket,
+  targetTicketId: string,
+  inlineImages: TicketInlineImages,
+): Promise<string[]> {
   const { source, ledger, counts } = context
   const digests: string[] = []
   const placement: FilePlacement = { targetFiles: undefined }
@@ -37,7 +42,13 @@ export async function migrateAttachments(context: MigrationContext, ticket: Tick
       continue
     }
     const data = await source.attachments.download(attachment, { signal: context.signal })
-    const file: FileToPlace = { key, filename: attachment.filename, contentType: attachment.contentType, data, ...(attachment.commentId ? { commentSourceId: attachment.commentId } : {}) }
+    const file: FileToPlace = {
+      key,
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      data,
+      ...(attachment.commentId ? { commentSourceId: attachment.commentId } : {}),
+    }
     digests.push(await placeFile(context, ticket, targetTicketId, file, placement))
   }
   for (const { image, commentSourceId } of inlineImages.queued) {
@@ -48,7 +59,15 @@ export async function migrateAttachments(context: MigrationContext, ticket: Tick
       counts.attachments.skipped += 1
       continue
     }
-    digests.push(await placeFile(context, ticket, targetTicketId, { key, filename: image.filename, contentType: image.contentType, data: image.data, ...(commentSourceId ? { commentSourceId } : {}) }, placement))
+    digests.push(
+      await placeFile(
+        context,
+        ticket,
+        targetTicketId,
+        { key, filename: image.filename, contentType: image.contentType, data: image.data, ...(commentSourceId ? { commentSourceId } : {}) },
+        placement,
+      ),
+    )
   }
   return digests
 }
@@ -61,13 +80,29 @@ interface FilePlacement {
 }
 
 /** Uploads one file under the ledger's bracket; a `pending` one is first looked for by name and size. Returns its sha256. */
-async function placeFile(context: MigrationContext, ticket: Ticket, targetTicketId: string, file: FileToPlace, placement: FilePlacement): Promise<string> {
+async function placeFile(
+  context: MigrationContext,
+  ticket: Ticket,
+  targetTicketId: string,
+  file: FileToPlace,
+  placement: FilePlacement,
+): Promise<string> {
   const { target, ledger, runId, counts } = context
   const known = ledger.get('attachment', file.key)
   const fingerprint = digest(file.data)
   const limit = target.capabilities.attachments.maxBytes
   if (limit !== undefined && file.data.byteLength > limit) {
-    ledger.put({ kind: 'attachment', sourceId: file.key, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: `${file.filename} is ${file.data.byteLength} bytes; the target accepts at most ${limit}.`, fingerprint })
+    ledger.put({
+      kind: 'attachment',
+      sourceId: file.key,
+      parentSourceId: ticket.id,
+      targetId: null,
+      state: 'failed',
+      sourceUpdatedAt: null,
+      runId,
+      error: `${file.filename} is ${file.data.byteLength} bytes; the target accepts at most ${limit}.`,
+      fingerprint,
+    })
     counts.attachments.failed += 1
     return fingerprint
   }
@@ -76,13 +111,26 @@ async function placeFile(context: MigrationContext, ticket: Ticket, targetTicket
   if (known?.state === 'pending' || (known === undefined && context.adoptedTickets.has(ticket.id))) {
     placement.targetFiles ??= await target.attachments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
     placement.claimed ??= new Set(context.ledger.children('attachment', ticket.id).flatMap((record) => (record.targetId ? [record.targetId] : [])))
-    targetId = placement.targetFiles.find((candidate) => !placement.claimed!.has(candidate.id) && candidate.filename === file.filename && candidate.size === file.data.byteLength)?.id
+    targetId = placement.targetFiles.find(
+      (candidate) => !placement.claimed!.has(candidate.id) && candidate.filename === file.filename && candidate.size === file.data.byteLength,
+    )?.id
     if (targetId !== undefined) placement.claimed.add(targetId)
   }
   if (targetId === undefined) {
-    ledger.put({ kind: 'attachment', sourceId: file.key, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, fingerprint })
+    ledger.put({
+      kind: 'attachment',
+      sourceId: file.key,
+      parentSourceId: ticket.id,
+      targetId: null,
+      state: 'pending',
+      sourceUpdatedAt: null,
+      runId,
+      fingerprint,
+    })
     const commentTargetId =
-      file.commentSourceId && target.capabilities.attachments.linkToComment ? (ledger.get('comment', childKey(ticket.id, file.commentSourceId))?.targetId ?? undefined) : undefined
+      file.commentSourceId && target.capabilities.attachments.linkToComment
+        ? (ledger.get('comment', childKey(ticket.id, file.commentSourceId))?.targetId ?? undefined)
+        : undefined
     const result = await target.attachments.upload(
       targetTicketId,
       { filename: file.filename, contentType: file.contentType, data: file.data, ...(commentTargetId ? { commentId: commentTargetId } : {}) },
@@ -92,6 +140,16 @@ async function placeFile(context: MigrationContext, ticket: Ticket, targetTicket
     if (result.warnings.length > 0) ledger.setWarnings(runId, 'attachment', file.key, result.warnings)
     counts.attachments.created += 1
   } else counts.attachments.skipped += 1
-  ledger.put({ kind: 'attachment', sourceId: file.key, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true, fingerprint })
+  ledger.put({
+    kind: 'attachment',
+    sourceId: file.key,
+    parentSourceId: ticket.id,
+    targetId,
+    state: 'completed',
+    sourceUpdatedAt: null,
+    runId,
+    createdByMigration: true,
+    fingerprint,
+  })
   return fingerprint
 }

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { TicketingAdapter } from '@ticketbridge/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { createRtSimulator } from '@ticketbridge/rt/simulator'
 import { createServedVendorSimulators } from '../test-support/served-vendor-simulators'
@@ -40,7 +39,10 @@ describe('between vendor simulators', () => {
     ]
     const ticketIds: string[] = []
     for (let index = 0; index < 3; index += 1) {
-      const { record } = await halo.tickets.create({ subject: `Printer ${index + 1} is jammed`, description: { text: `Ticket ${index + 1}: the printer shows a jam.` } })
+      const { record } = await halo.tickets.create({
+        subject: `Printer ${index + 1} is jammed`,
+        description: { text: `Ticket ${index + 1}: the printer shows a jam.` },
+      })
       ticketIds.push(record.id)
       for (const entry of work.slice(0, index + 1)) await halo.timeEntries.create(record.id, entry)
     }
@@ -69,7 +71,10 @@ describe('between vendor simulators', () => {
       const entries = await autotask.timeEntries.list(moved!.id).toArray({ limit: 10 })
       const byNote = (left: { note?: string }, right: { note?: string }) => (left.note ?? '').localeCompare(right.note ?? '')
       expect(entries.map(({ minutes, note, person }) => ({ minutes, note, person: person?.id })).sort(byNote)).toEqual(
-        work.slice(0, index + 1).map(({ minutes, note }) => ({ minutes, note, person: technician.id })).sort(byNote),
+        work
+          .slice(0, index + 1)
+          .map(({ minutes, note }) => ({ minutes, note, person: technician.id }))
+          .sort(byNote),
       )
       // What the Halo adapter reads of a start and billable flag arrives as read (today it reads
       // neither from Halo's action list: see the report); Autotask then logs the time as worked now.
@@ -85,9 +90,24 @@ describe('between vendor simulators', () => {
   it('moves Autotask time entries into Halo with their start, end and billable flag, verified', async () => {
     const { adapter: autotask } = await simulators.start(autotaskConnector)
     const { adapter: halo, simulator } = await simulators.start(haloConnector)
-    const { record: ticket } = await autotask.tickets.create({ subject: 'Laptop will not boot', description: { text: 'Black screen after the update.' } })
-    await autotask.timeEntries.create(ticket.id, { minutes: 50, note: 'Rolled back the driver', person: { id: technician.id }, startedAt: '2024-06-03T10:00:00.000Z', billable: true })
-    await autotask.timeEntries.create(ticket.id, { minutes: 20, note: 'Warranty call', person: { id: technician.id }, startedAt: '2024-06-04T14:00:00.000Z', billable: false })
+    const { record: ticket } = await autotask.tickets.create({
+      subject: 'Laptop will not boot',
+      description: { text: 'Black screen after the update.' },
+    })
+    await autotask.timeEntries.create(ticket.id, {
+      minutes: 50,
+      note: 'Rolled back the driver',
+      person: { id: technician.id },
+      startedAt: '2024-06-03T10:00:00.000Z',
+      billable: true,
+    })
+    await autotask.timeEntries.create(ticket.id, {
+      minutes: 20,
+      note: 'Warranty call',
+      person: { id: technician.id },
+      startedAt: '2024-06-04T14:00:00.000Z',
+      billable: false,
+    })
 
     const migration = createMigration({ source: autotask, target: halo, ledgerPath: join(folder, 'autotask-to-halo.sqlite') })
     const report = await migration.run()
@@ -98,10 +118,32 @@ describe('between vendor simulators', () => {
     expect(verify.timeEntries).toEqual({ source: 2, target: 2, sourceMinutes: 70, targetMinutes: 70 })
     // Halo keeps the start and end of the work and the billable flag on the action itself.
     const moved = await halo.tickets.findByExternalId(`autotask:${ticket.id}`)
-    const actions = (simulator.state.actions.get(Number(moved!.id)) ?? []).filter((action) => typeof action.timetaken === 'number' && action.timetaken > 0)
-    expect(actions.map(({ timetaken, note, actionarrivaldate, actioncompletiondate, actisbillable }) => ({ timetaken, note, actionarrivaldate, actioncompletiondate, actisbillable }))).toEqual([
-      { timetaken: 50 / 60, note: 'Rolled back the driver', actionarrivaldate: '2024-06-03T10:00:00', actioncompletiondate: '2024-06-03T10:50:00', actisbillable: true },
-      { timetaken: 20 / 60, note: 'Warranty call', actionarrivaldate: '2024-06-04T14:00:00', actioncompletiondate: '2024-06-04T14:20:00', actisbillable: false },
+    const actions = (simulator.state.actions.get(Number(moved!.id)) ?? []).filter(
+      (action) => typeof action.timetaken === 'number' && action.timetaken > 0,
+    )
+    expect(
+      actions.map(({ timetaken, note, actionarrivaldate, actioncompletiondate, actisbillable }) => ({
+        timetaken,
+        note,
+        actionarrivaldate,
+        actioncompletiondate,
+        actisbillable,
+      })),
+    ).toEqual([
+      {
+        timetaken: 50 / 60,
+        note: 'Rolled back the driver',
+        actionarrivaldate: '2024-06-03T10:00:00',
+        actioncompletiondate: '2024-06-03T10:50:00',
+        actisbillable: true,
+      },
+      {
+        timetaken: 20 / 60,
+        note: 'Warranty call',
+        actionarrivaldate: '2024-06-04T14:00:00',
+        actioncompletiondate: '2024-06-04T14:20:00',
+        actisbillable: false,
+      },
     ])
     // Halo records time as its API agent: the technician is reported, not lost silently.
     expect(report.warnings.filter(({ kind, warning }) => kind === 'time-entry' && warning.field === 'person')).toHaveLength(2)
@@ -118,7 +160,9 @@ describe('between vendor simulators', () => {
     }
     const migration = createMigration({ source: halo, target: autotask, ledgerPath: join(folder, 'halo-to-autotask.sqlite') })
     const preflight = await migration.preflight()
-    expect(preflight.degradations).toContainEqual(expect.stringMatching(new RegExp(`^Status ${resolved.name} \\(resolved\\) → Complete \\(closed\\) by category\\.$`)))
+    expect(preflight.degradations).toContainEqual(
+      expect.stringMatching(new RegExp(`^Status ${resolved.name} \\(resolved\\) → Complete \\(closed\\) by category\\.$`)),
+    )
     const report = await migration.run()
     const verify = await migration.verify()
     await migration.close()
@@ -135,7 +179,10 @@ describe('between vendor simulators', () => {
     const target = await simulators.start(rtConnector)
     const ids: string[] = []
     for (let index = 0; index < 5; index += 1) {
-      const { record } = await source.adapter.tickets.create({ subject: `Outage part ${index + 1}`, description: { text: `Part ${index + 1} of the outage.` } })
+      const { record } = await source.adapter.tickets.create({
+        subject: `Outage part ${index + 1}`,
+        description: { text: `Part ${index + 1} of the outage.` },
+      })
       ids.push(record.id)
     }
     const [a, b, c, d, e] = ids as [string, string, string, string, string]
@@ -168,7 +215,15 @@ describe('between vendor simulators', () => {
     const targetKeys = new Set<string>()
     for (const targetId of sourceIdOf.keys()) {
       for (const relation of await target.adapter.relations.list(targetId)) {
-        targetKeys.add(relationKey(canonicalRelation({ ticketId: sourceIdOf.get(relation.ticketId)!, kind: relation.kind, relatedTicketId: sourceIdOf.get(relation.relatedTicketId)! })))
+        targetKeys.add(
+          relationKey(
+            canonicalRelation({
+              ticketId: sourceIdOf.get(relation.ticketId)!,
+              kind: relation.kind,
+              relatedTicketId: sourceIdOf.get(relation.relatedTicketId)!,
+            }),
+          ),
+        )
       }
     }
     expect([...targetKeys].sort()).toEqual([...sourceKeys].sort())

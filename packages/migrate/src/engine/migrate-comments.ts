@@ -49,7 +49,12 @@ export async function migrateComments(
     // A reply that only carried files has no text; the target still needs a body to hold it.
     const sourceBody = rewritten.body.text.trim() || rewritten.body.html?.trim() ? rewritten.body : { text: '(no text: files only)' }
     const body = provenance ? withProvenanceLine(provenance, sourceBody) : sourceBody
-    if (provenance) warnings.push({ type: 'converted', field: 'author', message: `The target cannot set a comment's ${[!capabilities.setAuthor && 'author', !capabilities.setCreatedAt && 'time'].filter(Boolean).join(' or ')}; kept as a provenance line.` })
+    if (provenance)
+      warnings.push({
+        type: 'converted',
+        field: 'author',
+        message: `The target cannot set a comment's ${[!capabilities.setAuthor && 'author', !capabilities.setCreatedAt && 'time'].filter(Boolean).join(' or ')}; kept as a provenance line.`,
+      })
     let targetId: string | undefined
     // A failed create may have landed too: a batch the vendor refused as a whole may have stored
     // some of it. On an adopted ticket another ledger may have moved any comment.
@@ -62,9 +67,15 @@ export async function migrateComments(
     }
     if (targetId === undefined) {
       ledger.put({ kind: 'comment', sourceId: commentKey, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
-      const author = capabilities.setAuthor ? await directory.person(comment.author, (field, message) => warnings.push({ type: 'substituted', field, message }), 'author') : undefined
+      const author = capabilities.setAuthor
+        ? await directory.person(comment.author, (field, message) => warnings.push({ type: 'substituted', field, message }), 'author')
+        : undefined
       try {
-        const visibility = capabilities.visibilities.includes(comment.visibility) ? comment.visibility : comment.visibility === 'public' ? 'internal' : comment.visibility
+        const visibility = capabilities.visibilities.includes(comment.visibility)
+          ? comment.visibility
+          : comment.visibility === 'public'
+            ? 'internal'
+            : comment.visibility
         const result = await target.comments.create(
           targetTicketId,
           {
@@ -83,16 +94,44 @@ export async function migrateComments(
         created += 1
       } catch (error) {
         rethrowIfFatal(error)
-        ledger.put({ kind: 'comment', sourceId: commentKey, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: (error as Error).message })
+        ledger.put({
+          kind: 'comment',
+          sourceId: commentKey,
+          parentSourceId: ticket.id,
+          targetId: null,
+          state: 'failed',
+          sourceUpdatedAt: null,
+          runId,
+          error: (error as Error).message,
+        })
         counts.comments.failed += 1
         throw error
       }
     } else counts.comments.skipped += 1
     // The time entry first: a crash between the two leaves the comment pending, found again by its text.
     if (timed) {
-      ledger.put({ kind: 'time-entry', sourceId: childKey(ticket.id, timed.id), parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true, fingerprint: JSON.stringify({ minutes: timed.minutes }) })
+      ledger.put({
+        kind: 'time-entry',
+        sourceId: childKey(ticket.id, timed.id),
+        parentSourceId: ticket.id,
+        targetId,
+        state: 'completed',
+        sourceUpdatedAt: null,
+        runId,
+        createdByMigration: true,
+        fingerprint: JSON.stringify({ minutes: timed.minutes }),
+      })
     }
-    ledger.put({ kind: 'comment', sourceId: commentKey, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true })
+    ledger.put({
+      kind: 'comment',
+      sourceId: commentKey,
+      parentSourceId: ticket.id,
+      targetId,
+      state: 'completed',
+      sourceUpdatedAt: null,
+      runId,
+      createdByMigration: true,
+    })
     if (warnings.length > 0) ledger.setWarnings(runId, 'comment', commentKey, warnings)
   }
   return { total, created }

@@ -23,13 +23,19 @@ async function seedThroughContract(adapter: TicketingAdapter): Promise<void> {
     const { record } = await adapter.tickets.create({ subject: `Pair check ${index}`, description: { text: `Ticket ${index} of the pair check.` } })
     await adapter.comments.create(record.id, { body: { text: `Reply to ticket ${index}.` }, visibility: 'public' })
     if (adapter.capabilities.attachments.upload) {
-      await adapter.attachments.upload(record.id, { filename: `note-${index}.txt`, contentType: 'text/plain', data: new TextEncoder().encode(`file ${index}`) })
+      await adapter.attachments.upload(record.id, {
+        filename: `note-${index}.txt`,
+        contentType: 'text/plain',
+        data: new TextEncoder().encode(`file ${index}`),
+      })
     }
   }
 }
 
 // Every vendor in the registry, as source and as target: a vendor added there is migrated both ways here.
-const pairs = builtInConnectors.flatMap((source) => builtInConnectors.filter((target) => target !== source).map((target) => [source, target] as const))
+const pairs = builtInConnectors.flatMap((source) =>
+  builtInConnectors.filter((target) => target !== source).map((target) => [source, target] as const),
+)
 
 describe('every pair of vendor simulators', () => {
   for (const [sourceConnector, targetConnector] of pairs) {

@@ -24,11 +24,17 @@ async function seedTicketWithImages(source: MemoryAdapter) {
   const diagram = fileBytes(3, 700)
   const { record: ticket } = await source.tickets.create({
     subject: 'Error dialog on login',
-    description: { text: 'The dialog below appears.', html: `<p>The dialog below appears.</p><p><img alt="dialog" src="${dataUri(screenshot)}"></p>` },
+    description: {
+      text: 'The dialog below appears.',
+      html: `<p>The dialog below appears.</p><p><img alt="dialog" src="${dataUri(screenshot)}"></p>`,
+    },
   })
   const { record: file } = await source.attachments.upload(ticket.id, { filename: 'diagram.png', contentType: 'image/png', data: diagram })
   await source.comments.create(ticket.id, {
-    body: { text: 'Photo of the screen, and the diagram.', html: `<p>Photo of the screen:</p><img src="${dataUri(photo, 'image/jpeg')}"><img src="https://old-helpdesk.example/attachments/${file.id}/view">` },
+    body: {
+      text: 'Photo of the screen, and the diagram.',
+      html: `<p>Photo of the screen:</p><img src="${dataUri(photo, 'image/jpeg')}"><img src="https://old-helpdesk.example/attachments/${file.id}/view">`,
+    },
     visibility: 'public',
   })
   return { ticket, screenshot, photo, diagram }
@@ -71,7 +77,11 @@ describe('inline images', () => {
     expect(files.find((file) => file.filename === photoName)?.commentId).toBe(comment!.id)
 
     const converted = report.warnings.filter((entry) => entry.warning.type === 'converted' && /inline image/.test(entry.warning.message))
-    expect(converted.map((entry) => `${entry.kind}:${entry.warning.field}`).sort()).toEqual(['comment:comment.body', 'comment:comment.body', 'ticket:description'])
+    expect(converted.map((entry) => `${entry.kind}:${entry.warning.field}`).sort()).toEqual([
+      'comment:comment.body',
+      'comment:comment.body',
+      'ticket:description',
+    ])
   })
 
   it('writes the references into the text where the target keeps text only', async () => {

@@ -25,14 +25,25 @@ async function targetRelationsInSourceIds(source: TicketingAdapter, target: Memo
   const keys: string[] = []
   for (const targetId of sourceIdOf.keys()) {
     for (const relation of await target.relations.list(targetId)) {
-      keys.push(relationKey(canonicalRelation({ ticketId: sourceIdOf.get(relation.ticketId)!, kind: relation.kind, relatedTicketId: sourceIdOf.get(relation.relatedTicketId)! })))
+      keys.push(
+        relationKey(
+          canonicalRelation({
+            ticketId: sourceIdOf.get(relation.ticketId)!,
+            kind: relation.kind,
+            relatedTicketId: sourceIdOf.get(relation.relatedTicketId)!,
+          }),
+        ),
+      )
     }
   }
   return keys.sort()
 }
 
 /** Wraps a target so that calls to relations.create are counted (and can be made to fail). */
-function watchRelationCreates(target: MemoryAdapter, behave: (input: { relatedTicketId: string; kind: TicketRelation['kind'] }, call: number) => void = () => undefined) {
+function watchRelationCreates(
+  target: MemoryAdapter,
+  behave: (input: { relatedTicketId: string; kind: TicketRelation['kind'] }, call: number) => void = () => undefined,
+) {
   const calls: { ticketId: string; relatedTicketId: string; kind: string }[] = []
   const adapter: TicketingAdapter = {
     ...target,
@@ -102,7 +113,11 @@ describe('relations', () => {
     expect(deltaReport.counts.tickets.created).toBe(1)
     expect(target.store.relations).toEqual([])
     expect(deltaReport.failures).toEqual([])
-    expect(deltaReport.warnings).toContainEqual({ kind: 'relation', sourceId: `${a}/parent/${b}`, warning: expect.objectContaining({ message: expect.stringContaining(`Ticket ${b} has not been migrated yet`) }) })
+    expect(deltaReport.warnings).toContainEqual({
+      kind: 'relation',
+      sourceId: `${a}/parent/${b}`,
+      warning: expect.objectContaining({ message: expect.stringContaining(`Ticket ${b} has not been migrated yet`) }),
+    })
     // Nothing to check yet: the partner is not in the target.
     expect(deltaVerify.relations).toEqual({ source: 0, target: 0 })
     expect(deltaVerify.passed).toBe(true)
@@ -201,7 +216,11 @@ describe('relations', () => {
     const verify = await migration.verify()
     await migration.close()
     expect(await targetRelationsInSourceIds(source, target)).toEqual([`${a}/related/${b}`])
-    expect(report.warnings).toContainEqual({ kind: 'relation', sourceId: `${b}/duplicate-of/${a}`, warning: expect.objectContaining({ type: 'converted', field: 'kind' }) })
+    expect(report.warnings).toContainEqual({
+      kind: 'relation',
+      sourceId: `${b}/duplicate-of/${a}`,
+      warning: expect.objectContaining({ type: 'converted', field: 'kind' }),
+    })
     expect(verify.passed).toBe(true)
   })
 
@@ -237,8 +256,12 @@ describe('relations', () => {
 
 describe('canonicalRelation', () => {
   it('names a link the same way from either of its tickets', () => {
-    expect(canonicalRelation({ ticketId: '7', kind: 'related', relatedTicketId: '12' })).toEqual(canonicalRelation({ ticketId: '12', kind: 'related', relatedTicketId: '7' }))
-    expect(canonicalRelation({ ticketId: '7', kind: 'parent', relatedTicketId: '12' })).toEqual(canonicalRelation({ ticketId: '12', kind: 'child', relatedTicketId: '7' }))
+    expect(canonicalRelation({ ticketId: '7', kind: 'related', relatedTicketId: '12' })).toEqual(
+      canonicalRelation({ ticketId: '12', kind: 'related', relatedTicketId: '7' }),
+    )
+    expect(canonicalRelation({ ticketId: '7', kind: 'parent', relatedTicketId: '12' })).toEqual(
+      canonicalRelation({ ticketId: '12', kind: 'child', relatedTicketId: '7' }),
+    )
     // Numeric ids compare as numbers: 9 comes before 10.
     expect(relationKey(canonicalRelation({ ticketId: '10', kind: 'related', relatedTicketId: '9' }))).toBe('9/related/10')
     expect(relationKey(canonicalRelation({ ticketId: '5', kind: 'duplicate-of', relatedTicketId: '3' }))).toBe('5/duplicate-of/3')

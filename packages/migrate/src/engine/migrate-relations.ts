@@ -1,4 +1,11 @@
-import { type AdapterWarning, runConcurrently, type Ticket, type TicketRelation, type TicketRelationKind, UnsupportedOperationError } from '@ticketbridge/core'
+import {
+  type AdapterWarning,
+  runConcurrently,
+  type Ticket,
+  type TicketRelation,
+  type TicketRelationKind,
+  UnsupportedOperationError,
+} from '@ticketbridge/core'
 import type { LedgerRecord } from '../ledger/migration-ledger'
 import type { MigrationContext } from './migration-context'
 import { rethrowIfFatal } from './fatal-errors'
@@ -16,7 +23,7 @@ export interface CanonicalRelation {
 }
 
 /** Whether this migration moves relations: only where both ends keep them. */
-export function movesRelations(context: Pick<MigrationContext, 'source' | 'target'>): boolean {
+function movesRelations(context: Pick<MigrationContext, 'source' | 'target'>): boolean {
   return context.source.capabilities.relations && context.target.capabilities.relations
 }
 
@@ -56,7 +63,16 @@ export async function recordTicketRelations(context: MigrationContext, ticket: T
       if (firstSighting && (known.state === 'completed' || known.state === 'skipped')) counts.relations.skipped += 1
       continue
     }
-    ledger.put({ kind: 'relation', sourceId: key, parentSourceId: canonical.ticketId, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, fingerprint: JSON.stringify(canonical) })
+    ledger.put({
+      kind: 'relation',
+      sourceId: key,
+      parentSourceId: canonical.ticketId,
+      targetId: null,
+      state: 'pending',
+      sourceUpdatedAt: null,
+      runId,
+      fingerprint: JSON.stringify(canonical),
+    })
   }
 }
 
@@ -108,7 +124,11 @@ export async function migrateRelations(context: MigrationContext, concurrency: n
   )
 }
 
-async function createRelation(context: MigrationContext, record: LedgerRecord, relationsOf: (targetTicketId: string) => Promise<Set<string>>): Promise<void> {
+async function createRelation(
+  context: MigrationContext,
+  record: LedgerRecord,
+  relationsOf: (targetTicketId: string) => Promise<Set<string>>,
+): Promise<void> {
   const { ledger, runId, counts, target } = context
   const relation = JSON.parse(record.fingerprint ?? 'null') as CanonicalRelation | null
   if (!relation) return
@@ -117,7 +137,11 @@ async function createRelation(context: MigrationContext, record: LedgerRecord, r
   if (from === undefined || to === undefined) {
     const missing = [from === undefined && relation.ticketId, to === undefined && relation.relatedTicketId].filter(Boolean).join(' and ')
     ledger.setWarnings(runId, 'relation', record.sourceId, [
-      { type: 'other', field: 'relation', message: `Ticket ${missing} has not been migrated yet (outside this run, or failed); the ${relation.kind} link waits for a run that moves it.` },
+      {
+        type: 'other',
+        field: 'relation',
+        message: `Ticket ${missing} has not been migrated yet (outside this run, or failed); the ${relation.kind} link waits for a run that moves it.`,
+      },
     ])
     counts.relations.skipped += 1
     return
@@ -138,16 +162,28 @@ async function createRelation(context: MigrationContext, record: LedgerRecord, r
     ledger.put({ ...record, targetId: null, state: 'pending', runId, attempts: record.attempts + 1, error: null })
     let result
     try {
-      result = await target.relations.create(from, { relatedTicketId: to, kind }, { silent: true, ...(context.signal ? { signal: context.signal } : {}) })
+      result = await target.relations.create(
+        from,
+        { relatedTicketId: to, kind },
+        { silent: true, ...(context.signal ? { signal: context.signal } : {}) },
+      )
     } catch (error) {
       // A target without duplicates (RT) still links the two tickets.
       if (kind !== 'duplicate-of' || !UnsupportedOperationError.isInstance(error)) throw error
       kind = 'related'
       const related = canonicalRelation({ ticketId: from, kind, relatedTicketId: to })
       targetKey = relationKey(related)
-      warnings.push({ type: 'converted', field: 'kind', message: `The target has no duplicate links; ticket ${relation.ticketId} is linked to ${relation.relatedTicketId} as related.` })
+      warnings.push({
+        type: 'converted',
+        field: 'kind',
+        message: `The target has no duplicate links; ticket ${relation.ticketId} is linked to ${relation.relatedTicketId} as related.`,
+      })
       if (!fromRelations.has(targetKey) && !toRelations.has(targetKey)) {
-        result = await target.relations.create(related.ticketId, { relatedTicketId: related.relatedTicketId, kind }, { silent: true, ...(context.signal ? { signal: context.signal } : {}) })
+        result = await target.relations.create(
+          related.ticketId,
+          { relatedTicketId: related.relatedTicketId, kind },
+          { silent: true, ...(context.signal ? { signal: context.signal } : {}) },
+        )
       }
     }
     if (result) warnings.push(...result.warnings)

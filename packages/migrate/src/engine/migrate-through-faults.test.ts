@@ -33,16 +33,31 @@ afterEach(async () => {
 /** Tickets with replies, internal notes and files, written through the RT adapter. */
 async function seedRt(rt: TicketingAdapter): Promise<void> {
   for (let index = 0; index < ticketCount; index += 1) {
-    const { record } = await rt.tickets.create({ subject: `VPN drops on laptop ${index + 1}`, description: { text: `Laptop ${index + 1} loses the VPN every hour.` } })
+    const { record } = await rt.tickets.create({
+      subject: `VPN drops on laptop ${index + 1}`,
+      description: { text: `Laptop ${index + 1} loses the VPN every hour.` },
+    })
     for (let reply = 0; reply < (index % 3) + 1; reply += 1) {
-      await rt.comments.create(record.id, { body: { text: `Reply ${reply + 1} on laptop ${index + 1}` }, visibility: reply % 2 === 0 ? 'public' : 'internal' })
+      await rt.comments.create(record.id, {
+        body: { text: `Reply ${reply + 1} on laptop ${index + 1}` },
+        visibility: reply % 2 === 0 ? 'public' : 'internal',
+      })
     }
-    if (index % 4 === 0) await rt.attachments.upload(record.id, { filename: `trace-${index + 1}.bin`, contentType: 'application/octet-stream', data: fileBytes(index, 2000) })
+    if (index % 4 === 0)
+      await rt.attachments.upload(record.id, {
+        filename: `trace-${index + 1}.bin`,
+        contentType: 'application/octet-stream',
+        data: fileBytes(index, 2000),
+      })
   }
 }
 
 const cases: { name: string; at: 'source' | 'target'; faults: ProxyFault[] }[] = [
-  { name: '30 answers of 429 with Retry-After from the target', at: 'target', faults: [{ kind: 'status', status: 429, retryAfterSeconds: 1, count: 30 }] },
+  {
+    name: '30 answers of 429 with Retry-After from the target',
+    at: 'target',
+    faults: [{ kind: 'status', status: 429, retryAfterSeconds: 1, count: 30 }],
+  },
   { name: '30 answers of 429 without Retry-After from the target', at: 'target', faults: [{ kind: 'status', status: 429, count: 30 }] },
   { name: '6 answers of 500 to writes on the target', at: 'target', faults: [{ kind: 'status', status: 500, count: 6, methods: writes }] },
   { name: '6 answers of 503 to reads of the source', at: 'source', faults: [{ kind: 'status', status: 503, count: 6, methods: ['GET'] }] },

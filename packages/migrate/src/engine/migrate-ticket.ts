@@ -33,7 +33,8 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
     counts.tickets.failed += 1
     return 'failed'
   }
-  const changed = known?.sourceUpdatedAt !== null && known?.sourceUpdatedAt !== undefined && Date.parse(ticket.updatedAt) > Date.parse(known.sourceUpdatedAt)
+  const changed =
+    known?.sourceUpdatedAt !== null && known?.sourceUpdatedAt !== undefined && Date.parse(ticket.updatedAt) > Date.parse(known.sourceUpdatedAt)
   if (known?.state === 'completed' && !changed) {
     counts.tickets.skipped += 1
     return 'skipped'
@@ -55,17 +56,48 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
       // Looked up with its page (adopt-existing-tickets.ts) unless it came another way.
       const found = context.foundOnTarget.get(ticket.id)
       if (found !== undefined) targetId = found?.id
-      else if (known?.state === 'pending' || known?.state === 'failed') targetId = (await target.tickets.findByExternalId(stamp, { signal: context.signal }))?.id
+      else if (known?.state === 'pending' || known?.state === 'failed')
+        targetId = (await target.tickets.findByExternalId(stamp, { signal: context.signal }))?.id
       if (targetId === undefined) {
-        ledger.put({ kind: 'ticket', sourceId: ticket.id, parentSourceId: null, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, attempts: (known?.attempts ?? 0) + 1 })
+        ledger.put({
+          kind: 'ticket',
+          sourceId: ticket.id,
+          parentSourceId: null,
+          targetId: null,
+          state: 'pending',
+          sourceUpdatedAt: null,
+          runId,
+          attempts: (known?.attempts ?? 0) + 1,
+        })
         // Closed tickets are created open and closed last: on some vendors a reply reopens a ticket.
         const createStatus = finalStatus && finalCategories.has(statusCategoryOf(context, finalStatus)) ? { category: 'open' as const } : finalStatus
-        const { record, warnings: createWarnings } = await target.tickets.create({ ...input, status: createStatus }, { silent: true, signal: context.signal })
+        const { record, warnings: createWarnings } = await target.tickets.create(
+          { ...input, status: createStatus },
+          { silent: true, signal: context.signal },
+        )
         warnings.push(...createWarnings)
         targetId = record.id
-        ledger.put({ kind: 'ticket', sourceId: ticket.id, parentSourceId: null, targetId, state: 'created', sourceUpdatedAt: null, runId, createdByMigration: true })
+        ledger.put({
+          kind: 'ticket',
+          sourceId: ticket.id,
+          parentSourceId: null,
+          targetId,
+          state: 'created',
+          sourceUpdatedAt: null,
+          runId,
+          createdByMigration: true,
+        })
       } else {
-        ledger.put({ kind: 'ticket', sourceId: ticket.id, parentSourceId: null, targetId, state: 'created', sourceUpdatedAt: null, runId, createdByMigration: true })
+        ledger.put({
+          kind: 'ticket',
+          sourceId: ticket.id,
+          parentSourceId: null,
+          targetId,
+          state: 'created',
+          sourceUpdatedAt: null,
+          runId,
+          createdByMigration: true,
+        })
       }
     } else if (known?.state === 'completed' && changed) {
       const { externalId: _externalId, createdAt: _createdAt, ...changes } = input

@@ -66,7 +66,11 @@ function loseTimeEntryAnswers(target: MemoryAdapter, error: () => Error, times: 
     lost: 0,
     timeEntries: {
       ...target.timeEntries,
-      create: async (ticketId: string, input: Parameters<TicketingAdapter['timeEntries']['create']>[1], options?: Parameters<TicketingAdapter['timeEntries']['create']>[2]) => {
+      create: async (
+        ticketId: string,
+        input: Parameters<TicketingAdapter['timeEntries']['create']>[1],
+        options?: Parameters<TicketingAdapter['timeEntries']['create']>[2],
+      ) => {
         const result = await target.timeEntries.create(ticketId, input, options)
         if (wrapped.lost < times) {
           wrapped.lost += 1
@@ -91,7 +95,11 @@ function recordingTimeOnComments(memory: MemoryAdapter, unlisted: readonly strin
     comments: {
       ...memory.comments,
       list: (ticketId, options) =>
-        createPaginated(async () => ({ items: (await memory.comments.list(ticketId, options).toArray({ limit: 10_000 })).filter((comment) => !unlisted.includes(comment.body.text)) })),
+        createPaginated(async () => ({
+          items: (await memory.comments.list(ticketId, options).toArray({ limit: 10_000 })).filter(
+            (comment) => !unlisted.includes(comment.body.text),
+          ),
+        })),
     },
     timeEntries: {
       ...memory.timeEntries,
@@ -128,7 +136,10 @@ async function movedTicket(source: TicketingAdapter, target: TicketingAdapter, s
   const moved = (await target.tickets.findByExternalId(`${source.vendor}:${sourceTicketId}`))!
   const comments = await target.comments.list(moved.id).toArray({ limit: 100 })
   const entries = await target.timeEntries.list(moved.id).toArray({ limit: 100 })
-  return { comments: comments.map((comment) => comment.body.text), entries: entries.map(({ minutes, note }) => ({ minutes, ...(note !== undefined ? { note } : {}) })) }
+  return {
+    comments: comments.map((comment) => comment.body.text),
+    entries: entries.map(({ minutes, note }) => ({ minutes, ...(note !== undefined ? { note } : {}) })),
+  }
 }
 
 describe('time entries', () => {
@@ -151,13 +162,24 @@ describe('time entries', () => {
           String(ticket.id),
           [...source.store.timeEntries.values()]
             .filter((entry) => entry.ticketId === ticket.id)
-            .map((entry) => ({ minutes: entry.minutes, ...(entry.note ? { note: entry.note } : {}), startedAt: entry.startedAt, billable: entry.billable, person: 'sam@helpdesk.example' })),
+            .map((entry) => ({
+              minutes: entry.minutes,
+              ...(entry.note ? { note: entry.note } : {}),
+              startedAt: entry.startedAt,
+              billable: entry.billable,
+              person: 'sam@helpdesk.example',
+            })),
         ]),
       ),
     )
     expect(verify.differences).toEqual([])
     expect(verify.passed).toBe(true)
-    expect(verify.timeEntries).toEqual({ source: source.store.timeEntries.size, target: source.store.timeEntries.size, sourceMinutes, targetMinutes: sourceMinutes })
+    expect(verify.timeEntries).toEqual({
+      source: source.store.timeEntries.size,
+      target: source.store.timeEntries.size,
+      sourceMinutes,
+      targetMinutes: sourceMinutes,
+    })
 
     const again = createMigration({ source, target, ledgerPath })
     const rerun = await again.run()
@@ -182,7 +204,10 @@ describe('time entries', () => {
     const report = await second.run()
     const verify = await second.verify()
     await second.close()
-    expect(report.counts.timeEntries).toMatchObject({ created: 1, skipped: [...source.store.timeEntries.values()].filter((entry) => entry.ticketId === 4).length - 1 })
+    expect(report.counts.timeEntries).toMatchObject({
+      created: 1,
+      skipped: [...source.store.timeEntries.values()].filter((entry) => entry.ticketId === 4).length - 1,
+    })
     expect(target.store.timeEntries.size).toBe(before + 1)
     expect(verify.passed).toBe(true)
   })
@@ -203,7 +228,11 @@ describe('time entries', () => {
     expect(report.warnings).toContainEqual({
       kind: 'time-entry',
       sourceId: expect.stringMatching(/^4\//),
-      warning: expect.objectContaining({ type: 'substituted', field: 'person', message: expect.stringMatching(/^Casey Contractor .* has no counterpart/) }),
+      warning: expect.objectContaining({
+        type: 'substituted',
+        field: 'person',
+        message: expect.stringMatching(/^Casey Contractor .* has no counterpart/),
+      }),
     })
     expect(report.failures).toEqual([])
   })
@@ -240,7 +269,11 @@ describe('time entries', () => {
     await seedWithTime(source, 8)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
     const ledgerPath = join(folder, 'ledger.sqlite')
-    const timingOut = loseTimeEntryAnswers(target, () => new TimeoutError('No answer within 30000 ms (POST /time-entries).', { vendor: 'memory-target', timeoutMs: 30_000 }), 2)
+    const timingOut = loseTimeEntryAnswers(
+      target,
+      () => new TimeoutError('No answer within 30000 ms (POST /time-entries).', { vendor: 'memory-target', timeoutMs: 30_000 }),
+      2,
+    )
     // No retry round in this run: the next run finishes the work (see the next case for the rounds).
     const first = createMigration({ source, target: timingOut, ledgerPath, transientRetries: { rounds: 0 } })
     const firstReport = await first.run()
@@ -267,8 +300,17 @@ describe('time entries', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedWithTime(source, 8)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const timingOut = loseTimeEntryAnswers(target, () => new TimeoutError('No answer within 30000 ms (POST /time-entries).', { vendor: 'memory-target', timeoutMs: 30_000 }), 2)
-    const migration = createMigration({ source, target: timingOut, ledgerPath: join(folder, 'ledger.sqlite'), transientRetries: { initialDelayMs: 10 } })
+    const timingOut = loseTimeEntryAnswers(
+      target,
+      () => new TimeoutError('No answer within 30000 ms (POST /time-entries).', { vendor: 'memory-target', timeoutMs: 30_000 }),
+      2,
+    )
+    const migration = createMigration({
+      source,
+      target: timingOut,
+      ledgerPath: join(folder, 'ledger.sqlite'),
+      transientRetries: { initialDelayMs: 10 },
+    })
     const report = await migration.run()
     const verify = await migration.verify()
     await migration.close()
@@ -276,7 +318,12 @@ describe('time entries', () => {
     expect(report.failures).toEqual([])
     expect(report.counts.tickets).toMatchObject({ read: 8, created: 8, failed: 0 })
     // The two whose answers were lost had landed: found on the target, not sent again.
-    expect(report.counts.timeEntries).toMatchObject({ read: source.store.timeEntries.size, created: source.store.timeEntries.size - 2, skipped: 2, failed: 0 })
+    expect(report.counts.timeEntries).toMatchObject({
+      read: source.store.timeEntries.size,
+      created: source.store.timeEntries.size - 2,
+      skipped: 2,
+      failed: 0,
+    })
     expect(target.store.timeEntries.size).toBe(source.store.timeEntries.size)
     expect(verify.passed).toBe(true)
   })
@@ -346,7 +393,11 @@ describe('time entries', () => {
     const verify = await migration.verify()
     await migration.close()
     expect(report.counts.timeEntries).toMatchObject({ read: 2, created: 1, skipped: 1, failed: 0 })
-    expect(report.warnings).toContainEqual({ kind: 'time-entry', sourceId: '4/999', warning: expect.objectContaining({ field: 'minutes', message: expect.stringContaining('-10 minutes') }) })
+    expect(report.warnings).toContainEqual({
+      kind: 'time-entry',
+      sourceId: '4/999',
+      warning: expect.objectContaining({ field: 'minutes', message: expect.stringContaining('-10 minutes') }),
+    })
     expect(verify.passed).toBe(true)
     expect(verify.timeEntries).toMatchObject({ source: 1, sourceMinutes: 30, targetMinutes: 30 })
   })
@@ -385,7 +436,9 @@ describe('time entries', () => {
     const report = await migration.run()
     const verify = await migration.verify()
     await migration.close()
-    expect(report.preflight?.degradations.filter((line) => /time/i.test(line))).toEqual(['memory-target keeps no time entries: time worked in memory-source is not moved.'])
+    expect(report.preflight?.degradations.filter((line) => /time/i.test(line))).toEqual([
+      'memory-target keeps no time entries: time worked in memory-source is not moved.',
+    ])
     expect(listed).toBe(0)
     expect(report.counts.timeEntries.read).toBe(0)
     expect(report.warnings.filter(({ kind }) => kind === 'time-entry')).toEqual([])
@@ -412,7 +465,11 @@ describe('time entries', () => {
       expect(report.counts.timeEntries).toMatchObject({ read: 3, created: 3, failed: 0 })
       const moved = await movedTicket(source, target, ticketId)
       // The timed comment arrives as one comment with its 30 minutes on it; the entry whose comment did not move keeps its note.
-      expect(moved.entries).toEqual([{ minutes: 30, note: expect.stringContaining('Replaced the fuser unit') }, { minutes: 30, note: 'Logged by phone' }, { minutes: 10, note: 'Travel to site' }])
+      expect(moved.entries).toEqual([
+        { minutes: 30, note: expect.stringContaining('Replaced the fuser unit') },
+        { minutes: 30, note: 'Logged by phone' },
+        { minutes: 10, note: 'Travel to site' },
+      ])
       expect([...target.store.timeEntries.values()].filter((entry) => entry.commentId !== undefined)).toHaveLength(1)
       expect(moved.comments.filter((text) => text.includes('Replaced the fuser unit'))).toHaveLength(1)
       expect(moved.comments.some((text) => text.includes('Logged by phone'))).toBe(false)
@@ -471,7 +528,8 @@ describe('time entries', () => {
   })
   describe('recorded on comments, between the Halo and RT simulators', () => {
     /** How often each text appears among a ticket's comments (provenance lines aside). */
-    const occurrences = (comments: { body: { text: string } }[], text: string) => comments.filter((comment) => comment.body.text.includes(text)).length
+    const occurrences = (comments: { body: { text: string } }[], text: string) =>
+      comments.filter((comment) => comment.body.text.includes(text)).length
 
     it('Halo → RT: a timed action arrives once, as the comment, with its time beside it', async () => {
       const halo = (await simulators.start(haloConnector)).adapter as HaloAdapter
@@ -507,7 +565,11 @@ describe('time entries', () => {
       const rt = (await simulators.start(rtConnector)).adapter
       const halo = (await simulators.start(haloConnector)).adapter
       const { record: ticket } = await rt.tickets.create({ subject: 'VPN drops', description: { text: 'The VPN drops hourly.' } })
-      await rt.comments.create(ticket.id, { body: { text: 'Updated the client, please try again.' }, visibility: 'public', vendorOptions: { rt: { TimeTaken: 20 } } })
+      await rt.comments.create(ticket.id, {
+        body: { text: 'Updated the client, please try again.' },
+        visibility: 'public',
+        vendorOptions: { rt: { TimeTaken: 20 } },
+      })
       await rt.timeEntries.create(ticket.id, { minutes: 40, note: 'Captured the tunnel logs' })
 
       const migration = createMigration({ source: rt, target: halo, ledgerPath: join(folder, 'rt-to-halo.sqlite') })

@@ -16,7 +16,7 @@ export interface TimeEntryFingerprint {
 }
 
 /** Whether this migration moves time entries: only where both ends keep them. */
-export function movesTimeEntries(context: Pick<MigrationContext, 'source' | 'target'>): boolean {
+function movesTimeEntries(context: Pick<MigrationContext, 'source' | 'target'>): boolean {
   return context.source.capabilities.timeEntries && context.target.capabilities.timeEntries
 }
 
@@ -84,9 +84,21 @@ export async function migrateTimeEntries(
     if (!(entry.minutes > 0)) {
       // RT records corrections as negative time; no target takes an entry of zero or less.
       if (known?.state !== 'skipped') {
-        ledger.put({ kind: 'time-entry', sourceId: entryKey, parentSourceId: ticket.id, targetId: null, state: 'skipped', sourceUpdatedAt: null, runId })
+        ledger.put({
+          kind: 'time-entry',
+          sourceId: entryKey,
+          parentSourceId: ticket.id,
+          targetId: null,
+          state: 'skipped',
+          sourceUpdatedAt: null,
+          runId,
+        })
         ledger.setWarnings(runId, 'time-entry', entryKey, [
-          { type: 'unsupported', field: 'minutes', message: `A time entry of ${entry.minutes} minutes (a correction) has no counterpart in the target; it was left out.` },
+          {
+            type: 'unsupported',
+            field: 'minutes',
+            message: `A time entry of ${entry.minutes} minutes (a correction) has no counterpart in the target; it was left out.`,
+          },
         ])
       }
       counts.timeEntries.skipped += 1
@@ -111,7 +123,17 @@ export async function migrateTimeEntries(
     }
     const warnings: AdapterWarning[] = []
     if (targetId === undefined) {
-      ledger.put({ kind: 'time-entry', sourceId: entryKey, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId, attempts: (known?.attempts ?? 0) + 1, fingerprint })
+      ledger.put({
+        kind: 'time-entry',
+        sourceId: entryKey,
+        parentSourceId: ticket.id,
+        targetId: null,
+        state: 'pending',
+        sourceUpdatedAt: null,
+        runId,
+        attempts: (known?.attempts ?? 0) + 1,
+        fingerprint,
+      })
       try {
         const person = await directory.person(entry.person, (field, message) => warnings.push({ type: 'substituted', field, message }), 'person')
         const input: TimeEntryCreateInput = {
@@ -129,14 +151,34 @@ export async function migrateTimeEntries(
         rethrowIfFatal(error)
         // `failed`, not `pending`: still looked up before the next try, since an error after the
         // request left (a timeout, a dropped connection) does not prove the entry was not stored.
-        ledger.put({ kind: 'time-entry', sourceId: entryKey, parentSourceId: ticket.id, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: (error as Error).message, fingerprint })
+        ledger.put({
+          kind: 'time-entry',
+          sourceId: entryKey,
+          parentSourceId: ticket.id,
+          targetId: null,
+          state: 'failed',
+          sourceUpdatedAt: null,
+          runId,
+          error: (error as Error).message,
+          fingerprint,
+        })
         ledger.setWarnings(runId, 'time-entry', entryKey, warnings)
         counts.timeEntries.failed += 1
         throw error
       }
     } else counts.timeEntries.skipped += 1
     claimed.add(targetId)
-    ledger.put({ kind: 'time-entry', sourceId: entryKey, parentSourceId: ticket.id, targetId, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true, fingerprint })
+    ledger.put({
+      kind: 'time-entry',
+      sourceId: entryKey,
+      parentSourceId: ticket.id,
+      targetId,
+      state: 'completed',
+      sourceUpdatedAt: null,
+      runId,
+      createdByMigration: true,
+      fingerprint,
+    })
     ledger.setWarnings(runId, 'time-entry', entryKey, warnings)
   }
   return { totals, created }
@@ -161,14 +203,19 @@ async function createWithPersonFallback(
     return await target.timeEntries.create(targetTicketId, { ...input, person: { id: person } }, options)
   } catch (error) {
     if (!refusedPerson(error)) throw error
-    warnings.push({ type: 'substituted', field: 'person', message: `The target refused person ${person} on a time entry (${(error as Error).message}); the entry was recorded without one.` })
+    warnings.push({
+      type: 'substituted',
+      field: 'person',
+      message: `The target refused person ${person} on a time entry (${(error as Error).message}); the entry was recorded without one.`,
+    })
     return target.timeEntries.create(targetTicketId, input, options)
   }
 }
 
 /** A refusal naming the person (or a person the target does not find), sent before anything was stored. */
 function refusedPerson(error: unknown): boolean {
-  if (ValidationError.isInstance(error)) return error.issues.some((issue) => /person|resource/i.test(issue.field ?? '') || /person|resource/i.test(issue.message))
+  if (ValidationError.isInstance(error))
+    return error.issues.some((issue) => /person|resource/i.test(issue.field ?? '') || /person|resource/i.test(issue.message))
   return NotFoundError.isInstance(error) && /resource|person|contact|user/i.test(error.message)
 }
 
@@ -179,10 +226,14 @@ function refusedPerson(error: unknown): boolean {
  * time-only record. Undefined where that does not apply. The listing is handed on to
  * {@link migrateTimeEntries}, which then skips the entries the comments carried.
  */
-export async function timeOnComments(context: MigrationContext, ticket: Ticket): Promise<{ listed: TimeEntry[]; byComment: Map<string, TimeEntry> } | undefined> {
+export async function timeOnComments(
+  context: MigrationContext,
+  ticket: Ticket,
+): Promise<{ listed: TimeEntry[]; byComment: Map<string, TimeEntry> } | undefined> {
   if (!movesTimeEntries(context) || !context.target.capabilities.timeEntriesAreComments) return undefined
   const listed = await context.source.timeEntries.list(ticket.id, { signal: context.signal }).toArray({ limit: 100_000 })
   const byComment = new Map<string, TimeEntry>()
-  for (const entry of listed) if (entry.commentId !== undefined && entry.minutes > 0 && !byComment.has(entry.commentId)) byComment.set(entry.commentId, entry)
+  for (const entry of listed)
+    if (entry.commentId !== undefined && entry.minutes > 0 && !byComment.has(entry.commentId)) byComment.set(entry.commentId, entry)
   return { listed, byComment }
 }

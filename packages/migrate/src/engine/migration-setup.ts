@@ -31,9 +31,12 @@ export function resolveMigrationSettings(options: MigrationOptions): MigrationSe
   const mappingResult = mappingFileSchema.safeParse(options.mapping ?? {})
   if (!mappingResult.success) {
     const issue = mappingResult.error.issues[0]
-    throw new ConfigurationError(`The mapping is invalid: ${mappingResult.error.issues.map((entry) => `${entry.path.join('.')}: ${entry.message}`).join('; ')}.`, {
-      option: issue && issue.path.length > 0 ? `mapping.${issue.path.join('.')}` : 'mapping',
-    })
+    throw new ConfigurationError(
+      `The mapping is invalid: ${mappingResult.error.issues.map((entry) => `${entry.path.join('.')}: ${entry.message}`).join('; ')}.`,
+      {
+        option: issue && issue.path.length > 0 ? `mapping.${issue.path.join('.')}` : 'mapping',
+      },
+    )
   }
   const mappingFile = mappingResult.data
   const concurrency = options.concurrency ?? 8
@@ -46,10 +49,15 @@ export function resolveMigrationSettings(options: MigrationOptions): MigrationSe
   const retryRounds = options.transientRetries?.rounds ?? 5
   const retryInitialDelayMs = options.transientRetries?.initialDelayMs ?? 2_000
   if (!Number.isInteger(retryRounds) || retryRounds < 0 || retryRounds > 20) {
-    throw new ConfigurationError(`transientRetries.rounds must be a whole number from 0 to 20, not ${String(retryRounds)}.`, { option: 'transientRetries.rounds' })
+    throw new ConfigurationError(`transientRetries.rounds must be a whole number from 0 to 20, not ${String(retryRounds)}.`, {
+      option: 'transientRetries.rounds',
+    })
   }
   if (!Number.isFinite(retryInitialDelayMs) || retryInitialDelayMs < 0) {
-    throw new ConfigurationError(`transientRetries.initialDelayMs must be a number of milliseconds of at least 0, not ${String(retryInitialDelayMs)}.`, { option: 'transientRetries.initialDelayMs' })
+    throw new ConfigurationError(
+      `transientRetries.initialDelayMs must be a number of milliseconds of at least 0, not ${String(retryInitialDelayMs)}.`,
+      { option: 'transientRetries.initialDelayMs' },
+    )
   }
   return {
     mappingFile,

@@ -5,14 +5,25 @@ import { MigrationLedger } from '../ledger/migration-ledger'
  * Opens (or makes) the ledger and checks that it belongs to this migration: the same source and
  * target vendors and, where both name them, the same instances. A new ledger takes this identity.
  */
-export function openMigrationLedger(path: string, identity: { source: string; target: string; instances?: { source: string; target: string } }): MigrationLedger {
+export function openMigrationLedger(
+  path: string,
+  identity: { source: string; target: string; instances?: { source: string; target: string } },
+): MigrationLedger {
   const ledger = new MigrationLedger(path)
-  const recorded = { source: ledger.getMeta('source'), target: ledger.getMeta('target'), sourceInstance: ledger.getMeta('sourceInstance'), targetInstance: ledger.getMeta('targetInstance') }
+  const recorded = {
+    source: ledger.getMeta('source'),
+    target: ledger.getMeta('target'),
+    sourceInstance: ledger.getMeta('sourceInstance'),
+    targetInstance: ledger.getMeta('targetInstance'),
+  }
   const refuse = (what: string) => {
     ledger.close()
     throw new ConfigurationError(`${path} is the ledger of ${what}. Name this migration's ledger, or none to use its default.`, { option: 'ledger' })
   }
-  if ((recorded.source !== undefined && recorded.source !== identity.source) || (recorded.target !== undefined && recorded.target !== identity.target)) {
+  if (
+    (recorded.source !== undefined && recorded.source !== identity.source) ||
+    (recorded.target !== undefined && recorded.target !== identity.target)
+  ) {
     refuse(`a ${recorded.source} → ${recorded.target} migration, not ${identity.source} → ${identity.target}`)
   }
   const instances = identity.instances

@@ -62,8 +62,17 @@ export async function runPreflight(options: {
     const mapped = mapping.status(ticket)
     if (isUnmapped(mapped)) return
     const landed = targetLookups.statuses.find((status) => (mapped.id !== undefined ? status.id === mapped.id : status.category === mapped.category))
-    const how = options.mappingFile.statuses[ticket.status.name] ?? (ticket.status.id !== undefined ? options.mappingFile.statuses[ticket.status.id] : undefined) ? 'by the mapping' : landed?.name.toLowerCase() === ticket.status.name.toLowerCase() ? 'by name' : 'by category'
-    statusNotes.set(key, `Status ${ticket.status.name} (${ticket.status.category}) → ${landed ? `${landed.name} (${landed.category})` : mapped.category ?? 'the default'} ${how}.`)
+    const how =
+      (options.mappingFile.statuses[ticket.status.name] ??
+      (ticket.status.id !== undefined ? options.mappingFile.statuses[ticket.status.id] : undefined))
+        ? 'by the mapping'
+        : landed?.name.toLowerCase() === ticket.status.name.toLowerCase()
+          ? 'by name'
+          : 'by category'
+    statusNotes.set(
+      key,
+      `Status ${ticket.status.name} (${ticket.status.category}) → ${landed ? `${landed.name} (${landed.category})` : (mapped.category ?? 'the default')} ${how}.`,
+    )
   }
   const required = targetLookups.customFields.filter((field) => field.required)
   const missing = new Map<string, number>()
@@ -75,7 +84,8 @@ export async function runPreflight(options: {
   for await (const ticket of source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal })) {
     tickets += 1
     if (sample.length < sampleSize) sample.push(ticket.id)
-    for (const value of [mapping.status(ticket), mapping.priority(ticket), mapping.queue(ticket), mapping.ticketType(ticket)]) if (isUnmapped(value)) count(value)
+    for (const value of [mapping.status(ticket), mapping.priority(ticket), mapping.queue(ticket), mapping.ticketType(ticket)])
+      if (isUnmapped(value)) count(value)
     noteStatusMapping(ticket)
     const mappedFields = new Set<string>()
     for (const [key, value] of Object.entries(ticket.customFields)) {
@@ -115,27 +125,47 @@ export async function runPreflight(options: {
   const targetCapabilities = target.capabilities
   if (!targetCapabilities.tickets.create) blocking.push(`${target.vendor} cannot create tickets through its API.`)
   if (!targetCapabilities.comments.create) blocking.push(`${target.vendor} cannot create comments through its API.`)
-  if (!targetCapabilities.comments.setAuthor) degradations.push('Comment authors cannot be set in the target: each comment starts with a provenance line naming its author.')
-  if (!targetCapabilities.comments.setCreatedAt) degradations.push('Comment times cannot be set in the target: the provenance line keeps the original time.')
-  if (!targetCapabilities.tickets.setCreatedAt) degradations.push('Ticket creation times cannot be set in the target: tickets carry the time of import, and each description starts with a provenance line that keeps the original time.')
+  if (!targetCapabilities.comments.setAuthor)
+    degradations.push('Comment authors cannot be set in the target: each comment starts with a provenance line naming its author.')
+  if (!targetCapabilities.comments.setCreatedAt)
+    degradations.push('Comment times cannot be set in the target: the provenance line keeps the original time.')
+  if (!targetCapabilities.tickets.setCreatedAt)
+    degradations.push(
+      'Ticket creation times cannot be set in the target: tickets carry the time of import, and each description starts with a provenance line that keeps the original time.',
+    )
   if (!targetCapabilities.comments.html) degradations.push('The target keeps comments as plain text: HTML is converted to text.')
   for (const problem of missingMappingTargets(options.mappingFile, targetLookups)) {
     if (options.allowUnmapped) degradations.push(`${problem} Those tickets get the target's default (allowUnmapped).`)
     else blocking.push(`${problem} Correct the mapping, or allow it (--allow-unmapped) to leave such tickets at the target's default.`)
   }
-  if (!targetCapabilities.comments.visibilities.includes('internal')) blocking.push(`${target.vendor} has no internal comments: internal notes would become visible to requesters.`)
-  if (!targetCapabilities.silentWrites) degradations.push(`${target.vendor} cannot suppress notifications for imported records: requesters may receive emails.`)
-  if (!targetCapabilities.attachments.upload) degradations.push(`${target.vendor} cannot receive files: attachments are not moved (each one is reported).`)
-  if (source.capabilities.timeEntries && !targetCapabilities.timeEntries) degradations.push(`${target.vendor} keeps no time entries: time worked in ${source.vendor} is not moved.`)
-  if (source.capabilities.relations && !targetCapabilities.relations) degradations.push(`${target.vendor} keeps no ticket relations: parent, child and related links in ${source.vendor} are not moved.`)
-  if (targetCapabilities.attachments.maxBytes !== undefined) degradations.push(`Files larger than ${targetCapabilities.attachments.maxBytes} bytes are refused by the target and reported as failed.`)
+  if (!targetCapabilities.comments.visibilities.includes('internal'))
+    blocking.push(`${target.vendor} has no internal comments: internal notes would become visible to requesters.`)
+  if (!targetCapabilities.silentWrites)
+    degradations.push(`${target.vendor} cannot suppress notifications for imported records: requesters may receive emails.`)
+  if (!targetCapabilities.attachments.upload)
+    degradations.push(`${target.vendor} cannot receive files: attachments are not moved (each one is reported).`)
+  if (source.capabilities.timeEntries && !targetCapabilities.timeEntries)
+    degradations.push(`${target.vendor} keeps no time entries: time worked in ${source.vendor} is not moved.`)
+  if (source.capabilities.relations && !targetCapabilities.relations)
+    degradations.push(`${target.vendor} keeps no ticket relations: parent, child and related links in ${source.vendor} are not moved.`)
+  if (targetCapabilities.attachments.maxBytes !== undefined)
+    degradations.push(`Files larger than ${targetCapabilities.attachments.maxBytes} bytes are refused by the target and reported as failed.`)
 
   degradations.push(...[...statusNotes.values()].filter((note) => note.endsWith('by category.')))
   const sourcePageSize = source.capabilities.tickets.pageSizeLimit
-  const sourceRequests = Math.ceil(tickets / sourcePageSize) + tickets * (2 + attachmentsPerTicket + (timeEntriesMove ? 1 : 0) + (relationsMove ? 1 : 0)) + people.size
+  const sourceRequests =
+    Math.ceil(tickets / sourcePageSize) + tickets * (2 + attachmentsPerTicket + (timeEntriesMove ? 1 : 0) + (relationsMove ? 1 : 0)) + people.size
   // Each link shows on both its tickets and is created once, after both target tickets are listed.
   const targetRequests =
-    5 + tickets * (1 + commentsPerTicket + attachmentsPerTicket + timeEntriesPerTicket + (relationsMove ? relationsPerTicket / 2 + (relationsPerTicket > 0 ? 1 : 0) : 0)) + closedTickets + people.size * 2
+    5 +
+    tickets *
+      (1 +
+        commentsPerTicket +
+        attachmentsPerTicket +
+        timeEntriesPerTicket +
+        (relationsMove ? relationsPerTicket / 2 + (relationsPerTicket > 0 ? 1 : 0) : 0)) +
+    closedTickets +
+    people.size * 2
   // The pace each adapter keeps to (its vendor's documented limit, or the budget it was given).
   const seconds = (adapter: TicketingAdapter, requests: number) => {
     const rate = adapter.rateLimit

@@ -31,9 +31,12 @@ export class DirectoryResolver {
       if (targetId !== undefined) return targetId
       const fallback = await this.personDefault()
       const label = this.personLabels.get(reference.id) ?? reference.name ?? reference.email ?? `Person ${reference.id}`
-      warn(field, fallback
-        ? `${label} has no counterpart in the target; the mapping's default person stands in.`
-        : `${label} has no counterpart in the target and no default is set; left empty.`)
+      warn(
+        field,
+        fallback
+          ? `${label} has no counterpart in the target; the mapping's default person stands in.`
+          : `${label} has no counterpart in the target and no default is set; left empty.`,
+      )
       return fallback
     })
   }
@@ -49,9 +52,12 @@ export class DirectoryResolver {
     return pending.then(async (targetId) => {
       if (targetId !== undefined) return targetId
       const fallback = await this.organizationDefault()
-      warn(field, fallback
-        ? `Organization ${reference.name ?? reference.id} has no counterpart in the target; the mapping's default stands in.`
-        : `Organization ${reference.name ?? reference.id} has no counterpart in the target and no default is set; left empty.`)
+      warn(
+        field,
+        fallback
+          ? `Organization ${reference.name ?? reference.id} has no counterpart in the target; the mapping's default stands in.`
+          : `Organization ${reference.name ?? reference.id} has no counterpart in the target and no default is set; left empty.`,
+      )
       return fallback
     })
   }
@@ -65,11 +71,23 @@ export class DirectoryResolver {
       // Read once per person (the ledger remembers the answer): the kind and organization matter.
       const person = await source.people.get(reference.id, { signal: this.context.signal })
       counts.people.read += 1
-      this.personLabels.set(reference.id, [person.name, person.email && `<${person.email}>`, `(${person.kind} ${reference.id})`].filter(Boolean).join(' '))
+      this.personLabels.set(
+        reference.id,
+        [person.name, person.email && `<${person.email}>`, `(${person.kind} ${reference.id})`].filter(Boolean).join(' '),
+      )
       const email = person.email ? (mappingFile.people.map[person.email] ?? person.email) : undefined
       const existing = email ? await target.people.findByEmail(email, { signal: this.context.signal }) : undefined
       if (existing) {
-        ledger.put({ kind: 'person', sourceId: reference.id, parentSourceId: null, targetId: existing.id, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: known?.createdByMigration ?? false })
+        ledger.put({
+          kind: 'person',
+          sourceId: reference.id,
+          parentSourceId: null,
+          targetId: existing.id,
+          state: 'completed',
+          sourceUpdatedAt: null,
+          runId,
+          createdByMigration: known?.createdByMigration ?? false,
+        })
         counts.people.skipped += 1
         return existing.id
       }
@@ -77,17 +95,40 @@ export class DirectoryResolver {
       ledger.put({ kind: 'person', sourceId: reference.id, parentSourceId: null, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
       const organization = person.organization ? await this.organization(person.organization, () => undefined, 'organization') : undefined
       const { record, warnings } = await target.people.create(
-        { kind: person.kind, name: person.name || email || `Person ${reference.id}`, ...(email ? { email } : {}), ...(organization ? { organization: { id: organization } } : {}) },
+        {
+          kind: person.kind,
+          name: person.name || email || `Person ${reference.id}`,
+          ...(email ? { email } : {}),
+          ...(organization ? { organization: { id: organization } } : {}),
+        },
         { silent: true, signal: this.context.signal },
       )
-      ledger.put({ kind: 'person', sourceId: reference.id, parentSourceId: null, targetId: record.id, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true })
+      ledger.put({
+        kind: 'person',
+        sourceId: reference.id,
+        parentSourceId: null,
+        targetId: record.id,
+        state: 'completed',
+        sourceUpdatedAt: null,
+        runId,
+        createdByMigration: true,
+      })
       ledger.setWarnings(runId, 'person', reference.id, warnings)
       counts.people.created += 1
       return record.id
     } catch (error) {
       rethrowIfFatal(error)
       if (UnsupportedOperationError.isInstance(error)) return undefined
-      ledger.put({ kind: 'person', sourceId: reference.id, parentSourceId: null, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: (error as Error).message })
+      ledger.put({
+        kind: 'person',
+        sourceId: reference.id,
+        parentSourceId: null,
+        targetId: null,
+        state: 'failed',
+        sourceUpdatedAt: null,
+        runId,
+        error: (error as Error).message,
+      })
       counts.people.failed += 1
       return undefined
     }
@@ -104,21 +145,56 @@ export class DirectoryResolver {
       const targetName = mappingFile.organizations.map[name] ?? name
       const existing = await target.organizations.findByName(targetName, { signal: this.context.signal })
       if (existing) {
-        ledger.put({ kind: 'organization', sourceId: reference.id, parentSourceId: null, targetId: existing.id, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: known?.createdByMigration ?? false })
+        ledger.put({
+          kind: 'organization',
+          sourceId: reference.id,
+          parentSourceId: null,
+          targetId: existing.id,
+          state: 'completed',
+          sourceUpdatedAt: null,
+          runId,
+          createdByMigration: known?.createdByMigration ?? false,
+        })
         counts.organizations.skipped += 1
         return existing.id
       }
       if (!mappingFile.options.createOrganizations || !target.capabilities.organizations.create) return undefined
-      ledger.put({ kind: 'organization', sourceId: reference.id, parentSourceId: null, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
+      ledger.put({
+        kind: 'organization',
+        sourceId: reference.id,
+        parentSourceId: null,
+        targetId: null,
+        state: 'pending',
+        sourceUpdatedAt: null,
+        runId,
+      })
       const { record, warnings } = await target.organizations.create({ name: targetName }, { silent: true, signal: this.context.signal })
-      ledger.put({ kind: 'organization', sourceId: reference.id, parentSourceId: null, targetId: record.id, state: 'completed', sourceUpdatedAt: null, runId, createdByMigration: true })
+      ledger.put({
+        kind: 'organization',
+        sourceId: reference.id,
+        parentSourceId: null,
+        targetId: record.id,
+        state: 'completed',
+        sourceUpdatedAt: null,
+        runId,
+        createdByMigration: true,
+      })
       ledger.setWarnings(runId, 'organization', reference.id, warnings)
       counts.organizations.created += 1
       return record.id
     } catch (error) {
       rethrowIfFatal(error)
       if (UnsupportedOperationError.isInstance(error)) return undefined
-      ledger.put({ kind: 'organization', sourceId: reference.id, parentSourceId: null, targetId: null, state: 'failed', sourceUpdatedAt: null, runId, error: (error as Error).message })
+      ledger.put({
+        kind: 'organization',
+        sourceId: reference.id,
+        parentSourceId: null,
+        targetId: null,
+        state: 'failed',
+        sourceUpdatedAt: null,
+        runId,
+        error: (error as Error).message,
+      })
       counts.organizations.failed += 1
       return undefined
     }
@@ -142,7 +218,10 @@ export class DirectoryResolver {
     return this.defaultOrganization
   }
 
-  private async findDefault(selector: ReferenceSelector | undefined, find: (selector: ReferenceSelector) => Promise<string | undefined>): Promise<string | undefined> {
+  private async findDefault(
+    selector: ReferenceSelector | undefined,
+    find: (selector: ReferenceSelector) => Promise<string | undefined>,
+  ): Promise<string | undefined> {
     return selector ? find(selector) : undefined
   }
 }

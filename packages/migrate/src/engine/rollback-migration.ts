@@ -12,7 +12,11 @@ export async function rollbackMigration(setup: MigrationSetup): Promise<{ delete
   const ledger = setup.ledger()
   const created = [...ledger.allOfKind('ticket')].filter((record) => record.createdByMigration && record.targetId)
   if (!target.capabilities.tickets.delete) {
-    return { deleted: 0, kept: created.length, reason: `${target.vendor} does not allow deleting tickets through its API; the ledger lists the ${created.length} tickets to remove by hand.` }
+    return {
+      deleted: 0,
+      kept: created.length,
+      reason: `${target.vendor} does not allow deleting tickets through its API; the ledger lists the ${created.length} tickets to remove by hand.`,
+    }
   }
   let deleted = 0
   for (const record of created) {

@@ -84,8 +84,11 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
     await runConcurrently(resumableListing(listing, { rounds: retryRounds, wait }), concurrency, moveOne)
     // Tickets an earlier run left half-moved but that this listing did not return (a --since
     // window, or a source change) are finished too: nothing stays half-done.
-    const unfinished = [...ledger.inState('ticket', 'created'), ...ledger.inState('ticket', 'pending'), ...(options.retryFailed ? ledger.inState('ticket', 'failed') : [])]
-      .filter((record) => !seen.has(record.sourceId))
+    const unfinished = [
+      ...ledger.inState('ticket', 'created'),
+      ...ledger.inState('ticket', 'pending'),
+      ...(options.retryFailed ? ledger.inState('ticket', 'failed') : []),
+    ].filter((record) => !seen.has(record.sourceId))
     await runConcurrently(
       (async function* () {
         for (const record of unfinished) yield await source.tickets.get(record.sourceId, { signal: options.signal })

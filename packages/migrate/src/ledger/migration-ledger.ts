@@ -133,7 +133,10 @@ export class MigrationLedger {
       this.database.pragma('journal_mode = WAL')
     } catch (error) {
       // "file is not a database", a folder, no rights: the path is wrong, not the migration.
-      throw new ConfigurationError(`Cannot use ${path} as a ticketbridge ledger (a SQLite file): ${(error as Error).message}. Name another file, or none to use the default.`, { option: 'ledger' })
+      throw new ConfigurationError(
+        `Cannot use ${path} as a ticketbridge ledger (a SQLite file): ${(error as Error).message}. Name another file, or none to use the default.`,
+        { option: 'ledger' },
+      )
     }
     this.database.pragma('synchronous = NORMAL')
     this.database.pragma('busy_timeout = 5000')
@@ -156,9 +159,10 @@ export class MigrationLedger {
       ),
       allOfKind: this.database.prepare<[string], RecordRow>('SELECT * FROM record WHERE kind = ? ORDER BY rowid'),
       addWarning: this.database.prepare('INSERT INTO warning (run_id, kind, source_id, type, field, message) VALUES (?, ?, ?, ?, ?, ?)'),
-      warnings: this.database.prepare<[], { kind: LedgerKind; source_id: string; type: AdapterWarning['type']; field: string | null; message: string }>(
-        'SELECT kind, source_id, type, field, message FROM warning ORDER BY id',
-      ),
+      warnings: this.database.prepare<
+        [],
+        { kind: LedgerKind; source_id: string; type: AdapterWarning['type']; field: string | null; message: string }
+      >('SELECT kind, source_id, type, field, message FROM warning ORDER BY id'),
       clearWarnings: this.database.prepare('DELETE FROM warning WHERE kind = ? AND source_id = ?'),
       setMeta: this.database.prepare('INSERT INTO migration (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       getMeta: this.database.prepare<[string], { value: string }>('SELECT value FROM migration WHERE key = ?'),

@@ -4,7 +4,9 @@ import { parseMappingFile } from './load-mapping-file'
 
 describe('parseMappingFile', () => {
   it('reads YAML and JSON with defaults for silent sections', () => {
-    const yaml = parseMappingFile('statuses:\n  Parked: { category: pending }\n  Waiting: Pending\npeople:\n  default: { email: migration@acme.example }\n')
+    const yaml = parseMappingFile(
+      'statuses:\n  Parked: { category: pending }\n  Waiting: Pending\npeople:\n  default: { email: migration@acme.example }\n',
+    )
     expect(yaml.statuses).toEqual({ Parked: { category: 'pending' }, Waiting: 'Pending' })
     expect(yaml.people.default).toEqual({ email: 'migration@acme.example' })
     expect(yaml.options).toEqual({ createPeople: true, createOrganizations: true })

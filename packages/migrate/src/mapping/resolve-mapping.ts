@@ -88,7 +88,9 @@ export function resolveMapping(file: MappingFile, target: TargetLookups): Resolv
       if (typeof wanted === 'object') return { level: wanted.level }
       if (typeof wanted === 'string') {
         const found = findNamed(target.priorities, wanted)
-        return found ? { id: found.id } : { kind: 'priority', value: `${ticket.priority.name ?? ticket.priority.level} → ${wanted} (not in the target)` }
+        return found
+          ? { id: found.id }
+          : { kind: 'priority', value: `${ticket.priority.name ?? ticket.priority.level} → ${wanted} (not in the target)` }
       }
       const byName = ticket.priority.name ? target.priorities.find((priority) => same(priority.name, ticket.priority.name)) : undefined
       if (byName) return { id: byName.id }
@@ -109,7 +111,9 @@ export function resolveMapping(file: MappingFile, target: TargetLookups): Resolv
     },
     customField(key) {
       const wanted = file.customFields[key] ?? key
-      const found = target.customFields.find((field) => field.key === wanted) ?? target.customFields.find((field) => same(field.key, wanted) || same(field.label, wanted))
+      const found =
+        target.customFields.find((field) => field.key === wanted) ??
+        target.customFields.find((field) => same(field.key, wanted) || same(field.label, wanted))
       return found ? found.key : { kind: 'customField', value: key }
     },
   }
@@ -129,8 +133,13 @@ export function missingMappingTargets(file: MappingFile, target: TargetLookups):
   const check = (section: string, entries: Record<string, unknown>, list: readonly { id: string; name: string }[], what: string) => {
     for (const [source, wanted] of Object.entries(entries)) {
       if (typeof wanted !== 'string' || findNamed(list, wanted)) continue
-      const offered = list.slice(0, 12).map((entry) => entry.name).join(', ')
-      problems.push(`mapping ${section}."${source}" names the ${what} "${wanted}", which the target does not have (it has: ${offered}${list.length > 12 ? ', …' : ''}).`)
+      const offered = list
+        .slice(0, 12)
+        .map((entry) => entry.name)
+        .join(', ')
+      problems.push(
+        `mapping ${section}."${source}" names the ${what} "${wanted}", which the target does not have (it has: ${offered}${list.length > 12 ? ', …' : ''}).`,
+      )
     }
   }
   check('statuses', file.statuses, target.statuses, 'status')

@@ -1,11 +1,11 @@
+import { escapeHtml } from '@ticketbridge/core'
 import type { MigrationReport } from './migration-report'
 
-const escape = (value: unknown) =>
-  String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeCell = (value: unknown) => escapeHtml(String(value))
 
 function htmlTable(head: string[], rows: unknown[][]): string {
-  return `<table><thead><tr>${head.map((cell) => `<th>${escape(cell)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((row) => `<tr>${row.map((cell) => `<td${typeof cell === 'number' ? ' class="number"' : ''}>${escape(cell)}</td>`).join('')}</tr>`)
+  return `<table><thead><tr>${head.map((cell) => `<th>${escapeCell(cell)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${row.map((cell) => `<td${typeof cell === 'number' ? ' class="number"' : ''}>${escapeCell(cell)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`
 }
 
@@ -14,52 +14,84 @@ export function renderReportHtml(report: MigrationReport): string {
   const verify = report.verify
   const status = verify ? (verify.passed ? '<span class="ok">verified</span>' : '<span class="bad">verification failed</span>') : 'not verified'
   const parts = [
-    `<h1>${escape(report.source)} → ${escape(report.target)}${report.dryRun ? ' (dry run)' : ''}</h1>`,
-    `<p>${escape(report.startedAt)} · ${report.durationSeconds.toFixed(1)} s · ${status} · ${report.warnings.length} warnings · ${report.failures.length} failures</p>`,
+    `<h1>${escapeCell(report.source)} → ${escapeCell(report.target)}${report.dryRun ? ' (dry run)' : ''}</h1>`,
+    `<p>${escapeCell(report.startedAt)} · ${report.durationSeconds.toFixed(1)} s · ${status} · ${report.warnings.length} warnings · ${report.failures.length} failures</p>`,
     '<h2>Records</h2>',
-    htmlTable(['entity', 'read', 'created', 'updated', 'skipped', 'failed'], Object.entries(report.counts).map(([entity, count]) => [entity, count.read, count.created, count.updated, count.skipped, count.failed])),
+    htmlTable(
+      ['entity', 'read', 'created', 'updated', 'skipped', 'failed'],
+      Object.entries(report.counts).map(([entity, count]) => [entity, count.read, count.created, count.updated, count.skipped, count.failed]),
+    ),
   ]
   const retries = report.transientRetries
   if (retries && retries.tickets > 0) {
     parts.push(
       `<p>Transient failures (rate limits, 5xx, dropped connections): ${retries.tickets} tickets tried again in ${retries.rounds} round${retries.rounds === 1 ? '' : 's'}${
-        retries.leftForNextRun > 0 ? `; <span class="bad">${retries.leftForNextRun} still failing</span>, left for the next run (--resume).` : '; all went through.'
+        retries.leftForNextRun > 0
+          ? `; <span class="bad">${retries.leftForNextRun} still failing</span>, left for the next run (--resume).`
+          : '; all went through.'
       }</p>`,
     )
   }
   if (verify) {
     parts.push('<h2>Verification</h2>')
     parts.push(
-      htmlTable(['check', 'source', 'target'], [
-        ['tickets', verify.tickets.checked, verify.tickets.matched],
-        ['comments', verify.comments.source, verify.comments.target],
-        ['attachments with identical bytes', verify.attachments.source, verify.attachments.bytesIdentical],
-        // Reports saved before time entries and relations were verified have neither.
-        ...(verify.timeEntries
-          ? [
-              ['time entries', verify.timeEntries.source, verify.timeEntries.target],
-              ['minutes worked', verify.timeEntries.sourceMinutes, verify.timeEntries.targetMinutes],
-            ]
-          : []),
-        ...(verify.relations ? [['relations', verify.relations.source, verify.relations.target]] : []),
-        ...Object.entries(verify.statusCategories).map(([category, tally]) => [`status: ${category}`, tally.source, tally.target]),
-      ]),
+      htmlTable(
+        ['check', 'source', 'target'],
+        [
+          ['tickets', verify.tickets.checked, verify.tickets.matched],
+          ['comments', verify.comments.source, verify.comments.target],
+          ['attachments with identical bytes', verify.attachments.source, verify.attachments.bytesIdentical],
+          // Reports saved before time entries and relations were verified have neither.
+          ...(verify.timeEntries
+            ? [
+                ['time entries', verify.timeEntries.source, verify.timeEntries.target],
+                ['minutes worked', verify.timeEntries.sourceMinutes, verify.timeEntries.targetMinutes],
+              ]
+            : []),
+          ...(verify.relations ? [['relations', verify.relations.source, verify.relations.target]] : []),
+          ...Object.entries(verify.statusCategories).map(([category, tally]) => [`status: ${category}`, tally.source, tally.target]),
+        ],
+      ),
     )
-    if (verify.differences.length > 0) parts.push(htmlTable(['source id', 'target id', 'field', 'source', 'target'], verify.differences.map((difference) => [difference.sourceId, difference.targetId, difference.field, difference.source, difference.target])))
+    if (verify.differences.length > 0)
+      parts.push(
+        htmlTable(
+          ['source id', 'target id', 'field', 'source', 'target'],
+          verify.differences.map((difference) => [difference.sourceId, difference.targetId, difference.field, difference.source, difference.target]),
+        ),
+      )
   }
   if (report.preflight) {
     const preflight = report.preflight
     parts.push('<h2>Preflight</h2>')
-    parts.push(`<p>${preflight.tickets} tickets; estimated ${preflight.estimate.requests.source} requests to ${escape(preflight.source.vendor)} and ${preflight.estimate.requests.target} to ${escape(preflight.target.vendor)}.</p>`)
-    if (preflight.degradations.length > 0) parts.push(`<ul>${preflight.degradations.map((text) => `<li>${escape(text)}</li>`).join('')}</ul>`)
-    if (preflight.unmapped.length > 0) parts.push(htmlTable(['unmapped', 'value', 'tickets'], preflight.unmapped.map((value) => [value.kind, value.value, value.count])))
+    parts.push(
+      `<p>${preflight.tickets} tickets; estimated ${preflight.estimate.requests.source} requests to ${escapeCell(preflight.source.vendor)} and ${preflight.estimate.requests.target} to ${escapeCell(preflight.target.vendor)}.</p>`,
+    )
+    if (preflight.degradations.length > 0) parts.push(`<ul>${preflight.degradations.map((text) => `<li>${escapeCell(text)}</li>`).join('')}</ul>`)
+    if (preflight.unmapped.length > 0)
+      parts.push(
+        htmlTable(
+          ['unmapped', 'value', 'tickets'],
+          preflight.unmapped.map((value) => [value.kind, value.value, value.count]),
+        ),
+      )
   }
   parts.push(`<h2>Warnings (${report.warnings.length})</h2>`)
-  parts.push(htmlTable(['kind', 'source id', 'type', 'field', 'message'], report.warnings.map(({ kind, sourceId, warning }) => [kind, sourceId, warning.type, warning.field ?? '', warning.message])))
+  parts.push(
+    htmlTable(
+      ['kind', 'source id', 'type', 'field', 'message'],
+      report.warnings.map(({ kind, sourceId, warning }) => [kind, sourceId, warning.type, warning.field ?? '', warning.message]),
+    ),
+  )
   parts.push(`<h2>Failures (${report.failures.length})</h2>`)
-  parts.push(htmlTable(['kind', 'source id', 'target id', 'reason'], report.failures.map((failure) => [failure.kind, failure.sourceId, failure.targetId ?? '', failure.reason])))
+  parts.push(
+    htmlTable(
+      ['kind', 'source id', 'target id', 'reason'],
+      report.failures.map((failure) => [failure.kind, failure.sourceId, failure.targetId ?? '', failure.reason]),
+    ),
+  )
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>ticketbridge migration ${escape(report.source)} → ${escape(report.target)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>ticketbridge migration ${escapeCell(report.source)} → ${escapeCell(report.target)}</title>
 <style>
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#1b1f24;padding:0 1rem}
 h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #d0d7de}

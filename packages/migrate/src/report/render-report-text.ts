@@ -44,12 +44,18 @@ export function renderReportText(report: MigrationReport, options: { maxListed?:
               ]
             : []),
           ...(verify.relations ? [['relations', verify.relations.source, verify.relations.target]] : []),
-          ...Object.entries(verify.statusCategories).map(([category, tally]): (string | number)[] => [`status ${category}`, tally.source, tally.target]),
+          ...Object.entries(verify.statusCategories).map(([category, tally]): (string | number)[] => [
+            `status ${category}`,
+            tally.source,
+            tally.target,
+          ]),
         ],
       ),
     )
     for (const difference of verify.differences.slice(0, maxListed)) {
-      sections.push(`  difference: ${difference.field} of ${difference.sourceId} → ${difference.targetId}: ${difference.source} ≠ ${difference.target}`)
+      sections.push(
+        `  difference: ${difference.field} of ${difference.sourceId} → ${difference.targetId}: ${difference.source} ≠ ${difference.target}`,
+      )
     }
   }
   if (report.warnings.length > 0) {
@@ -59,11 +65,24 @@ export function renderReportText(report: MigrationReport, options: { maxListed?:
       grouped.set(key, (grouped.get(key) ?? 0) + 1)
     }
     sections.push(`Warnings (${report.warnings.length}; every one is in the JSON and HTML reports with its record ids):`)
-    sections.push(table(['records', 'warning'], [...grouped.entries()].sort((left, right) => right[1] - left[1]).slice(0, maxListed).map(([text, total]) => [total, text])))
+    sections.push(
+      table(
+        ['records', 'warning'],
+        [...grouped.entries()]
+          .sort((left, right) => right[1] - left[1])
+          .slice(0, maxListed)
+          .map(([text, total]) => [total, text]),
+      ),
+    )
   }
   if (report.failures.length > 0) {
     sections.push(`Failures (${report.failures.length}; retry them with --retry-failed):`)
-    sections.push(table(['kind', 'source id', 'reason'], report.failures.slice(0, maxListed).map((failure) => [failure.kind, failure.sourceId, failure.reason.slice(0, 120)])))
+    sections.push(
+      table(
+        ['kind', 'source id', 'reason'],
+        report.failures.slice(0, maxListed).map((failure) => [failure.kind, failure.sourceId, failure.reason.slice(0, 120)]),
+      ),
+    )
   }
   return sections.join('\n\n')
 }

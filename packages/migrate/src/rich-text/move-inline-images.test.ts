@@ -6,7 +6,15 @@ import { moveInlineImages } from './move-inline-images'
 const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 const pixelUri = `data:image/png;base64,${pixel.toString('base64')}`
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
-const file = (id: string, filename: string): Attachment => ({ id, vendor: 'halo', raw: null, ticketId: '7', filename, contentType: 'image/png', size: 10 })
+const file = (id: string, filename: string): Attachment => ({
+  id,
+  vendor: 'halo',
+  raw: null,
+  ticketId: '7',
+  filename,
+  contentType: 'image/png',
+  size: 10,
+})
 
 describe('moveInlineImages', () => {
   it('decodes a data: image into a file named by its content and rewrites the tag to name it', () => {
@@ -32,7 +40,10 @@ describe('moveInlineImages', () => {
 
   it('decodes percent-encoded SVG data and ignores data: URIs that are not images', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>'
-    const result = moveInlineImages({ text: '', html: `<img src="data:image/svg+xml,${encodeURIComponent(svg)}"><img src="data:text/html,hello">` }, 'body')
+    const result = moveInlineImages(
+      { text: '', html: `<img src="data:image/svg+xml,${encodeURIComponent(svg)}"><img src="data:text/html,hello">` },
+      'body',
+    )
     expect(result.images).toHaveLength(1)
     expect(Buffer.from(result.images[0]!.data).toString('utf8')).toBe(svg)
     expect(result.images[0]!.filename).toMatch(/\.svg$/)
@@ -41,7 +52,8 @@ describe('moveInlineImages', () => {
 
   it('rewrites an image that points at one of the ticket files, by id or by name, without a new file', () => {
     const files = [file('41', 'diagram.png'), file('42', 'photo one.jpg')]
-    const html = '<img src="https://old.example/api/Attachment/image?id=41&amp;ticket=7"><img src="/files/photo%20one.jpg"><img src="cid:photo one.jpg@01D9">'
+    const html =
+      '<img src="https://old.example/api/Attachment/image?id=41&amp;ticket=7"><img src="/files/photo%20one.jpg"><img src="cid:photo one.jpg@01D9">'
     const result = moveInlineImages({ text: 'See images', html }, 'comment.body', files)
     expect(result.images).toEqual([])
     expect(result.body.html).toBe(

@@ -65,16 +65,28 @@ export function moveInlineImages(body: RichText, field: string, sourceFiles: rea
     if (embedded) {
       const image = images.get(embedded.digest) ?? embedded
       images.set(image.digest, image)
-      warnings.push({ type: 'converted', field, message: 'An inline image was moved to an attachment of the ticket (inline-image-<content hash>); the body refers to it by file name.' })
+      warnings.push({
+        type: 'converted',
+        field,
+        message: 'An inline image was moved to an attachment of the ticket (inline-image-<content hash>); the body refers to it by file name.',
+      })
       return reference(image.filename, alt, references)
     }
     const file = matchSourceFile(source, sourceFiles)
     if (file) {
-      warnings.push({ type: 'converted', field, message: "An inline image pointing at one of the source's files now refers to that file, attached to the ticket, by name." })
+      warnings.push({
+        type: 'converted',
+        field,
+        message: "An inline image pointing at one of the source's files now refers to that file, attached to the ticket, by name.",
+      })
       return reference(file.filename, alt, references)
     }
     if (/^cid:/i.test(source)) {
-      warnings.push({ type: 'unsupported', field, message: `An inline image (${source.slice(0, 80)}) names a message part the source did not return as a file; it was replaced by a note.` })
+      warnings.push({
+        type: 'unsupported',
+        field,
+        message: `An inline image (${source.slice(0, 80)}) names a message part the source did not return as a file; it was replaced by a note.`,
+      })
       return `<em>[image not available: ${escapeHtml(alt ?? source.slice(4, 60))}]</em>`
     }
     return tag
@@ -83,7 +95,10 @@ export function moveInlineImages(body: RichText, field: string, sourceFiles: rea
 
   // The text part is often derived from the HTML with the images dropped: name each file there too.
   const missing = [...new Set(references)].filter((name) => !body.text.includes(name))
-  const text = missing.length > 0 ? [body.text.trimEnd(), ...missing.map((name) => `[image: ${name}, attached to this ticket]`)].filter((line) => line !== '').join('\n\n') : body.text
+  const text =
+    missing.length > 0
+      ? [body.text.trimEnd(), ...missing.map((name) => `[image: ${name}, attached to this ticket]`)].filter((line) => line !== '').join('\n\n')
+      : body.text
   return { body: { ...body, text, html }, images: [...images.values()], warnings }
 }
 
@@ -107,7 +122,9 @@ function decodeDataUri(source: string): InlineImage | undefined {
   const payload = match[4] ?? ''
   let data: Uint8Array
   try {
-    data = match[3] ? new Uint8Array(Buffer.from(payload.replace(/\s+/g, ''), 'base64')) : new Uint8Array(Buffer.from(decodeURIComponent(payload), 'utf8'))
+    data = match[3]
+      ? new Uint8Array(Buffer.from(payload.replace(/\s+/g, ''), 'base64'))
+      : new Uint8Array(Buffer.from(decodeURIComponent(payload), 'utf8'))
   } catch {
     return undefined
   }
@@ -129,7 +146,9 @@ function matchSourceFile(source: string, files: readonly Attachment[]): Attachme
       return name !== '' && (name === lastSegment || name === contentId)
     }) ??
     // Ids are short numbers: only an address that is about attachments may match one.
-    (address.includes('attach') ? files.find((file) => new RegExp(`[/=]${escapeRegExp(file.id.toLowerCase())}(?:$|[/&#?])`).test(address)) : undefined)
+    (address.includes('attach')
+      ? files.find((file) => new RegExp(`[/=]${escapeRegExp(file.id.toLowerCase())}(?:$|[/&#?])`).test(address))
+      : undefined)
   )
 }
 

@@ -16,7 +16,11 @@ export function crashAfterWrites(target: MemoryAdapter, writesBeforeCrash: numbe
   }
   return {
     ...target,
-    tickets: { ...target.tickets, create: (input, options) => crash(() => target.tickets.create(input, options)), update: (id, input, options) => crash(() => target.tickets.update(id, input, options)) },
+    tickets: {
+      ...target.tickets,
+      create: (input, options) => crash(() => target.tickets.create(input, options)),
+      update: (id, input, options) => crash(() => target.tickets.update(id, input, options)),
+    },
     comments: { ...target.comments, create: (ticketId, input, options) => crash(() => target.comments.create(ticketId, input, options)) },
     attachments: { ...target.attachments, upload: (ticketId, file, options) => crash(() => target.attachments.upload(ticketId, file, options)) },
     people: { ...target.people, create: (input, options) => crash(() => target.people.create(input, options)) },

@@ -11,13 +11,18 @@ export function fileBytes(seed: number, length: number): Uint8Array {
  */
 export async function seedMemoryHelpDesk(adapter: TicketingAdapter, ticketCount: number): Promise<void> {
   const organization = (await adapter.organizations.create({ name: 'Northwind Traders' })).record
-  const contact = (await adapter.people.create({ kind: 'contact', name: 'Avery Example', email: 'avery@northwind.example', organization: { id: organization.id } })).record
+  const contact = (
+    await adapter.people.create({ kind: 'contact', name: 'Avery Example', email: 'avery@northwind.example', organization: { id: organization.id } })
+  ).record
   const agent = (await adapter.people.create({ kind: 'agent', name: 'Sam Service', email: 'sam@helpdesk.example' })).record
   const categories = ['new', 'open', 'pending', 'resolved', 'closed'] as const
   for (let index = 0; index < ticketCount; index += 1) {
     const { record: ticket } = await adapter.tickets.create({
       subject: `Printer ${index + 1} is jammed`,
-      description: { text: `Ticket number ${index + 1}: the printer shows a jam.`, html: `<p>Ticket number ${index + 1}: the printer shows a jam.</p>` },
+      description: {
+        text: `Ticket number ${index + 1}: the printer shows a jam.`,
+        html: `<p>Ticket number ${index + 1}: the printer shows a jam.</p>`,
+      },
       status: { category: categories[index % categories.length]! },
       priority: { level: (['low', 'normal', 'high', 'urgent'] as const)[index % 4]! },
       requester: { id: contact.id },
@@ -32,6 +37,11 @@ export async function seedMemoryHelpDesk(adapter: TicketingAdapter, ticketCount:
         author: { id: commentIndex % 2 === 0 ? contact.id : agent.id },
       })
     }
-    if (index % 2 === 0) await adapter.attachments.upload(ticket.id, { filename: `capture-${index + 1}.bin`, contentType: 'application/octet-stream', data: fileBytes(index, 300 + index) })
+    if (index % 2 === 0)
+      await adapter.attachments.upload(ticket.id, {
+        filename: `capture-${index + 1}.bin`,
+        contentType: 'application/octet-stream',
+        data: fileBytes(index, 300 + index),
+      })
   }
 }

@@ -75,15 +75,18 @@ export async function verifyMigration(options: {
     const targetTally = (report.statusCategories[ticket.status.category] ??= { source: 0, target: 0 })
     targetTally.target += 1
     const expectedCategory = expected.targetStatusCategory ?? expected.statusCategory
-    if (ticket.status.category !== expectedCategory) differ(record.sourceId, record.targetId, 'status.category', expectedCategory, ticket.status.category)
+    if (ticket.status.category !== expectedCategory)
+      differ(record.sourceId, record.targetId, 'status.category', expectedCategory, ticket.status.category)
 
     const comments = await target.comments.list(record.targetId, { signal: options.signal }).toArray({ limit: 100_000 })
     const migratedComments = ledger.children('comment', record.sourceId).filter((child) => child.state === 'completed')
     const targetCommentIds = new Set(comments.map((comment) => comment.id))
     report.comments.source += expected.comments
     report.comments.target += migratedComments.filter((child) => child.targetId && targetCommentIds.has(child.targetId)).length
-    for (const child of migratedComments) if (!child.targetId || !targetCommentIds.has(child.targetId)) differ(child.sourceId, child.targetId ?? '-', 'comment', 'present', 'missing')
-    if (migratedComments.length !== expected.comments) differ(record.sourceId, record.targetId, 'comments', expected.comments, migratedComments.length)
+    for (const child of migratedComments)
+      if (!child.targetId || !targetCommentIds.has(child.targetId)) differ(child.sourceId, child.targetId ?? '-', 'comment', 'present', 'missing')
+    if (migratedComments.length !== expected.comments)
+      differ(record.sourceId, record.targetId, 'comments', expected.comments, migratedComments.length)
 
     const targetDigests: string[] = []
     for await (const attachment of target.attachments.list(record.targetId, { signal: options.signal })) {
@@ -102,7 +105,9 @@ export async function verifyMigration(options: {
     }
 
     if (expected.timeEntries && target.capabilities.timeEntries) {
-      const targetEntries = new Map((await target.timeEntries.list(record.targetId, { signal: options.signal }).toArray({ limit: 100_000 })).map((entry) => [entry.id, entry]))
+      const targetEntries = new Map(
+        (await target.timeEntries.list(record.targetId, { signal: options.signal }).toArray({ limit: 100_000 })).map((entry) => [entry.id, entry]),
+      )
       let found = 0
       let minutes = 0
       for (const child of ledger.children('time-entry', record.sourceId)) {
@@ -130,10 +135,17 @@ export async function verifyMigration(options: {
       report.sampledFieldChecks += 1
       const original = await source.tickets.get(record.sourceId, { signal: options.signal })
       if (original.subject !== ticket.subject) differ(record.sourceId, record.targetId, 'subject', original.subject, ticket.subject)
-      if (original.priority.level !== ticket.priority.level) differ(record.sourceId, record.targetId, 'priority.level', original.priority.level, ticket.priority.level)
+      if (original.priority.level !== ticket.priority.level)
+        differ(record.sourceId, record.targetId, 'priority.level', original.priority.level, ticket.priority.level)
       const words = (text: string) => text.replace(/\s+/g, ' ').trim()
       if (words(original.description.text) && !words(ticket.description.text).includes(words(original.description.text).slice(0, 200))) {
-        differ(record.sourceId, record.targetId, 'description', words(original.description.text).slice(0, 60), words(ticket.description.text).slice(0, 60))
+        differ(
+          record.sourceId,
+          record.targetId,
+          'description',
+          words(original.description.text).slice(0, 60),
+          words(ticket.description.text).slice(0, 60),
+        )
       }
     }
     if (report.differences.length === differencesBefore) report.tickets.matched += 1
@@ -167,11 +179,17 @@ async function verifyNoDuplicates(
   const moved = completed.filter((record) => record.targetId)
   for (let start = 0; start < moved.length; start += duplicateCheckChunk) {
     const chunk = moved.slice(start, start + duplicateCheckChunk)
-    const found = await findTicketsByExternalIds(target, chunk.map((record) => externalIdStamp(sourceVendor, record.sourceId)), { signal })
+    const found = await findTicketsByExternalIds(
+      target,
+      chunk.map((record) => externalIdStamp(sourceVendor, record.sourceId)),
+      { signal },
+    )
     for (const record of chunk) {
       // Another help desk's ticket may carry the same stamp (see adopt-existing-tickets.ts): copies are those with this ticket's subject.
       const subject = (JSON.parse(record.fingerprint ?? '{}') as Partial<TicketFingerprint>).subject
-      const copies = (found.get(externalIdStamp(sourceVendor, record.sourceId)) ?? []).filter((copy) => subject === undefined || sameSubject(copy.subject, subject))
+      const copies = (found.get(externalIdStamp(sourceVendor, record.sourceId)) ?? []).filter(
+        (copy) => subject === undefined || sameSubject(copy.subject, subject),
+      )
       if (copies.length > 1) differ(record.sourceId, copies.map((copy) => copy.id).join(', '), 'copies on the target', 1, copies.length)
     }
   }

@@ -11,11 +11,7 @@ export interface ErrorClassLike<T> {
  * Awaits a call that must fail with `errorClass`, keeps the error for the final secrets check,
  * and returns it for further assertions.
  */
-export async function expectRejection<T>(
-  context: ConformanceContext,
-  call: () => Promise<unknown>,
-  errorClass: ErrorClassLike<T>,
-): Promise<T> {
+export async function expectRejection<T>(context: ConformanceContext, call: () => Promise<unknown>, errorClass: ErrorClassLike<T>): Promise<T> {
   let caught: unknown
   try {
     await call()

@@ -38,7 +38,9 @@ export function describeTicketingAdapter(
         if (!resolvedHarness) throw new Error('The harness is built in beforeAll; it failed or has not run.')
         return resolvedHarness
       },
-      runTag: `TB${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1296).toString(36).toUpperCase()}`,
+      runTag: `TB${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1296)
+        .toString(36)
+        .toUpperCase()}`,
       caughtErrors: [],
     }
 

@@ -37,7 +37,8 @@ export function createFaultQueue<Fault extends { kind: string } & FaultScope = C
       if (checked.kind === 'status' && (!Number.isInteger(checked.status) || (checked.status as number) < 100 || (checked.status as number) > 599)) {
         throw new RangeError(`A status fault needs an HTTP status between 100 and 599; got ${String(checked.status)}.`)
       }
-      if (checked.kind === 'delay' && (!Number.isFinite(checked.ms) || (checked.ms as number) < 0)) throw new RangeError(`A delay fault needs ms of at least 0; got ${String(checked.ms)}.`)
+      if (checked.kind === 'delay' && (!Number.isFinite(checked.ms) || (checked.ms as number) < 0))
+        throw new RangeError(`A delay fault needs ms of at least 0; got ${String(checked.ms)}.`)
       for (let index = 0; index < count; index += 1) queue.push(fault)
     },
     clear() {
@@ -45,7 +46,9 @@ export function createFaultQueue<Fault extends { kind: string } & FaultScope = C
     },
     take(request) {
       const method = request?.method.toUpperCase()
-      const at = queue.findIndex((fault) => !fault.methods || (method !== undefined && fault.methods.some((allowed) => allowed.toUpperCase() === method)))
+      const at = queue.findIndex(
+        (fault) => !fault.methods || (method !== undefined && fault.methods.some((allowed) => allowed.toUpperCase() === method)),
+      )
       return at < 0 ? undefined : queue.splice(at, 1)[0]
     },
     get pending() {

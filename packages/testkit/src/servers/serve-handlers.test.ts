@@ -20,7 +20,11 @@ describe('serveHandlers', () => {
   it('answers through the msw handlers over a real socket on 127.0.0.1', async () => {
     expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(await (await fetch(`${served.url}/api/Status`)).json()).toEqual([{ id: 1, name: 'New' }])
-    const created = await fetch(`${served.url}/api/Tickets`, { method: 'POST', body: JSON.stringify([{ summary: 'x' }]), headers: { 'content-type': 'application/json' } })
+    const created = await fetch(`${served.url}/api/Tickets`, {
+      method: 'POST',
+      body: JSON.stringify([{ summary: 'x' }]),
+      headers: { 'content-type': 'application/json' },
+    })
     expect(created.status).toBe(201)
     expect(await created.json()).toEqual({ received: [{ summary: 'x' }] })
     expect(served.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(['GET /api/Status', 'POST /api/Tickets'])

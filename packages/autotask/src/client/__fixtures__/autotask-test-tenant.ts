@@ -4,7 +4,7 @@ import { AutotaskClient } from '../autotask-client'
 import type { AutotaskClientSettings } from '../autotask-client-settings'
 
 /** The zone every unit test talks to (msw intercepts it; nothing leaves the process). */
-export const testZoneUrl = 'https://webservices14.autotask.net/ATServicesRest/'
+const testZoneUrl = 'https://webservices14.autotask.net/ATServicesRest/'
 export const testApiBase = 'https://webservices14.autotask.net/ATServicesRest/V1.0'
 
 export const testCredentials = {
@@ -38,7 +38,7 @@ interface WireFilter {
 }
 
 /** Applies the few conditions the unit tests use (id comparisons, eq, in) like Autotask would. */
-export function matchesFilter(record: Record<string, unknown>, filter: WireFilter): boolean {
+function matchesFilter(record: Record<string, unknown>, filter: WireFilter): boolean {
   const value = filter.field === undefined ? undefined : record[filter.field]
   switch (filter.op) {
     case 'gt':
@@ -62,13 +62,19 @@ export function matchesFilter(record: Record<string, unknown>, filter: WireFilte
  * A POST `/{entity}/query` handler over `records`, paging like Autotask: rows by id ascending,
  * `maxRecords` (≤ 500) per page, and a next-page URL while more rows match.
  */
-export function queryHandler(entity: string, records: Record<string, unknown>[], onRequest?: (body: { filter: WireFilter[]; maxRecords?: number }) => Response | undefined) {
+export function queryHandler(
+  entity: string,
+  records: Record<string, unknown>[],
+  onRequest?: (body: { filter: WireFilter[]; maxRecords?: number }) => Response | undefined,
+) {
   return http.post(`${testApiBase}/${entity}/query`, async ({ request }) => {
     const body = (await request.json()) as { filter: WireFilter[]; maxRecords?: number }
     const override = onRequest?.(body)
     if (override) return override
     const size = Math.min(body.maxRecords ?? 500, 500)
-    const matching = records.filter((record) => body.filter.every((filter) => matchesFilter(record, filter))).sort((left, right) => Number(left.id) - Number(right.id))
+    const matching = records
+      .filter((record) => body.filter.every((filter) => matchesFilter(record, filter)))
+      .sort((left, right) => Number(left.id) - Number(right.id))
     const items = matching.slice(0, size)
     const more = matching.length > size
     return HttpResponse.json({

@@ -11,7 +11,11 @@ const fallbackConcurrency = 4
  * has one, else one `findByExternalId` per value (at most one ticket each). Every value asked
  * is a key of the answer.
  */
-export async function findTicketsByExternalIds(adapter: TicketingAdapterV1, externalIds: readonly string[], options?: CallOptions): Promise<Map<string, Ticket[]>> {
+export async function findTicketsByExternalIds(
+  adapter: TicketingAdapterV1,
+  externalIds: readonly string[],
+  options?: CallOptions,
+): Promise<Map<string, Ticket[]>> {
   const unique = [...new Set(externalIds)]
   const found = new Map<string, Ticket[]>(unique.map((value) => [value, []]))
   if (unique.length === 0) return found

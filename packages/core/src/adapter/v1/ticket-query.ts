@@ -23,14 +23,7 @@ export type TicketQuery = z.input<typeof ticketQuerySchema>
 
 /** The names of the ticket query filters. */
 export type TicketQueryFilter = Exclude<keyof TicketQuery, 'pageSize'>
-export const ticketQueryFilters: TicketQueryFilter[] = [
-  'updatedSince',
-  'createdSince',
-  'statusCategories',
-  'queueId',
-  'organizationId',
-  'text',
-]
+export const ticketQueryFilters: TicketQueryFilter[] = ['updatedSince', 'createdSince', 'statusCategories', 'queueId', 'organizationId', 'text']
 
 /** Filters for `people.list`. */
 export interface PersonQuery {

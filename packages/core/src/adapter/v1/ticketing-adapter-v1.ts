@@ -2,13 +2,7 @@ import type { Attachment } from '../../model/attachment'
 import type { Comment } from '../../model/comment'
 import type { CommentCreateInput } from '../../model/comment-input'
 import type { FileUpload } from '../../model/file-upload'
-import type {
-  CustomFieldDefinition,
-  PriorityDefinition,
-  Queue,
-  StatusDefinition,
-  TicketType,
-} from '../../model/lookups'
+import type { CustomFieldDefinition, PriorityDefinition, Queue, StatusDefinition, TicketType } from '../../model/lookups'
 import type { Organization } from '../../model/organization'
 import type { Person } from '../../model/person'
 import type { OrganizationCreateInput, PersonCreateInput } from '../../model/person-input'

@@ -4,7 +4,7 @@ import type { AdapterRuntime } from './adapter-runtime'
 import { writeOne } from './driver-write'
 
 /** `people` of the adapter over the driver's. */
-export function createAdapterPersonOperations(runtime: AdapterRuntime): TicketingAdapterV1['people'] {
+function createAdapterPersonOperations(runtime: AdapterRuntime): TicketingAdapterV1['people'] {
   const { people } = runtime.driver
   return {
     list: (query = {}, options) => runtime.paginate(options, (cursor, context) => people.listPage(query, cursor, context)),
@@ -18,7 +18,7 @@ export function createAdapterPersonOperations(runtime: AdapterRuntime): Ticketin
 }
 
 /** `organizations` of the adapter over the driver's. */
-export function createAdapterOrganizationOperations(runtime: AdapterRuntime): TicketingAdapterV1['organizations'] {
+function createAdapterOrganizationOperations(runtime: AdapterRuntime): TicketingAdapterV1['organizations'] {
   const { organizations } = runtime.driver
   return {
     list: (options) => runtime.paginate(options, (cursor, context) => organizations.listPage(cursor, context)),
@@ -32,7 +32,7 @@ export function createAdapterOrganizationOperations(runtime: AdapterRuntime): Ti
 }
 
 /** `lookups` of the adapter over the driver's. */
-export function createAdapterLookupOperations(runtime: AdapterRuntime): TicketingAdapterV1['lookups'] {
+function createAdapterLookupOperations(runtime: AdapterRuntime): TicketingAdapterV1['lookups'] {
   const { lookups } = runtime.driver
   return {
     statuses: (options) => runtime.read(options, (context) => lookups.statuses(context)),

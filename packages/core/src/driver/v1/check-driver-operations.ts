@@ -12,7 +12,11 @@ export function checkDriverOperations(driver: TicketingDriverV1): void {
     [capabilities.tickets.create, 'tickets.create or tickets.createMany', hasWrite(driver.tickets)],
     [capabilities.tickets.update, 'tickets.update', driver.tickets.update !== undefined],
     [capabilities.tickets.delete, 'tickets.delete', driver.tickets.delete !== undefined],
-    [true, 'tickets.findByExternalId or tickets.findAllByExternalIds', driver.tickets.findByExternalId !== undefined || driver.tickets.findAllByExternalIds !== undefined],
+    [
+      true,
+      'tickets.findByExternalId or tickets.findAllByExternalIds',
+      driver.tickets.findByExternalId !== undefined || driver.tickets.findAllByExternalIds !== undefined,
+    ],
     [capabilities.comments.create, 'comments.create or comments.createMany', hasWrite(driver.comments)],
     [capabilities.attachments.upload, 'attachments.upload', driver.attachments.upload !== undefined],
     [capabilities.attachments.download, 'attachments.download', driver.attachments.download !== undefined],
@@ -23,6 +27,8 @@ export function checkDriverOperations(driver: TicketingDriverV1): void {
   ]
   const missing = required.filter(([declared, , present]) => declared && !present).map(([, name]) => name)
   if (missing.length > 0) {
-    throw new TypeError(`The ${driver.vendor} driver declares capabilities it has no operation for: ${missing.join(', ')}. Add the operation or declare the capability false.`)
+    throw new TypeError(
+      `The ${driver.vendor} driver declares capabilities it has no operation for: ${missing.join(', ')}. Add the operation or declare the capability false.`,
+    )
   }
 }

@@ -55,12 +55,20 @@ function fakeDriver(overrides: Partial<TicketingDriverV1> = {}): TicketingDriver
           stored.set(ticket.id, ticket)
           return { ok: true as const, record: ticket, warnings: [] }
         }),
-      findAllByExternalIds: async (values) => new Map(values.map((value) => [value, [...stored.values()].filter((ticket) => ticket.externalId === value)])),
+      findAllByExternalIds: async (values) =>
+        new Map(values.map((value) => [value, [...stored.values()].filter((ticket) => ticket.externalId === value)])),
     },
     comments: {
       listPage: async () => ({ items: [] }),
       create: async ({ ticketId, input }) => ({
-        record: { id: 'c1', ticketId, body: { text: input.body.text }, visibility: input.visibility, createdAt: '2026-12-05T00:00:00.000Z', raw: {} } as never,
+        record: {
+          id: 'c1',
+          ticketId,
+          body: { text: input.body.text },
+          visibility: input.visibility,
+          createdAt: '2026-12-05T00:00:00.000Z',
+          raw: {},
+        } as never,
         // This driver keeps the author another way and says so; the runtime must not add its own.
         warnings: input.author ? [{ type: 'converted' as const, field: 'author', message: 'kept as a provenance line' }] : [],
       }),
@@ -68,13 +76,26 @@ function fakeDriver(overrides: Partial<TicketingDriverV1> = {}): TicketingDriver
     attachments: {
       listPage: async () => ({ items: [] }),
       upload: vi.fn(async (ticketId: string, file) => ({
-        record: { id: 'a1', ticketId, filename: file.filename, contentType: file.contentType, size: file.data.byteLength, raw: { commentId: file.commentId } } as never,
+        record: {
+          id: 'a1',
+          ticketId,
+          filename: file.filename,
+          contentType: file.contentType,
+          size: file.data.byteLength,
+          raw: { commentId: file.commentId },
+        } as never,
         warnings: [],
       })),
     },
     people: { listPage: async () => ({ items: [] }), get: async () => ({}) as never, findByEmail: async () => undefined },
     organizations: { listPage: async () => ({ items: [] }), get: async () => ({}) as never, findByName: async () => undefined },
-    lookups: { statuses: async () => [], priorities: async () => [], queues: async () => [], ticketTypes: async () => [], customFields: async () => [] },
+    lookups: {
+      statuses: async () => [],
+      priorities: async () => [],
+      queues: async () => [],
+      ticketTypes: async () => [],
+      customFields: async () => [],
+    },
     ...overrides,
   }
 }
@@ -104,9 +125,32 @@ describe('createTicketingAdapter', () => {
 
   it('keeps the driver’s own warning on a field instead of the standard one', async () => {
     const adapter = createTicketingAdapter(fakeDriver())
-    const { warnings } = await adapter.comments.create('1', { body: { text: 'Hi' }, visibility: 'public', author: { email: 'a@b.c' }, timeWorkedMinutes: 5 })
-    expect(warnings.filter((warning) => warning.field === 'author')).toEqual([{ type: 'converted', field: 'author', message: 'kept as a provenance line' }])
+    const { warnings } = await adapter.comments.create('1', {
+      body: { text: 'Hi' },
+      visibility: 'public',
+      author: { email: 'a@b.c' },
+      timeWorkedMinutes: 5,
+    })
+    expect(warnings.filter((warning) => warning.field === 'author')).toEqual([
+      { type: 'converted', field: 'author', message: 'kept as a provenance line' },
+    ])
     expect(warnings.some((warning) => warning.field === 'timeWorkedMinutes')).toBe(true)
+  })
+
+  it('takes a driver’s warning on a whole value as covering its parts', async () => {
+    const driver = fakeDriver()
+    const adapter = createTicketingAdapter({
+      ...driver,
+      tickets: {
+        ...driver.tickets,
+        create: async (input) => ({
+          record: ticketOf('3', input),
+          warnings: [{ type: 'unsupported' as const, field: 'description', message: 'the description was left out' }],
+        }),
+      },
+    })
+    const { warnings } = await adapter.tickets.create({ subject: 'Parts', description: { text: 'x', html: '<p>x</p>' } })
+    expect(warnings.map((warning) => warning.field)).toEqual(['description'])
   })
 
   it('refuses what the capabilities declare missing, with the driver’s reason, before checking input', async () => {

@@ -7,7 +7,11 @@ export function hasWrite(write: DriverWrite<never, unknown> | undefined): boolea
 }
 
 /** One write: the driver's single form, or a batch of one. */
-export async function writeOne<Input, Record>(write: DriverWrite<Input, Record>, input: Input, context: DriverWriteContext): Promise<WriteResult<Record>> {
+export async function writeOne<Input, Record>(
+  write: DriverWrite<Input, Record>,
+  input: Input,
+  context: DriverWriteContext,
+): Promise<WriteResult<Record>> {
   if (write.create) return write.create(input, context)
   const [item] = await write.createMany!([input], context)
   if (!item) throw new Error('The driver answered a batch of one with no item.')

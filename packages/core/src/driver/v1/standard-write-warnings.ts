@@ -29,11 +29,19 @@ export function ticketWriteWarnings(
 ): AdapterWarning[] {
   const warnings: AdapterWarning[] = []
   if (input.description?.html !== undefined && !source.capabilities.tickets.html) {
-    warnings.push({ type: 'converted', field: 'description.html', message: `${source.title} keeps ticket descriptions as plain text; the text was written, the HTML left out.` })
+    warnings.push({
+      type: 'converted',
+      field: 'description.html',
+      message: `${source.title} keeps ticket descriptions as plain text; the text was written, the HTML left out.`,
+    })
   }
   // Judged by what was stored: a build that keeps the time where the capability cannot promise it is not warned about.
   if (input.createdAt !== undefined && !source.capabilities.tickets.setCreatedAt && !sameSecond(input.createdAt, record.createdAt)) {
-    warnings.push({ type: 'unsupported', field: 'createdAt', message: `${source.title} recorded the time of import as the ticket's creation time; its API does not let the original time be set.` })
+    warnings.push({
+      type: 'unsupported',
+      field: 'createdAt',
+      message: `${source.title} recorded the time of import as the ticket's creation time; its API does not let the original time be set.`,
+    })
   }
   return warnings
 }
@@ -43,13 +51,21 @@ export function commentWriteWarnings(source: WarningSource, input: CheckedCommen
   const { comments } = source.capabilities
   const warnings: AdapterWarning[] = []
   if (input.body.html !== undefined && !comments.html) {
-    warnings.push({ type: 'converted', field: 'body.html', message: `${source.title} keeps comments as plain text; the text was written, the HTML left out.` })
+    warnings.push({
+      type: 'converted',
+      field: 'body.html',
+      message: `${source.title} keeps comments as plain text; the text was written, the HTML left out.`,
+    })
   }
   if (input.author !== undefined && !comments.setAuthor) {
     warnings.push({ type: 'unsupported', field: 'author', message: `${source.title} writes the comment as the API user; the author was left out.` })
   }
   if (input.createdAt !== undefined && !comments.setCreatedAt && !sameSecond(input.createdAt, record.createdAt)) {
-    warnings.push({ type: 'unsupported', field: 'createdAt', message: `${source.title} stamps the comment with the time it is written; the original time was left out.` })
+    warnings.push({
+      type: 'unsupported',
+      field: 'createdAt',
+      message: `${source.title} stamps the comment with the time it is written; the original time was left out.`,
+    })
   }
   if (input.timeWorkedMinutes !== undefined && !source.capabilities.timeEntriesAreComments) {
     warnings.push({
@@ -63,7 +79,11 @@ export function commentWriteWarnings(source: WarningSource, input: CheckedCommen
 
 /** A file meant for a comment, where files belong to the ticket only. */
 export function commentLinkWarning(source: WarningSource): AdapterWarning {
-  return { type: 'unsupported', field: 'commentId', message: `${source.title} attaches files to the ticket, not to a comment; the file was attached to the ticket.` }
+  return {
+    type: 'unsupported',
+    field: 'commentId',
+    message: `${source.title} attaches files to the ticket, not to a comment; the file was attached to the ticket.`,
+  }
 }
 
 /**
@@ -72,7 +92,9 @@ export function commentLinkWarning(source: WarningSource): AdapterWarning {
  * said so more precisely.
  */
 export function withStandardWarnings<T>(result: WriteResult<T>, standard: readonly AdapterWarning[]): WriteResult<T> {
-  const fieldsWarned = new Set(result.warnings.map((warning) => warning.field))
-  const added = standard.filter((warning) => !fieldsWarned.has(warning.field))
+  // A driver's warning on `description` covers `description.html` too: it said what became of the whole value.
+  const fieldsWarned = result.warnings.flatMap((warning) => (warning.field ? [warning.field] : []))
+  const covered = (field: string | undefined) => fieldsWarned.some((warned) => field === warned || field?.startsWith(`${warned}.`))
+  const added = standard.filter((warning) => !covered(warning.field))
   return added.length === 0 ? result : { record: result.record, warnings: [...added, ...result.warnings] }
 }

@@ -62,7 +62,12 @@ export function startMockHalo(options: MockHaloOptions = {}): MockHalo {
     const accessToken = uniqueToken('access')
     issuedTokens.push(accessToken)
     acceptedTokens.add(accessToken)
-    const body: Record<string, unknown> = { access_token: accessToken, token_type: 'Bearer', expires_in: options.tokenLifetimeSeconds ?? 3600, scope: 'all' }
+    const body: Record<string, unknown> = {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: options.tokenLifetimeSeconds ?? 3600,
+      scope: 'all',
+    }
     if (withRefresh) {
       const refreshToken = uniqueToken('refresh')
       issuedRefreshTokens.push(refreshToken)
@@ -75,7 +80,8 @@ export function startMockHalo(options: MockHaloOptions = {}): MockHalo {
   const tokenHandler = http.post(`${mockOrigin}/auth/token`, async ({ request }) => {
     const form = new URLSearchParams(await request.text())
     tokenRequests.push({ url: new URL(request.url), form, contentType: request.headers.get('content-type') ?? '' })
-    const invalidClient = () => HttpResponse.json({ error: 'invalid_client', error_description: 'The specified client credentials are invalid.' }, { status: 401 })
+    const invalidClient = () =>
+      HttpResponse.json({ error: 'invalid_client', error_description: 'The specified client credentials are invalid.' }, { status: 401 })
     if (form.get('client_id') !== mockCredentials.clientId) return invalidClient()
     switch (form.get('grant_type')) {
       case 'client_credentials':
@@ -87,7 +93,8 @@ export function startMockHalo(options: MockHaloOptions = {}): MockHalo {
         return issue(options.refreshTokens ?? true)
       case 'refresh_token': {
         const refreshToken = form.get('refresh_token') ?? ''
-        if (!refreshable.delete(refreshToken)) return HttpResponse.json({ error: 'invalid_grant', error_description: 'The refresh token is no longer valid.' }, { status: 400 })
+        if (!refreshable.delete(refreshToken))
+          return HttpResponse.json({ error: 'invalid_grant', error_description: 'The refresh token is no longer valid.' }, { status: 400 })
         return issue(true)
       }
       default:
@@ -115,7 +122,9 @@ export function startMockHalo(options: MockHaloOptions = {}): MockHalo {
     return undefined
   })
 
-  Object.assign(instance, { server: createMockServer([...(options.before ?? []), tokenHandler, bearerCheck, ...(options.handlers?.(instance) ?? [])]) })
+  Object.assign(instance, {
+    server: createMockServer([...(options.before ?? []), tokenHandler, bearerCheck, ...(options.handlers?.(instance) ?? [])]),
+  })
   return instance
 }
 

@@ -1,4 +1,4 @@
-import { ValidationError } from '@ticketbridge/core'
+import type { ValidationError } from '@ticketbridge/core'
 import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HaloClient } from '../halo-client'
@@ -44,9 +44,22 @@ describe('Halo actions', () => {
     const client = new HaloClient(mockClientSettings())
     const note = await client.actions.createNote(4813, { note_html: '<p>Checked the firewall.</p>', outcome_id: 7, timetaken: 0.25 })
     expect(note.who).toBe('API Integration')
-    expect(posted[0]).toEqual({ ticket_id: 4813, sendemail: false, hiddenfromuser: true, note_html: '<p>Checked the firewall.</p>', outcome_id: 7, timetaken: 0.25 })
+    expect(posted[0]).toEqual({
+      ticket_id: 4813,
+      sendemail: false,
+      hiddenfromuser: true,
+      note_html: '<p>Checked the firewall.</p>',
+      outcome_id: 7,
+      timetaken: 0.25,
+    })
     await client.actions.createEmail(4813, { emailto: 'jane@contoso.example.com', emailsubject: 'Update', note: 'Fixed.', outcome: 'Email User' })
-    expect(posted[1]).toMatchObject({ ticket_id: 4813, sendemail: true, hiddenfromuser: false, emailto: 'jane@contoso.example.com', outcome: 'Email User' })
+    expect(posted[1]).toMatchObject({
+      ticket_id: 4813,
+      sendemail: true,
+      hiddenfromuser: false,
+      emailto: 'jane@contoso.example.com',
+      outcome: 'Email User',
+    })
     await client.timeEntries.create(4813, { timetaken: 0.75, note: 'Replaced toner', outcome_id: 6 })
     expect(posted[2]).toMatchObject({ ticket_id: 4813, timetaken: 0.75, hiddenfromuser: true, sendemail: false })
 

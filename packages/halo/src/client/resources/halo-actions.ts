@@ -1,4 +1,4 @@
-import { type Paginated } from '@ticketbridge/core'
+import type { Paginated } from '@ticketbridge/core'
 import { z } from 'zod'
 import { type HaloCallOptions, HaloCollection, localValidationError, type HaloRequestContext } from '../halo-collection'
 import type { HaloListQuery, HaloQueryOf, HaloWritable } from '../halo-openapi-types'
@@ -91,7 +91,13 @@ export class HaloActions {
   private readonly collection: HaloCollection<ActionTypes>
 
   constructor(context: HaloRequestContext) {
-    this.collection = new HaloCollection<ActionTypes>(context, { path: '/Actions', listKey: 'actions', paged: false, row: haloActionSchema, what: 'action' })
+    this.collection = new HaloCollection<ActionTypes>(context, {
+      path: '/Actions',
+      listKey: 'actions',
+      paged: false,
+      row: haloActionSchema,
+      what: 'action',
+    })
   }
 
   /** Actions matching the filters (Halo returns them in one answer; `count` caps it). */
@@ -105,7 +111,12 @@ export class HaloActions {
   }
 
   /** One action of a ticket. */
-  get(ticketId: number, actionId: number, query: Omit<HaloQueryOf<'/Actions/{id}', 'get'>, 'ticket_id'> = {}, options: HaloCallOptions = {}): Promise<HaloAction> {
+  get(
+    ticketId: number,
+    actionId: number,
+    query: Omit<HaloQueryOf<'/Actions/{id}', 'get'>, 'ticket_id'> = {},
+    options: HaloCallOptions = {},
+  ): Promise<HaloAction> {
     return this.collection.get(actionId, { includedetails: true, ...query, ticket_id: ticketId }, options)
   }
 
@@ -121,7 +132,11 @@ export class HaloActions {
       const at = actions.length > 1 ? `[${index}].` : ''
       if (!positiveInteger(action.ticket_id)) throw localValidationError('action', `${at}ticket_id`, 'an action belongs to a ticket; give its id')
       if (action.outcome_id === undefined && (action.outcome === undefined || action.outcome === null || action.outcome === '')) {
-        throw localValidationError('action', `${at}outcome_id`, 'Halo requires an outcome (outcome_id or outcome); list them with client.outcomes.list()')
+        throw localValidationError(
+          'action',
+          `${at}outcome_id`,
+          'Halo requires an outcome (outcome_id or outcome); list them with client.outcomes.list()',
+        )
       }
     })
     return this.collection.createMany(actions, options)
@@ -135,13 +150,15 @@ export class HaloActions {
 
   /** Sends an email from the ticket and records it as a public action. */
   async createEmail(ticketId: number, email: HaloEmailInput, options: HaloCallOptions = {}): Promise<HaloAction> {
-    if (email.note === undefined && email.note_html === undefined) throw localValidationError('email', 'note', 'give note or note_html as the email body')
+    if (email.note === undefined && email.note_html === undefined)
+      throw localValidationError('email', 'note', 'give note or note_html as the email body')
     return this.create({ ...email, sendemail: true, hiddenfromuser: false, ticket_id: ticketId } as HaloActionInput, options)
   }
 
   /** Changes fields of an action; `id` and `ticket_id` are both required. */
   async update(action: HaloActionInput & { id: number; ticket_id: number }, options: HaloCallOptions = {}): Promise<HaloAction> {
-    if (!positiveInteger(action.ticket_id)) throw localValidationError('action', 'ticket_id', 'an action is identified by its ticket and its id; give both')
+    if (!positiveInteger(action.ticket_id))
+      throw localValidationError('action', 'ticket_id', 'an action is identified by its ticket and its id; give both')
     return this.collection.update(action, options)
   }
 

@@ -21,19 +21,34 @@ describe('Halo attachments', () => {
           bodies.push(body)
           const saved = body.map((file) => {
             const id = 9920 + stored.size + 1
-            stored.set(id, { filename: file.filename, bytes: Buffer.from(file.data, 'base64'), ticket: file.ticket_id, ...(file.action_id ? { action: file.action_id } : {}) })
-            return { id, filename: file.filename, filesize: Buffer.from(file.data, 'base64').length, ticket_id: file.ticket_id, action_id: file.action_id ?? 0 }
+            stored.set(id, {
+              filename: file.filename,
+              bytes: Buffer.from(file.data, 'base64'),
+              ticket: file.ticket_id,
+              ...(file.action_id ? { action: file.action_id } : {}),
+            })
+            return {
+              id,
+              filename: file.filename,
+              filesize: Buffer.from(file.data, 'base64').length,
+              ticket_id: file.ticket_id,
+              action_id: file.action_id ?? 0,
+            }
           })
           return HttpResponse.json(saved.length === 1 ? saved[0] : saved)
         }),
         http.get(`${mockOrigin}/api/Attachment`, ({ request }) => {
           const ticket = Number(new URL(request.url).searchParams.get('ticket_id'))
-          const rows = [...stored].filter(([, file]) => file.ticket === ticket).map(([id, file]) => ({ id, filename: file.filename, filesize: file.bytes.length, faultid: ticket }))
+          const rows = [...stored]
+            .filter(([, file]) => file.ticket === ticket)
+            .map(([id, file]) => ({ id, filename: file.filename, filesize: file.bytes.length, faultid: ticket }))
           return HttpResponse.json({ record_count: rows.length, attachments: rows })
         }),
         http.get(`${mockOrigin}/api/Attachment/:id`, ({ params }) => {
           const file = stored.get(Number(params.id))
-          return file ? new HttpResponse(file.bytes, { headers: { 'content-type': 'application/octet-stream' } }) : new HttpResponse(null, { status: 404 })
+          return file
+            ? new HttpResponse(file.bytes, { headers: { 'content-type': 'application/octet-stream' } })
+            : new HttpResponse(null, { status: 404 })
         }),
         http.delete(`${mockOrigin}/api/Attachment/:id`, ({ params }) => {
           stored.delete(Number(params.id))

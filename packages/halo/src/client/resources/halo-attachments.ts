@@ -1,4 +1,4 @@
-import { type Paginated } from '@ticketbridge/core'
+import type { Paginated } from '@ticketbridge/core'
 import { z } from 'zod'
 import { type HaloCallOptions, HaloCollection, localValidationError, type HaloRequestContext } from '../halo-collection'
 import type { HaloListQuery, HaloWritable } from '../halo-openapi-types'
@@ -60,7 +60,13 @@ export class HaloAttachments {
   private readonly collection: HaloCollection<AttachmentTypes>
 
   constructor(private readonly context: HaloRequestContext) {
-    this.collection = new HaloCollection<AttachmentTypes>(context, { path: '/Attachment', listKey: 'attachments', paged: false, row: haloAttachmentSchema, what: 'attachment' })
+    this.collection = new HaloCollection<AttachmentTypes>(context, {
+      path: '/Attachment',
+      listKey: 'attachments',
+      paged: false,
+      row: haloAttachmentSchema,
+      what: 'attachment',
+    })
   }
 
   /** Attachments of a ticket (`ticket_id`), or of one action (`action_id` with `ticket_id`). */
@@ -75,7 +81,10 @@ export class HaloAttachments {
 
   /** An attachment's bytes, exactly as stored. */
   async download(id: number, options: HaloCallOptions = {}): Promise<Uint8Array> {
-    const { data } = await this.context.transport.get<Uint8Array>(`/Attachment/${encodeURIComponent(String(id))}`, { responseType: 'bytes', ...options })
+    const { data } = await this.context.transport.get<Uint8Array>(`/Attachment/${encodeURIComponent(String(id))}`, {
+      responseType: 'bytes',
+      ...options,
+    })
     return data
   }
 
@@ -89,8 +98,10 @@ export class HaloAttachments {
   async uploadMany(files: readonly HaloAttachmentUpload[], options: HaloCallOptions = {}): Promise<HaloAttachment[]> {
     const records = files.map((file, index) => {
       const at = files.length > 1 ? `[${index}].` : ''
-      if (!Number.isInteger(file.ticket_id) || file.ticket_id <= 0) throw localValidationError('attachment', `${at}ticket_id`, 'an attachment belongs to a ticket; give its id')
-      if (typeof file.filename !== 'string' || file.filename.trim() === '') throw localValidationError('attachment', `${at}filename`, 'a file needs a name')
+      if (!Number.isInteger(file.ticket_id) || file.ticket_id <= 0)
+        throw localValidationError('attachment', `${at}ticket_id`, 'an attachment belongs to a ticket; give its id')
+      if (typeof file.filename !== 'string' || file.filename.trim() === '')
+        throw localValidationError('attachment', `${at}filename`, 'a file needs a name')
       let data: string
       if (file.data instanceof Uint8Array) data = Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength).toString('base64')
       else if (typeof file.data === 'string' && base64Text.test(file.data)) data = file.data

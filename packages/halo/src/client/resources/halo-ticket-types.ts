@@ -1,4 +1,4 @@
-import { type Paginated } from '@ticketbridge/core'
+import type { Paginated } from '@ticketbridge/core'
 import { z } from 'zod'
 import { type HaloCallOptions, HaloCollection, type HaloRequestContext } from '../halo-collection'
 import type { HaloListQuery, HaloQueryOf, HaloWritable } from '../halo-openapi-types'
@@ -105,7 +105,9 @@ export class HaloTicketTypes extends HaloCollection<{
         ...(typeof info?.type === 'number' ? { type: info.type } : {}),
         ...(typeof info?.inputtype === 'number' ? { inputType: info.inputtype } : {}),
         custom: Boolean(info?.custom) || /^CF/.test(name),
-        lookupValues: (info?.values ?? []).flatMap((value) => (value.id !== undefined && value.id !== null ? [{ id: Number(value.id), name: value.name ?? String(value.id) }] : [])),
+        lookupValues: (info?.values ?? []).flatMap((value) =>
+          value.id !== undefined && value.id !== null ? [{ id: Number(value.id), name: value.name ?? String(value.id) }] : [],
+        ),
         raw: row,
       }
     })

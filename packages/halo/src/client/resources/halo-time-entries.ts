@@ -1,6 +1,6 @@
 import { type HaloCallOptions, localValidationError } from '../halo-collection'
 import type { HaloActionInput, HaloActionQuery } from './halo-actions'
-import { type HaloAction, HaloActions } from './halo-actions'
+import type { HaloAction, HaloActions } from './halo-actions'
 
 /** Time worked on a ticket: hours, a note, and the outcome Halo requires on every action. */
 export interface HaloTimeEntryInput {
@@ -25,7 +25,11 @@ export class HaloTimeEntries {
   constructor(private readonly actions: HaloActions) {}
 
   /** The time entries of one ticket. */
-  async listForTicket(ticketId: number, query: Omit<HaloActionQuery, 'ticket_id' | 'timeentriesonly'> = {}, options: HaloCallOptions = {}): Promise<HaloAction[]> {
+  async listForTicket(
+    ticketId: number,
+    query: Omit<HaloActionQuery, 'ticket_id' | 'timeentriesonly'> = {},
+    options: HaloCallOptions = {},
+  ): Promise<HaloAction[]> {
     const rows = await this.actions.listForTicket(ticketId, { ...query, timeentriesonly: true }, options)
     return rows.filter((row) => typeof row.timetaken === 'number' && row.timetaken > 0)
   }
@@ -40,7 +44,8 @@ export class HaloTimeEntries {
    * send actions themselves, such as in an array with others.
    */
   static toAction(ticketId: number, entry: HaloTimeEntryInput): HaloActionInput {
-    if (!(typeof entry.timetaken === 'number' && entry.timetaken > 0)) throw localValidationError('time entry', 'timetaken', 'give the hours worked, more than 0')
+    if (!(typeof entry.timetaken === 'number' && entry.timetaken > 0))
+      throw localValidationError('time entry', 'timetaken', 'give the hours worked, more than 0')
     return { sendemail: false, hiddenfromuser: true, ...entry, ticket_id: ticketId } as HaloActionInput
   }
 }

@@ -60,8 +60,8 @@ export function defineCommentCases(context: ConformanceContext, options: Conform
       const { record } = await adapter.comments.create(ticket.id, { body: { text: 'agents only' }, visibility: 'internal' })
       expect(record.visibility).toBe('internal')
     } else {
-      await expect(adapter.comments.create(ticket.id, { body: { text: 'agents only' }, visibility: 'internal' })).rejects.toSatisfy(
-        (error) => UnsupportedOperationError.isInstance(error),
+      await expect(adapter.comments.create(ticket.id, { body: { text: 'agents only' }, visibility: 'internal' })).rejects.toSatisfy((error) =>
+        UnsupportedOperationError.isInstance(error),
       )
     }
   })

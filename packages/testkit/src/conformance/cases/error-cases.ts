@@ -1,10 +1,4 @@
-import {
-  AuthenticationError,
-  ConflictError,
-  PermissionError,
-  type TicketingAdapterV1,
-  UnsupportedOperationError,
-} from '@ticketbridge/core'
+import { AuthenticationError, ConflictError, PermissionError, type TicketingAdapterV1, UnsupportedOperationError } from '@ticketbridge/core'
 import { expect } from 'vitest'
 import { expectRejection } from '../catch-error'
 import type { ConformanceContext, ConformanceOptions } from '../conformance-harness'
@@ -46,7 +40,11 @@ export function defineErrorCases(context: ConformanceContext, options: Conforman
     if (!current.adapter.capabilities.tickets.create) return skip('tickets.create is not supported')
     const adapter = await current.harness.createAdapterWithoutPermission()
     try {
-      await expectRejection(current, () => adapter.tickets.create({ subject: `${current.runTag} forbidden`, description: { text: 'no' } }), PermissionError)
+      await expectRejection(
+        current,
+        () => adapter.tickets.create({ subject: `${current.runTag} forbidden`, description: { text: 'no' } }),
+        PermissionError,
+      )
     } finally {
       await adapter.close()
     }

@@ -1,5 +1,5 @@
 import { NotFoundError, type Ticket, type TicketingAdapterV1, ValidationError } from '@ticketbridge/core'
-import { expect, it } from 'vitest'
+import { expect } from 'vitest'
 import { expectRejection } from '../catch-error'
 import type { ConformanceContext, ConformanceOptions } from '../conformance-harness'
 import { conformanceCase, sleep } from './conformance-case'
@@ -131,14 +131,21 @@ export function defineTicketCases(context: ConformanceContext, options: Conforma
 
   conformanceCase(context, options, 'finds every ticket of many external ids at once, a second copy included', async ({ adapter, runTag }, skip) => {
     if (!adapter.capabilities.tickets.create) return skip('tickets.create is not supported')
-    if (!adapter.tickets.findAllByExternalIds) return skip('tickets.findAllByExternalIds is not implemented (findTicketsByExternalIds falls back to findByExternalId)')
+    if (!adapter.tickets.findAllByExternalIds)
+      return skip('tickets.findAllByExternalIds is not implemented (findTicketsByExternalIds falls back to findByExternalId)')
     const twice = `${runTag}-many-1`
     const once = `${runTag}-many-2`
     const first = (await adapter.tickets.create({ subject: `${runTag} many 1`, description: { text: 'First copy.' }, externalId: twice })).record
     const other = (await adapter.tickets.create({ subject: `${runTag} many 2`, description: { text: 'Only copy.' }, externalId: once })).record
-    const second = (await adapter.tickets.create({ subject: `${runTag} many 1 again`, description: { text: 'Second copy.' }, externalId: twice })).record
+    const second = (await adapter.tickets.create({ subject: `${runTag} many 1 again`, description: { text: 'Second copy.' }, externalId: twice }))
+      .record
     const found = await adapter.tickets.findAllByExternalIds([twice, once, `${runTag}-never-stamped`])
-    expect(found.get(twice)?.map((ticket) => ticket.id).sort()).toEqual([first.id, second.id].sort())
+    expect(
+      found
+        .get(twice)
+        ?.map((ticket) => ticket.id)
+        .sort(),
+    ).toEqual([first.id, second.id].sort())
     expect(found.get(once)?.map((ticket) => ticket.id)).toEqual([other.id])
     expect(found.get(`${runTag}-never-stamped`)).toEqual([])
     for (const ticket of found.get(twice) ?? []) expect(ticket.externalId).toBe(twice)

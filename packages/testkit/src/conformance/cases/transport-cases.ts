@@ -1,11 +1,4 @@
-import {
-  AbortError,
-  InvalidResponseError,
-  NetworkError,
-  RateLimitError,
-  ServerError,
-  TimeoutError,
-} from '@ticketbridge/core'
+import { AbortError, InvalidResponseError, NetworkError, RateLimitError, ServerError, TimeoutError } from '@ticketbridge/core'
 import { expect } from 'vitest'
 import { expectRejection } from '../catch-error'
 import type { ConformanceContext, ConformanceOptions, ConformanceFaults } from '../conformance-harness'
