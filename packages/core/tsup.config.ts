@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup'
 import { packageBuild } from '../../tsup.shared'
 
-export default defineConfig(packageBuild({ index: 'src/index.ts' }))
+export default defineConfig(packageBuild({ index: 'src/index.ts', errors: 'src/entries/errors.ts' }, { external: ['@ticketbridge/core'] }))

@@ -66,20 +66,5 @@ export type { AutotaskAdapterSettings } from './adapter/autotask-adapter-setting
 export { autotaskCapabilities } from './adapter/autotask-capabilities'
 export { autotaskRateLimit, autotaskRateLimitSource, createAutotaskDriver } from './adapter/autotask-driver'
 
-export {
-  AbortError,
-  ApiError,
-  AuthenticationError,
-  ConfigurationError,
-  ConflictError,
-  InvalidResponseError,
-  NetworkError,
-  NotFoundError,
-  PermissionError,
-  RateLimitError,
-  ServerError,
-  TicketbridgeError,
-  TimeoutError,
-  UnsupportedOperationError,
-  ValidationError,
-} from '@ticketbridge/core'
+// Every error class, so callers catch by class without importing core.
+export * from '@ticketbridge/core/errors'

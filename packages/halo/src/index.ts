@@ -73,20 +73,5 @@ export { haloCapabilities, haloUnsupportedReasons } from './adapter/halo-capabil
 export { haloDocumentedRateLimit } from './adapter/halo-rate-limit'
 export { fromHaloDate, toHaloDate } from './adapter/halo-dates'
 
-export {
-  AbortError,
-  ApiError,
-  AuthenticationError,
-  ConfigurationError,
-  ConflictError,
-  InvalidResponseError,
-  NetworkError,
-  NotFoundError,
-  PermissionError,
-  RateLimitError,
-  ServerError,
-  TicketbridgeError,
-  TimeoutError,
-  UnsupportedOperationError,
-  ValidationError,
-} from '@ticketbridge/core'
+// Every error class, so callers catch by class without importing core.
+export * from '@ticketbridge/core/errors'

@@ -29,20 +29,5 @@ export { defaultRtLifecycleStatuses, RtLifecycles, shippedRtLifecycles, type RtL
 export { defaultRtPriorityBands, RtPriorities, type RtPriorityBand } from './adapter/rt-priorities'
 export { buildTicketSql, ticketSqlDate, ticketSqlString } from './adapter/rt-ticket-sql'
 
-export {
-  AbortError,
-  ApiError,
-  AuthenticationError,
-  ConfigurationError,
-  ConflictError,
-  InvalidResponseError,
-  NetworkError,
-  NotFoundError,
-  PermissionError,
-  RateLimitError,
-  ServerError,
-  TicketbridgeError,
-  TimeoutError,
-  UnsupportedOperationError,
-  ValidationError,
-} from '@ticketbridge/core'
+// Every error class, so callers catch by class without importing core.
+export * from '@ticketbridge/core/errors'

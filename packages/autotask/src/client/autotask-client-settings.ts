@@ -1,3 +1,4 @@
+import { absoluteHttpUrlSchema } from '@ticketbridge/core'
 import type { LogLevel, RetryPolicyOptions, TransportLogger, TransportRateLimitEvent, TransportRetryEvent } from '@ticketbridge/http'
 import type { AxiosInstance } from 'axios'
 import { z } from 'zod'
@@ -17,18 +18,6 @@ export const defaultAttachmentMaxBytes = 6 * 1024 * 1024
 /** Attachment bytes Autotask accepts per 5 minutes before it refuses uploads for 5 minutes. */
 export const attachmentBytesPerFiveMinutes = 10_000_000
 
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const parsed = new URL(value)
-      return parsed.protocol === 'https:' || parsed.protocol === 'http:'
-    } catch {
-      return false
-    }
-  }, 'must be an absolute http(s) URL')
-
 /** The plain (JSON-serialisable) settings of {@link AutotaskClient}, checked at construction. */
 export const autotaskClientSettingsSchema = z.object({
   /** The API user's user name (an e-mail-like login with the API User security level). */
@@ -43,9 +32,9 @@ export const autotaskClientSettingsSchema = z.object({
    * The zone's REST base, such as `https://webservices14.autotask.net/ATServicesRest/`; skips
    * zone discovery. `…/ATServicesRest/V1.0` is accepted too.
    */
-  zoneUrl: httpUrl.optional(),
+  zoneUrl: absoluteHttpUrlSchema.optional(),
   /** Where to discover the zone (`…/V1.0/ZoneInformation`, or the `…/ATServicesRest/` base of a host). */
-  zoneDiscoveryUrl: httpUrl.default(defaultZoneDiscoveryUrl),
+  zoneDiscoveryUrl: absoluteHttpUrlSchema.default(defaultZoneDiscoveryUrl),
   /** Time limit of one attempt, in milliseconds. */
   timeoutMs: z.number().int().positive().default(30_000),
   /** Concurrent requests per endpoint (`Tickets`, `TicketNotes`, …), at most Autotask's thread limit of 3. */

@@ -1,3 +1,4 @@
+import { contentTypeOfFileName } from '@ticketbridge/core'
 import { formatAutotaskDate } from './autotask-date'
 import type { AutotaskRecord, AutotaskSimulatorState } from './autotask-simulator-state'
 
@@ -28,32 +29,6 @@ export interface AutotaskRuleContext {
 
 /** Per-entity business rules: computed fields and errors beyond required/picklist/reference checks. */
 export type AutotaskEntityRule = (context: AutotaskRuleContext) => string[]
-
-const contentTypes: Record<string, string> = {
-  txt: 'text/plain',
-  log: 'text/plain',
-  csv: 'text/csv',
-  html: 'text/html',
-  htm: 'text/html',
-  json: 'application/json',
-  xml: 'application/xml',
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  zip: 'application/zip',
-  eml: 'message/rfc822',
-  msg: 'application/vnd.ms-outlook',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-}
-
-/** Content type Autotask derives from a file name. */
-function contentTypeOf(fileName: string): string {
-  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase()
-  return (extension && contentTypes[extension]) || 'application/octet-stream'
-}
 
 function stampCreation(context: AutotaskRuleContext, fields: { created: string; creator?: string; touched?: string[] }): void {
   if (context.operation !== 'create') return
@@ -159,7 +134,7 @@ function attachmentRule(parentType: number): AutotaskEntityRule {
     }
     if (type === 'FILE_ATTACHMENT') {
       if (context.attachmentBytes === undefined) errors.push('Missing Required Field: data')
-      record.contentType = contentTypeOf(String(record.fullPath ?? ''))
+      record.contentType = contentTypeOfFileName(String(record.fullPath ?? ''))
       record.fileSize = context.attachmentBytes ?? 0
     } else {
       record.contentType = null

@@ -1,5 +1,11 @@
 import { http, type RequestHandler } from 'msw'
-import { type RecordedRequest, serveHandlers, type ServeHandlersOptions } from '@ticketbridge/testkit/servers'
+import {
+  type RecordedRequest,
+  type ServedVendorSimulator,
+  serveHandlers,
+  type ServeHandlersOptions,
+  type VendorSimulator,
+} from '@ticketbridge/testkit/servers'
 import type { AutotaskSpecViolation } from '../spec/check-autotask-request'
 import type { AutotaskSimulatorCredentials } from './autotask-auth'
 import { createAutotaskFaultQueue, type AutotaskSimulatorFaults } from './autotask-faults'
@@ -18,33 +24,16 @@ export type AutotaskServedRequest = RecordedRequest
 export type AutotaskServeOptions = ServeHandlersOptions
 
 /** The simulator served on 127.0.0.1. */
-export interface AutotaskServedSimulator {
-  /** Origin of the server, such as `http://127.0.0.1:40123`. */
-  readonly url: string
+export interface AutotaskServedSimulator extends ServedVendorSimulator {
   /** The REST base zone discovery points to: `url + '/ATServicesRest/'` (clients append `V1.0/`). */
   readonly zoneUrl: string
   /** Where to discover the zone: `url + '/ATServicesRest/V1.0/ZoneInformation'` (add `?user=`). */
   readonly zoneDiscoveryUrl: string
-  readonly port: number
-  /** Requests served so far, oldest first. */
-  readonly requests: AutotaskServedRequest[]
-  close(): Promise<void>
 }
 
-/** A stateful fake of the Autotask REST API. */
-export interface AutotaskSimulator {
-  /** msw handlers answering any origin (`*\/ATServicesRest/...`), for in-process interception. */
-  readonly handlers: RequestHandler[]
-  /** Serves the handlers on 127.0.0.1. */
-  serve(options?: AutotaskServeOptions): Promise<AutotaskServedSimulator>
-  /** The simulated tenant's data (replaced by `reset()`). */
-  readonly state: AutotaskSimulatorState
-  /** Faults to play on the next requests (the conformance suite's vocabulary). */
-  readonly faults: AutotaskSimulatorFaults
-  /** Credentials of the main API user. */
-  readonly credentials: AutotaskSimulatorCredentials
-  /** Seeds `count` tickets titled `${marker} 1..count` directly in the store. */
-  seedTickets(count: number, marker: string): Promise<void>
+/** A stateful fake of the Autotask REST API; its state is replaced by `reset()`. */
+export interface AutotaskSimulator
+  extends VendorSimulator<AutotaskServedSimulator, AutotaskSimulatorState, AutotaskSimulatorFaults, AutotaskSimulatorCredentials> {
   /** Every departure from the vendor spec seen so far (refused or not). */
   readonly specViolations: AutotaskSpecViolation[]
   /** Back to the seeded tenant: data, faults, violations, counted requests. */

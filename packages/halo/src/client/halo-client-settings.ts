@@ -1,34 +1,22 @@
-import { ConfigurationError, parseSettings } from '@ticketbridge/core'
+import { ConfigurationError, parseSettings, absoluteHttpUrlSchema } from '@ticketbridge/core'
 import type { LogLevel, RetryPolicyOptions, TransportLogger, TransportRateLimitEvent, TransportRetryEvent } from '@ticketbridge/http'
 import type { AxiosInstance } from 'axios'
 import { z } from 'zod'
-
-const absoluteHttpUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const parsed = new URL(value)
-      return parsed.protocol === 'https:' || parsed.protocol === 'http:'
-    } catch {
-      return false
-    }
-  }, 'must be an absolute http(s) URL')
 
 const credential = z.string().trim().min(1, 'must not be empty')
 
 const haloClientSettingsSchema = z
   .object({
     // Where the instance is: one of resourceUrl, instance or baseUrl.
-    resourceUrl: absoluteHttpUrl.optional(),
-    authUrl: absoluteHttpUrl.optional(),
+    resourceUrl: absoluteHttpUrlSchema.optional(),
+    authUrl: absoluteHttpUrlSchema.optional(),
     tenant: z.string().trim().min(1, 'must not be empty').optional(),
     instance: z
       .string()
       .trim()
       .regex(/^[a-z0-9][a-z0-9.-]*$/i, 'must be the instance name (acme) or its host name (acme.haloitsm.com), without https:// or a path')
       .optional(),
-    baseUrl: absoluteHttpUrl.optional(),
+    baseUrl: absoluteHttpUrlSchema.optional(),
 
     // How to authenticate.
     clientId: credential.optional(),

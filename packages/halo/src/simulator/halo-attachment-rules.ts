@@ -1,32 +1,9 @@
+import { contentTypeOfFileName } from '@ticketbridge/core'
 import { formatHaloDate } from './halo-date-format'
 import { haloError } from './halo-responses'
 import type { HaloJson } from './halo-table'
 import type { HaloWriteContext } from './halo-write-context'
 import { splitWriteFlags } from './halo-write-flags'
-
-const contentTypes: Record<string, string> = {
-  txt: 'text/plain',
-  log: 'text/plain',
-  csv: 'text/csv',
-  html: 'text/html',
-  json: 'application/json',
-  xml: 'application/xml',
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  zip: 'application/zip',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-}
-
-/** The media type Halo serves a file as, from its extension. */
-function contentTypeOf(filename: string): string {
-  const extension = filename.split('.').at(-1)?.toLowerCase() ?? ''
-  return contentTypes[extension] ?? 'application/octet-stream'
-}
 
 /** Decodes base64 strictly: anything else is a 400, never silently garbled bytes. */
 function decodeBase64(text: string): Uint8Array {
@@ -61,7 +38,7 @@ export function storeAttachment(context: HaloWriteContext, input: HaloJson, byte
     if (encoded === undefined) throw haloError.exception("An attachment needs its bytes as base64 in 'data'.")
     data = decodeBase64(encoded)
   }
-  const contentType = typeof fields.content_type === 'string' && fields.content_type ? fields.content_type : contentTypeOf(filename)
+  const contentType = typeof fields.content_type === 'string' && fields.content_type ? fields.content_type : contentTypeOfFileName(filename)
   const record: HaloJson = {
     filename,
     filesize: data.byteLength,

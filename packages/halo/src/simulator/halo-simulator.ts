@@ -1,4 +1,4 @@
-import { serveHandlers } from '@ticketbridge/testkit/servers'
+import { type ServedVendorSimulator, serveHandlers, type VendorSimulator } from '@ticketbridge/testkit/servers'
 import { http, type RequestHandler } from 'msw'
 import { createHaloAuthority, defaultHaloCredentials, type HaloSimulatorCredentials } from './halo-auth'
 import { createHaloFaultQueue, type HaloFaults, playHaloFault } from './halo-faults'
@@ -38,37 +38,20 @@ export interface HaloServedRequest {
 }
 
 /** The simulator served as a real HTTP server on 127.0.0.1. */
-export interface HaloServedSimulator {
-  /** Base URL, such as `http://127.0.0.1:40123`. */
-  readonly url: string
+export interface HaloServedSimulator extends ServedVendorSimulator {
   /** `url + '/api'`: the resource server. */
   readonly resourceUrl: string
   /** `url + '/auth'`: the authorisation server (token URL `authUrl + '/token'`). */
   readonly authUrl: string
-  readonly port: number
-  /** Requests received so far, oldest first. */
-  readonly requests: HaloServedRequest[]
-  close(): Promise<void>
 }
 
 /** A running Halo simulator. See {@link createHaloSimulator}. */
-export interface HaloSimulator {
-  /** msw handlers answering any origin: `*\/api/...` and `*\/auth/token`. */
-  readonly handlers: RequestHandler[]
-  /** Serves the handlers on 127.0.0.1 (each call starts another server over the same state). */
-  serve(options?: HaloServeOptions): Promise<HaloServedSimulator>
-  /** The stores; replaced by `reset()`, so read it again afterwards. */
-  readonly state: HaloSimulatorState
-  /** Fault injection with the conformance suite's vocabulary; pass it straight to a harness. */
-  readonly faults: HaloFaults
-  /** Credentials the authorisation server accepts. */
-  readonly credentials: HaloSimulatorCredentials
+export interface HaloSimulator
+  extends VendorSimulator<HaloServedSimulator, HaloSimulatorState, HaloFaults, HaloSimulatorCredentials, HaloServeOptions> {
   /** Expires every token issued so far: the next resource call with one answers 401. */
   expireTokens(): void
   /** Every request that failed the spec check, oldest first. */
   readonly specViolations: readonly HaloSpecViolationRecord[]
-  /** Creates `count` tickets directly in the store, each summary containing `marker` (for paging tests). */
-  seedTickets(count: number, marker: string): Promise<void>
   /** Back to the state just after creation: seed data, no tokens, faults, violations or rate-window history. */
   reset(): void
 }

@@ -1,5 +1,5 @@
 import { http, type RequestHandler } from 'msw'
-import { type ServeHandlersOptions, serveHandlers } from '@ticketbridge/testkit/servers'
+import { type ServedVendorSimulator, serveHandlers, type VendorSimulator } from '@ticketbridge/testkit/servers'
 import { RtDatabase, defaultSiteIdentity } from './rt-database'
 import { seedRtDatabase } from './rt-database-seed'
 import { type RtFaults, createRtFaultQueue, playRtFault } from './rt-faults'
@@ -10,29 +10,11 @@ import { handleRest1 } from './rest1/rt-rest1-handler'
 import { handleRest2 } from './rest2/rt-rest2-handler'
 
 /** A simulator served on 127.0.0.1. */
-export interface RtServedSimulator {
-  /** Base URL, such as `http://127.0.0.1:40123` (RT's `$WebBaseURL`). */
-  readonly url: string
-  readonly port: number
-  /** Requests seen so far, oldest first. */
-  readonly requests: { method: string; url: string; headers: Record<string, string>; body: string }[]
-  close(): Promise<void>
-}
+/** The RT simulator served on 127.0.0.1; its `url` is RT's `$WebBaseURL`. */
+export type RtServedSimulator = ServedVendorSimulator
 
 /** A stateful in-memory Request Tracker 5.0.3 speaking REST 1.0 and REST2. */
-export interface RtSimulator {
-  /** msw handlers for `*\/REST/1.0/...` and `*\/REST/2.0/...` on any origin. */
-  readonly handlers: RequestHandler[]
-  /** Serves the handlers on 127.0.0.1 (testkit's serveHandlers). */
-  serve(options?: ServeHandlersOptions): Promise<RtServedSimulator>
-  /** The in-memory database (tickets, transactions, attachments...), for assertions. */
-  readonly state: RtDatabase
-  /** Faults to play on the next requests (the conformance suite's vocabulary). */
-  readonly faults: RtFaults
-  /** The accounts and token the simulator accepts. */
-  readonly credentials: RtSimulatorCredentials
-  /** Creates tickets directly in the store (through RT's own create logic), subjects containing `marker`. */
-  seedTickets(count: number, marker: string): Promise<void>
+export interface RtSimulator extends VendorSimulator<RtServedSimulator, RtDatabase, RtFaults, RtSimulatorCredentials> {
   /** Back to start-rt's fresh state (same credentials). */
   reset(): void
 }

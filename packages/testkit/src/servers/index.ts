@@ -8,3 +8,4 @@ export { createFaultProxy, type FaultProxy, type ProxyFault, type ProxyFaults } 
 export type { RecordedRequest } from './recorded-request'
 export type { ConformanceFault, ConformanceFaults } from '../conformance/conformance-harness'
 export { createFaultQueue, type FaultQueue, type FaultScope } from './create-fault-queue'
+export type { ServedVendorSimulator, VendorSimulator } from './vendor-simulator'
