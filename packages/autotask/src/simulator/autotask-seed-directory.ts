@@ -1,6 +1,6 @@
 import { formatAutotaskDate } from './autotask-date'
 import { day, firstNames, helpDeskRole, lastNames, networkRole, seedRecord, setUserDefined, technicians } from './autotask-seed-support'
-import type { SeededRandom } from './autotask-seeded-random'
+import type { SeededRandom } from '@ticketbridge/testkit/servers'
 import { apiUserResourceId } from './autotask-simulator-options'
 import type { AutotaskSimulatorState } from './autotask-simulator-state'
 

@@ -1,6 +1,6 @@
 import { formatAutotaskDate } from './autotask-date'
 import { day, firstNames, helpDeskRole, lastNames, seedRecord, setUserDefined, technicians } from './autotask-seed-support'
-import { createSeededRandom, type SeededRandom } from './autotask-seeded-random'
+import { createSeededRandom, type SeededRandom } from '@ticketbridge/testkit/servers'
 import { apiUserResourceId } from './autotask-simulator-options'
 import type { AutotaskRecord, AutotaskSimulatorState } from './autotask-simulator-state'
 

@@ -12,7 +12,7 @@ import { createAutotaskFaultQueue, type AutotaskSimulatorFaults } from './autota
 import type { AutotaskThresholdInformation } from './autotask-metadata-handlers'
 import { answerAutotaskRequest, type AutotaskSimulatorRuntime } from './autotask-request-handler'
 import { AutotaskAttachmentBudget, AutotaskRequestLimits } from './autotask-request-limits'
-import { createSeededRandom } from './autotask-seeded-random'
+import { createSeededRandom } from '@ticketbridge/testkit/servers'
 import { seedAutotaskDirectory } from './autotask-seed-directory'
 import { seedAutotaskTickets, seedMarkedTickets } from './autotask-seed-tickets'
 import { resolveAutotaskSimulatorSettings, type AutotaskSimulatorOptions } from './autotask-simulator-options'

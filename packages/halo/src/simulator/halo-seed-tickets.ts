@@ -1,21 +1,10 @@
+import { createSeededRandom } from '@ticketbridge/testkit/servers'
 import { commitActionWrite, prepareActionWrite } from './halo-action-rules'
 import { formatHaloDate } from './halo-date-format'
 import type { HaloSimulatorState } from './halo-simulator-state'
 import type { HaloJson } from './halo-table'
 import { commitTicketWrite, prepareTicketWrite } from './halo-ticket-rules'
 import type { HaloWriteContext } from './halo-write-context'
-
-/** A small deterministic generator (mulberry32): the same seed gives the same tickets everywhere. */
-function createSeededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let mixed = state
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1)
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61)
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 interface TicketTemplate {
   summary: string
@@ -82,7 +71,7 @@ const historyLength = 180 * 24 * 3_600_000
  * and about half of them resolved or closed. Deterministic for a given `randomSeed`.
  */
 export function generateSeedTickets(state: HaloSimulatorState, count: number, randomSeed = 20240502): void {
-  const random = createSeededRandom(randomSeed)
+  const random = createSeededRandom(randomSeed).next
   const users = state.users.all().filter((user) => user.inactive !== true)
   const agents = state.agents
     .all()

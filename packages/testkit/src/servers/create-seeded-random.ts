@@ -1,4 +1,4 @@
-/** A small deterministic generator (mulberry32): the same seed gives the same tenant every time. */
+/** A small deterministic generator (mulberry32): the same seed gives the same simulated help desk every time, in every simulator. */
 export interface SeededRandom {
   /** A float in [0, 1). */
   next(): number
