@@ -53,7 +53,7 @@ export interface VendorSandbox {
  * Starts a vendor's simulator through its connector (as the CLI does) and builds its adapter
  * with a counting axios instance. Without a budget, limits are out of reach, as the demo has
  * them; with one, the simulator enforces it as the vendor would and the connector scales the
- * vendor's waits (and Autotask-like hourly clocks) to the budget's window.
+ * vendor's waits (and hourly clocks) to the budget's window.
  */
 export async function startVendorSandbox(vendor: string, options: VendorSandboxOptions = {}): Promise<VendorSandbox> {
   const connector = findBuiltInConnector(vendor)

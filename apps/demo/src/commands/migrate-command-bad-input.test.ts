@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { MigrationLedger } from '@ticketbridge/migrate'
 import { createFaultProxy, type FaultProxy } from '@ticketbridge/testkit/servers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli, runCli as run, startRtAndHaloSimulators } from '../test-support/run-cli'
+import { cli, runCli as run, startSimulatorPair } from '../test-support/run-cli'
 import { exitCodes } from '../output/exit-codes'
 
 /**
@@ -14,14 +14,14 @@ import { exitCodes } from '../output/exit-codes'
  */
 describe('ticketbridge migrate refuses bad input before the first write', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-bad-input-test-'))
-  let simulators: Awaited<ReturnType<typeof startRtAndHaloSimulators>>
+  let simulators: Awaited<ReturnType<typeof startSimulatorPair>>
   let proxy: FaultProxy
   let environment: Record<string, string>
   let cases = 0
 
   beforeAll(async () => {
-    simulators = await startRtAndHaloSimulators({ tickets: 4, seed: 5 })
-    const resourceUrl = new URL(simulators.halo.settings.resourceUrl!)
+    simulators = await startSimulatorPair({ source: 'rt', target: 'halo' }, { tickets: 4, seed: 5 })
+    const resourceUrl = new URL(simulators.targetSimulator.settings.resourceUrl!)
     proxy = await createFaultProxy({ target: resourceUrl.origin })
     environment = { ...simulators.environment, HALO_RESOURCE_URL: `${proxy.url}${resourceUrl.pathname}` }
   }, 120_000)

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { TicketingAdapter } from '@ticketbridge/core'
 import { MigrationLedger } from '@ticketbridge/migrate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli, startRtAndHaloSimulators, waitForExit } from '../test-support/run-cli'
+import { cli, startSimulatorPair, waitForExit } from '../test-support/run-cli'
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -22,13 +22,13 @@ const pastedImages = (html: string | undefined) =>
 
 describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-kill-test-'))
-  let simulators: Awaited<ReturnType<typeof startRtAndHaloSimulators>>
+  let simulators: Awaited<ReturnType<typeof startSimulatorPair>>
   let source: TicketingAdapter
   let target: TicketingAdapter
   let environment: Record<string, string>
 
   beforeAll(async () => {
-    simulators = await startRtAndHaloSimulators({ tickets: 40, seed: 5 })
+    simulators = await startSimulatorPair({ source: 'rt', target: 'halo' }, { tickets: 40, seed: 5 })
     ;({ source, target, environment } = simulators)
   }, 120_000)
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TicketingAdapter } from '@ticketbridge/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli, runCli as run, startRtAndHaloSimulators } from '../test-support/run-cli'
+import { cli, runCli as run, startSimulatorPair } from '../test-support/run-cli'
 
 /**
  * The operator's rerun: the same migration from another folder, another shell or another
@@ -11,13 +11,13 @@ import { cli, runCli as run, startRtAndHaloSimulators } from '../test-support/ru
  */
 describe('ticketbridge migrate, run again with a fresh ledger', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-rerun-test-'))
-  let simulators: Awaited<ReturnType<typeof startRtAndHaloSimulators>>
+  let simulators: Awaited<ReturnType<typeof startSimulatorPair>>
   let source: TicketingAdapter
   let target: TicketingAdapter
   let environment: Record<string, string>
 
   beforeAll(async () => {
-    simulators = await startRtAndHaloSimulators({ tickets: 12, seed: 3 })
+    simulators = await startSimulatorPair({ source: 'rt', target: 'halo' }, { tickets: 12, seed: 3 })
     ;({ source, target, environment } = simulators)
   }, 120_000)
 

@@ -11,13 +11,13 @@ export function findConnector(vendor: string): VendorConnector {
   return findBuiltInConnector(vendor)
 }
 
-/** `halo, autotask or rt`: the vendor keys, for help texts. */
+/** `a, b or c`: the vendor keys, for help texts. */
 export function vendorChoices(): string {
   const keys = builtInConnectors.map((connector) => connector.vendor)
   return keys.length > 1 ? `${keys.slice(0, -1).join(', ')} or ${keys.at(-1)}` : (keys[0] ?? '')
 }
 
-/** `Halo, Autotask and Request Tracker`: the vendors' titles, for descriptions. */
+/** `A, B and C`: the vendors' titles, for descriptions. */
 export function vendorTitles(): string {
   const titles = builtInConnectors.map((connector) => connector.title)
   return titles.length > 1 ? `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}` : (titles[0] ?? '')

@@ -59,7 +59,7 @@ export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: numbe
   for (const [index, firstName] of firstNames.entries()) {
     const organization = organizationIds[index % Math.max(1, organizationIds.length)]
     const email = `${firstName.toLowerCase()}@${organizations[index % organizations.length]!.split(' ')[0]!.toLowerCase()}.example`
-    // Found first, so seeding a help desk that has them already (a long-lived RT) adds none twice.
+    // Found first, so seeding a help desk that has them already (a long-lived server) adds none twice.
     const record =
       (await adapter.people.findByEmail(email)) ??
       (
@@ -86,7 +86,7 @@ export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: numbe
       status: { id: pick(statuses).id },
       priority: { id: pick(priorities).id },
       requester: { id: requester.id },
-      // A requester's ticket belongs to the requester's organization (Autotask insists).
+      // A requester's ticket belongs to the requester's organization (some vendors insist).
       ...(requester.organization ? { organization: { id: requester.organization } } : {}),
       assignee: { id: agent.id },
       tags: random() < 0.3 ? ['vip'] : [],
@@ -122,7 +122,7 @@ export async function seedHelpDesk(adapter: TicketingAdapter, ticketCount: numbe
         await adapter.timeEntries.create(ticket.id, {
           minutes: pick([15, 20, 30, 45, 60, 90]),
           note: work[(index + entryIndex) % work.length]!,
-          // Autotask logs time as a resource (the agent); vendors that record the API user say so in a warning.
+          // Time is logged as the agent where the vendor allows it; vendors that record the API user say so in a warning.
           person: { id: agent.id },
           startedAt: new Date(Date.UTC(2024, 4, 6 + (index % 20), 9 + entryIndex * 2)).toISOString(),
           billable: random() < 0.7,

@@ -36,32 +36,35 @@ export async function runCli(
 }
 
 /**
- * The RT and Halo simulators served for a CLI test, the RT one seeded with a help desk through
- * the neutral interface, with adapters on both (to count through each vendor's own API) and
- * the environment that points a child `ticketbridge` at them.
+ * Two vendors' simulators served for a CLI test, the source seeded with a help desk through the
+ * neutral interface, with adapters on both (to count through each vendor's own API) and the
+ * environment that points a child `ticketbridge` at them.
  */
-export async function startRtAndHaloSimulators(seed: { tickets: number; seed: number }): Promise<{
+export async function startSimulatorPair(
+  vendors: { source: string; target: string },
+  seed: { tickets: number; seed: number },
+): Promise<{
   source: TicketingAdapter
   target: TicketingAdapter
-  rt: RunningSimulator
-  halo: RunningSimulator
+  sourceSimulator: RunningSimulator
+  targetSimulator: RunningSimulator
   environment: Record<string, string>
   close(): Promise<void>
 }> {
-  const rt = await findConnector('rt').startSimulator({})
-  const halo = await findConnector('halo').startSimulator({})
-  const source = findConnector('rt').createAdapter(rt.settings)
-  const target = findConnector('halo').createAdapter(halo.settings)
+  const sourceSimulator = await findConnector(vendors.source).startSimulator({})
+  const targetSimulator = await findConnector(vendors.target).startSimulator({})
+  const source = findConnector(vendors.source).createAdapter(sourceSimulator.settings)
+  const target = findConnector(vendors.target).createAdapter(targetSimulator.settings)
   await seedHelpDesk(source, seed.tickets, seed.seed)
   return {
     source,
     target,
-    rt,
-    halo,
-    environment: { ...environmentOf('rt', rt), ...environmentOf('halo', halo) },
+    sourceSimulator,
+    targetSimulator,
+    environment: { ...environmentOf(vendors.source, sourceSimulator), ...environmentOf(vendors.target, targetSimulator) },
     async close() {
       await Promise.all([source.close(), target.close()])
-      await Promise.all([rt.close(), halo.close()])
+      await Promise.all([sourceSimulator.close(), targetSimulator.close()])
     },
   }
 }
