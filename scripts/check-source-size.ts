@@ -58,35 +58,40 @@ function bodyLines(source: ts.SourceFile, body: ts.ConciseBody): number {
   return ts.isBlock(body) ? Math.max(0, last - first - 1) : last - first + 1
 }
 
-function checkFile(file: string): Offender[] {
+/** The file's own size and every function's, each with its limit. */
+function measureFile(file: string): Offender[] {
   const text = readFileSync(join(repositoryRoot, file), 'utf8')
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
-  const offenders: Offender[] = []
   const fileLines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0)
-  if (fileLines > maxFileLines) offenders.push({ location: file, kind: 'file', name: '', lines: fileLines, limit: maxFileLines })
+  const measured: Offender[] = [{ location: file, kind: 'file', name: '', lines: fileLines, limit: maxFileLines }]
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
       const declaration = node as ts.FunctionLikeDeclaration & { body: ts.ConciseBody }
+      const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
       const lines = bodyLines(source, declaration.body)
-      if (lines > maxFunctionLines) {
-        const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
-        offenders.push({
-          location: `${file}:${line}`,
-          kind: ts.SyntaxKind[node.kind],
-          name: functionName(declaration),
-          lines,
-          limit: maxFunctionLines,
-        })
-      }
+      measured.push({ location: `${file}:${line}`, kind: ts.SyntaxKind[node.kind], name: functionName(declaration), lines, limit: maxFunctionLines })
     }
     ts.forEachChild(node, visit)
   }
   visit(source)
-  return offenders
+  return measured
 }
 
 const files = sourceFiles()
-const offenders = files.flatMap(checkFile)
+const measured = files.flatMap(measureFile)
+const offenders = measured.filter((entry) => entry.lines > entry.limit)
+// `--largest N`: the N largest files and functions, for a report of how close the tree runs to the limits.
+const largestIndex = process.argv.indexOf('--largest')
+if (largestIndex > 0) {
+  const count = Number(process.argv[largestIndex + 1] ?? 5)
+  const largest = (kind: 'file' | 'function') =>
+    measured
+      .filter((entry) => (kind === 'file') === (entry.kind === 'file'))
+      .sort((left, right) => right.lines - left.lines)
+      .slice(0, count)
+  for (const entry of [...largest('file'), ...largest('function')])
+    console.log(`${String(entry.lines).padStart(5)}  ${entry.location}  ${entry.name}`)
+}
 if (offenders.length === 0) {
   console.log(`${files.length} source files within ${maxFileLines} lines a file and ${maxFunctionLines} lines a function`)
 } else {
