@@ -92,14 +92,10 @@ async function placeFile(
   const fingerprint = digest(file.data)
   const limit = target.capabilities.attachments.maxBytes
   if (limit !== undefined && file.data.byteLength > limit) {
-    ledger.put({
+    ledger.putChild(ticket.id, runId, {
       kind: 'attachment',
       sourceId: file.key,
-      parentSourceId: ticket.id,
-      targetId: null,
       state: 'failed',
-      sourceUpdatedAt: null,
-      runId,
       error: `${file.filename} is ${file.data.byteLength} bytes; the target accepts at most ${limit}.`,
       fingerprint,
     })
@@ -117,16 +113,7 @@ async function placeFile(
     if (targetId !== undefined) placement.claimed.add(targetId)
   }
   if (targetId === undefined) {
-    ledger.put({
-      kind: 'attachment',
-      sourceId: file.key,
-      parentSourceId: ticket.id,
-      targetId: null,
-      state: 'pending',
-      sourceUpdatedAt: null,
-      runId,
-      fingerprint,
-    })
+    ledger.putChild(ticket.id, runId, { kind: 'attachment', sourceId: file.key, state: 'pending', fingerprint })
     const commentTargetId =
       file.commentSourceId && target.capabilities.attachments.linkToComment
         ? (ledger.get('comment', childKey(ticket.id, file.commentSourceId))?.targetId ?? undefined)
@@ -140,16 +127,6 @@ async function placeFile(
     if (result.warnings.length > 0) ledger.setWarnings(runId, 'attachment', file.key, result.warnings)
     counts.attachments.created += 1
   } else counts.attachments.skipped += 1
-  ledger.put({
-    kind: 'attachment',
-    sourceId: file.key,
-    parentSourceId: ticket.id,
-    targetId,
-    state: 'completed',
-    sourceUpdatedAt: null,
-    runId,
-    createdByMigration: true,
-    fingerprint,
-  })
+  ledger.putChild(ticket.id, runId, { kind: 'attachment', sourceId: file.key, targetId, state: 'completed', createdByMigration: true, fingerprint })
   return fingerprint
 }

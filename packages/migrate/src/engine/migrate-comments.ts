@@ -66,7 +66,7 @@ export async function migrateComments(
       if (targetId !== undefined) claimed.add(targetId)
     }
     if (targetId === undefined) {
-      ledger.put({ kind: 'comment', sourceId: commentKey, parentSourceId: ticket.id, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
+      ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: commentKey, state: 'pending' })
       const author = capabilities.setAuthor
         ? await directory.person(comment.author, (field, message) => warnings.push({ type: 'substituted', field, message }), 'author')
         : undefined
@@ -94,44 +94,23 @@ export async function migrateComments(
         created += 1
       } catch (error) {
         rethrowIfFatal(error)
-        ledger.put({
-          kind: 'comment',
-          sourceId: commentKey,
-          parentSourceId: ticket.id,
-          targetId: null,
-          state: 'failed',
-          sourceUpdatedAt: null,
-          runId,
-          error: (error as Error).message,
-        })
+        ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: commentKey, state: 'failed', error: (error as Error).message })
         counts.comments.failed += 1
         throw error
       }
     } else counts.comments.skipped += 1
     // The time entry first: a crash between the two leaves the comment pending, found again by its text.
     if (timed) {
-      ledger.put({
+      ledger.putChild(ticket.id, runId, {
         kind: 'time-entry',
         sourceId: childKey(ticket.id, timed.id),
-        parentSourceId: ticket.id,
         targetId,
         state: 'completed',
-        sourceUpdatedAt: null,
-        runId,
         createdByMigration: true,
         fingerprint: JSON.stringify({ minutes: timed.minutes }),
       })
     }
-    ledger.put({
-      kind: 'comment',
-      sourceId: commentKey,
-      parentSourceId: ticket.id,
-      targetId,
-      state: 'completed',
-      sourceUpdatedAt: null,
-      runId,
-      createdByMigration: true,
-    })
+    ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: commentKey, targetId, state: 'completed', createdByMigration: true })
     if (warnings.length > 0) ledger.setWarnings(runId, 'comment', commentKey, warnings)
   }
   return { total, created }

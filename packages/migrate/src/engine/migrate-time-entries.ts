@@ -84,15 +84,7 @@ export async function migrateTimeEntries(
     if (!(entry.minutes > 0)) {
       // RT records corrections as negative time; no target takes an entry of zero or less.
       if (known?.state !== 'skipped') {
-        ledger.put({
-          kind: 'time-entry',
-          sourceId: entryKey,
-          parentSourceId: ticket.id,
-          targetId: null,
-          state: 'skipped',
-          sourceUpdatedAt: null,
-          runId,
-        })
+        ledger.putChild(ticket.id, runId, { kind: 'time-entry', sourceId: entryKey, state: 'skipped' })
         ledger.setWarnings(runId, 'time-entry', entryKey, [
           {
             type: 'unsupported',
@@ -123,14 +115,10 @@ export async function migrateTimeEntries(
     }
     const warnings: AdapterWarning[] = []
     if (targetId === undefined) {
-      ledger.put({
+      ledger.putChild(ticket.id, runId, {
         kind: 'time-entry',
         sourceId: entryKey,
-        parentSourceId: ticket.id,
-        targetId: null,
         state: 'pending',
-        sourceUpdatedAt: null,
-        runId,
         attempts: (known?.attempts ?? 0) + 1,
         fingerprint,
       })
@@ -151,34 +139,14 @@ export async function migrateTimeEntries(
         rethrowIfFatal(error)
         // `failed`, not `pending`: still looked up before the next try, since an error after the
         // request left (a timeout, a dropped connection) does not prove the entry was not stored.
-        ledger.put({
-          kind: 'time-entry',
-          sourceId: entryKey,
-          parentSourceId: ticket.id,
-          targetId: null,
-          state: 'failed',
-          sourceUpdatedAt: null,
-          runId,
-          error: (error as Error).message,
-          fingerprint,
-        })
+        ledger.putChild(ticket.id, runId, { kind: 'time-entry', sourceId: entryKey, state: 'failed', error: (error as Error).message, fingerprint })
         ledger.setWarnings(runId, 'time-entry', entryKey, warnings)
         counts.timeEntries.failed += 1
         throw error
       }
     } else counts.timeEntries.skipped += 1
     claimed.add(targetId)
-    ledger.put({
-      kind: 'time-entry',
-      sourceId: entryKey,
-      parentSourceId: ticket.id,
-      targetId,
-      state: 'completed',
-      sourceUpdatedAt: null,
-      runId,
-      createdByMigration: true,
-      fingerprint,
-    })
+    ledger.putChild(ticket.id, runId, { kind: 'time-entry', sourceId: entryKey, targetId, state: 'completed', createdByMigration: true, fingerprint })
     ledger.setWarnings(runId, 'time-entry', entryKey, warnings)
   }
   return { totals, created }

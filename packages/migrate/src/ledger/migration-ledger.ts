@@ -180,6 +180,19 @@ export class MigrationLedger {
     return row ? toRecord(row) : undefined
   }
 
+  /**
+   * Writes a ticket's child (a comment, a file, a time entry): its parent is the ticket, it has no
+   * source timestamp of its own, and it has no target id until one is given.
+   */
+  putChild(
+    ticketId: string,
+    runId: number,
+    record: Pick<LedgerRecord, 'kind' | 'sourceId' | 'state'> &
+      Partial<Pick<LedgerRecord, 'targetId' | 'attempts' | 'error' | 'createdByMigration' | 'fingerprint'>>,
+  ): void {
+    this.put({ parentSourceId: ticketId, targetId: null, sourceUpdatedAt: null, runId, ...record })
+  }
+
   /** Writes a record's new state (insert or update). */
   put(
     record: Omit<LedgerRecord, 'attempts' | 'error' | 'createdByMigration' | 'fingerprint'> &
