@@ -357,3 +357,43 @@ describe('simulator knobs', () => {
     expect(() => createRtSimulator({ credentials: { token: 'abc' } })).toThrow(expect.objectContaining({ option: 'credentials.token' }))
   })
 })
+
+describe('REST 1.0 user and queue search, and user creation (as the real RT 5.0.3 answers them)', () => {
+  /** The answer without its status line's version: `200 Ok`, then the body. */
+  const answerOf = (text: string) => text.replace(/^RT\/\S+ /, '')
+
+  it('lists privileged users without a query, every user but RT_System and Nobody with one, by name unless ordered', async () => {
+    expect(answerOf(await rest1('search/user', { query: '', format: 'i' }))).toBe('200 Ok\n\nuser/27\nuser/14\n\n\n')
+    const created = answerOf(await rest1('user/new', { content: 'id: user/new\nName: probe-unpriv\nEmailAddress: probe@example.com' }))
+    expect(created).toMatch(/^200 Ok\n\n# User \d+ created\.\n/)
+    const probeId = /User (\d+) created/.exec(created)![1]
+    expect(answerOf(await rest1('search/user', { query: 'id > 0', format: 'i' }))).toBe(`200 Ok\n\nuser/27\nuser/${probeId}\nuser/14\n\n\n`)
+    expect(answerOf(await rest1('search/user', { query: 'id > 0', format: 's', orderby: '-id' }))).toBe(
+      `200 Ok\n\n${probeId}: probe-unpriv\n27: guest\n14: root\n\n\n`,
+    )
+    expect(answerOf(await rest1('search/user', { query: "EmailAddress = 'PROBE@example.com'", format: 'i' }))).toBe(`200 Ok\n\nuser/${probeId}\n\n\n`)
+    expect(answerOf(await rest1('search/user', { query: "Name LIKE 'probe' AND id > 0", format: 's' }))).toBe(
+      `200 Ok\n\n${probeId}: probe-unpriv\n\n\n`,
+    )
+  })
+
+  it('answers no match, an unknown field and the queue list as RT does', async () => {
+    expect(answerOf(await rest1('search/user', { query: "Name = 'nobody-here'", format: 's' }))).toBe('200 Ok\n\nNo matching results.\n\n\n')
+    expect(answerOf(await rest1('search/user', { query: "EmailAddress = 'nobody@x.example'", format: 'i' }))).toBe('200 Ok\n\n\n\n')
+    expect(answerOf(await rest1('search/user', { query: "Foo = 'x'", format: 'i' }))).toBe('400 Bad Request\n\nInvalid field specification: Foo\n\n')
+    expect(answerOf(await rest1('search/queue', { query: '', format: 's' }))).toBe('200 Ok\n\n1: General\n\n\n')
+    expect(answerOf(await rest1('search/queue', { query: "Name = 'General'", format: 'i' }))).toBe('200 Ok\n\nqueue/1\n\n\n')
+  })
+
+  it('creates a user, names one without a Name by its address, and refuses a name already taken', async () => {
+    expect(answerOf(await rest1('user/new', { content: 'id: user/new\nName: probe2\nEmailAddress: probe2@example.com' }))).toMatch(
+      /^200 Ok\n\n# User \d+ created\./,
+    )
+    expect(answerOf(await rest1('user/new', { content: 'id: user/new\nName: probe2\nEmailAddress: probe2@example.com' }))).toBe(
+      '400 Bad Request\n\n# Could not create user.\n\n\n',
+    )
+    const byAddress = answerOf(await rest1('user/new', { content: 'id: user/new\nEmailAddress: probe3@example.com' }))
+    const id = /User (\d+) created/.exec(byAddress)![1]
+    expect(answerOf(await rest1(`user/${id}`))).toContain('Name: probe3@example.com')
+  })
+})

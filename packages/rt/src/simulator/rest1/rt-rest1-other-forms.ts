@@ -11,6 +11,7 @@ import { recordNote } from '../rt-ticket-notes'
 import { type Rest1Context, type Rest1FormCall, type Rest1FormResult, rest1Comment } from './rt-rest1-context'
 import { type Rest1Value, splitRest1Values } from './rt-rest1-form'
 import { rest1Attachments } from './rt-rest1-attachments'
+import { createRest1User } from './rt-rest1-user-create'
 
 function scalar(value: Rest1Value): string {
   if (Array.isArray(value)) return value.join(', ')
@@ -160,6 +161,7 @@ export function rest1UserName(context: Rest1Context, name: string): number | str
 /** Forms/user/default: shows a user (non-empty fields), or updates simple fields. */
 export function rest1UserForm(context: Rest1Context, call: Rest1FormCall): Rest1FormResult {
   const { database } = context
+  if (call.id === 'new' && call.changes && call.changes.size > 0) return createRest1User(context, call)
   const user = database.users.get(Number(call.id))
   if (!user) return rest1Comment(`# User ${call.id} does not exist.`)
   const fields = call.fields.size > 0 ? userFields.filter((field) => call.fields.has(field.toLowerCase())) : userFields

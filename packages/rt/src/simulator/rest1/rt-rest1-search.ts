@@ -6,6 +6,7 @@
 import { TicketSqlError } from '../rt-ticket-sql'
 import { searchTickets, ticketSqlErrorText } from '../rt-ticket-search'
 import type { Rest1Context } from './rt-rest1-context'
+import { searchRest1Objects } from './rt-rest1-object-search'
 import { type Rest1Form, composeRest1Forms, rest1FieldListPattern } from './rt-rest1-form'
 import { showRest1Ticket } from './rt-rest1-ticket-form'
 
@@ -19,7 +20,12 @@ export function searchRest1(context: Rest1Context, type: string): string {
   const fieldsParameter = parameters.get('fields')?.[0]
   const answer = (status: string, output: string): string => `RT/${version} ${status}\n\n${output}\n\n`
   if (!/^(ticket|queue|user|group)$/i.test(type)) return answer('500 Server Error', 'Unsupported object type.')
-  if (type.toLowerCase() !== 'ticket') return answer('500 Server Error', 'Unsupported object type.')
+  const objectType = type.toLowerCase()
+  if (objectType === 'user' || objectType === 'queue') {
+    const found = searchRest1Objects(context, objectType, { query: query ?? '', format: format || 's', orderBy })
+    return answer(found.status, found.output)
+  }
+  if (objectType !== 'ticket') return answer('500 Server Error', 'Unsupported object type.')
   const fields = new Set<string>()
   if (fieldsParameter) {
     format ||= 'l'
