@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '@ticketbridge/core'
+import { autotaskFilterOperators } from '../spec/autotask-filter-operators'
 
 /** Comparison operators: numbers, dates (ISO 8601 UTC) and strings. */
 export type AutotaskComparisonOperator = 'eq' | 'noteq' | 'gt' | 'gte' | 'lt' | 'lte'
@@ -40,23 +41,7 @@ export interface AutotaskWireFilter {
 /** Most OR conditions (list values included) Autotask accepts in one query. */
 export const maximumOrConditions = 500
 
-const operators = new Set<string>([
-  'eq',
-  'noteq',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'beginsWith',
-  'endsWith',
-  'contains',
-  'exist',
-  'notExist',
-  'in',
-  'notIn',
-  'and',
-  'or',
-])
+const operators = new Set<string>(autotaskFilterOperators)
 const scalarOperators = new Set<string>(['eq', 'noteq', 'gt', 'gte', 'lt', 'lte'])
 const textOperators = new Set<string>(['beginsWith', 'endsWith', 'contains'])
 const listOperators = new Set<string>(['in', 'notIn'])

@@ -21,10 +21,10 @@ export type { AutotaskZoneInformation } from './autotask-zone'
 export type { AutotaskSimulatorClock } from './autotask-request-limits'
 export { AutotaskSimulatorState, type AutotaskRecord, type AutotaskUserDefinedFieldValue } from './autotask-simulator-state'
 export type { AutotaskPicklistValue } from './autotask-picklists'
+export { autotaskFilterOperators } from '../spec/autotask-filter-operators'
 export type { AutotaskUserDefinedField } from './autotask-user-defined-fields'
 export { formatAutotaskDate } from './autotask-date'
 export {
-  autotaskFilterOperators,
   checkAutotaskRequest,
   type AutotaskRequestToCheck,
   type AutotaskSpecViolation,

@@ -6,6 +6,7 @@ import {
   splitAutotaskTarget,
   type AutotaskSpecModel,
 } from './autotask-spec-index'
+import { autotaskFilterOperators } from './autotask-filter-operators'
 
 /** Why a request does not fit the Autotask REST spec. */
 export type AutotaskSpecViolationKind =
@@ -56,25 +57,6 @@ export interface AutotaskRequestToCheck {
    */
   userDefinedFields?: string[]
 }
-
-/** Every filter operator Autotask knows. A misspelled one is silently dropped by Autotask. */
-export const autotaskFilterOperators = [
-  'eq',
-  'noteq',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'beginsWith',
-  'endsWith',
-  'contains',
-  'exist',
-  'notExist',
-  'in',
-  'notIn',
-  'and',
-  'or',
-] as const
 
 const operatorsByLowerCase = new Map<string, string>(autotaskFilterOperators.map((operator) => [operator.toLowerCase(), operator]))
 const queryModelProperties = ['filter', 'includeFields', 'maxRecords']

@@ -77,28 +77,18 @@ export async function migrateTicket(context: MigrationContext, directory: Direct
         )
         warnings.push(...createWarnings)
         targetId = record.id
-        ledger.put({
-          kind: 'ticket',
-          sourceId: ticket.id,
-          parentSourceId: null,
-          targetId,
-          state: 'created',
-          sourceUpdatedAt: null,
-          runId,
-          createdByMigration: true,
-        })
-      } else {
-        ledger.put({
-          kind: 'ticket',
-          sourceId: ticket.id,
-          parentSourceId: null,
-          targetId,
-          state: 'created',
-          sourceUpdatedAt: null,
-          runId,
-          createdByMigration: true,
-        })
       }
+      // Created now or found on the target (a lost answer, an adopted ticket): recorded the same way.
+      ledger.put({
+        kind: 'ticket',
+        sourceId: ticket.id,
+        parentSourceId: null,
+        targetId,
+        state: 'created',
+        sourceUpdatedAt: null,
+        runId,
+        createdByMigration: true,
+      })
     } else if (known?.state === 'completed' && changed) {
       const { externalId: _externalId, createdAt: _createdAt, ...changes } = input
       const { warnings: updateWarnings } = await target.tickets.update(targetId, changes, { silent: true, signal: context.signal })
