@@ -11,14 +11,23 @@ export function findConnector(vendor: string): VendorConnector {
   return findBuiltInConnector(vendor)
 }
 
-/** `a, b or c`: the vendor keys, for help texts. */
-export function vendorChoices(): string {
-  const keys = builtInConnectors.map((connector) => connector.vendor)
-  return keys.length > 1 ? `${keys.slice(0, -1).join(', ')} or ${keys.at(-1)}` : (keys[0] ?? '')
+/** `a, b or c` / `A, B and C`: a list in words, for help texts. */
+function inWords(items: readonly string[], conjunction: 'or' | 'and'): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}` : (items[0] ?? '')
 }
 
-/** `A, B and C`: the vendors' titles, for descriptions. */
+/** The vendor keys, for help texts: `a, b or c`. */
+export function vendorChoices(): string {
+  return inWords(
+    builtInConnectors.map((connector) => connector.vendor),
+    'or',
+  )
+}
+
+/** The vendors' titles, for descriptions: `A, B and C`. */
 export function vendorTitles(): string {
-  const titles = builtInConnectors.map((connector) => connector.title)
-  return titles.length > 1 ? `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}` : (titles[0] ?? '')
+  return inWords(
+    builtInConnectors.map((connector) => connector.title),
+    'and',
+  )
 }
