@@ -3,9 +3,11 @@ import {
   type CheckedCommentCreate,
   type CommentDriver,
   type CommentVisibility,
+  type DriverTicketChild,
   UnsupportedOperationError,
 } from '@ticketbridge/core'
 import { mapMemoryComment } from './map-memory-records'
+import { memoryBatches, memoryBatchItem } from './memory-batches'
 import type { MemoryDriverContext } from './memory-driver-context'
 import { memoryOffsetPage } from './memory-offset-page'
 import { type MemoryCommentRecord, type MemoryTicketRecord, nextMemoryId } from './memory-store'
@@ -74,16 +76,25 @@ export function createMemoryCommentOperations(context: MemoryDriverContext): Com
         return memoryOffsetPage(all, cursor, 100, (comment) => mapMemoryComment(store, comment, vendor))
       }),
 
-    create: ({ ticketId, input }, writeContext) =>
-      call('POST', `/tickets/${ticketId}/comments`, writeContext, () => {
-        const ticket = resolve.ticket(ticketId, 'POST')
-        const warnings: AdapterWarning[] = []
-        const record = buildMemoryComment(context, ticket, input, warnings)
-        store.comments.set(record.id, record)
-        recordTimeWorked(context, record, input.timeWorkedMinutes, warnings)
-        ticket.updatedAt = context.timestamp()
-        ticket.version += 1
-        return { record: mapMemoryComment(store, record, vendor), warnings }
-      }),
+    create: (comment, writeContext) => call('POST', `/tickets/${comment.ticketId}/comments`, writeContext, () => createOne(comment)),
+
+    // As tickets: one "request" per batch of `createBatchLimit`, in the order given.
+    createMany: (comments, writeContext) =>
+      memoryBatches(comments, context.capabilities.comments.createBatchLimit, (batch) =>
+        call('POST', `/tickets/${batch[0]!.ticketId}/comments`, writeContext, () =>
+          batch.map((comment) => memoryBatchItem(() => createOne(comment))),
+        ),
+      ),
+  }
+
+  function createOne({ ticketId, input }: DriverTicketChild<CheckedCommentCreate>) {
+    const ticket = resolve.ticket(ticketId, 'POST')
+    const warnings: AdapterWarning[] = []
+    const record = buildMemoryComment(context, ticket, input, warnings)
+    store.comments.set(record.id, record)
+    recordTimeWorked(context, record, input.timeWorkedMinutes, warnings)
+    ticket.updatedAt = context.timestamp()
+    ticket.version += 1
+    return { record: mapMemoryComment(store, record, vendor), warnings }
   }
 }

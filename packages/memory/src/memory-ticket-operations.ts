@@ -1,6 +1,7 @@
 import {
   type AdapterCapabilities,
   type AdapterWarning,
+  type CheckedTicketCreate,
   type CheckedTicketQuery,
   clientSideFilters,
   matchesTicketQuery,
@@ -9,6 +10,7 @@ import {
   type TicketDriver,
 } from '@ticketbridge/core'
 import { mapMemoryTicket } from './map-memory-records'
+import { memoryBatches, memoryBatchItem } from './memory-batches'
 import type { MemoryDriverContext } from './memory-driver-context'
 import { buildMemoryTicket, buildMemoryTicketUpdate } from './memory-ticket-writes'
 
@@ -48,18 +50,25 @@ function deleteMemoryTicket(context: MemoryDriverContext, ticketId: number): voi
 /** The ticket operations of the memory driver: every one, whatever the capabilities (the runtime refuses what they switch off). */
 export function createMemoryTicketOperations(context: MemoryDriverContext): TicketDriver {
   const { call, resolve, store, vendor } = context
+  const createOne = (input: CheckedTicketCreate) => {
+    const warnings: AdapterWarning[] = []
+    const record = buildMemoryTicket(context, input, warnings)
+    store.tickets.set(record.id, record)
+    return { record: mapMemoryTicket(store, record, vendor), warnings }
+  }
   return {
     listPage: (query, cursor, callContext) => call('GET', '/tickets', callContext, () => memoryTicketPage(context, query, cursor)),
 
     get: (id, callContext) => call('GET', `/tickets/${id}`, callContext, () => mapMemoryTicket(store, resolve.ticket(id), vendor)),
 
-    create: (input, writeContext) =>
-      call('POST', '/tickets', writeContext, () => {
-        const warnings: AdapterWarning[] = []
-        const record = buildMemoryTicket(context, input, warnings)
-        store.tickets.set(record.id, record)
-        return { record: mapMemoryTicket(store, record, vendor), warnings }
-      }),
+    create: (input, writeContext) => call('POST', '/tickets', writeContext, () => createOne(input)),
+
+    // One "request" per batch of `createBatchLimit` (one ticket where the capabilities give none),
+    // as the vendor it stands in for: dry runs count what the real target costs.
+    createMany: (inputs, writeContext) =>
+      memoryBatches(inputs, context.capabilities.tickets.createBatchLimit, (batch) =>
+        call('POST', '/tickets', writeContext, () => batch.map((input) => memoryBatchItem(() => createOne(input)))),
+      ),
 
     update: (id, input, writeContext) =>
       call('PUT', `/tickets/${id}`, writeContext, () => {

@@ -180,6 +180,26 @@ describe('reads asked for together', () => {
       expect(listed[index]!.map((comment) => comment.body.text)).toEqual([`Note ${index}`])
     }
   })
+
+  it('creates a batch of tickets and notes with one POST each, answering the ids without reading anything back', async () => {
+    const adapter = createAutotaskAdapter(settings())
+    // Warm the metadata a run reads once (ticket and note picklists).
+    await adapter.comments.create((await newTicket(adapter, 'Warm the metadata')).id, { body: { text: 'warm' }, visibility: 'internal' })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const from = server.requests.length
+    const tickets = await adapter.tickets.createMany!(['A', 'B', 'C'].map((name) => ({ subject: `Batch ${name}`, description: { text: name } })))
+    const ids = tickets.map((item) => (item.ok ? item.id : 'failed'))
+    const notes = await adapter.comments.createMany!(
+      ['one', 'two'].map((text) => ({ ticketId: ids[0]!, input: { body: { text }, visibility: 'internal' as const } })),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const sent = server.requests.slice(from).map((request) => `${request.method} ${new URL(request.url).pathname.replace(/^.*\/V1\.0/, '')}`)
+    expect(sent.filter((line) => line !== 'POST /Tickets').filter((line) => line !== `POST /Tickets/${ids[0]}/Notes`)).toEqual([])
+    expect(sent).toHaveLength(5)
+    for (const [index, id] of ids.entries()) expect((await adapter.tickets.get(id)).subject).toBe(`Batch ${'ABC'[index]}`)
+    const listed = await adapter.comments.list(ids[0]!).toArray({ limit: 10 })
+    expect(listed.map((comment) => comment.id)).toEqual(notes.map((item) => (item.ok ? item.id : 'failed')))
+  })
 })
 
 describe('the driver', () => {

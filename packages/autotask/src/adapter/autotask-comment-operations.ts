@@ -1,12 +1,17 @@
 import {
   type AdapterWarning,
+  type CheckedCommentCreate,
   type CommentDriver,
+  type DriverTicketChild,
+  type DriverWriteContext,
   type CommentVisibility,
   type DriverCallContext,
   htmlToText,
   type ReferenceSelector,
   UnsupportedOperationError,
+  writeInTicketOrder,
 } from '@ticketbridge/core'
+import { autotaskThreadLimit } from '../client/autotask-client-settings'
 import type { AutotaskDriverContext } from './autotask-driver-context'
 import { autotaskId } from './autotask-input-resolver'
 import type { AutotaskPublishLevels } from './autotask-lookups'
@@ -18,7 +23,7 @@ import { mapAutotaskComment } from './map-autotask-comment'
  * those other callers ask for at the same time (one `in` query).
  */
 export function createAutotaskCommentOperations(driver: AutotaskDriverContext): CommentDriver {
-  const { client, options, reads } = driver
+  const { reads } = driver
   return {
     // Every note of the ticket in one page: the coalesced read returns them all.
     async listPage(ticketId, _cursor, context) {
@@ -32,28 +37,48 @@ export function createAutotaskCommentOperations(driver: AutotaskDriverContext): 
       return { items }
     },
 
-    async create({ ticketId, input }, context) {
-      const id = autotaskId(ticketId, 'ticketId')
-      const warnings: AdapterWarning[] = []
-      const levels = await driver.publishLevels(context)
-      const publish = notePublishLevel(input.visibility, levels, warnings)
-      const { text, html } = input.body
-      const description = text.trim() === '' && html !== undefined && html.trim() !== '' ? htmlToText(html) : text
-      const impersonationResourceId = await noteAuthor(driver, input.author, context, warnings)
-      const vendorFields = input.vendorOptions?.autotask ?? {}
-      const noteId = await client.ticketNotes.add(
-        id,
-        {
-          description,
-          ...(typeof vendorFields.title === 'string' ? { title: vendorFields.title } : {}),
-          ...(options.noteType !== undefined ? { noteType: options.noteType } : {}),
-          ...(publish !== undefined ? { publish } : {}),
-        },
-        { ...context, ...(impersonationResourceId !== undefined ? { impersonationResourceId } : {}) },
-      )
-      return { record: mapAutotaskComment(await reads.readBack.note(noteId, context), levels), warnings }
+    async create(comment, context) {
+      const { noteId, warnings } = await addNote(driver, comment, context)
+      return { record: mapAutotaskComment(await reads.readBack.note(noteId, context), await driver.publishLevels(context)), warnings }
     },
+
+    // No array form: one POST a note, its `itemId` the receipt, nothing read back. Tickets go side
+    // by side (the thread limit at once); one ticket's notes one after another, in order, and
+    // none after a failure (they would land out of order; they answer the same error).
+    createMany: (comments, context) =>
+      writeInTicketOrder(comments, autotaskThreadLimit, async (comment) => {
+        const { noteId, warnings } = await addNote(driver, comment, context)
+        return { id: String(noteId), warnings }
+      }),
   }
+}
+
+/** Writes one note; answers its id and what could not be honoured. */
+async function addNote(
+  driver: AutotaskDriverContext,
+  { ticketId, input }: DriverTicketChild<CheckedCommentCreate>,
+  context: DriverWriteContext,
+): Promise<{ noteId: number; warnings: AdapterWarning[] }> {
+  const { client, options } = driver
+  const id = autotaskId(ticketId, 'ticketId')
+  const warnings: AdapterWarning[] = []
+  const levels = await driver.publishLevels(context)
+  const publish = notePublishLevel(input.visibility, levels, warnings)
+  const { text, html } = input.body
+  const description = text.trim() === '' && html !== undefined && html.trim() !== '' ? htmlToText(html) : text
+  const impersonationResourceId = await noteAuthor(driver, input.author, context, warnings)
+  const vendorFields = input.vendorOptions?.autotask ?? {}
+  const noteId = await client.ticketNotes.add(
+    id,
+    {
+      description,
+      ...(typeof vendorFields.title === 'string' ? { title: vendorFields.title } : {}),
+      ...(options.noteType !== undefined ? { noteType: options.noteType } : {}),
+      ...(publish !== undefined ? { publish } : {}),
+    },
+    { ...context, ...(impersonationResourceId !== undefined ? { impersonationResourceId } : {}) },
+  )
+  return { noteId, warnings }
 }
 
 /**

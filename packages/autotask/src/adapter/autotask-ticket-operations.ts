@@ -1,4 +1,6 @@
 import type { DriverCallContext, Ticket, TicketDriver } from '@ticketbridge/core'
+import { runAutotaskBatch } from '../client/autotask-batch'
+import { autotaskThreadLimit } from '../client/autotask-client-settings'
 import { maximumOrConditions } from '../client/autotask-filter'
 import { autotaskPageSizeLimit } from '../client/autotask-query'
 import type { AutotaskDriverContext } from './autotask-driver-context'
@@ -44,6 +46,21 @@ export function createAutotaskTicketOperations(driver: AutotaskDriverContext): T
       const { body, warnings } = await buildAutotaskTicketBody(input, 'create', bodyContext(lookups, context))
       const id = await client.tickets.create(body, context)
       return { record: mapAutotaskTicket(await reads.readBack.ticket(id, context), lookups, options), warnings }
+    },
+
+    // Autotask has no array form: one POST a ticket (the per-endpoint thread limit at once), and
+    // its `itemId` is the receipt; nothing is read back.
+    async createMany(inputs, context) {
+      const lookups = await driver.ticketLookups(context)
+      const results = await runAutotaskBatch(
+        inputs,
+        async (input) => {
+          const { body, warnings } = await buildAutotaskTicketBody(input, 'create', bodyContext(lookups, context))
+          return { id: String(await client.tickets.create(body, context)), warnings }
+        },
+        { concurrency: autotaskThreadLimit },
+      )
+      return results.map((result) => (result.ok ? { ok: true as const, ...result.value } : { ok: false as const, error: result.error }))
     },
 
     async update(id, input, context) {

@@ -78,6 +78,37 @@ describe('Halo adapter on the simulator', () => {
     }
   })
 
+  it('creates a batch of tickets as one array POST and answers their ids without reading them back', async () => {
+    const from = server.requests.length
+    const items = await adapter.tickets.createMany!(
+      Array.from({ length: 7 }, (_, index) => ({ subject: `Batch ${index}`, description: { text: `Row ${index}` } })),
+      { silent: true },
+    )
+    const sent = server.requests.slice(from)
+    expect(sent.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(['POST /api/Tickets'])
+    expect((JSON.parse(sent[0]!.body) as unknown[]).length).toBe(7)
+    const ids = items.map((item) => (item.ok ? item.id : 'failed'))
+    expect(new Set(ids).size).toBe(7)
+    for (const [index, id] of ids.entries()) expect((await adapter.tickets.get(id)).subject).toBe(`Batch ${index}`)
+  })
+
+  it('splits an array of comments Halo refuses and sends each alone: the bad one fails, the others land in order', async () => {
+    const { record: ticket } = await adapter.tickets.create({ subject: 'Refused batch', description: { text: 'One bad action' } })
+    const from = server.requests.length
+    const items = await adapter.comments.createMany!(
+      ['first', 'bad', 'third'].map((text) => ({
+        ticketId: ticket.id,
+        input: { body: { text }, visibility: 'internal' as const, ...(text === 'bad' ? { vendorOptions: { halo: { outcome_id: 'none' } } } : {}) },
+      })),
+    )
+    expect(items.map((item) => item.ok)).toEqual([true, false, true])
+    expect(items[1]!.ok === false && ValidationError.isInstance(items[1]!.error)).toBe(true)
+    const posts = server.requests.slice(from).filter((request) => request.method === 'POST')
+    expect(posts.map((request) => (JSON.parse(request.body) as unknown[]).length)).toEqual([3, 1, 1, 1])
+    const listed = await adapter.comments.list(ticket.id).toArray({ limit: 10 })
+    expect(listed.map((comment) => comment.body.text)).toEqual(['first', 'third'])
+  })
+
   it('maps the instance’s statuses to categories and priorities to levels, without fixed ids', async () => {
     const statuses = Object.fromEntries((await adapter.lookups.statuses()).map((status) => [status.name, status.category]))
     expect(statuses).toMatchObject({

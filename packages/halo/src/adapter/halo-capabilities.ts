@@ -4,6 +4,7 @@ import { haloPageSizeLimit } from '../client/halo-collection'
 /**
  * What the Halo adapter can do, as Halo really honours it (halo.md):
  * - Pages hold at most 100 tickets, whatever is asked (§3.3).
+ * - Tickets and actions are created as arrays; HaloAPI's batch processor sends 100 a request (§7).
  * - Comments are actions: public with `hiddenfromuser: false`, internal with `true`; HTML in
  *   `note_html` (§4.2). Author and time are not declared writable: `who` is an answer-only field
  *   and the spec does not say the API honours action dates written by a client, so both warn.
@@ -12,10 +13,28 @@ import { haloPageSizeLimit } from '../client/halo-collection'
  *   on tickets and `sendemail: false` on actions (§3.1).
  * - `updatedSince` runs in the adapter: Halo has no documented "changed since" filter (§3.4).
  */
+/** Records per array POST: no maximum is documented; HaloAPI's batch processor sends 100 (halo.md §7). */
+export const haloWriteBatchLimit = 100
+
 export function haloCapabilities(externalId: AdapterCapabilities['externalId']): AdapterCapabilities {
   return {
-    tickets: { create: true, update: true, delete: true, setCreatedAt: false, html: true, pageSizeLimit: haloPageSizeLimit },
-    comments: { create: true, visibilities: ['public', 'internal'], setAuthor: false, setCreatedAt: false, html: true },
+    tickets: {
+      create: true,
+      update: true,
+      delete: true,
+      setCreatedAt: false,
+      html: true,
+      pageSizeLimit: haloPageSizeLimit,
+      createBatchLimit: haloWriteBatchLimit,
+    },
+    comments: {
+      create: true,
+      visibilities: ['public', 'internal'],
+      setAuthor: false,
+      setCreatedAt: false,
+      html: true,
+      createBatchLimit: haloWriteBatchLimit,
+    },
     attachments: { upload: true, download: true, linkToComment: true },
     people: { create: true },
     organizations: { create: true },

@@ -1,8 +1,8 @@
-import type { CommentDriver } from '@ticketbridge/core'
+import { type CheckedCommentCreate, type CommentDriver, type DriverTicketChild, type DriverWriteContext, settleBatchItem } from '@ticketbridge/core'
 import type { HaloActionInput } from '../client/resources/halo-actions'
 import type { HaloDriverContext } from './halo-driver-context'
 import { requireNumericId } from './halo-numeric-id'
-import { chooseHaloOutcome } from './halo-outcome-choice'
+import { chooseHaloOutcome, type HaloOutcomeChoice } from './halo-outcome-choice'
 import { haloRowWarnings } from './halo-row-warnings'
 import { haloSilentActionFlags } from './halo-silent-flags'
 import { mapHaloComment } from './map-halo-comment'
@@ -24,25 +24,46 @@ export function createHaloCommentOperations(halo: HaloDriverContext): CommentDri
       return { items }
     },
 
-    async create({ ticketId, input }, context) {
-      const ticket = requireNumericId(ticketId, 'ticketId', 'comment')
-      const hiddenfromuser = input.visibility === 'internal'
-      const action = {
-        ticket_id: ticket,
-        ...(await chooseHaloOutcome(halo, input.visibility, context)),
-        note: input.body.text,
-        ...(input.body.html !== undefined ? { note_html: input.body.html } : {}),
-        hiddenfromuser,
-        sendemail: false,
-        // Halo keeps time worked on the action itself, in hours.
-        ...(input.timeWorkedMinutes !== undefined ? { timetaken: input.timeWorkedMinutes / 60 } : {}),
-        ...(context.silent ? haloSilentActionFlags : {}),
-        ...input.vendorOptions?.halo,
-      } as HaloActionInput
-      const row = await halo.actionWrites.write(action, context)
-      // An abbreviated answer keeps what was written.
-      const merged = { note: action.note, note_html: action.note_html, hiddenfromuser, ...row } as typeof row
-      return { record: mapHaloComment(merged, ticketId, input.visibility), warnings: haloRowWarnings(row) }
+    async create(comment, context) {
+      const outcome = await chooseHaloOutcome(halo, comment.input.visibility, context)
+      const { id: _id, ...result } = await send(comment, outcome, context)
+      return result
     },
+
+    // As tickets: the queue sends actions written together as arrays. Outcomes are chosen first,
+    // so every action joins the queue in the order given, as Halo then stores them.
+    async createMany(comments, context) {
+      const outcomes = await Promise.allSettled(comments.map((comment) => chooseHaloOutcome(halo, comment.input.visibility, context)))
+      return Promise.all(
+        comments.map((comment, index) => {
+          const outcome = outcomes[index]!
+          if (outcome.status === 'rejected') return { ok: false as const, error: outcome.reason as unknown }
+          return settleBatchItem(send(comment, outcome.value, context))
+        }),
+      )
+    },
+  }
+
+  // Async, so a bad id rejects its item; the write joins the queue before the first await.
+  async function send({ ticketId, input }: DriverTicketChild<CheckedCommentCreate>, outcome: HaloOutcomeChoice, context: DriverWriteContext) {
+    const ticket = requireNumericId(ticketId, 'ticketId', 'comment')
+    const hiddenfromuser = input.visibility === 'internal'
+    const action = {
+      ticket_id: ticket,
+      ...outcome,
+      note: input.body.text,
+      ...(input.body.html !== undefined ? { note_html: input.body.html } : {}),
+      hiddenfromuser,
+      sendemail: false,
+      // Halo keeps time worked on the action itself, in hours.
+      ...(input.timeWorkedMinutes !== undefined ? { timetaken: input.timeWorkedMinutes / 60 } : {}),
+      ...(context.silent ? haloSilentActionFlags : {}),
+      ...input.vendorOptions?.halo,
+    } as HaloActionInput
+    const row = await halo.actionWrites.write(action, context)
+    // An abbreviated answer keeps what was written.
+    const merged = { note: action.note, note_html: action.note_html, hiddenfromuser, ...row } as typeof row
+    const record = mapHaloComment(merged, ticketId, input.visibility)
+    return { id: record.id, record, warnings: haloRowWarnings(row) }
   }
 }

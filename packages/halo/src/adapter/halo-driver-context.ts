@@ -3,6 +3,7 @@ import type { HaloClient } from '../client/halo-client'
 import type { HaloAction, HaloActionInput } from '../client/resources/halo-actions'
 import type { HaloTicket } from '../client/resources/halo-tickets'
 import type { ResolvedHaloAdapterOptions } from './halo-adapter-settings'
+import { haloWriteBatchLimit } from './halo-capabilities'
 import { createHaloInstanceLookups, type HaloInstanceLookups } from './halo-instance-lookups'
 import { HaloInputResolver } from './halo-input-resolver'
 
@@ -43,7 +44,11 @@ export function createHaloDriverContext(client: HaloClient, options: ResolvedHal
     // Every Halo POST takes an array (halo.md §3.1): single creates made together (a migration
     // moving several tickets at once) leave as one request. Files stay one per request: an array
     // of them is one body of their summed size.
-    ticketWrites: createWriteCoalescer((rows: HaloTicketWrite[], current) => client.tickets.createMany(rows, current), { maxBatch: 100 }),
-    actionWrites: createWriteCoalescer((rows: HaloActionInput[], current) => client.actions.createMany(rows, current), { maxBatch: 100 }),
+    ticketWrites: createWriteCoalescer((rows: HaloTicketWrite[], current) => client.tickets.createMany(rows, current), {
+      maxBatch: haloWriteBatchLimit,
+    }),
+    actionWrites: createWriteCoalescer((rows: HaloActionInput[], current) => client.actions.createMany(rows, current), {
+      maxBatch: haloWriteBatchLimit,
+    }),
   }
 }

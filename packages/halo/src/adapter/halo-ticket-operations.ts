@@ -1,4 +1,4 @@
-import type { AdapterWarning, TicketDriver } from '@ticketbridge/core'
+import { type AdapterWarning, type CheckedTicketCreate, type DriverWriteContext, settleBatchItem, type TicketDriver } from '@ticketbridge/core'
 import { buildHaloTicketPayload } from './build-halo-ticket-payload'
 import type { HaloDriverContext } from './halo-driver-context'
 import { findHaloTicketsByExternalIds } from './halo-external-id-search'
@@ -15,22 +15,46 @@ import { listHaloTicketPage } from './halo-ticket-list-page'
  */
 export function createHaloTicketOperations(halo: HaloDriverContext): TicketDriver {
   const { client, resolver, externalId, options } = halo
+
+  async function payloadOf(input: CheckedTicketCreate, context: DriverWriteContext) {
+    const warnings: AdapterWarning[] = []
+    const payload = await buildHaloTicketPayload(input, {
+      resolver,
+      externalId,
+      ...(options.ticketTypeId !== undefined ? { ticketTypeId: options.ticketTypeId } : {}),
+      callOptions: context,
+      warnings,
+    })
+    return { payload: context.silent ? { ...payload, ...haloSilentTicketFlags } : payload, warnings }
+  }
+
+  // Async, so its row joins the queue before the first await.
+  async function send({ payload, warnings }: Awaited<ReturnType<typeof payloadOf>>, context: DriverWriteContext) {
+    const row = await halo.ticketWrites.write(payload, context)
+    const record = await mapHaloTicketRow(halo, row, context)
+    return { id: record.id, record, warnings: [...warnings, ...haloRowWarnings(row)] }
+  }
+
   return {
     listPage: (query, cursor, context) => listHaloTicketPage(halo, query, cursor, context),
 
     get: async (id, context) => mapHaloTicketRow(halo, await client.tickets.get(requireNumericId(id, 'id', 'ticket id'), {}, context), context),
 
     async create(input, context) {
-      const warnings: AdapterWarning[] = []
-      const payload = await buildHaloTicketPayload(input, {
-        resolver,
-        externalId,
-        ...(options.ticketTypeId !== undefined ? { ticketTypeId: options.ticketTypeId } : {}),
-        callOptions: context,
-        warnings,
-      })
-      const row = await halo.ticketWrites.write(context.silent ? { ...payload, ...haloSilentTicketFlags } : payload, context)
-      return { record: await mapHaloTicketRow(halo, row, context), warnings: [...warnings, ...haloRowWarnings(row)] }
+      const { id: _id, ...result } = await send(await payloadOf(input, context), context)
+      return result
+    },
+
+    // Payloads are built first, then all join the queue at once: it sends them as arrays of 100
+    // (splitting an array Halo refuses), and Halo's answer holds the records, so nothing is read back.
+    async createMany(inputs, context) {
+      const payloads = await Promise.allSettled(inputs.map((input) => payloadOf(input, context)))
+      return Promise.all(
+        payloads.map((payload) => {
+          if (payload.status === 'rejected') return { ok: false as const, error: payload.reason as unknown }
+          return settleBatchItem(send(payload.value, context))
+        }),
+      )
     },
 
     async update(id, input, context) {

@@ -4,7 +4,7 @@ import { AbortError, AuthenticationError, ConfigurationError, PermissionError } 
  * Errors that stop the whole run instead of failing one record: every further record would fail
  * the same way (refused credentials, missing rights, bad settings) or the caller asked to stop.
  */
-function isFatalError(error: unknown): boolean {
+export function isFatalError(error: unknown): boolean {
   return (
     AbortError.isInstance(error) || AuthenticationError.isInstance(error) || PermissionError.isInstance(error) || ConfigurationError.isInstance(error)
   )

@@ -1,37 +1,45 @@
-import type { AdapterWarning, Comment, Ticket, TimeEntry } from '@ticketbridge/core'
+import type { AdapterWarning, BatchWriteItem, Comment, CommentCreateInput, TimeEntry } from '@ticketbridge/core'
 import { childKey } from './child-key'
-import { rethrowIfFatal } from './fatal-errors'
+import { isFatalError } from './fatal-errors'
 import type { MigrationContext } from './migration-context'
+import type { TicketPlan } from './plan-ticket'
 import { provenanceLine, withProvenanceLine } from './provenance-line'
 import type { DirectoryResolver } from './resolve-directory'
-import type { TicketInlineImages } from './ticket-inline-images'
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
 
+/** A comment to create: where it goes, what it says, and what the ledger keeps of it. */
+export interface PlannedComment {
+  commentKey: string
+  targetTicketId: string
+  input: CommentCreateInput
+  warnings: AdapterWarning[]
+  /** The time entry recorded on the source comment, which travels on it. */
+  timed?: TimeEntry
+}
+
+/** A ticket's comments once planned: how many the source has, and those still to create, in order. */
+export interface TicketComments {
+  total: number
+  toCreate: PlannedComment[]
+}
+
 /**
- * Moves a ticket's comments in order, each bracketed by the ledger: `pending` before the create,
- * the target id after. A `pending` or `failed` one (or any on an adopted ticket) is first looked
- * for among the target's comments by its text. Time recorded on a comment travels with it where
- * the target records time on comments too. Returns how many the source has and how many were created.
+ * Plans a ticket's comments in order: inline images moved out, the author found in the target's
+ * directory, the time recorded on the comment carried where the target records time on comments.
+ * A `pending` or `failed` one (or any on an adopted ticket) is first looked for among the target's
+ * comments by its text, and recorded if found. Each comment to create is `pending` in the ledger
+ * before the batch that creates it leaves.
  */
-export async function migrateComments(
-  context: MigrationContext,
-  directory: DirectoryResolver,
-  ticket: Ticket,
-  targetTicketId: string,
-  inlineImages: TicketInlineImages,
-  timeByComment: Map<string, TimeEntry> | undefined,
-): Promise<{ total: number; created: number }> {
+export async function planComments(plan: TicketPlan, directory: DirectoryResolver, targetTicketId: string): Promise<TicketComments> {
+  const { context, ticket, inlineImages, adopted } = plan
   const { source, target, ledger, runId, counts } = context
   const capabilities = target.capabilities.comments
   let targetComments: Comment[] | undefined
   // Target comments already matched to a source comment: two equal source comments take two.
   let claimed: Set<string> | undefined
-  const adopted = context.adoptedTickets.has(ticket.id)
-  let total = 0
-  let created = 0
-  for await (const comment of source.comments.list(ticket.id, { signal: context.signal })) {
-    total += 1
+  const toCreate: PlannedComment[] = []
+  for (const comment of plan.comments) {
     counts.comments.read += 1
     // Some vendors number comments per ticket (Halo's actions): the ledger keys them under their ticket.
     const commentKey = childKey(ticket.id, comment.id)
@@ -43,8 +51,7 @@ export async function migrateComments(
       continue
     }
     const warnings: AdapterWarning[] = [...rewritten.warnings]
-    // Time recorded on this comment travels on it where the target records time on comments too.
-    const timed = timeByComment?.get(comment.id)
+    const timed = plan.timed?.byComment.get(comment.id)
     const provenance = provenanceLine(comment, source.vendor, { author: !capabilities.setAuthor, time: !capabilities.setCreatedAt })
     // A reply that only carried files has no text; the target still needs a body to hold it.
     const sourceBody = rewritten.body.text.trim() || rewritten.body.html?.trim() ? rewritten.body : { text: '(no text: files only)' }
@@ -55,63 +62,97 @@ export async function migrateComments(
         field: 'author',
         message: `The target cannot set a comment's ${[!capabilities.setAuthor && 'author', !capabilities.setCreatedAt && 'time'].filter(Boolean).join(' or ')}; kept as a provenance line.`,
       })
-    let targetId: string | undefined
     // A failed create may have landed too: a batch the vendor refused as a whole may have stored
     // some of it. On an adopted ticket another ledger may have moved any comment.
     if (known?.state === 'pending' || known?.state === 'failed' || (known === undefined && adopted)) {
       targetComments ??= await target.comments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
       claimed ??= new Set(ledger.children('comment', ticket.id).flatMap((record) => (record.targetId ? [record.targetId] : [])))
       const wanted = normalise(sourceBody.text)
-      targetId = targetComments.find((candidate) => !claimed!.has(candidate.id) && normalise(candidate.body.text).includes(wanted))?.id
-      if (targetId !== undefined) claimed.add(targetId)
-    }
-    if (targetId === undefined) {
-      ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: commentKey, state: 'pending' })
-      const author = capabilities.setAuthor
-        ? await directory.person(comment.author, (field, message) => warnings.push({ type: 'substituted', field, message }), 'author')
-        : undefined
-      try {
-        const visibility = capabilities.visibilities.includes(comment.visibility)
-          ? comment.visibility
-          : comment.visibility === 'public'
-            ? 'internal'
-            : comment.visibility
-        const result = await target.comments.create(
-          targetTicketId,
-          {
-            body,
-            visibility,
-            ...(author ? { author: { id: author } } : {}),
-            ...(capabilities.setCreatedAt ? { createdAt: comment.createdAt } : {}),
-            ...(timed ? { timeWorkedMinutes: timed.minutes } : {}),
-          },
-          { silent: true, signal: context.signal },
+      const found = targetComments.find((candidate) => !claimed!.has(candidate.id) && normalise(candidate.body.text).includes(wanted))?.id
+      if (found !== undefined) {
+        claimed.add(found)
+        counts.comments.skipped += 1
+        recordCompleted(
+          context,
+          ticket.id,
+          { commentKey, targetTicketId, input: { body, visibility: comment.visibility }, warnings, ...(timed ? { timed } : {}) },
+          found,
         )
-        warnings.push(...result.warnings)
-        targetId = result.record.id
-        counts.comments.created += 1
-        if (timed) counts.timeEntries.created += 1
-        created += 1
-      } catch (error) {
-        rethrowIfFatal(error)
-        ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: commentKey, state: 'failed', error: (error as Error).message })
-        counts.comments.failed += 1
-        throw error
+        continue
       }
-    } else counts.comments.skipped += 1
-    // The time entry first: a crash between the two leaves the comment pending, found again by its text.
-    if (timed) {
-      ledger.putChild(ticket.id, runId, {
-        kind: 'time-entry',
-        sourceId: childKey(ticket.id, timed.id),
-        targetId,
-        state: 'completed',
-        createdByMigration: true,
-        fingerprint: JSON.stringify({ minutes: timed.minutes }),
-      })
     }
-    ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: commentKey, targetId, state: 'completed', createdByMigration: true })
-    if (warnings.length > 0) ledger.setWarnings(runId, 'comment', commentKey, warnings)
+    ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: commentKey, state: 'pending' })
+    const author = capabilities.setAuthor
+      ? await directory.person(comment.author, (field, message) => warnings.push({ type: 'substituted', field, message }), 'author')
+      : undefined
+    const visibility = capabilities.visibilities.includes(comment.visibility)
+      ? comment.visibility
+      : comment.visibility === 'public'
+        ? 'internal'
+        : comment.visibility
+    toCreate.push({
+      commentKey,
+      targetTicketId,
+      input: {
+        body,
+        visibility,
+        ...(author ? { author: { id: author } } : {}),
+        ...(capabilities.setCreatedAt ? { createdAt: comment.createdAt } : {}),
+        ...(timed ? { timeWorkedMinutes: timed.minutes } : {}),
+      },
+      warnings,
+      ...(timed ? { timed } : {}),
+    })
   }
-  return { total, created }
+  return { total: plan.comments.length, toCreate }
+}
+
+/**
+ * Records what the batch answered for a ticket's planned comments. Answers how many were created,
+ * and the first failure, which fails the ticket (its other comments are recorded all the same).
+ */
+export function recordComments(
+  plan: TicketPlan,
+  planned: readonly PlannedComment[],
+  items: readonly BatchWriteItem[],
+): { created: number; failure?: unknown } {
+  const { context, ticket } = plan
+  const { counts, ledger, runId } = context
+  let created = 0
+  let failure: { error: unknown } | undefined
+  planned.forEach((comment, index) => {
+    const item = items[index]!
+    if (item.ok) {
+      comment.warnings.push(...item.warnings)
+      counts.comments.created += 1
+      if (comment.timed) counts.timeEntries.created += 1
+      created += 1
+      recordCompleted(context, ticket.id, comment, item.id)
+      return
+    }
+    // A fatal error leaves the comment `pending`: the run stops, and the next looks for it first.
+    if (!isFatalError(item.error)) {
+      ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: comment.commentKey, state: 'failed', error: (item.error as Error).message })
+      counts.comments.failed += 1
+    }
+    failure ??= { error: item.error }
+  })
+  return failure ? { created, failure: failure.error } : { created }
+}
+
+/** The comment is on the target: its time entry first (a crash between the two leaves the comment pending, found again by its text), then the comment. */
+function recordCompleted(context: MigrationContext, ticketSourceId: string, comment: PlannedComment, targetId: string): void {
+  const { ledger, runId } = context
+  if (comment.timed) {
+    ledger.putChild(ticketSourceId, runId, {
+      kind: 'time-entry',
+      sourceId: childKey(ticketSourceId, comment.timed.id),
+      targetId,
+      state: 'completed',
+      createdByMigration: true,
+      fingerprint: JSON.stringify({ minutes: comment.timed.minutes }),
+    })
+  }
+  ledger.putChild(ticketSourceId, runId, { kind: 'comment', sourceId: comment.commentKey, targetId, state: 'completed', createdByMigration: true })
+  if (comment.warnings.length > 0) ledger.setWarnings(runId, 'comment', comment.commentKey, comment.warnings)
 }

@@ -101,19 +101,29 @@ describe('inline images', () => {
     const target = createMemoryAdapter({ vendor: 'memory-target' })
     const ledgerPath = join(folder, 'ledger.sqlite')
     // Every run is killed right after its first write, so each write is followed by a crash and a resume.
-    let crashes = 0
+    const crashed: string[] = []
     for (let attempt = 0; attempt < 60; attempt += 1) {
-      const migration = createMigration({ source, target: crashAfterWrites(target, 1), ledgerPath, concurrency: 1 })
+      const crashing = crashAfterWrites(target, 1, { onCrash: (operation) => crashed.push(operation) })
+      const migration = createMigration({ source, target: crashing, ledgerPath, concurrency: 1 })
       const finished = await migration.run().then(
         () => true,
         () => false,
       )
       await migration.close()
       if (finished) break
-      crashes += 1
     }
-    // Two tickets with three files each and a comment: a crash after every one of their writes.
-    expect(crashes).toBeGreaterThanOrEqual(10)
+    // Two tickets with three files each and a comment: a crash after every one of their writes,
+    // the two tickets' batch and their comments' batch included.
+    expect(crashed.sort()).toEqual([
+      'attachments.upload',
+      'attachments.upload',
+      'attachments.upload',
+      'attachments.upload',
+      'attachments.upload',
+      'attachments.upload',
+      'comments.createMany',
+      'tickets.createMany',
+    ])
     const { verify } = await run(source, target, ledgerPath)
     expect(verify.passed).toBe(true)
     expect(target.store.tickets.size).toBe(2)

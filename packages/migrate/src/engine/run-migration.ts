@@ -1,20 +1,22 @@
-import { ConfigurationError, runConcurrently, type Ticket } from '@ticketbridge/core'
+import { ConfigurationError, type Ticket } from '@ticketbridge/core'
 import { abortableSleep } from '@ticketbridge/http'
 import { resolveMapping } from '../mapping/resolve-mapping'
 import { buildMigrationReport, type MigrationReport } from '../report/migration-report'
 import { adoptExistingTickets } from './adopt-existing-tickets'
 import { AttemptCounts } from './attempt-counts'
 import { migrateRelations } from './migrate-relations'
-import { migrateTicket } from './migrate-ticket'
+import { migrateTicketBatch, ticketBatchSize } from './migrate-ticket-batch'
 import { emptyCounts, type MigrationContext } from './migration-context'
 import type { MigrationProgressEvent } from './migration-progress'
 import type { MigrationSetup } from './migration-setup'
 import type { PreflightReport } from './preflight'
 import { DirectoryResolver } from './resolve-directory'
 import { resumableListing } from './resumable-listing'
+import { inBatches } from './ticket-batches'
+import type { SettledTicket } from './ticket-failure'
 
 /**
- * One run after its preflight: every listed ticket moved by the worker pool, tickets an earlier
+ * One run after its preflight: every listed ticket moved in batches (migrate-ticket-batch.ts), tickets an earlier
  * run left half-moved finished, transient failures tried again in rounds, relations last. The
  * ledger records the run as finished or failed.
  */
@@ -54,21 +56,25 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
   const retried = new Set<string>()
   let done = 0
   let failed = 0
-  const moveOne = async (ticket: Ticket) => {
-    seen.add(ticket.id)
-    const attemptCounts = emptyCounts()
-    const outcome = await migrateTicket({ ...context, counts: attemptCounts }, directory, ticket)
+  const settle = (ticket: Ticket, { settled: outcome, counts }: SettledTicket) => {
     if (outcome === 'retry') {
-      attempts.retried(ticket.id, attemptCounts)
+      attempts.retried(ticket.id, counts)
       toRetry.push(ticket)
       retried.add(ticket.id)
       emit({ phase: 'tickets', done, total: report.tickets, failed, sourceId: ticket.id, outcome })
       return
     }
-    attempts.settled(ticket.id, attemptCounts)
+    attempts.settled(ticket.id, counts)
     done += 1
     if (outcome === 'failed') failed += 1
     emit({ phase: 'tickets', done, total: report.tickets, failed, sourceId: ticket.id, outcome })
+  }
+  /** Moves tickets a batch at a time (see migrate-ticket-batch.ts), one batch after another. */
+  const moveAll = async (tickets: AsyncIterable<Ticket> | Iterable<Ticket>, batchSize = ticketBatchSize) => {
+    for await (const batch of inBatches(tickets, batchSize)) {
+      for (const ticket of batch) seen.add(ticket.id)
+      await migrateTicketBatch(context, directory, batch, concurrency, settle)
+    }
   }
   const wait = async (event: Omit<Extract<MigrationProgressEvent, { phase: 'retry' }>, 'phase' | 'rounds' | 'waitMs'>) => {
     const waitMs = retryDelayMs(event.round)
@@ -81,7 +87,7 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
       const pages = source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal }).pages()
       return adoptExistingTickets(context, pages)
     }
-    await runConcurrently(resumableListing(listing, { rounds: retryRounds, wait }), concurrency, moveOne)
+    await moveAll(resumableListing(listing, { rounds: retryRounds, wait }))
     // Tickets an earlier run left half-moved but that this listing did not return (a --since
     // window, or a source change) are finished too: nothing stays half-done.
     const unfinished = [
@@ -89,12 +95,10 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
       ...ledger.inState('ticket', 'pending'),
       ...(options.retryFailed ? ledger.inState('ticket', 'failed') : []),
     ].filter((record) => !seen.has(record.sourceId))
-    await runConcurrently(
+    await moveAll(
       (async function* () {
         for (const record of unfinished) yield await source.tickets.get(record.sourceId, { signal: options.signal })
       })(),
-      concurrency,
-      moveOne,
     )
     // What failed transiently, again after a wait, in rounds; what still fails waits for the next run.
     for (let round = 1; toRetry.length > 0 && round <= retryRounds; round += 1) {
@@ -102,7 +106,9 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
       toRetry = []
       await wait({ what: 'tickets', round, count: batch.length, reason: context.ledger.get('ticket', batch[0]!.id)?.error ?? 'a transient failure' })
       retryRoundsRun = round
-      await runConcurrently(batch, concurrency, moveOne)
+      // Smaller batches each round: a record that makes the vendor fail its whole array (Halo
+      // answers some bad data with a 500) is cut off from the others within a few rounds.
+      await moveAll(batch, Math.min(ticketBatchSize, Math.ceil(batch.length / 2 ** round)))
     }
     for (const ticket of toRetry) attempts.gaveUp(ticket.id)
     // Relations last: both tickets of a link must be in the target first.

@@ -92,6 +92,28 @@ for (const server of servers) {
       }
     })
 
+    it('creates a batch of tickets and of comments with one request each and reads nothing back', async () => {
+      const tickets = await counted(() =>
+        adapter.tickets.createMany!([1, 2].map((index) => ({ subject: `${marker} batch ${index}`, description: { text: `Row ${index}` } }))),
+      )
+      const ids = tickets.result.map((item) => (item.ok ? item.id : 'failed'))
+      if (tickets.requests) expect(tickets.requests).toEqual(['POST /ticket', 'POST /ticket'])
+      const comments = await counted(() =>
+        adapter.comments.createMany!([
+          { ticketId: ids[0]!, input: { body: { text: `${marker} reply` }, visibility: 'public' } },
+          { ticketId: ids[0]!, input: { body: { text: `${marker} note` }, visibility: 'internal' } },
+        ]),
+      )
+      if (comments.requests) expect(comments.requests).toEqual([`POST /ticket/${ids[0]}/correspond`, `POST /ticket/${ids[0]}/comment`])
+      // The ids answered are those a fresh adapter reads.
+      const reader = fresh()
+      for (const [index, id] of ids.entries()) expect((await reader.tickets.get(id)).subject).toBe(`${marker} batch ${index + 1}`)
+      const listed = await reader.comments.list(ids[0]!).toArray({ limit: 10 })
+      expect(listed.filter((comment) => comment.body.text.startsWith(marker)).map((comment) => comment.id)).toEqual(
+        comments.result.map((item) => (item.ok ? item.id : 'failed')),
+      )
+    })
+
     it('sets a status RT cannot create with and returns the status RT applied', async () => {
       const { record } = await adapter.tickets.create({
         subject: `${marker} stalled`,

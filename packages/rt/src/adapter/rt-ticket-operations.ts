@@ -1,9 +1,9 @@
-import { matchesTicketQuery, type Ticket, type TicketDriver } from '@ticketbridge/core'
+import { type DriverBatchItem, matchesTicketQuery, runConcurrently, type Ticket, type TicketDriver } from '@ticketbridge/core'
 import { rtPageWith } from './port/rt-port-records'
 import type { RtDriverContext } from './rt-driver-context'
 import { readTicket, toTickets } from './rt-ticket-reads'
 import { buildTicketSql, ticketSqlCustomField, ticketSqlString } from './rt-ticket-sql'
-import { createRtTicket, updateRtTicket } from './rt-ticket-writes'
+import { createRtTicket, createRtTicketReceipt, rtWritesAtOnce, updateRtTicket } from './rt-ticket-writes'
 
 /** External ids per TicketSQL search in findAllByExternalIds: about 2 KB of query each. */
 const externalIdsPerSearch = 40
@@ -29,6 +29,23 @@ export function createRtTicketOperations(context: RtDriverContext): TicketDriver
     get: (id, call) => readTicket(context, id, call),
 
     create: (input, { silent: _silent, ...call }) => createRtTicket(context, input, call),
+
+    // RT has no array form: one create a ticket, a few side by side; its id is the receipt.
+    async createMany(inputs, { silent: _silent, ...call }) {
+      const items: DriverBatchItem<Ticket>[] = new Array(inputs.length)
+      await runConcurrently(
+        inputs.map((input, index) => ({ input, index })),
+        rtWritesAtOnce,
+        async ({ input, index }) => {
+          try {
+            items[index] = { ok: true, ...(await createRtTicketReceipt(context, input, call, { readBack: false })) }
+          } catch (error) {
+            items[index] = { ok: false, error }
+          }
+        },
+      )
+      return items
+    },
 
     update: (id, input, { silent: _silent, ...call }) => updateRtTicket(context, id, input, call),
 

@@ -22,6 +22,9 @@ import {
 import { readTicket } from './rt-ticket-reads'
 import { checkRtUpdateApplied, type RtExpectedChange } from './rt-update-check'
 
+/** Writes a batch keeps in flight at once: RT has no documented limit; a few keep its workers busy without crowding them. */
+export const rtWritesAtOnce = 4
+
 /** The description as the first message: HTML where the API keeps it, else the text; nothing when empty. */
 function descriptionContent(description: RichText, keepsHtml: boolean): Pick<RtTicketFields, 'Content' | 'ContentType'> {
   if (keepsHtml && description.html !== undefined && description.html.trim() !== '') return { Content: description.html, ContentType: 'text/html' }
@@ -49,6 +52,20 @@ async function customFieldsOf(
  * some builds only): the runtime compares what RT stored.
  */
 export async function createRtTicket(context: RtDriverContext, input: CheckedTicketCreate, call: CallOptions): Promise<WriteResult<Ticket>> {
+  const { record, warnings } = await createRtTicketReceipt(context, input, call, { readBack: true })
+  return { record: record!, warnings }
+}
+
+/**
+ * Creates a ticket and answers its id; the ticket is read back only where asked (`readBack`) or
+ * where its status had to be set afterwards and RT's answer must be checked.
+ */
+export async function createRtTicketReceipt(
+  context: RtDriverContext,
+  input: CheckedTicketCreate,
+  call: CallOptions,
+  { readBack }: { readBack: boolean },
+): Promise<{ id: string; record?: Ticket; warnings: AdapterWarning[] }> {
   const { port, lifecycles } = context
   const warnings: AdapterWarning[] = []
   const queue = await resolveQueue(context, input.queue, call, input.status !== undefined)
@@ -83,7 +100,10 @@ export async function createRtTicket(context: RtDriverContext, input: CheckedTic
     created = await port.createTicket(fields, extra, call)
   }
   if (created.storedDescription) context.descriptions.set(created.id, created.storedDescription)
-  if (statusAfterCreate === undefined) return { record: await readTicket(context, created.id, call), warnings }
+  if (statusAfterCreate === undefined) {
+    if (!readBack) return { id: created.id, warnings }
+    return { id: created.id, record: await readTicket(context, created.id, call), warnings }
+  }
   const { messages } = await port.setStatus(created.id, statusAfterCreate, call)
   const record = await readTicket(context, created.id, call)
   if (record.status.id !== statusAfterCreate) {
@@ -94,7 +114,7 @@ export async function createRtTicket(context: RtDriverContext, input: CheckedTic
       message: `RT created the ticket but did not set the status ${statusAfterCreate}: ${reason}. It is ${record.status.id}.`,
     })
   }
-  return { record, warnings }
+  return { id: created.id, record, warnings }
 }
 
 /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest'
 import type { TicketingAdapterV1 } from '@ticketbridge/core'
 import type { ConformanceContext, ConformanceHarness, ConformanceOptions } from './conformance-harness'
 import { defineAttachmentCases } from './cases/attachment-cases'
+import { defineBatchCases } from './cases/batch-cases'
 import { defineCommentCases } from './cases/comment-cases'
 import { defineDirectoryCases } from './cases/directory-cases'
 import { defineErrorCases } from './cases/error-cases'
@@ -57,6 +58,7 @@ export function describeTicketingAdapter(
 
     defineTicketCases(context, options)
     defineCommentCases(context, options)
+    defineBatchCases(context, options)
     defineAttachmentCases(context, options)
     defineDirectoryCases(context, options)
     defineErrorCases(context, options)

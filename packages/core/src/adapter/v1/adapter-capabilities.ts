@@ -19,6 +19,8 @@ export const adapterCapabilitiesSchema = z.object({
     html: z.boolean(),
     /** Largest page the vendor returns, whatever is asked. */
     pageSizeLimit: z.number().int().positive(),
+    /** Tickets one create request carries (Halo's arrays: 100); absent: one, the API has no array form. */
+    createBatchLimit: z.number().int().positive().optional(),
   }),
   comments: z.object({
     create: z.boolean(),
@@ -29,6 +31,8 @@ export const adapterCapabilitiesSchema = z.object({
     /** A comment's time can be written. */
     setCreatedAt: z.boolean(),
     html: z.boolean(),
+    /** Comments one create request carries, across tickets (Halo's action arrays: 100); absent: one. */
+    createBatchLimit: z.number().int().positive().optional(),
   }),
   attachments: z.object({
     upload: z.boolean(),

@@ -14,6 +14,7 @@ import type { TimeEntry } from '../../model/time-entry'
 import type { TimeEntryCreateInput } from '../../model/time-entry-input'
 import type { AdapterCapabilities } from './adapter-capabilities'
 import type { WriteResult } from './adapter-warning'
+import type { BatchWriteItem, CommentBatchInput } from './batch-write-item'
 import type { CallOptions } from './call-options'
 import type { DocumentedRateLimit } from './documented-rate-limit'
 import type { Paginated } from './paginated'
@@ -58,6 +59,12 @@ export interface TicketingAdapterV1 {
     list(query?: TicketQuery, options?: CallOptions): Paginated<Ticket>
     get(id: string, options?: CallOptions): Promise<Ticket>
     create(input: TicketCreateInput, options?: WriteOptions): Promise<WriteResult<Ticket>>
+    /**
+     * Creates many tickets in as few requests as the vendor allows (Halo: arrays of 100; Autotask,
+     * RT: one each, without reading them back). Answers every input, in order. Adapters built by
+     * `createTicketingAdapter` have it; `createTicketsInBatch` falls back to `create` for others.
+     */
+    createMany?(inputs: readonly TicketCreateInput[], options?: WriteOptions): Promise<BatchWriteItem[]>
     update(id: string, input: TicketUpdateInput, options?: WriteOptions): Promise<WriteResult<Ticket>>
     delete(id: string, options?: CallOptions): Promise<void>
     /** The ticket stamped with this external id, or undefined. */
@@ -75,6 +82,8 @@ export interface TicketingAdapterV1 {
     /** A ticket's comments, oldest first. */
     list(ticketId: string, options?: CallOptions): Paginated<Comment>
     create(ticketId: string, input: CommentCreateInput, options?: WriteOptions): Promise<WriteResult<Comment>>
+    /** Creates many comments, on one ticket or many, each ticket's in the order given; as `tickets.createMany`. */
+    createMany?(comments: readonly CommentBatchInput[], options?: WriteOptions): Promise<BatchWriteItem[]>
   }
 
   readonly attachments: {

@@ -4,7 +4,7 @@ import { fileUploadSchema } from '../../model/file-upload'
 import { ticketRelationCreateInputSchema } from '../../model/ticket-relation-input'
 import { timeEntryCreateInputSchema } from '../../model/time-entry-input'
 import type { AdapterRuntime } from './adapter-runtime'
-import { writeOne } from './driver-write'
+import { writeMany, writeOne } from './driver-write'
 import { commentLinkWarning, commentWriteWarnings, withStandardWarnings } from './standard-write-warnings'
 
 /** `comments` of the adapter over the driver's. */
@@ -17,6 +17,12 @@ export function createAdapterCommentOperations(runtime: AdapterRuntime): Ticketi
         const checked = runtime.parse(commentCreateInputSchema, input, 'comment')
         const result = await writeOne(driver.comments, { ticketId, input: checked }, context)
         return withStandardWarnings(result, commentWriteWarnings(source, checked, result.record))
+      }),
+    createMany: (comments, options) =>
+      runtime.batch('comments.create', driver.capabilities.comments.create, options, comments, {
+        check: ({ ticketId, input }) => ({ ticketId, input: runtime.parse(commentCreateInputSchema, input, 'comment') }),
+        send: (checked, context) => writeMany(driver.comments, checked, context),
+        warnings: (checked, record) => commentWriteWarnings(source, checked.input, record),
       }),
   }
 }

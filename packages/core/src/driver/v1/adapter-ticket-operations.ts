@@ -2,7 +2,7 @@ import type { TicketingAdapterV1 } from '../../adapter/v1/ticketing-adapter-v1'
 import { ticketQuerySchema } from '../../adapter/v1/ticket-query'
 import { ticketCreateInputSchema, ticketUpdateInputSchema } from '../../model/ticket-input'
 import type { AdapterRuntime } from './adapter-runtime'
-import { writeOne } from './driver-write'
+import { writeMany, writeOne } from './driver-write'
 import { ticketWriteWarnings, withStandardWarnings } from './standard-write-warnings'
 
 /** `tickets` of the adapter over the driver's ticket operations. */
@@ -23,6 +23,12 @@ export function createAdapterTicketOperations(runtime: AdapterRuntime): Ticketin
         const checked = runtime.parse(ticketCreateInputSchema, input, 'ticket')
         const result = await writeOne(tickets, checked, context)
         return withStandardWarnings(result, ticketWriteWarnings(source, checked, result.record))
+      }),
+    createMany: (inputs, options) =>
+      runtime.batch('tickets.create', capabilities.create, options, inputs, {
+        check: (input) => runtime.parse(ticketCreateInputSchema, input, 'ticket'),
+        send: (checked, context) => writeMany(tickets, checked, context),
+        warnings: (checked, record) => ticketWriteWarnings(source, checked, record),
       }),
     update: (id, input, options) =>
       runtime.write('tickets.update', capabilities.update && tickets.update !== undefined, options, async (context) => {

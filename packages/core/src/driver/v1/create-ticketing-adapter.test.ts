@@ -4,6 +4,7 @@ import { AbortError } from '../../errors/abort-error'
 import { UnsupportedOperationError } from '../../errors/unsupported-operation-error'
 import { ValidationError } from '../../errors/validation-error'
 import type { Ticket } from '../../model/ticket'
+import { createCommentsInBatch, createTicketsInBatch } from '../../adapter/v1/batch-write'
 import { createTicketingAdapter } from './create-ticketing-adapter'
 import { writeMany } from './driver-write'
 import type { CheckedTicketCreate, DriverWriteContext, TicketingDriverV1 } from './ticketing-driver-v1'
@@ -53,7 +54,7 @@ function fakeDriver(overrides: Partial<TicketingDriverV1> = {}): TicketingDriver
           if (input.subject === 'refused') return { ok: false as const, error: new Error('refused by the vendor') }
           const ticket = ticketOf(String(stored.size + 1), input)
           stored.set(ticket.id, ticket)
-          return { ok: true as const, record: ticket, warnings: [] }
+          return { ok: true as const, id: ticket.id, record: ticket, warnings: [] }
         }),
       findAllByExternalIds: async (values) =>
         new Map(values.map((value) => [value, [...stored.values()].filter((ticket) => ticket.externalId === value)])),
@@ -227,8 +228,80 @@ describe('createTicketingAdapter', () => {
 
 describe('writeMany', () => {
   it('writes one by one where the driver has no batch form, keeping each item’s error', async () => {
-    const write = { create: async (input: number) => (input < 0 ? Promise.reject(new Error('negative')) : { record: input * 2, warnings: [] }) }
+    const write = {
+      create: async (input: number) => (input < 0 ? Promise.reject(new Error('negative')) : { record: { id: String(input * 2) }, warnings: [] }),
+    }
     const items = await writeMany(write, [1, -1, 3], { silent: false })
-    expect(items.map((item) => (item.ok ? item.record : (item.error as Error).message))).toEqual([2, 'negative', 6])
+    expect(items.map((item) => (item.ok ? item.id : (item.error as Error).message))).toEqual(['2', 'negative', '6'])
+  })
+})
+
+describe('batch writes', () => {
+  it('answers every input in order: a bad input and a refused row fail alone, the others get ids and the standard warnings', async () => {
+    const adapter = createTicketingAdapter(fakeDriver())
+    const items = await adapter.tickets.createMany!(
+      [
+        { subject: 'first', description: { text: 'a', html: '<p>a</p>' } },
+        { subject: '', description: { text: 'no subject' } },
+        { subject: 'refused', description: { text: 'b' } },
+        { subject: 'fourth', description: { text: 'c' }, createdAt: '2020-01-01T00:00:00.000Z' },
+      ],
+      { silent: true },
+    )
+    expect(items.map((item) => item.ok)).toEqual([true, false, false, true])
+    expect(items[1]!.ok === false && ValidationError.isInstance(items[1]!.error)).toBe(true)
+    expect(items[2]!.ok === false && (items[2]!.error as Error).message).toBe('refused by the vendor')
+    const fields = items.map((item) => (item.ok ? item.warnings.map((warning) => warning.field).sort() : []))
+    expect(fields[0]).toEqual(['description.html', 'silent'])
+    // The stored time differs from the one asked for: warned, judged by the record the driver answered.
+    expect(fields[3]).toEqual(['createdAt', 'silent'])
+    expect(items[0]!.ok && items[3]!.ok && items[0]!.id !== items[3]!.id).toBe(true)
+  })
+
+  it('warns about a creation time by the capability when the receipt holds no record', async () => {
+    const adapter = createTicketingAdapter(
+      fakeDriver({
+        comments: {
+          listPage: async () => ({ items: [] }),
+          createMany: async (inputs) => inputs.map((_input, index) => ({ ok: true as const, id: `c${index}`, warnings: [] })),
+        },
+      }),
+    )
+    const items = await adapter.comments.createMany!([
+      { ticketId: '1', input: { body: { text: 'one' }, visibility: 'internal', createdAt: '2020-01-01T00:00:00.000Z' } },
+      { ticketId: '2', input: { body: { text: 'two' }, visibility: 'internal' } },
+    ])
+    expect(items).toEqual([
+      { ok: true, id: 'c0', warnings: [expect.objectContaining({ field: 'createdAt' })] },
+      { ok: true, id: 'c1', warnings: [] },
+    ])
+  })
+
+  it('falls back to single creates for an adapter without the batch form, stopping a ticket’s comments at its first failure', async () => {
+    const adapter = createTicketingAdapter(fakeDriver())
+    const sent: string[] = []
+    const plain = {
+      ...adapter,
+      comments: {
+        list: adapter.comments.list,
+        create: async (ticketId: string, input: { body: { text: string } }) => {
+          sent.push(`${ticketId}:${input.body.text}`)
+          if (input.body.text === 'bad') throw new Error('refused')
+          return { record: { id: `${ticketId}-${sent.length}` } as never, warnings: [] }
+        },
+      },
+    }
+    const items = await createCommentsInBatch(plain, [
+      { ticketId: '1', input: { body: { text: 'bad' }, visibility: 'public' } },
+      { ticketId: '2', input: { body: { text: 'fine' }, visibility: 'public' } },
+      { ticketId: '1', input: { body: { text: 'after' }, visibility: 'public' } },
+    ])
+    expect(sent.sort()).toEqual(['1:bad', '2:fine'])
+    expect(items.map((item) => (item.ok ? 'ok' : (item.error as Error).message))).toEqual(['refused', 'ok', 'refused'])
+    const tickets = await createTicketsInBatch({ ...adapter, tickets: { ...adapter.tickets, createMany: undefined } }, [
+      { subject: 'one', description: { text: '' } },
+      { subject: 'refused', description: { text: '' } },
+    ])
+    expect(tickets.map((item) => item.ok)).toEqual([true, false])
   })
 })

@@ -1,5 +1,8 @@
 import type { WriteResult } from '../../adapter/v1/adapter-warning'
-import type { DriverBatchItem, DriverWrite, DriverWriteContext } from './ticketing-driver-v1'
+import type { DriverBatchItem, DriverWrite, DriverWriteContext, DriverWriteReceipt } from './ticketing-driver-v1'
+
+/** Every record a write answers has its id. */
+const idOf = (record: unknown): string => (record as { id: string }).id
 
 /** Whether a driver offers this write in either form. */
 export function hasWrite(write: DriverWrite<never, unknown> | undefined): boolean {
@@ -16,6 +19,8 @@ export async function writeOne<Input, Record>(
   const [item] = await write.createMany!([input], context)
   if (!item) throw new Error('The driver answered a batch of one with no item.')
   if (!item.ok) throw item.error
+  if (item.record === undefined)
+    throw new Error(`The driver's batch write answered id ${item.id} without the record; a driver without \`create\` must return it.`)
   return { record: item.record, warnings: item.warnings }
 }
 
@@ -37,10 +42,19 @@ export async function writeMany<Input, Record>(
   const items: DriverBatchItem<Record>[] = []
   for (const input of inputs) {
     try {
-      items.push({ ok: true, ...(await write.create!(input, context)) })
+      const { record, warnings } = await write.create!(input, context)
+      items.push({ ok: true, id: idOf(record), record, warnings })
     } catch (error) {
       items.push({ ok: false, error })
     }
   }
   return items
+}
+
+/** A batch item from one write of a batch: its receipt, or its error (which fails that item only). */
+export function settleBatchItem<Record>(write: Promise<DriverWriteReceipt<Record>>): Promise<DriverBatchItem<Record>> {
+  return write.then(
+    (receipt) => ({ ok: true as const, ...receipt }),
+    (error: unknown) => ({ ok: false as const, error }),
+  )
 }

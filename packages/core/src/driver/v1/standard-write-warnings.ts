@@ -1,5 +1,5 @@
 import type { AdapterCapabilities } from '../../adapter/v1/adapter-capabilities'
-import type { AdapterWarning, WriteResult } from '../../adapter/v1/adapter-warning'
+import type { AdapterWarning } from '../../adapter/v1/adapter-warning'
 import type { CheckedCommentCreate, CheckedTicketCreate, CheckedTicketUpdate } from './ticketing-driver-v1'
 
 /** Who is warning: the vendor as people call it, and what it can do. */
@@ -11,6 +11,11 @@ export interface WarningSource {
 /** Whether two instants are the same second (vendors store whole seconds). */
 function sameSecond(left: string, right: string): boolean {
   return Math.floor(Date.parse(left) / 1000) === Math.floor(Date.parse(right) / 1000)
+}
+
+/** Whether the stored record kept the time asked for; unknown (no record) counts as not kept. */
+function keptTime(asked: string, record: { createdAt: string } | undefined): boolean {
+  return record !== undefined && sameSecond(asked, record.createdAt)
 }
 
 export function silentWarning(source: WarningSource): AdapterWarning {
@@ -25,7 +30,7 @@ export function silentWarning(source: WarningSource): AdapterWarning {
 export function ticketWriteWarnings(
   source: WarningSource,
   input: CheckedTicketCreate | CheckedTicketUpdate,
-  record: { createdAt: string },
+  record: { createdAt: string } | undefined,
 ): AdapterWarning[] {
   const warnings: AdapterWarning[] = []
   if (input.description?.html !== undefined && !source.capabilities.tickets.html) {
@@ -35,8 +40,9 @@ export function ticketWriteWarnings(
       message: `${source.title} keeps ticket descriptions as plain text; the text was written, the HTML left out.`,
     })
   }
-  // Judged by what was stored: a build that keeps the time where the capability cannot promise it is not warned about.
-  if (input.createdAt !== undefined && !source.capabilities.tickets.setCreatedAt && !sameSecond(input.createdAt, record.createdAt)) {
+  // Judged by what was stored: a build that keeps the time where the capability cannot promise it
+  // is not warned about. A batch receipt holds no record: judged by the capability.
+  if (input.createdAt !== undefined && !source.capabilities.tickets.setCreatedAt && !keptTime(input.createdAt, record)) {
     warnings.push({
       type: 'unsupported',
       field: 'createdAt',
@@ -47,7 +53,11 @@ export function ticketWriteWarnings(
 }
 
 /** What a comment write asked for that the vendor does not keep as asked. */
-export function commentWriteWarnings(source: WarningSource, input: CheckedCommentCreate, record: { createdAt: string }): AdapterWarning[] {
+export function commentWriteWarnings(
+  source: WarningSource,
+  input: CheckedCommentCreate,
+  record: { createdAt: string } | undefined,
+): AdapterWarning[] {
   const { comments } = source.capabilities
   const warnings: AdapterWarning[] = []
   if (input.body.html !== undefined && !comments.html) {
@@ -60,7 +70,7 @@ export function commentWriteWarnings(source: WarningSource, input: CheckedCommen
   if (input.author !== undefined && !comments.setAuthor) {
     warnings.push({ type: 'unsupported', field: 'author', message: `${source.title} writes the comment as the API user; the author was left out.` })
   }
-  if (input.createdAt !== undefined && !comments.setCreatedAt && !sameSecond(input.createdAt, record.createdAt)) {
+  if (input.createdAt !== undefined && !comments.setCreatedAt && !keptTime(input.createdAt, record)) {
     warnings.push({
       type: 'unsupported',
       field: 'createdAt',
@@ -91,10 +101,10 @@ export function commentLinkWarning(source: WarningSource): AdapterWarning {
  * of that field: a driver that kept a value another way (a provenance line, a substitute) has
  * said so more precisely.
  */
-export function withStandardWarnings<T>(result: WriteResult<T>, standard: readonly AdapterWarning[]): WriteResult<T> {
+export function withStandardWarnings<Result extends { warnings: AdapterWarning[] }>(result: Result, standard: readonly AdapterWarning[]): Result {
   // A driver's warning on `description` covers `description.html` too: it said what became of the whole value.
   const fieldsWarned = result.warnings.flatMap((warning) => (warning.field ? [warning.field] : []))
   const covered = (field: string | undefined) => fieldsWarned.some((warned) => field === warned || field?.startsWith(`${warned}.`))
   const added = standard.filter((warning) => !covered(warning.field))
-  return added.length === 0 ? result : { record: result.record, warnings: [...added, ...result.warnings] }
+  return added.length === 0 ? result : { ...result, warnings: [...added, ...result.warnings] }
 }

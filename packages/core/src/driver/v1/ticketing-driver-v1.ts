@@ -14,7 +14,7 @@ import type { ticketRelationCreateInputSchema } from '../../model/ticket-relatio
 import type { TimeEntry } from '../../model/time-entry'
 import type { timeEntryCreateInputSchema } from '../../model/time-entry-input'
 import type { AdapterCapabilities } from '../../adapter/v1/adapter-capabilities'
-import type { WriteResult } from '../../adapter/v1/adapter-warning'
+import type { AdapterWarning, WriteResult } from '../../adapter/v1/adapter-warning'
 import type { CallOptions } from '../../adapter/v1/call-options'
 import type { Page } from '../../adapter/v1/paginated'
 import type { PersonQuery, ticketQuerySchema } from '../../adapter/v1/ticket-query'
@@ -42,10 +42,21 @@ export type CheckedTimeEntryCreate = z.output<typeof timeEntryCreateInputSchema>
 export type CheckedRelationCreate = z.output<typeof ticketRelationCreateInputSchema>
 
 /**
- * One item of a batch write: its record and warnings, or the error of that item alone. A batch
- * answers every item in the order asked; one refused row does not fail the others.
+ * What a batch write stored of one item: the id the vendor gave, its warnings, and the record
+ * where the vendor's answer held it (Halo's upsert does; Autotask's `itemId` and RT's `Location`
+ * do not, and a batch does not read them back).
  */
-export type DriverBatchItem<T> = ({ ok: true } & WriteResult<T>) | { ok: false; error: unknown }
+export interface DriverWriteReceipt<T> {
+  id: string
+  record?: T
+  warnings: AdapterWarning[]
+}
+
+/**
+ * One item of a batch write: its receipt, or the error of that item alone. A batch answers every
+ * item in the order asked; one refused row does not fail the others.
+ */
+export type DriverBatchItem<T> = ({ ok: true } & DriverWriteReceipt<T>) | { ok: false; error: unknown }
 
 /** A write under a ticket: which ticket, and what to write. */
 export interface DriverTicketChild<Input> {
@@ -54,9 +65,11 @@ export interface DriverTicketChild<Input> {
 }
 
 /**
- * A write operation a driver offers one at a time (`create`), many per request (`createMany`),
- * or both. The runtime calls `createMany` for a batch and, where the driver has no single form,
- * for a single write too; a driver with only `create` gets batches written one by one.
+ * A write operation a driver offers one at a time (`create`, answering the stored record), many
+ * per request (`createMany`, answering receipts without reading anything back), or both. The
+ * runtime calls `createMany` for a batch and, where the driver has no single form, for a single
+ * write too (its receipts must then carry the record); a driver with only `create` gets batches
+ * written one by one.
  */
 export interface DriverWrite<Input, Record> {
   create?(input: Input, context: DriverWriteContext): Promise<WriteResult<Record>>

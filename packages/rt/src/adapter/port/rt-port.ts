@@ -91,6 +91,8 @@ export interface RtPort extends RtPortFeatures {
   ticketTransactions(ticketId: string, kind: RtTransactionKind, cursor: string | undefined, call: CallOptions): Promise<RtPage<RtTransactionRecord>>
   /** Comments or replies on a ticket, and the transaction RT recorded (with the files sent, where any). */
   postMessage(ticketId: string, message: RtMessage, call: CallOptions): Promise<RtTransactionRecord>
+  /** Comments or replies on a ticket; answers the transaction's id alone, nothing read that the API's answer does not name. */
+  sendMessage(ticketId: string, message: RtMessage, call: CallOptions): Promise<string>
 
   /** A page of a ticket's files (named attachment parts). */
   ticketFiles(ticketId: string, cursor: string | undefined, call: CallOptions): Promise<RtPage<RtFileRecord>>

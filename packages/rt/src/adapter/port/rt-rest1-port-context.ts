@@ -25,6 +25,8 @@ export interface Rest1PortContext {
   transactionOf(entry: Rest1HistoryEntry, call: CallOptions): Promise<RtTransactionRecord>
   /** The transaction a comment or reply just created: the newest message entry of the short history. */
   newestMessage(ticketId: string, call: CallOptions): Promise<Rest1HistoryEntry>
+  /** The id of the newest comment or reply on a ticket, from the short history alone. */
+  newestMessageId(ticketId: string, call: CallOptions): Promise<string>
 }
 
 /** A user's form as a record. */
@@ -100,6 +102,13 @@ export function createRest1PortContext(client: RtClient, options: { utcOffsetMin
     return byName
   })
 
+  async function newestMessageId(ticketId: string, call: CallOptions): Promise<string> {
+    const history = await rest1.getHistory(ticketId, call)
+    const newest = [...history].reverse().find((entry) => newMessagePattern.test(entry.description))
+    if (!newest) throw new NotFoundError(`RT recorded no message on ticket ${ticketId}.`, { status: 404, vendor: 'rt' })
+    return newest.id
+  }
+
   return {
     rest1,
     listings: new RtRest1Listings(),
@@ -142,11 +151,7 @@ export function createRest1PortContext(client: RtClient, options: { utcOffsetMin
         raw: entry.form,
       }
     },
-    async newestMessage(ticketId, call) {
-      const history = await rest1.getHistory(ticketId, call)
-      const newest = [...history].reverse().find((entry) => newMessagePattern.test(entry.description))
-      if (!newest) throw new NotFoundError(`RT recorded no message on ticket ${ticketId}.`, { status: 404, vendor: 'rt' })
-      return rest1.getHistoryEntry(ticketId, newest.id, call)
-    },
+    newestMessage: async (ticketId, call) => rest1.getHistoryEntry(ticketId, await newestMessageId(ticketId, call), call),
+    newestMessageId,
   }
 }

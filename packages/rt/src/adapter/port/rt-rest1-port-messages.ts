@@ -1,11 +1,11 @@
 import type { CallOptions } from '@ticketbridge/core'
 import type { Rest1HistoryEntry } from '../../client/rest1/rt-rest1-types'
 import type { RtPort } from './rt-port'
-import { type RtFileRecord, rtMessageTypes, type RtTransactionRecord } from './rt-port-records'
+import { type RtFileRecord, type RtMessage, rtMessageTypes, type RtTransactionRecord } from './rt-port-records'
 import { rest1PageOf } from './rt-rest1-listings'
 import type { Rest1PortContext } from './rt-rest1-port-context'
 
-type Rest1MessagePort = Pick<RtPort, 'ticketTransactions' | 'postMessage' | 'ticketFiles' | 'hasAttachment' | 'attachmentContent'>
+type Rest1MessagePort = Pick<RtPort, 'ticketTransactions' | 'postMessage' | 'sendMessage' | 'ticketFiles' | 'hasAttachment' | 'attachmentContent'>
 
 /**
  * The transaction part of the REST 1.0 port: a ticket's long history (every transaction with its
@@ -15,7 +15,26 @@ type Rest1MessagePort = Pick<RtPort, 'ticketTransactions' | 'postMessage' | 'tic
 export function createRest1MessagePort(context: Rest1PortContext): Rest1MessagePort {
   const { rest1 } = context
 
+  async function send(ticketId: string, message: RtMessage, call: CallOptions): Promise<void> {
+    await rest1.comment(
+      ticketId,
+      {
+        action: message.type,
+        ...(message.content !== undefined ? { text: message.content } : {}),
+        ...(message.timeTaken !== undefined ? { timeWorked: message.timeTaken } : {}),
+        ...(message.attachments ? { attachments: message.attachments } : {}),
+      },
+      call,
+    )
+  }
+
   return {
+    // REST 1.0 does not name the transaction it created: the short history does.
+    async sendMessage(ticketId, message, call) {
+      await send(ticketId, message, call)
+      return context.newestMessageId(ticketId, call)
+    },
+
     async ticketTransactions(ticketId, kind, cursor, call) {
       const transactions = await context.listings.read(`${kind}:${ticketId}`, cursor === undefined, async () => {
         const history = await rest1.getHistoryLong(ticketId, call)
@@ -26,16 +45,7 @@ export function createRest1MessagePort(context: Rest1PortContext): Rest1MessageP
     },
 
     async postMessage(ticketId, message, call): Promise<RtTransactionRecord> {
-      await rest1.comment(
-        ticketId,
-        {
-          action: message.type,
-          ...(message.content !== undefined ? { text: message.content } : {}),
-          ...(message.timeTaken !== undefined ? { timeWorked: message.timeTaken } : {}),
-          ...(message.attachments ? { attachments: message.attachments } : {}),
-        },
-        call,
-      )
+      await send(ticketId, message, call)
       const transaction = await context.transactionOf(await context.newestMessage(ticketId, call), call)
       // REST 1.0 lists sizes rounded (and in characters for text) and no types: what was sent is exact.
       const files = transaction.files.map((file) => {

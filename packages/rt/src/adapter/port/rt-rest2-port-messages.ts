@@ -11,7 +11,7 @@ import { rest2FileRecord, rest2TransactionRecord, rest2UserFields } from './rt-r
 const fileFields = ['Filename', 'ContentType', 'ContentLength', 'TransactionId', 'Created']
 const historyFields = ['Type', 'Created', 'Creator', 'TimeTaken']
 
-type Rest2MessagePort = Pick<RtPort, 'ticketTransactions' | 'postMessage' | 'ticketFiles' | 'hasAttachment' | 'attachmentContent'>
+type Rest2MessagePort = Pick<RtPort, 'ticketTransactions' | 'postMessage' | 'sendMessage' | 'ticketFiles' | 'hasAttachment' | 'attachmentContent'>
 
 /** The port's page of a REST2 collection page: the next page number, where there is one. */
 function pageOf<T>(collection: Rest2Collection<unknown>, items: T[]): RtPage<T> {
@@ -83,6 +83,9 @@ export function createRest2MessagePort(rest2: Rest2Client): Rest2MessagePort {
         chosen.map((transaction) => rest2TransactionRecord(transaction, parts.get(String(transaction.id)))),
       )
     },
+
+    // REST2 answers the transaction's id: nothing to read.
+    sendMessage: send,
 
     async postMessage(ticketId, message, call) {
       const transactionId = await send(ticketId, message, call)

@@ -1,0 +1,78 @@
+import { type BatchWriteItem, createCommentsInBatch, runConcurrently, type Ticket } from '@ticketbridge/core'
+import { createPlannedTickets } from './create-planned-tickets'
+import { finishTicket } from './finish-ticket'
+import { planComments, recordComments, type TicketComments } from './migrate-comments'
+import type { MigrationContext } from './migration-context'
+import { planTicket, type TicketPlan } from './plan-ticket'
+import type { DirectoryResolver } from './resolve-directory'
+import { recordTicketFailure, type SettledTicket } from './ticket-failure'
+
+/** Tickets planned and written together: a page of the source, as many as one Halo array holds. */
+export const ticketBatchSize = 100
+
+/**
+ * Moves a batch of tickets in steps, so that every write the target takes in arrays leaves in as
+ * few requests as it allows: each ticket planned (`concurrency` at once), the new ones created
+ * together, every ticket's comments planned, all of the batch's comments created together, then
+ * each ticket finished (files, time, status). `settle` hears each ticket once, as it is done with.
+ */
+export async function migrateTicketBatch(
+  context: MigrationContext,
+  directory: DirectoryResolver,
+  tickets: readonly Ticket[],
+  concurrency: number,
+  settle: (ticket: Ticket, settled: SettledTicket) => void,
+): Promise<void> {
+  const plans: TicketPlan[] = []
+  await runConcurrently(tickets, concurrency, async (ticket) => {
+    const planned = await planTicket(context, directory, ticket)
+    if ('settled' in planned) settle(ticket, planned)
+    else plans.push(planned)
+  })
+  for (const [plan, failure] of await createPlannedTickets(plans)) {
+    plans.splice(plans.indexOf(plan), 1)
+    settle(plan.ticket, failure)
+  }
+  const comments = new Map<TicketPlan, TicketComments>()
+  await runConcurrently(plans, concurrency, async (plan) => {
+    try {
+      comments.set(plan, await planComments(plan, directory, plan.targetId!))
+    } catch (error) {
+      settle(plan.ticket, { settled: recordTicketFailure(plan.context, plan.ticket, plan.warnings, error), counts: plan.context.counts })
+    }
+  })
+  const answers = await createBatchComments(context, comments)
+  await runConcurrently([...comments.keys()], concurrency, async (plan) => {
+    const { total } = comments.get(plan)!
+    settle(plan.ticket, await finishTicket(plan, { total, ...answers.get(plan)! }))
+  })
+}
+
+/** Every planned comment of the batch in one call (Halo: arrays of 100); answers each ticket's count and first failure. */
+async function createBatchComments(
+  context: MigrationContext,
+  comments: Map<TicketPlan, TicketComments>,
+): Promise<Map<TicketPlan, { created: number; failure?: unknown }>> {
+  const planned = [...comments].flatMap(([plan, { toCreate }]) => toCreate.map((comment) => ({ plan, comment })))
+  let items: BatchWriteItem[] = []
+  if (planned.length > 0) {
+    try {
+      items = await createCommentsInBatch(
+        context.target,
+        planned.map(({ comment }) => ({ ticketId: comment.targetTicketId, input: comment.input })),
+        { silent: true, ...(context.signal ? { signal: context.signal } : {}) },
+      )
+    } catch (error) {
+      // The call as a whole failed (a closed adapter, an abort): every comment of it did.
+      items = planned.map(() => ({ ok: false, error }))
+    }
+  }
+  // The batch answers in the order asked: each ticket's comments are a run of it.
+  const answers = new Map<TicketPlan, { created: number; failure?: unknown }>()
+  let offset = 0
+  for (const [plan, { toCreate }] of comments) {
+    answers.set(plan, recordComments(plan, toCreate, items.slice(offset, offset + toCreate.length)))
+    offset += toCreate.length
+  }
+  return answers
+}

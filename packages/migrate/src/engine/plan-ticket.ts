@@ -1,0 +1,137 @@
+import type { AdapterWarning, Comment, Ticket, TicketCreateInput, TimeEntry } from '@ticketbridge/core'
+import type { LedgerRecord } from '../ledger/migration-ledger'
+import { buildTicketInput } from './build-ticket-input'
+import { timeOnComments } from './migrate-time-entries'
+import { emptyCounts, externalIdStamp, type MigrationContext } from './migration-context'
+import type { DirectoryResolver } from './resolve-directory'
+import { recordTicketFailure, type SettledTicket, type TicketOutcome } from './ticket-failure'
+import { TicketInlineImages } from './ticket-inline-images'
+
+const finalCategories = new Set(['resolved', 'closed'])
+
+/**
+ * A source ticket on its way, between the steps of its batch: what it becomes on the target,
+ * where it is there once placed, and what was read of it. Each ticket counts into its own
+ * tallies (`context.counts`), which the run adds up once the ticket settles.
+ */
+export interface TicketPlan {
+  ticket: Ticket
+  /** The run's context with this ticket's own tallies. */
+  context: MigrationContext
+  directory: DirectoryResolver
+  known: LedgerRecord | undefined
+  /** What the ticket counts as once it completes. */
+  outcome: Exclude<TicketOutcome, 'failed' | 'retry'>
+  adopted: boolean
+  warnings: AdapterWarning[]
+  input: TicketCreateInput
+  inlineImages: TicketInlineImages
+  /** The source ticket's comments, oldest first. */
+  comments: Comment[]
+  /** Time entries recorded on comments, where the target records time on comments too. */
+  timed: { listed: TimeEntry[]; byComment: Map<string, TimeEntry> } | undefined
+  /** The target ticket, once created or found. */
+  targetId?: string
+  /** The status the create asks for: the final one where nothing written afterwards could move it. */
+  createStatus?: TicketCreateInput['status']
+}
+
+/** Whether a status selector names a resolved or closed status on the target. */
+export function isFinalStatus(context: MigrationContext, selector: TicketCreateInput['status']): boolean {
+  return selector !== undefined && finalCategories.has(statusCategoryOf(context, selector))
+}
+
+export function statusCategoryOf(context: MigrationContext, selector: NonNullable<TicketCreateInput['status']>): string {
+  if (selector.category) return selector.category
+  return context.targetLookups.statuses.find((status) => status.id === selector.id || status.name === selector.name)?.category ?? 'open'
+}
+
+/**
+ * The first step of a ticket: settled at once where the ledger says so (skipped, failed, done and
+ * unchanged), else its target input built, its comments and time read, and its place on the
+ * target found where an earlier run may have created it (a changed ticket is updated there now).
+ * Creating it is left to the batch, so tickets planned together leave in one request.
+ */
+export async function planTicket(runContext: MigrationContext, directory: DirectoryResolver, ticket: Ticket): Promise<TicketPlan | SettledTicket> {
+  const context: MigrationContext = { ...runContext, counts: emptyCounts() }
+  const { ledger, target, source, counts } = context
+  counts.tickets.read += 1
+  const known = ledger.get('ticket', ticket.id)
+  if (known?.state === 'skipped') return settled(context, 'skipped')
+  if (known?.state === 'failed' && !context.retryFailed) return settled(context, 'failed')
+  const changed =
+    known?.sourceUpdatedAt !== null && known?.sourceUpdatedAt !== undefined && Date.parse(ticket.updatedAt) > Date.parse(known.sourceUpdatedAt)
+  if (known?.state === 'completed' && !changed) return settled(context, 'skipped')
+
+  const warnings: AdapterWarning[] = [...(context.lookupWarnings.get(ticket.id) ?? [])]
+  context.lookupWarnings.delete(ticket.id)
+  const warn = (field: string, message: string) => warnings.push({ type: 'substituted', field, message })
+  const adopted = context.adoptedTickets.has(ticket.id)
+  const inlineImages = new TicketInlineImages(context, ticket)
+  try {
+    const input = await buildTicketInput(context, directory, ticket, warnings, warn, inlineImages)
+    const [comments, timed, files] = await Promise.all([
+      source.comments.list(ticket.id, { signal: context.signal }).toArray({ limit: 100_000 }),
+      timeOnComments(context, ticket),
+      inlineImages.sourceFiles(),
+    ])
+    const plan: TicketPlan = {
+      ticket,
+      context,
+      directory,
+      known,
+      outcome: known?.state === 'completed' ? 'updated' : adopted ? 'skipped' : 'created',
+      adopted,
+      warnings,
+      input,
+      inlineImages,
+      comments,
+      timed,
+    }
+    let targetId = known?.targetId ?? undefined
+    if (targetId === undefined) {
+      // Only a record whose answer may have been lost is looked up; a fresh one costs no extra request.
+      // Looked up with its page (adopt-existing-tickets.ts) unless it came another way.
+      const found = context.foundOnTarget.get(ticket.id)
+      if (found !== undefined) targetId = found?.id
+      else if (known?.state === 'pending' || known?.state === 'failed')
+        targetId = (await target.tickets.findByExternalId(externalIdStamp(source.vendor, ticket.id), { signal: context.signal }))?.id
+      // Found on the target (a lost answer, an adopted ticket): recorded as one this run created.
+      if (targetId !== undefined) recordPlaced(plan, targetId)
+      else {
+        // Closed tickets are created open and closed last where anything follows: on some vendors
+        // a reply or a file reopens a ticket. One with nothing to follow is created closed.
+        const nothingFollows = comments.length === 0 && files.length === 0 && inlineImages.queued.length === 0 && (timed?.listed.length ?? 0) === 0
+        plan.createStatus = isFinalStatus(context, input.status) && !nothingFollows ? { category: 'open' } : input.status
+      }
+    } else if (known?.state === 'completed' && changed) {
+      const { externalId: _externalId, createdAt: _createdAt, ...changes } = input
+      const { warnings: updateWarnings } = await target.tickets.update(targetId, changes, { silent: true, signal: context.signal })
+      warnings.push(...updateWarnings)
+    }
+    if (targetId !== undefined) plan.targetId = targetId
+    return plan
+  } catch (error) {
+    return { settled: recordTicketFailure(context, ticket, warnings, error), counts }
+  }
+}
+
+/** The ticket is on the target: the ledger says where, before anything is written under it. */
+export function recordPlaced(plan: TicketPlan, targetId: string): void {
+  plan.targetId = targetId
+  plan.context.ledger.put({
+    kind: 'ticket',
+    sourceId: plan.ticket.id,
+    parentSourceId: null,
+    targetId,
+    state: 'created',
+    sourceUpdatedAt: null,
+    runId: plan.context.runId,
+    createdByMigration: true,
+  })
+}
+
+function settled(context: MigrationContext, outcome: 'skipped' | 'failed'): SettledTicket {
+  context.counts.tickets[outcome] += 1
+  return { settled: outcome, counts: context.counts }
+}
