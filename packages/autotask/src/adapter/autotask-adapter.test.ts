@@ -181,6 +181,31 @@ describe('reads asked for together', () => {
     }
   })
 
+  it('reads the notes, files and time of many tickets with one query per kind', async () => {
+    const adapter = createAutotaskAdapter(settings())
+    const tickets = await Promise.all(['A', 'B', 'C'].map((subject) => newTicket(adapter, `Many ${subject}`)))
+    for (const [index, ticket] of tickets.entries())
+      await adapter.comments.create(ticket.id, { body: { text: `Note ${index}` }, visibility: 'internal' })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const from = server.requests.length
+    const ids = tickets.map((ticket) => ticket.id)
+    const [notes, files, entries] = await Promise.all([
+      adapter.comments.listForTickets!(ids),
+      adapter.attachments.listForTickets!(ids),
+      adapter.timeEntries.listForTickets!(ids),
+    ])
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const sent = server.requests.slice(from).map((request) => `${request.method} ${new URL(request.url).pathname.replace(/^.*\/V1\.0/, '')}`)
+    expect(sent.sort()).toEqual([
+      'POST /TicketAttachments/query',
+      'POST /TicketNoteAttachments/query',
+      'POST /TicketNotes/query',
+      'POST /TimeEntries/query',
+    ])
+    expect(ids.map((id) => notes.get(id)!.map((comment) => comment.body.text))).toEqual([['Note 0'], ['Note 1'], ['Note 2']])
+    expect(ids.map((id) => [files.get(id), entries.get(id)])).toEqual(ids.map(() => [[], []]))
+  })
+
   it('creates a batch of tickets and notes with one POST each, answering the ids without reading anything back', async () => {
     const adapter = createAutotaskAdapter(settings())
     // Warm the metadata a run reads once (ticket and note picklists).

@@ -2,6 +2,7 @@ import { type AttachmentDriver, NotFoundError, ValidationError } from '@ticketbr
 import { defaultAttachmentMaxBytes } from '../client/autotask-client-settings'
 import { autotaskFilter } from '../client/autotask-filter'
 import type { AutotaskDriverContext } from './autotask-driver-context'
+import { autotaskReadsForTickets } from './autotask-reads-for-tickets'
 import { autotaskId } from './autotask-input-resolver'
 import { mapAutotaskAttachment } from './map-autotask-attachment'
 
@@ -24,6 +25,14 @@ export function createAutotaskAttachmentOperations(driver: AutotaskDriverContext
       const items = files.map((raw) => mapAutotaskAttachment(raw, ticketId))
       return ofNotes ? { items } : { items, nextCursor: noteFilesCursor }
     },
+
+    // Both kinds for every ticket at once: one query of ticket files, one of note files.
+    listForTickets: (ticketIds, context) =>
+      autotaskReadsForTickets(ticketIds, async (ticketId) => {
+        const id = autotaskId(ticketId, 'ticketId')
+        const [ofTicket, ofNotes] = await Promise.all([reads.filesOfTicket.read(id, context), reads.noteFilesOfTicket.read(id, context)])
+        return [...ofTicket, ...ofNotes].map((raw) => mapAutotaskAttachment(raw, ticketId))
+      }),
 
     async download(attachment, context) {
       const attachmentId = autotaskId(attachment.id, 'id')

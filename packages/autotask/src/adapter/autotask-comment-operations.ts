@@ -1,6 +1,7 @@
 import {
   type AdapterWarning,
   type CheckedCommentCreate,
+  type Comment,
   type CommentDriver,
   type DriverTicketChild,
   type DriverWriteContext,
@@ -13,6 +14,7 @@ import {
 } from '@ticketbridge/core'
 import { autotaskThreadLimit } from '../client/autotask-client-settings'
 import type { AutotaskDriverContext } from './autotask-driver-context'
+import { autotaskReadsForTickets } from './autotask-reads-for-tickets'
 import { autotaskId } from './autotask-input-resolver'
 import type { AutotaskPublishLevels } from './autotask-lookups'
 import { mapAutotaskComment } from './map-autotask-comment'
@@ -24,18 +26,21 @@ import { mapAutotaskComment } from './map-autotask-comment'
  */
 export function createAutotaskCommentOperations(driver: AutotaskDriverContext): CommentDriver {
   const { reads } = driver
+
+  /** A ticket's notes, oldest first: notes come by id, which Autotask hands out in creation order; the sort keeps equal times stable. */
+  async function notesOf(ticketId: string, context: DriverCallContext): Promise<Comment[]> {
+    const id = autotaskId(ticketId, 'ticketId')
+    const [publish, notes] = await Promise.all([driver.publishLevels(context), reads.notesOfTicket.read(id, context)])
+    return notes
+      .map((raw) => mapAutotaskComment(raw, publish))
+      .sort((left, right) => Date.parse(left.createdAt) - Date.parse(right.createdAt) || Number(left.id) - Number(right.id))
+  }
+
   return {
     // Every note of the ticket in one page: the coalesced read returns them all.
-    async listPage(ticketId, _cursor, context) {
-      const id = autotaskId(ticketId, 'ticketId')
-      const publish = await driver.publishLevels(context)
-      const notes = await reads.notesOfTicket.read(id, context)
-      // Oldest first: notes come by id, which Autotask hands out in creation order; the sort keeps equal times stable.
-      const items = notes
-        .map((raw) => mapAutotaskComment(raw, publish))
-        .sort((left, right) => Date.parse(left.createdAt) - Date.parse(right.createdAt) || Number(left.id) - Number(right.id))
-      return { items }
-    },
+    listPage: async (ticketId, _cursor, context) => ({ items: await notesOf(ticketId, context) }),
+
+    listForTickets: (ticketIds, context) => autotaskReadsForTickets(ticketIds, (ticketId) => notesOf(ticketId, context)),
 
     async create(comment, context) {
       const { noteId, warnings } = await addNote(driver, comment, context)

@@ -1,5 +1,6 @@
-import type { TimeEntryDriver } from '@ticketbridge/core'
+import type { DriverCallContext, TimeEntryDriver } from '@ticketbridge/core'
 import type { AutotaskDriverContext } from './autotask-driver-context'
+import { autotaskReadsForTickets } from './autotask-reads-for-tickets'
 import { autotaskId, invalidInput } from './autotask-input-resolver'
 import { mapAutotaskTimeEntry } from './map-autotask-time-entry'
 
@@ -9,12 +10,13 @@ import { mapAutotaskTimeEntry } from './map-autotask-time-entry'
  */
 export function createAutotaskTimeEntryOperations(driver: AutotaskDriverContext): TimeEntryDriver {
   const { client, options, reads } = driver
+  const entriesOf = async (ticketId: string, context: DriverCallContext) =>
+    (await reads.timeEntriesOfTicket.read(autotaskId(ticketId, 'ticketId'), context)).map((raw) => mapAutotaskTimeEntry(raw, ticketId))
   return {
     // Every entry of the ticket in one page: the coalesced read returns them all.
-    async listPage(ticketId, _cursor, context) {
-      const entries = await reads.timeEntriesOfTicket.read(autotaskId(ticketId, 'ticketId'), context)
-      return { items: entries.map((raw) => mapAutotaskTimeEntry(raw, ticketId)) }
-    },
+    listPage: async (ticketId, _cursor, context) => ({ items: await entriesOf(ticketId, context) }),
+
+    listForTickets: (ticketIds, context) => autotaskReadsForTickets(ticketIds, (ticketId) => entriesOf(ticketId, context)),
 
     async create({ ticketId, input }, context) {
       const id = autotaskId(ticketId, 'ticketId')

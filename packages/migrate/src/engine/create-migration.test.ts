@@ -218,6 +218,8 @@ describe('createMigration', () => {
       ...memory,
       comments: {
         ...memory.comments,
+        // Read per ticket, so the override below is what the engine reads.
+        listForTickets: undefined,
         list: (ticketId, options) => {
           const listed = memory.comments.list(ticketId, options)
           return {

@@ -19,7 +19,7 @@ export async function finishTicket(plan: TicketPlan, comments: { total: number; 
   try {
     if (comments.failure !== undefined) throw comments.failure
     const attachmentDigests = await migrateAttachments(context, ticket, targetId, inlineImages)
-    const timeEntries = await migrateTimeEntries(context, plan.directory, ticket, targetId, plan.timed?.listed)
+    const timeEntries = await migrateTimeEntries(context, plan.directory, ticket, targetId, plan.timeEntries ?? plan.timed?.listed)
     await recordTicketRelations(context, ticket)
 
     // The final status goes last, and again after replies: some vendors move a ticket on a reply

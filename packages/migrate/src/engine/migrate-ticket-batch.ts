@@ -2,8 +2,9 @@ import { type BatchWriteItem, createCommentsInBatch, runConcurrently, type Ticke
 import { createPlannedTickets } from './create-planned-tickets'
 import { finishTicket } from './finish-ticket'
 import { planComments, recordComments, type TicketComments } from './migrate-comments'
-import type { MigrationContext } from './migration-context'
-import { planTicket, type TicketPlan } from './plan-ticket'
+import { emptyCounts, type MigrationContext } from './migration-context'
+import { planTicket, settledByLedger, type TicketPlan } from './plan-ticket'
+import { readTicketChildren, type TicketChildren } from './read-ticket-children'
 import type { DirectoryResolver } from './resolve-directory'
 import { recordTicketFailure, type SettledTicket } from './ticket-failure'
 
@@ -11,8 +12,9 @@ import { recordTicketFailure, type SettledTicket } from './ticket-failure'
 export const ticketBatchSize = 100
 
 /**
- * Moves a batch of tickets in steps, so that every write the target takes in arrays leaves in as
- * few requests as it allows: each ticket planned (`concurrency` at once), the new ones created
+ * Moves a batch of tickets in steps, so that every read and write the vendors take for many
+ * records leaves in as few requests as they allow: the batch's comments, files and time read
+ * together (readTicketChildren), each ticket planned (`concurrency` at once), the new ones created
  * together, every ticket's comments planned, all of the batch's comments created together, then
  * each ticket finished (files, time, status). `settle` hears each ticket once, as it is done with.
  */
@@ -23,9 +25,30 @@ export async function migrateTicketBatch(
   concurrency: number,
   settle: (ticket: Ticket, settled: SettledTicket) => void,
 ): Promise<void> {
+  // Each ticket counts into its own tallies, added to the run's once it settles.
+  const toPlan: { ticket: Ticket; context: MigrationContext }[] = []
+  for (const ticket of tickets) {
+    const own: MigrationContext = { ...context, counts: emptyCounts() }
+    own.counts.tickets.read += 1
+    const settled = settledByLedger(own, ticket)
+    if (settled) settle(ticket, settled)
+    else toPlan.push({ ticket, context: own })
+  }
+  if (toPlan.length === 0) return
+  let children: TicketChildren
+  try {
+    children = await readTicketChildren(
+      context,
+      toPlan.map(({ ticket }) => ticket),
+    )
+  } catch (error) {
+    // The batch's reads failed together: so does each of its tickets (a transient failure is retried).
+    for (const { ticket, context: own } of toPlan) settle(ticket, { settled: recordTicketFailure(own, ticket, [], error), counts: own.counts })
+    return
+  }
   const plans: TicketPlan[] = []
-  await runConcurrently(tickets, concurrency, async (ticket) => {
-    const planned = await planTicket(context, directory, ticket)
+  await runConcurrently(toPlan, concurrency, async ({ ticket, context: own }) => {
+    const planned = await planTicket(own, directory, ticket, children)
     if ('settled' in planned) settle(ticket, planned)
     else plans.push(planned)
   })

@@ -94,6 +94,8 @@ function recordingTimeOnComments(memory: MemoryAdapter, unlisted: readonly strin
     ...memory,
     comments: {
       ...memory.comments,
+      // Read per ticket, so the override below is what the engine reads.
+      listForTickets: undefined,
       list: (ticketId, options) =>
         createPaginated(async () => ({
           items: (await memory.comments.list(ticketId, options).toArray({ limit: 10_000 })).filter(
@@ -103,6 +105,8 @@ function recordingTimeOnComments(memory: MemoryAdapter, unlisted: readonly strin
     },
     timeEntries: {
       ...memory.timeEntries,
+      // Read per ticket, so the override below is what the engine reads.
+      listForTickets: undefined,
       list: (ticketId, options) =>
         createPaginated(async () => {
           const comments = await memory.comments.list(ticketId, options).toArray({ limit: 10_000 })
@@ -375,6 +379,8 @@ describe('time entries', () => {
       ...memory,
       timeEntries: {
         ...memory.timeEntries,
+        // Read per ticket, so the override below is what the engine reads.
+        listForTickets: undefined,
         list: (ticketId, options) => {
           const listed = memory.timeEntries.list(ticketId, options)
           return {
@@ -425,6 +431,8 @@ describe('time entries', () => {
       ...memory,
       timeEntries: {
         ...memory.timeEntries,
+        // Read per ticket, so the override below is what the engine reads.
+        listForTickets: undefined,
         list: (ticketId, options) => {
           listed += 1
           return memory.timeEntries.list(ticketId, options)

@@ -16,7 +16,7 @@ export interface TimeEntryFingerprint {
 }
 
 /** Whether this migration moves time entries: only where both ends keep them. */
-function movesTimeEntries(context: Pick<MigrationContext, 'source' | 'target'>): boolean {
+export function movesTimeEntries(context: Pick<MigrationContext, 'source' | 'target'>): boolean {
   return context.source.capabilities.timeEntries && context.target.capabilities.timeEntries
 }
 
@@ -197,9 +197,10 @@ function refusedPerson(error: unknown): boolean {
 export async function timeOnComments(
   context: MigrationContext,
   ticket: Ticket,
+  read?: TimeEntry[],
 ): Promise<{ listed: TimeEntry[]; byComment: Map<string, TimeEntry> } | undefined> {
   if (!movesTimeEntries(context) || !context.target.capabilities.timeEntriesAreComments) return undefined
-  const listed = await context.source.timeEntries.list(ticket.id, { signal: context.signal }).toArray({ limit: 100_000 })
+  const listed = read ?? (await context.source.timeEntries.list(ticket.id, { signal: context.signal }).toArray({ limit: 100_000 }))
   const byComment = new Map<string, TimeEntry>()
   for (const entry of listed)
     if (entry.commentId !== undefined && entry.minutes > 0 && !byComment.has(entry.commentId)) byComment.set(entry.commentId, entry)

@@ -2,9 +2,10 @@ import type { AdapterWarning, Comment, Ticket, TicketCreateInput, TimeEntry } fr
 import type { LedgerRecord } from '../ledger/migration-ledger'
 import { buildTicketInput } from './build-ticket-input'
 import { timeOnComments } from './migrate-time-entries'
-import { emptyCounts, externalIdStamp, type MigrationContext } from './migration-context'
+import { externalIdStamp, type MigrationContext } from './migration-context'
 import type { DirectoryResolver } from './resolve-directory'
 import { recordTicketFailure, type SettledTicket, type TicketOutcome } from './ticket-failure'
+import type { TicketChildren } from './read-ticket-children'
 import { TicketInlineImages } from './ticket-inline-images'
 
 const finalCategories = new Set(['resolved', 'closed'])
@@ -12,7 +13,8 @@ const finalCategories = new Set(['resolved', 'closed'])
 /**
  * A source ticket on its way, between the steps of its batch: what it becomes on the target,
  * where it is there once placed, and what was read of it. Each ticket counts into its own
- * tallies (`context.counts`), which the run adds up once the ticket settles.
+ * tallies (`context.counts`, see migrate-ticket-batch.ts), which the run adds up once the
+ * ticket settles.
  */
 export interface TicketPlan {
   ticket: Ticket
@@ -30,6 +32,8 @@ export interface TicketPlan {
   comments: Comment[]
   /** Time entries recorded on comments, where the target records time on comments too. */
   timed: { listed: TimeEntry[]; byComment: Map<string, TimeEntry> } | undefined
+  /** The source ticket's time entries, where the migration moves them. */
+  timeEntries?: TimeEntry[]
   /** The target ticket, once created or found. */
   targetId?: string
   /** The status the create asks for: the final one where nothing written afterwards could move it. */
@@ -47,34 +51,48 @@ export function statusCategoryOf(context: MigrationContext, selector: NonNullabl
 }
 
 /**
- * The first step of a ticket: settled at once where the ledger says so (skipped, failed, done and
- * unchanged), else its target input built, its comments and time read, and its place on the
- * target found where an earlier run may have created it (a changed ticket is updated there now).
- * Creating it is left to the batch, so tickets planned together leave in one request.
+ * Whether the ledger settles a ticket without moving it: skipped, failed (without
+ * --retry-failed), or done and unchanged since. Counted into `context.counts`.
  */
-export async function planTicket(runContext: MigrationContext, directory: DirectoryResolver, ticket: Ticket): Promise<TicketPlan | SettledTicket> {
-  const context: MigrationContext = { ...runContext, counts: emptyCounts() }
-  const { ledger, target, source, counts } = context
-  counts.tickets.read += 1
-  const known = ledger.get('ticket', ticket.id)
+export function settledByLedger(context: MigrationContext, ticket: Ticket): SettledTicket | undefined {
+  const known = context.ledger.get('ticket', ticket.id)
   if (known?.state === 'skipped') return settled(context, 'skipped')
   if (known?.state === 'failed' && !context.retryFailed) return settled(context, 'failed')
-  const changed =
-    known?.sourceUpdatedAt !== null && known?.sourceUpdatedAt !== undefined && Date.parse(ticket.updatedAt) > Date.parse(known.sourceUpdatedAt)
-  if (known?.state === 'completed' && !changed) return settled(context, 'skipped')
+  if (known?.state === 'completed' && !changedSince(known, ticket)) return settled(context, 'skipped')
+  return undefined
+}
 
+function changedSince(known: LedgerRecord | undefined, ticket: Ticket): boolean {
+  return known?.sourceUpdatedAt !== null && known?.sourceUpdatedAt !== undefined && Date.parse(ticket.updatedAt) > Date.parse(known.sourceUpdatedAt)
+}
+
+/**
+ * The first step of a ticket the ledger did not settle: its target input built from what the
+ * batch read of it, and its place on the target found where an earlier run may have created it
+ * (a changed ticket is updated there now). Creating it is left to the batch, so tickets planned
+ * together leave in one request.
+ */
+export async function planTicket(
+  context: MigrationContext,
+  directory: DirectoryResolver,
+  ticket: Ticket,
+  children: TicketChildren,
+): Promise<TicketPlan | SettledTicket> {
+  const { ledger, target, source } = context
+  const known = ledger.get('ticket', ticket.id)
+  const changed = changedSince(known, ticket)
   const warnings: AdapterWarning[] = [...(context.lookupWarnings.get(ticket.id) ?? [])]
   context.lookupWarnings.delete(ticket.id)
   const warn = (field: string, message: string) => warnings.push({ type: 'substituted', field, message })
   const adopted = context.adoptedTickets.has(ticket.id)
   const inlineImages = new TicketInlineImages(context, ticket)
   try {
+    const files = children.files.get(ticket.id) ?? []
+    inlineImages.useListedFiles(files)
     const input = await buildTicketInput(context, directory, ticket, warnings, warn, inlineImages)
-    const [comments, timed, files] = await Promise.all([
-      source.comments.list(ticket.id, { signal: context.signal }).toArray({ limit: 100_000 }),
-      timeOnComments(context, ticket),
-      inlineImages.sourceFiles(),
-    ])
+    const comments = children.comments.get(ticket.id) ?? []
+    const listedTime = children.timeEntries?.get(ticket.id)
+    const timed = await timeOnComments(context, ticket, listedTime)
     const plan: TicketPlan = {
       ticket,
       context,
@@ -87,6 +105,7 @@ export async function planTicket(runContext: MigrationContext, directory: Direct
       inlineImages,
       comments,
       timed,
+      ...(listedTime ? { timeEntries: listedTime } : {}),
     }
     let targetId = known?.targetId ?? undefined
     if (targetId === undefined) {
@@ -101,7 +120,8 @@ export async function planTicket(runContext: MigrationContext, directory: Direct
       else {
         // Closed tickets are created open and closed last where anything follows: on some vendors
         // a reply or a file reopens a ticket. One with nothing to follow is created closed.
-        const nothingFollows = comments.length === 0 && files.length === 0 && inlineImages.queued.length === 0 && (timed?.listed.length ?? 0) === 0
+        const nothingFollows =
+          comments.length === 0 && files.length === 0 && inlineImages.queued.length === 0 && (listedTime ?? timed?.listed ?? []).length === 0
         plan.createStatus = isFinalStatus(context, input.status) && !nothingFollows ? { category: 'open' } : input.status
       }
     } else if (known?.state === 'completed' && changed) {
@@ -112,7 +132,7 @@ export async function planTicket(runContext: MigrationContext, directory: Direct
     if (targetId !== undefined) plan.targetId = targetId
     return plan
   } catch (error) {
-    return { settled: recordTicketFailure(context, ticket, warnings, error), counts }
+    return { settled: recordTicketFailure(context, ticket, warnings, error), counts: context.counts }
   }
 }
 

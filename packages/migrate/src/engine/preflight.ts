@@ -1,4 +1,4 @@
-import type { AdapterCapabilities, Ticket, TicketingAdapter } from '@ticketbridge/core'
+import { type AdapterCapabilities, listForTickets, type Ticket, type TicketingAdapter } from '@ticketbridge/core'
 import { hasValue } from './has-value'
 import type { MappingFile } from '../mapping/mapping-file'
 import { isUnmapped, missingMappingTargets, type ResolvedMapping, type TargetLookups, type UnmappedValue } from '../mapping/resolve-mapping'
@@ -100,21 +100,19 @@ export async function runPreflight(options: {
     for (const person of [ticket.requester, ticket.assignee]) if (person) people.add(person.id)
   }
 
-  let sampledComments = 0
-  let sampledAttachments = 0
-  for (const ticketId of sample) {
-    for await (const _comment of source.comments.list(ticketId, { signal: options.signal })) sampledComments += 1
-    for await (const _attachment of source.attachments.list(ticketId, { signal: options.signal })) sampledAttachments += 1
-  }
+  // The sample's comments, files and time read as the run reads a batch: together.
+  const read = options.signal ? { signal: options.signal } : {}
+  const total = (lists: Map<string, unknown[]>) => [...lists.values()].reduce((sum, list) => sum + list.length, 0)
+  const sampledComments = total(await listForTickets(source.comments, sample, read))
+  const sampledAttachments = total(await listForTickets(source.attachments, sample, read))
   const commentsPerTicket = sample.length > 0 ? sampledComments / sample.length : 0
   const attachmentsPerTicket = sample.length > 0 ? sampledAttachments / sample.length : 0
   // Time entries and relations move only where both ends keep them: sampled only then.
   const timeEntriesMove = source.capabilities.timeEntries && target.capabilities.timeEntries
   const relationsMove = source.capabilities.relations && target.capabilities.relations
-  let sampledTimeEntries = 0
+  const sampledTimeEntries = timeEntriesMove ? total(await listForTickets(source.timeEntries, sample, read)) : 0
   let sampledRelations = 0
   for (const ticketId of sample) {
-    if (timeEntriesMove) for await (const _entry of source.timeEntries.list(ticketId, { signal: options.signal })) sampledTimeEntries += 1
     if (relationsMove) sampledRelations += (await source.relations.list(ticketId, { signal: options.signal })).length
   }
   const timeEntriesPerTicket = sample.length > 0 ? sampledTimeEntries / sample.length : 0

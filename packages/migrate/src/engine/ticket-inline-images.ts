@@ -35,6 +35,11 @@ export class TicketInlineImages {
     return { body: result.body, warnings: result.warnings }
   }
 
+  /** The ticket's source files as read with its batch, so they are not listed again. */
+  useListedFiles(files: Attachment[]): void {
+    this.files = Promise.resolve(files)
+  }
+
   /** The ticket's source files, listed once. */
   sourceFiles(): Promise<Attachment[]> {
     this.files ??= this.context.source.attachments.list(this.ticket.id, { signal: this.context.signal }).toArray({ limit: 100_000 })

@@ -81,6 +81,13 @@ export interface TicketingAdapterV1 {
   readonly comments: {
     /** A ticket's comments, oldest first. */
     list(ticketId: string, options?: CallOptions): Paginated<Comment>
+    /**
+     * Every comment of many tickets, oldest first per ticket, in as few requests as the vendor
+     * allows (Autotask: one `ticketID in [≤500]` query); a ticket without comments maps to `[]`.
+     * Adapters built by `createTicketingAdapter` have it; `listForTickets` from core falls back
+     * to `list` per ticket for others.
+     */
+    listForTickets?(ticketIds: readonly string[], options?: CallOptions): Promise<Map<string, Comment[]>>
     create(ticketId: string, input: CommentCreateInput, options?: WriteOptions): Promise<WriteResult<Comment>>
     /** Creates many comments, on one ticket or many, each ticket's in the order given; as `tickets.createMany`. */
     createMany?(comments: readonly CommentBatchInput[], options?: WriteOptions): Promise<BatchWriteItem[]>
@@ -88,6 +95,8 @@ export interface TicketingAdapterV1 {
 
   readonly attachments: {
     list(ticketId: string, options?: CallOptions): Paginated<Attachment>
+    /** Every file of many tickets, as `comments.listForTickets`. */
+    listForTickets?(ticketIds: readonly string[], options?: CallOptions): Promise<Map<string, Attachment[]>>
     download(attachment: AttachmentLocator, options?: CallOptions): Promise<Uint8Array>
     upload(ticketId: string, file: FileUpload, options?: WriteOptions): Promise<WriteResult<Attachment>>
   }
@@ -117,6 +126,8 @@ export interface TicketingAdapterV1 {
   /** Optional capability: `capabilities.timeEntries`. */
   readonly timeEntries: {
     list(ticketId: string, options?: CallOptions): Paginated<TimeEntry>
+    /** Every time entry of many tickets, as `comments.listForTickets`. */
+    listForTickets?(ticketIds: readonly string[], options?: CallOptions): Promise<Map<string, TimeEntry[]>>
     create(ticketId: string, input: TimeEntryCreateInput, options?: WriteOptions): Promise<WriteResult<TimeEntry>>
   }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { AdapterWarning, WriteResult } from '../../adapter/v1/adapter-warning'
-import type { BatchWriteItem } from '../../adapter/v1/batch-write'
+import type { BatchWriteItem } from '../../adapter/v1/batch-write-item'
 import type { CallOptions } from '../../adapter/v1/call-options'
 import { createPaginated, type Page, type Paginated } from '../../adapter/v1/paginated'
 import type { WriteOptions } from '../../adapter/v1/ticketing-adapter-v1'

@@ -3,6 +3,7 @@ import { commentCreateInputSchema } from '../../model/comment-input'
 import { fileUploadSchema } from '../../model/file-upload'
 import { ticketRelationCreateInputSchema } from '../../model/ticket-relation-input'
 import { timeEntryCreateInputSchema } from '../../model/time-entry-input'
+import { adapterListForTickets } from './adapter-list-for-tickets'
 import type { AdapterRuntime } from './adapter-runtime'
 import { writeMany, writeOne } from './driver-write'
 import { commentLinkWarning, commentWriteWarnings, withStandardWarnings } from './standard-write-warnings'
@@ -12,6 +13,7 @@ export function createAdapterCommentOperations(runtime: AdapterRuntime): Ticketi
   const { driver, source } = runtime
   return {
     list: (ticketId, options) => runtime.paginate(options, (cursor, context) => driver.comments.listPage(ticketId, cursor, context)),
+    listForTickets: adapterListForTickets(runtime, () => driver.comments),
     create: (ticketId, input, options) =>
       runtime.write('comments.create', driver.capabilities.comments.create, options, async (context) => {
         const checked = runtime.parse(commentCreateInputSchema, input, 'comment')
@@ -34,6 +36,7 @@ export function createAdapterAttachmentOperations(runtime: AdapterRuntime): Tick
   const capabilities = driver.capabilities.attachments
   return {
     list: (ticketId, options) => runtime.paginate(options, (cursor, context) => attachments.listPage(ticketId, cursor, context)),
+    listForTickets: adapterListForTickets(runtime, () => attachments),
     download: (attachment, options) =>
       runtime.read(options, (context) => {
         if (!capabilities.download || !attachments.download) throw runtime.unsupported('attachments.download')
@@ -60,6 +63,10 @@ export function createAdapterTimeEntryOperations(runtime: AdapterRuntime): Ticke
         if (!supported || !driver.timeEntries) throw runtime.unsupported('timeEntries.list')
         return driver.timeEntries.listPage(ticketId, cursor, context)
       }),
+    listForTickets: adapterListForTickets(runtime, () => {
+      if (!supported || !driver.timeEntries) throw runtime.unsupported('timeEntries.list')
+      return driver.timeEntries
+    }),
     create: (ticketId, input, options) =>
       runtime.write('timeEntries.create', supported, options, async (context) => {
         const checked = runtime.parse(timeEntryCreateInputSchema, input, 'time entry')

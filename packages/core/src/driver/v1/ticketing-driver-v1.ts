@@ -89,12 +89,22 @@ export interface TicketDriver extends DriverWrite<CheckedTicketCreate, Ticket> {
   findAllByExternalIds?(externalIds: readonly string[], context: DriverCallContext): Promise<Map<string, Ticket[]>>
 }
 
-export interface CommentDriver extends DriverWrite<DriverTicketChild<CheckedCommentCreate>, Comment> {
+/**
+ * Records that belong to tickets, read per ticket a page at a time, and optionally for many
+ * tickets at once (`listForTickets`, every page of each): where it is absent the runtime reads
+ * the tickets' pages a few tickets at a time.
+ */
+export interface TicketChildReads<T> {
+  listPage(ticketId: string, cursor: string | undefined, context: DriverCallContext): Promise<Page<T>>
+  listForTickets?(ticketIds: readonly string[], context: DriverCallContext): Promise<Map<string, T[]>>
+}
+
+export interface CommentDriver extends DriverWrite<DriverTicketChild<CheckedCommentCreate>, Comment>, TicketChildReads<Comment> {
   /** A ticket's comments, oldest first: one page from `cursor`. */
   listPage(ticketId: string, cursor: string | undefined, context: DriverCallContext): Promise<Page<Comment>>
 }
 
-export interface AttachmentDriver {
+export interface AttachmentDriver extends TicketChildReads<Attachment> {
   listPage(ticketId: string, cursor: string | undefined, context: DriverCallContext): Promise<Page<Attachment>>
   download?(attachment: AttachmentLocator, context: DriverCallContext): Promise<Uint8Array>
   upload?(ticketId: string, file: CheckedFileUpload, context: DriverWriteContext): Promise<WriteResult<Attachment>>
@@ -120,7 +130,7 @@ export interface LookupDriver {
   customFields(context: DriverCallContext): Promise<CustomFieldDefinition[]>
 }
 
-export interface TimeEntryDriver extends DriverWrite<DriverTicketChild<CheckedTimeEntryCreate>, TimeEntry> {
+export interface TimeEntryDriver extends DriverWrite<DriverTicketChild<CheckedTimeEntryCreate>, TimeEntry>, TicketChildReads<TimeEntry> {
   listPage(ticketId: string, cursor: string | undefined, context: DriverCallContext): Promise<Page<TimeEntry>>
 }
 

@@ -1,4 +1,4 @@
-import { type CommentBatchInput, createCommentsInBatch, createTicketsInBatch, ValidationError } from '@ticketbridge/core'
+import { type CommentBatchInput, createCommentsInBatch, createTicketsInBatch, listForTickets, ValidationError } from '@ticketbridge/core'
 import { expect } from 'vitest'
 import type { ConformanceContext, ConformanceOptions } from '../conformance-harness'
 import { conformanceCase } from './conformance-case'
@@ -7,7 +7,7 @@ export function defineBatchCases(context: ConformanceContext, options: Conforman
   conformanceCase(
     context,
     options,
-    'creates tickets and comments in batches: every item answered, each ticket’s comments in order',
+    'creates tickets and comments in batches and reads them for many tickets at once, each ticket’s in order',
     async ({ adapter, runTag }, skip) => {
       if (!adapter.capabilities.tickets.create || !adapter.capabilities.comments.create)
         return skip('tickets.create or comments.create is not supported')
@@ -43,6 +43,16 @@ export function defineBatchCases(context: ConformanceContext, options: Conforman
       expect(await listed(ids[0]!)).toEqual([text(1, 1), text(1, 2), text(1, 3)])
       expect(await listed(ids[1]!)).toEqual([text(2, 1)])
       expect(await listed(ids[2]!)).toEqual([])
+
+      // Read for many tickets at once: the same comments, in the same order, as per ticket.
+      const together = await listForTickets(adapter.comments, ids)
+      expect([...together.keys()].sort()).toEqual([...ids].sort())
+      for (const id of ids) {
+        const single = await adapter.comments.list(id).toArray({ limit: 100 })
+        expect(together.get(id)!.map((comment) => comment.id)).toEqual(single.map((comment) => comment.id))
+      }
+      const files = await listForTickets(adapter.attachments, ids)
+      expect(ids.map((id) => files.get(id))).toEqual([[], [], []])
     },
   )
 }
