@@ -109,6 +109,39 @@ describe('Halo adapter on the simulator', () => {
     expect(listed.map((comment) => comment.body.text)).toEqual(['first', 'third'])
   })
 
+  it('finds many external ids sharing a start with one listing, and searches one by one where that listing costs more', async () => {
+    const tag = `prefix-${Date.now().toString(36)}`
+    await adapter.tickets.createMany!(
+      [1, 2, 3, 4].map((index) => ({ subject: `Stamped ${index}`, description: { text: 'x' }, externalId: `${tag}:${index}` })),
+    )
+    const searches = (from: number) => requestsTo('/Tickets', from).filter((url) => url.searchParams.has('search'))
+    let from = server.requests.length
+    const found = await adapter.tickets.findAllByExternalIds!([`${tag}:1`, `${tag}:3`, `${tag}:9`])
+    expect([`${tag}:1`, `${tag}:3`, `${tag}:9`].map((value) => found.get(value)!.map((ticket) => ticket.subject))).toEqual([
+      ['Stamped 1'],
+      ['Stamped 3'],
+      [],
+    ])
+    expect(searches(from).map((url) => url.searchParams.get('search'))).toEqual([`ticketbridge external id: ${tag}:`])
+    // Values without a shared start: one search each.
+    from = server.requests.length
+    const apart = await adapter.tickets.findAllByExternalIds!([`${tag}:2`, `other-${tag}:4`, `x${tag}`])
+    expect(apart.get(`${tag}:2`)!.map((ticket) => ticket.subject)).toEqual(['Stamped 2'])
+    expect(searches(from)).toHaveLength(3)
+  })
+
+  it('lists the files of many tickets by asking first which have any', async () => {
+    const tickets = await adapter.tickets.createMany!([1, 2, 3].map((index) => ({ subject: `Files ${index}`, description: { text: 'x' } })))
+    const ids = tickets.map((item) => (item.ok ? item.id : 'failed'))
+    await adapter.attachments.upload(ids[1]!, { filename: 'log.txt', contentType: 'text/plain', data: new TextEncoder().encode('log') })
+    const from = server.requests.length
+    const files = await adapter.attachments.listForTickets!(ids)
+    expect(ids.map((id) => files.get(id)!.map((file) => file.filename))).toEqual([[], ['log.txt'], []])
+    const lists = requestsTo('/Attachment', from)
+    expect(lists.map((url) => url.searchParams.get('ticket_id'))).toEqual([ids[1]])
+    expect(requestsTo('/Tickets', from).map((url) => url.searchParams.get('withattachments'))).toEqual(['true'])
+  })
+
   it('maps the instance’s statuses to categories and priorities to levels, without fixed ids', async () => {
     const statuses = Object.fromEntries((await adapter.lookups.statuses()).map((status) => [status.name, status.category]))
     expect(statuses).toMatchObject({

@@ -1,7 +1,7 @@
 import { type DriverCallContext, runConcurrently, type Ticket, ValidationError } from '@ticketbridge/core'
 import type { HaloTicket } from '../client/resources/halo-tickets'
 import type { HaloDriverContext } from './halo-driver-context'
-import { externalIdSearchText } from './halo-external-id'
+import { externalIdMarkerStart, externalIdSearchText } from './halo-external-id'
 import { mapHaloTicketRow } from './halo-mapping-context'
 
 /** Candidates Halo's search returns for one value, at most. */
@@ -36,12 +36,59 @@ async function findHaloTicketsByExternalId(halo: HaloDriverContext, value: strin
   return matches
 }
 
-/** The tickets of many external ids: Halo's search has no `in`, so one search per value, a few at once. */
+/** Values below which one search each is as cheap as a listing by their shared prefix. */
+const prefixSearchMinimum = 3
+
+/** The longest start every value shares. */
+function commonPrefix(values: readonly string[]): string {
+  let prefix = values[0] ?? ''
+  for (const value of values) while (!value.startsWith(prefix)) prefix = prefix.slice(0, -1)
+  return prefix
+}
+
+/**
+ * The tickets of many external ids marked with a shared start (`autotask:1`, `autotask:2`, …),
+ * by listing the tickets Halo's search finds for the marker text up to that start, where that
+ * costs fewer requests than one search per value: a target without such tickets answers in one
+ * request. Undefined where the listing would cost more (its first page gives the count).
+ */
+async function findByMarkerPrefix(
+  halo: HaloDriverContext,
+  values: readonly string[],
+  context: DriverCallContext,
+): Promise<Map<string, Ticket[]> | undefined> {
+  const prefix = commonPrefix(values.map(externalIdSearchText))
+  if (prefix.length < prefixSearchMinimum) return undefined
+  const query = { search: externalIdMarkerStart(prefix), page_size: 100 }
+  const first = await halo.client.tickets.listPage({ ...query, page_no: 1 }, context)
+  const pages = Math.ceil((first.recordCount ?? first.rows.length) / 100)
+  if (pages > values.length) return undefined
+  const rows = [...first.rows]
+  for (let page = 2; page <= pages; page += 1) rows.push(...(await halo.client.tickets.listPage({ ...query, page_no: page }, context)).rows)
+  const wanted = new Set(values)
+  const found = new Map<string, Ticket[]>(values.map((value) => [value, []]))
+  for (const row of rows) {
+    const full = (row.details ?? row.details_html ?? null) !== null ? row : await halo.client.tickets.get(row.id, {}, context)
+    const ticket = await mapHaloTicketRow(halo, full, context)
+    if (ticket.externalId !== undefined && wanted.has(ticket.externalId)) found.get(ticket.externalId)!.push(ticket)
+  }
+  return found
+}
+
+/**
+ * The tickets of many external ids. Halo's search has no `in`: values sharing a start are found
+ * with one listing of the tickets marked with it (see findByMarkerPrefix), others with one
+ * search per value, a few at once.
+ */
 export async function findHaloTicketsByExternalIds(
   halo: HaloDriverContext,
   values: readonly string[],
   context: DriverCallContext,
 ): Promise<Map<string, Ticket[]>> {
+  if (halo.externalId.storage === 'marker' && values.length >= prefixSearchMinimum) {
+    const byPrefix = await findByMarkerPrefix(halo, values, context)
+    if (byPrefix) return byPrefix
+  }
   const found = new Map<string, Ticket[]>()
   // The rate limiter still sets the pace.
   await runConcurrently(values, 4, async (value) => void found.set(value, await findHaloTicketsByExternalId(halo, value, context)))

@@ -19,6 +19,11 @@ export function externalIdMarker(externalId: string): string {
   return `[ticketbridge external id: ${encodeExternalId(externalId)}]`
 }
 
+/** The marker's text up to an encoded external id's start, for finding every marker that starts so. */
+export function externalIdMarkerStart(encodedStart: string): string {
+  return `ticketbridge external id: ${encodedStart}`
+}
+
 /** The text Halo's search is given to find the marker of an external id. */
 export function externalIdSearchText(externalId: string): string {
   return encodeExternalId(externalId)

@@ -86,6 +86,8 @@ function filterTickets(state: HaloSimulatorState, query: HaloQuery, collection: 
   const domains = listDomains(query, collection)
   const deleted = query.boolean('deleted') === true
   const ticketIds = query.integerList('ticketids')
+  // "Returns only tickets with 1 or more attachment" (swagger, GET /Tickets `withattachments`).
+  const withFiles = query.boolean('withattachments') === true ? new Set(state.attachments.all().map((file) => file.ticket_id)) : undefined
   const search = query.get('search')?.toLowerCase()
   const statusList = query.integerList('status')
   const typeList = query.integerList('requesttype')
@@ -105,6 +107,7 @@ function filterTickets(state: HaloSimulatorState, query: HaloQuery, collection: 
     if (!domains.includes(state.ticketDomains.get(ticket.id as number) ?? 'reqs')) return false
     if ((ticket.deleted === true) !== deleted) return false
     if (ticketIds && !ticketIds.includes(ticket.id as number)) return false
+    if (withFiles && !withFiles.has(ticket.id)) return false
     if (search && !(textIncludes(ticket.summary, search) || textIncludes(ticket.details, search) || String(ticket.id) === search)) return false
     if (!textIncludes(ticket.summary, query.get('search_summary')) || !textIncludes(ticket.details, query.get('search_details'))) return false
     if (!textIncludes(state.users.get(ticket.user_id)?.name, query.get('search_user_name'))) return false
