@@ -1,6 +1,7 @@
 /**
  * `pnpm bench`: runs every case in bench/cases (each file exports `benchCase`) and prints one
- * markdown table with all their rows. Needs the packages built (the root script builds them
+ * markdown table with all their rows; `pnpm bench transport requests` runs the cases whose file
+ * names hold those words. Needs the packages built (the root script builds them
  * first): cases import the published dist, not the sources, to measure what users run.
  */
 import { readdir } from 'node:fs/promises'
@@ -11,8 +12,15 @@ import { formatMarkdownTable } from './support/format-markdown-table'
 
 const casesFolder = new URL('./cases/', import.meta.url)
 
+/** Cases whose file name holds one of these words (`pnpm bench transport`); every case without any. */
+const chosen = process.argv.slice(2).filter((word) => word !== '--')
+
 async function loadCases(): Promise<BenchCase[]> {
-  const files = (await readdir(casesFolder)).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts')).sort()
+  const files = (await readdir(casesFolder))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .filter((file) => chosen.length === 0 || chosen.some((word) => file.includes(word)))
+    .sort()
+  if (files.length === 0) throw new Error(`No bench case file holds ${chosen.join(' or ')}; the cases are in bench/cases.`)
   const cases: BenchCase[] = []
   for (const file of files) {
     const loaded = (await import(pathToFileURL(new URL(file, casesFolder).pathname).href)) as { benchCase?: BenchCase }

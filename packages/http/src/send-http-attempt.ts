@@ -24,6 +24,56 @@ export interface SendContext {
   authorization: Record<string, string> | undefined
 }
 
+/** How an attempt is timed and cancelled: the options axios is given, and what fired. */
+interface AttemptWatch {
+  options: { timeout?: number; signal?: AbortSignal; onUploadProgress?: () => void; onDownloadProgress?: () => void }
+  timedOut(): boolean
+  stop(): void
+}
+
+/**
+ * The timeout of an attempt is the longest wait without progress. A call that sends no body and
+ * reads JSON (most of a migration's calls) leaves it to axios's own `timeout`, which runs until
+ * the answer starts and then as the socket's idle timeout, with the caller's signal passed
+ * through: no controller, timer or progress stream of ours (they cost about as much as the rest
+ * of the transport). A call that sends a body or reads bytes or text, where a transfer can be
+ * large, gets one controller fired by our timer or the caller's signal, the timer re-armed by
+ * each chunk sent or received (axios's `timeout` would cut a 25 MB upload off at 30 s).
+ */
+function watchAttempt(call: HttpRequest, timeoutMs: number): AttemptWatch {
+  const { signal } = call
+  if (call.body === undefined && (call.responseType ?? 'json') === 'json') {
+    return { options: { timeout: timeoutMs, ...(signal ? { signal } : {}) }, timedOut: () => false, stop: () => {} }
+  }
+  const controller = new AbortController()
+  let timedOut = false
+  let timer: NodeJS.Timeout | undefined
+  const arm = (): void => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, timeoutMs)
+  }
+  arm()
+  const onCallerAbort = (): void => controller.abort()
+  signal?.addEventListener('abort', onCallerAbort, { once: true })
+  return {
+    options: { signal: controller.signal, onUploadProgress: arm, onDownloadProgress: arm },
+    timedOut: () => timedOut,
+    stop() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onCallerAbort)
+    },
+  }
+}
+
+/** Axios's own `timeout` fired (`ECONNABORTED` "timeout of … exceeded", or `ETIMEDOUT` where timeouts are clarified). */
+function isAxiosTimeout(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+  return code === 'ETIMEDOUT' || (code === 'ECONNABORTED' && typeof message === 'string' && /timeout/i.test(message))
+}
+
 /** Sends one attempt and turns its outcome into a response or a core error. */
 export async function sendHttpAttempt<T>(transport: ResolvedTransport, context: SendContext): Promise<HttpResponse<T>> {
   const { vendor, logger } = transport
@@ -40,24 +90,9 @@ export async function sendHttpAttempt<T>(transport: ResolvedTransport, context: 
     })
   }
 
-  // One controller per attempt: fired by our timeout or by the caller's signal, whichever first.
-  // The timeout is the longest wait without progress: each chunk sent or received re-arms it,
-  // so a 25 MB file on a slow link moves while a stalled connection still fails in timeoutMs.
-  const controller = new AbortController()
-  let timedOut = false
-  let timer: NodeJS.Timeout | undefined
-  const arm = (): void => {
-    clearTimeout(timer)
-    timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, timeoutMs)
-  }
-  arm()
-  const onCallerAbort = (): void => controller.abort()
-  signal?.addEventListener('abort', onCallerAbort, { once: true })
   const startedAt = performance.now()
   let response: AxiosResponse<unknown>
+  const watch = watchAttempt(call, timeoutMs)
   try {
     response = await transport.axiosInstance.request({
       method,
@@ -65,19 +100,23 @@ export async function sendHttpAttempt<T>(transport: ResolvedTransport, context: 
       headers,
       data: call.body,
       responseType: 'arraybuffer',
-      onUploadProgress: arm,
-      onDownloadProgress: arm,
       // Every status is an answer we classify ourselves; axios must not throw on 4xx/5xx.
       validateStatus: () => true,
-      signal: controller.signal,
+      ...watch.options,
     })
   } catch (error) {
-    const mapped = mapTransportError(error, { vendor, method, url: safeUrl, timeoutMs, timedOut, aborted: signal?.aborted === true })
+    const mapped = mapTransportError(error, {
+      vendor,
+      method,
+      url: safeUrl,
+      timeoutMs,
+      timedOut: watch.timedOut() || isAxiosTimeout(error),
+      aborted: signal?.aborted === true,
+    })
     logger.log('warn', 'http attempt failed', { ...attemptFields, durationMs: elapsedSince(startedAt), error: describeError(mapped) })
     throw mapped
   } finally {
-    clearTimeout(timer)
-    signal?.removeEventListener('abort', onCallerAbort)
+    watch.stop()
   }
 
   const durationMs = elapsedSince(startedAt)
