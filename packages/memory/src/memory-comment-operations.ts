@@ -10,6 +10,7 @@ import { mapMemoryComment } from './map-memory-records'
 import { memoryBatches, memoryBatchItem } from './memory-batches'
 import type { MemoryDriverContext } from './memory-driver-context'
 import { memoryOffsetPage } from './memory-offset-page'
+import { buildMemoryTicketUpdate } from './memory-ticket-writes'
 import { type MemoryCommentRecord, type MemoryTicketRecord, nextMemoryId } from './memory-store'
 
 /** The visibility the comment is written with: a public one becomes internal where public is switched off, never the reverse. */
@@ -93,8 +94,13 @@ export function createMemoryCommentOperations(context: MemoryDriverContext): Com
     const record = buildMemoryComment(context, ticket, input, warnings)
     store.comments.set(record.id, record)
     recordTimeWorked(context, record, input.timeWorkedMinutes, warnings)
-    ticket.updatedAt = context.timestamp()
-    ticket.version += 1
+    // Where comments can move their ticket (`setTicketStatus`), as a ticket update would; elsewhere the runtime warns.
+    if (input.ticketStatus && context.capabilities.comments.setTicketStatus) {
+      Object.assign(ticket, buildMemoryTicketUpdate(context, ticket, { status: input.ticketStatus }, warnings))
+    } else {
+      ticket.updatedAt = context.timestamp()
+      ticket.version += 1
+    }
     return { record: mapMemoryComment(store, record, vendor), warnings }
   }
 }

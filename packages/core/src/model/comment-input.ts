@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { commentVisibilitySchema } from './comment'
 import { referenceSelectorSchema } from './reference'
 import { richTextSchema } from './rich-text'
+import { statusSelectorSchema } from './ticket-input'
 import { timestampSchema } from './timestamp'
 import { vendorOptionsSchema } from './vendor-options'
 
@@ -21,6 +22,12 @@ export const commentCreateInputSchema = z.object({
    * `TimeTaken`); elsewhere left out with a warning (use `timeEntries.create`).
    */
   timeWorkedMinutes: z.number().positive('time worked must be more than 0 minutes').optional(),
+  /**
+   * Moves the ticket to this status as the comment is written, in the same request, where
+   * `capabilities.comments.setTicketStatus` (a Halo action's `new_status`); elsewhere left out
+   * with a warning (use `tickets.update`).
+   */
+  ticketStatus: statusSelectorSchema.optional(),
   vendorOptions: vendorOptionsSchema.optional(),
 })
 export type CommentCreateInput = z.input<typeof commentCreateInputSchema>

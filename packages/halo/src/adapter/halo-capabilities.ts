@@ -5,6 +5,7 @@ import { haloPageSizeLimit } from '../client/halo-collection'
  * What the Halo adapter can do, as Halo really honours it (halo.md):
  * - Pages hold at most 100 tickets, whatever is asked (§3.3).
  * - Tickets and actions are created as arrays; HaloAPI's batch processor sends 100 a request (§7).
+ * - An action moves its ticket to another status with `new_status` (swagger `Actions`; §4.2).
  * - Comments are actions: public with `hiddenfromuser: false`, internal with `true`; HTML in
  *   `note_html` (§4.2). Author and time are not declared writable: `who` is an answer-only field
  *   and the spec does not say the API honours action dates written by a client, so both warn.
@@ -34,6 +35,7 @@ export function haloCapabilities(externalId: AdapterCapabilities['externalId']):
       setCreatedAt: false,
       html: true,
       createBatchLimit: haloWriteBatchLimit,
+      setTicketStatus: true,
     },
     attachments: { upload: true, download: true, linkToComment: true },
     people: { create: true },

@@ -12,6 +12,9 @@ import { mapHaloComment } from './map-halo-comment'
  * outcome chosen from the instance (or configured). Creates go through the action queue, so
  * comments created together leave as one array POST.
  */
+/** An outcome, and where the comment moves its ticket, the status (`new_status`, swagger `Actions`). */
+type ActionFields = HaloOutcomeChoice & { new_status?: number }
+
 export function createHaloCommentOperations(halo: HaloDriverContext): CommentDriver {
   return {
     async listPage(ticketId, _cursor, context) {
@@ -25,15 +28,14 @@ export function createHaloCommentOperations(halo: HaloDriverContext): CommentDri
     },
 
     async create(comment, context) {
-      const outcome = await chooseHaloOutcome(halo, comment.input.visibility, context)
-      const { id: _id, ...result } = await send(comment, outcome, context)
+      const { id: _id, ...result } = await send(comment, await actionFieldsOf(comment, context), context)
       return result
     },
 
     // As tickets: the queue sends actions written together as arrays. Outcomes are chosen first,
     // so every action joins the queue in the order given, as Halo then stores them.
     async createMany(comments, context) {
-      const outcomes = await Promise.allSettled(comments.map((comment) => chooseHaloOutcome(halo, comment.input.visibility, context)))
+      const outcomes = await Promise.allSettled(comments.map((comment) => actionFieldsOf(comment, context)))
       return Promise.all(
         comments.map((comment, index) => {
           const outcome = outcomes[index]!
@@ -44,13 +46,22 @@ export function createHaloCommentOperations(halo: HaloDriverContext): CommentDri
     },
   }
 
+  /** What an action needs read from the instance first: its outcome, and the status it moves the ticket to. */
+  async function actionFieldsOf({ input }: DriverTicketChild<CheckedCommentCreate>, context: DriverWriteContext): Promise<ActionFields> {
+    const [outcome, status] = await Promise.all([
+      chooseHaloOutcome(halo, input.visibility, context),
+      input.ticketStatus ? halo.resolver.status(input.ticketStatus, 'ticketStatus', context) : undefined,
+    ])
+    return { ...outcome, ...(status ? { new_status: Number(status.id) } : {}) }
+  }
+
   // Async, so a bad id rejects its item; the write joins the queue before the first await.
-  async function send({ ticketId, input }: DriverTicketChild<CheckedCommentCreate>, outcome: HaloOutcomeChoice, context: DriverWriteContext) {
+  async function send({ ticketId, input }: DriverTicketChild<CheckedCommentCreate>, fields: ActionFields, context: DriverWriteContext) {
     const ticket = requireNumericId(ticketId, 'ticketId', 'comment')
     const hiddenfromuser = input.visibility === 'internal'
     const action = {
       ticket_id: ticket,
-      ...outcome,
+      ...fields,
       note: input.body.text,
       ...(input.body.html !== undefined ? { note_html: input.body.html } : {}),
       hiddenfromuser,

@@ -1,5 +1,6 @@
 import type { TicketCreateInput, TicketStatus } from '@ticketbridge/core'
 import { migrateAttachments } from './migrate-attachments'
+import type { TicketCommentsWritten } from './migrate-comments'
 import { recordTicketRelations } from './migrate-relations'
 import { migrateTimeEntries } from './migrate-time-entries'
 import { isFinalStatus, statusCategoryOf, type TicketPlan } from './plan-ticket'
@@ -12,7 +13,7 @@ import type { TicketFingerprint } from './ticket-fingerprint'
  * fingerprint verify compares. A comment that failed fails the ticket here, after its other
  * comments were recorded.
  */
-export async function finishTicket(plan: TicketPlan, comments: { total: number; created: number; failure?: unknown }): Promise<SettledTicket> {
+export async function finishTicket(plan: TicketPlan, comments: TicketCommentsWritten & { total: number }): Promise<SettledTicket> {
   const { context, ticket, warnings, inlineImages, input } = plan
   const { ledger, target, runId, counts } = context
   const targetId = plan.targetId!
@@ -27,10 +28,11 @@ export async function finishTicket(plan: TicketPlan, comments: { total: number; 
     const finalStatus = input.status
     const finalCategory = finalStatus ? statusCategoryOf(context, finalStatus) : undefined
     const wroteChildren = comments.created + (timeEntries?.created ?? 0) > 0
-    // Already there: created in it with nothing after, or adopted in it with nothing added.
+    // Already there: created in it with nothing after, moved there by its last comment, or adopted in it with nothing added.
     const createdInIt = plan.createStatus !== undefined && plan.createStatus === finalStatus && !wroteChildren
     const adoptedStatus = plan.adopted && !wroteChildren ? context.foundOnTarget.get(ticket.id)?.status : undefined
-    const alreadyThere = createdInIt || (adoptedStatus !== undefined && finalStatus !== undefined && statusMatches(adoptedStatus, finalStatus))
+    const alreadyThere =
+      createdInIt || comments.statusCarried || (adoptedStatus !== undefined && finalStatus !== undefined && statusMatches(adoptedStatus, finalStatus))
     if (finalStatus && finalCategory && !alreadyThere && (isFinalStatus(context, finalStatus) || (wroteChildren && finalCategory !== 'open'))) {
       const { warnings: statusWarnings } = await target.tickets.update(targetId, { status: finalStatus }, { silent: true, signal: context.signal })
       warnings.push(...statusWarnings)

@@ -2,7 +2,7 @@ import type { AdapterWarning, BatchWriteItem, Comment, CommentCreateInput, TimeE
 import { childKey } from './child-key'
 import { isFatalError } from './fatal-errors'
 import type { MigrationContext } from './migration-context'
-import type { TicketPlan } from './plan-ticket'
+import { statusCategoryOf, type TicketPlan } from './plan-ticket'
 import { provenanceLine, withProvenanceLine } from './provenance-line'
 import type { DirectoryResolver } from './resolve-directory'
 
@@ -16,6 +16,15 @@ export interface PlannedComment {
   warnings: AdapterWarning[]
   /** The time entry recorded on the source comment, which travels on it. */
   timed?: TimeEntry
+  /** This comment moves the ticket to its final status (the ticket's last comment, where the target can). */
+  carriesStatus?: boolean
+}
+
+/** What the batch wrote of a ticket's comments: how many, whether its final status rode on the last, and its first failure. */
+export interface TicketCommentsWritten {
+  created: number
+  statusCarried: boolean
+  failure?: unknown
 }
 
 /** A ticket's comments once planned: how many the source has, and those still to create, in order. */
@@ -104,25 +113,43 @@ export async function planComments(plan: TicketPlan, directory: DirectoryResolve
       ...(timed ? { timed } : {}),
     })
   }
+  carryFinalStatus(plan, toCreate)
   return { total: plan.comments.length, toCreate }
+}
+
+/**
+ * Where the target moves a ticket with a comment (`comments.setTicketStatus`: Halo's
+ * `new_status`), the ticket's last new comment carries its final status, which then costs no
+ * request of its own. Only where nothing written after the comments could move the ticket
+ * again: no time entry of its own to follow (Halo writes those as actions too).
+ */
+function carryFinalStatus(plan: TicketPlan, toCreate: PlannedComment[]): void {
+  const { context, input } = plan
+  const last = toCreate.at(-1)
+  if (!last || !input.status || !context.target.capabilities.comments.setTicketStatus) return
+  if (statusCategoryOf(context, input.status) === 'open') return
+  const entries = plan.timeEntries ?? plan.timed?.listed ?? []
+  const onComments = plan.timed?.byComment
+  if (entries.some((entry) => entry.minutes > 0 && !(entry.commentId !== undefined && onComments?.get(entry.commentId) === entry))) return
+  last.input = { ...last.input, ticketStatus: input.status }
+  last.carriesStatus = true
 }
 
 /**
  * Records what the batch answered for a ticket's planned comments. Answers how many were created,
  * and the first failure, which fails the ticket (its other comments are recorded all the same).
  */
-export function recordComments(
-  plan: TicketPlan,
-  planned: readonly PlannedComment[],
-  items: readonly BatchWriteItem[],
-): { created: number; failure?: unknown } {
+export function recordComments(plan: TicketPlan, planned: readonly PlannedComment[], items: readonly BatchWriteItem[]): TicketCommentsWritten {
   const { context, ticket } = plan
   const { counts, ledger, runId } = context
   let created = 0
+  let statusCarried = false
   let failure: { error: unknown } | undefined
   planned.forEach((comment, index) => {
     const item = items[index]!
     if (item.ok) {
+      // Unless the target said it could not (a warning on ticketStatus), the ticket is in its final status now.
+      if (comment.carriesStatus && !item.warnings.some((warning) => warning.field === 'ticketStatus')) statusCarried = true
       comment.warnings.push(...item.warnings)
       counts.comments.created += 1
       if (comment.timed) counts.timeEntries.created += 1
@@ -137,7 +164,7 @@ export function recordComments(
     }
     failure ??= { error: item.error }
   })
-  return failure ? { created, failure: failure.error } : { created }
+  return failure ? { created, statusCarried, failure: failure.error } : { created, statusCarried }
 }
 
 /** The comment is on the target: its time entry first (a crash between the two leaves the comment pending, found again by its text), then the comment. */

@@ -1,7 +1,7 @@
 import { type BatchWriteItem, createCommentsInBatch, runConcurrently, type Ticket } from '@ticketbridge/core'
 import { createPlannedTickets } from './create-planned-tickets'
 import { finishTicket } from './finish-ticket'
-import { planComments, recordComments, type TicketComments } from './migrate-comments'
+import { planComments, recordComments, type TicketComments, type TicketCommentsWritten } from './migrate-comments'
 import { emptyCounts, type MigrationContext } from './migration-context'
 import { planTicket, settledByLedger, type TicketPlan } from './plan-ticket'
 import { readTicketChildren, type TicketChildren } from './read-ticket-children'
@@ -75,7 +75,7 @@ export async function migrateTicketBatch(
 async function createBatchComments(
   context: MigrationContext,
   comments: Map<TicketPlan, TicketComments>,
-): Promise<Map<TicketPlan, { created: number; failure?: unknown }>> {
+): Promise<Map<TicketPlan, TicketCommentsWritten>> {
   const planned = [...comments].flatMap(([plan, { toCreate }]) => toCreate.map((comment) => ({ plan, comment })))
   let items: BatchWriteItem[] = []
   if (planned.length > 0) {
@@ -91,7 +91,7 @@ async function createBatchComments(
     }
   }
   // The batch answers in the order asked: each ticket's comments are a run of it.
-  const answers = new Map<TicketPlan, { created: number; failure?: unknown }>()
+  const answers = new Map<TicketPlan, TicketCommentsWritten>()
   let offset = 0
   for (const [plan, { toCreate }] of comments) {
     answers.set(plan, recordComments(plan, toCreate, items.slice(offset, offset + toCreate.length)))

@@ -33,6 +33,8 @@ export const adapterCapabilitiesSchema = z.object({
     html: z.boolean(),
     /** Comments one create request carries, across tickets (Halo's action arrays: 100); absent: one. */
     createBatchLimit: z.number().int().positive().optional(),
+    /** A comment can move its ticket to a status in the same request (`ticketStatus`; Halo's `new_status`); absent: it cannot. */
+    setTicketStatus: z.boolean().optional(),
   }),
   attachments: z.object({
     upload: z.boolean(),

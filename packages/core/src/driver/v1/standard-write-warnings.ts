@@ -77,6 +77,13 @@ export function commentWriteWarnings(
       message: `${source.title} stamps the comment with the time it is written; the original time was left out.`,
     })
   }
+  if (input.ticketStatus !== undefined && !comments.setTicketStatus) {
+    warnings.push({
+      type: 'unsupported',
+      field: 'ticketStatus',
+      message: `${source.title} cannot change a ticket's status with a comment; it was left as it was (use tickets.update).`,
+    })
+  }
   if (input.timeWorkedMinutes !== undefined && !source.capabilities.timeEntriesAreComments) {
     warnings.push({
       type: 'unsupported',

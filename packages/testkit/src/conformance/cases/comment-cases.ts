@@ -65,4 +65,24 @@ export function defineCommentCases(context: ConformanceContext, options: Conform
       )
     }
   })
+
+  conformanceCase(context, options, 'moves the ticket with a comment where it can, and says so where not', async ({ adapter, runTag }, skip) => {
+    if (!adapter.capabilities.tickets.create || !adapter.capabilities.comments.create) return skip('comments.create is not supported')
+    const ticket = await createTestTicket(adapter, `${runTag} status with a comment`)
+    const statuses = await adapter.lookups.statuses()
+    const closing = statuses.find((status) => status.category === 'resolved') ?? statuses.find((status) => status.category === 'closed')
+    if (!closing) return skip('the vendor lists no resolved or closed status')
+    // Internal where there is one: a public reply moves a ticket on some vendors by itself (RT opens it).
+    const visibilities = adapter.capabilities.comments.visibilities
+    const visibility = visibilities.includes('internal') ? 'internal' : visibilities[0]!
+    const { warnings } = await adapter.comments.create(ticket.id, { body: { text: 'Fixed: closing.' }, visibility, ticketStatus: { id: closing.id } })
+    const after = await adapter.tickets.get(ticket.id)
+    if (adapter.capabilities.comments.setTicketStatus) {
+      expect(warnings.filter((warning) => warning.field === 'ticketStatus')).toEqual([])
+      expect(after.status.id).toBe(closing.id)
+    } else {
+      expect(warnings.map((warning) => warning.field)).toContain('ticketStatus')
+      expect(after.status.id).toBe(ticket.status.id)
+    }
+  })
 }
