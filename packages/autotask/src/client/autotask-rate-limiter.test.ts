@@ -61,6 +61,24 @@ describe('per-endpoint concurrency', () => {
     expect(concurrency.highest('Tickets')).toBe(3)
   })
 
+  it('counts a child route against its own entity as well, whichever Autotask counts it under', async () => {
+    const notes = { inFlight: 0, highest: 0 }
+    const track = async () => {
+      notes.inFlight += 1
+      notes.highest = Math.max(notes.highest, notes.inFlight)
+      await delay(40)
+      notes.inFlight -= 1
+      return HttpResponse.json({ itemId: 1, items: [], pageDetails: { count: 0, requestCount: 500 } })
+    }
+    server.use(http.post(`${testApiBase}/TicketNotes/query`, track), http.post(`${testApiBase}/Tickets/:id/Notes`, track))
+    const client = createTestClient({ rateLimitKey: `child-${randomUUID()}` })
+    await Promise.all([
+      ...Array.from({ length: 4 }, () => client.ticketNotes.query({ filter: [{ op: 'gt', field: 'id', value: 0 }] })),
+      ...Array.from({ length: 4 }, (_, index) => client.tickets.addNote(index + 1, { description: 'note', noteType: 1, publish: 1 })),
+    ])
+    expect(notes.highest).toBe(3)
+  })
+
   it('keeps batches to the cap too', async () => {
     const concurrency = trackConcurrency()
     const client = createTestClient()
@@ -74,7 +92,9 @@ describe('per-endpoint concurrency', () => {
 
   it('names the endpoint of a request the way the thread limit counts it', () => {
     expect(autotaskEndpointOf('/Tickets/query')).toBe('Tickets')
-    expect(autotaskEndpointOf('/Tickets/12/Notes')).toBe('Tickets')
+    // A child route takes a thread of its parent and of its own entity.
+    expect(autotaskEndpointOf('/Tickets/12/Notes')).toBe('Tickets+TicketNotes')
+    expect(autotaskEndpointOf('/Tickets/12/Attachments/7')).toBe('Tickets+TicketAttachments')
     expect(autotaskEndpointOf(`${testApiBase}/TicketNotes/query/next?paging=x`)).toBe('TicketNotes')
   })
 })

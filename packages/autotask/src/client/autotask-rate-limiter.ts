@@ -1,4 +1,5 @@
 import { getSharedRateLimiter, type RateLimiter, type ScheduleOptions } from '@ticketbridge/http'
+import { autotaskEntityRoutes } from '../generated/autotask-entities'
 
 /** The budget name the hourly threshold is kept under (for `used` and `setUsage`). */
 export const hourlyBudgetName = 'hourly'
@@ -57,9 +58,15 @@ export function createAutotaskRateLimiter(options: AutotaskRateLimiterOptions): 
   }
 
   return {
-    schedule<T>(endpoint: string, task: () => Promise<T>, scheduleOptions: ScheduleOptions = {}): Promise<T> {
+    schedule<T>(lane: string, task: () => Promise<T>, scheduleOptions: ScheduleOptions = {}): Promise<T> {
       const { signal } = scheduleOptions
-      return endpointLimiter(endpoint).schedule(laneName, () => budget.schedule(laneName, task, scheduleOptions), signal ? { signal } : {})
+      // A thread of every endpoint the lane names, taken in one order so two lanes never wait on each other.
+      const threads = lane.split(laneSeparator).sort()
+      const run = (index: number): Promise<T> =>
+        index === threads.length
+          ? budget.schedule(laneName, task, scheduleOptions)
+          : endpointLimiter(threads[index]!).schedule(laneName, () => run(index + 1), signal ? { signal } : {})
+      return run(0)
     },
     pauseUntil: (timestampMs) => budget.pauseUntil(timestampMs),
     penalize: (retryAfterMs) => budget.penalize(retryAfterMs),
@@ -82,13 +89,30 @@ export function createAutotaskRateLimiter(options: AutotaskRateLimiterOptions): 
   }
 }
 
+/** A child entity by its parent and URL segment (`Tickets` + `Notes` → `TicketNotes`). */
+const childEntities = new Map(
+  Object.entries(autotaskEntityRoutes).flatMap(([name, route]) =>
+    route.parent ? [[`${route.parent.entity}/${route.parent.segment}`.toLowerCase(), name] as const] : [],
+  ),
+)
+
+/** Separates the endpoints of a lane that counts against two (a child route). */
+const laneSeparator = '+'
+
 /**
- * The endpoint a request counts against: the entity segment after `V1.0` (`/Tickets/12/Notes` →
- * `Tickets`), which is how Autotask names the "object endpoint" of its thread limit.
+ * The endpoint a request counts against: the entity segment after `V1.0` (`/Tickets/query` →
+ * `Tickets`), which is how Autotask names the "object endpoint" of its thread limit. A child
+ * route (`/Tickets/12/Notes`) counts against its parent and its own entity both
+ * (`Tickets+TicketNotes`): which one Autotask counts it under is not documented, and taking a
+ * thread of each never exceeds either (the simulator counts the entity).
  */
 export function autotaskEndpointOf(pathOrUrl: string): string {
   const path = /^https?:\/\//i.test(pathOrUrl) ? new URL(pathOrUrl).pathname : pathOrUrl
   const segments = path.split('?')[0]!.split('/').filter(Boolean)
   const versionIndex = segments.findIndex((segment) => segment.toLowerCase() === 'v1.0')
-  return segments[versionIndex + 1] ?? segments[0] ?? 'root'
+  const endpoint = segments[versionIndex + 1] ?? segments[0] ?? 'root'
+  const [parentId, childSegment] = [segments[versionIndex + 2], segments[versionIndex + 3]]
+  const child =
+    parentId !== undefined && /^\d+$/.test(parentId) && childSegment ? childEntities.get(`${endpoint}/${childSegment}`.toLowerCase()) : undefined
+  return child ? `${endpoint}${laneSeparator}${child}` : endpoint
 }
