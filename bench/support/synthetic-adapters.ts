@@ -98,6 +98,8 @@ export function createDiscardTarget(): TicketingAdapter & { writes: () => number
     title: 'discard',
     tickets: {
       ...base.tickets,
+      // Writes one at a time through `create` (the runtime's fallback), never into the memory store.
+      createMany: undefined,
       create: async (input) => {
         writes += 1
         return { record: ticketRecord(nextId(), input.subject, input.description, 'open'), warnings: [] }
@@ -109,6 +111,7 @@ export function createDiscardTarget(): TicketingAdapter & { writes: () => number
     },
     comments: {
       ...base.comments,
+      createMany: undefined,
       create: async ({ ticketId, input }) => {
         writes += 1
         const record: Comment = {
