@@ -17,9 +17,9 @@ import { type RequestBudget, startVendorSandbox, type VendorSandbox } from '../s
  */
 const budget: RequestBudget = { requests: 20, windowMs: 1_500 }
 
-/** Workloads sized to need at least five budgets' worth of requests (four windows of waiting). */
-const generatedSourceTickets = 14
-const seededTargetTickets = 16
+/** Workloads sized to span at least three whole windows on every vendor, batched reads and writes included. */
+const generatedSourceTickets = 60
+const seededTargetTickets = 60
 const unthrottledTickets = 24
 
 interface Measured {
