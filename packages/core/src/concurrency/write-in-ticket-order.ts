@@ -1,7 +1,5 @@
 import { runConcurrently } from './run-concurrently'
-
-/** One answer of {@link writeInTicketOrder}: what the write answered, or its error. */
-export type TicketOrderedItem<Receipt> = ({ ok: true } & Receipt) | { ok: false; error: unknown }
+import type { SettledWrite } from './write-each'
 
 /**
  * Writes children of tickets (comments, time entries) one request each: tickets side by side,
@@ -13,8 +11,8 @@ export async function writeInTicketOrder<Child extends { ticketId: string }, Rec
   children: readonly Child[],
   concurrency: number,
   write: (child: Child) => Promise<Receipt>,
-): Promise<TicketOrderedItem<Receipt>[]> {
-  const items: TicketOrderedItem<Receipt>[] = new Array(children.length)
+): Promise<SettledWrite<Receipt>[]> {
+  const items: SettledWrite<Receipt>[] = new Array(children.length)
   const byTicket = new Map<string, number[]>()
   children.forEach((child, index) => {
     const indexes = byTicket.get(child.ticketId)

@@ -1,4 +1,5 @@
 import { type BatchWriteItem, createCommentsInBatch, runConcurrently, type Ticket } from '@ticketbridge/core'
+import type { LedgerRecord } from '../ledger/migration-ledger'
 import { createPlannedTickets } from './create-planned-tickets'
 import { finishTicket } from './finish-ticket'
 import { planComments, recordComments, type TicketComments, type TicketCommentsWritten } from './migrate-comments'
@@ -26,13 +27,15 @@ export async function migrateTicketBatch(
   settle: (ticket: Ticket, settled: SettledTicket) => void,
 ): Promise<void> {
   // Each ticket counts into its own tallies, added to the run's once it settles.
-  const toPlan: { ticket: Ticket; context: MigrationContext }[] = []
+  // The ledger's record of each ticket, read once for both steps that need it.
+  const toPlan: { ticket: Ticket; context: MigrationContext; known: LedgerRecord | undefined }[] = []
   for (const ticket of tickets) {
     const own: MigrationContext = { ...context, counts: emptyCounts() }
     own.counts.tickets.read += 1
-    const settled = settledByLedger(own, ticket)
+    const known = context.ledger.get('ticket', ticket.id)
+    const settled = settledByLedger(own, ticket, known)
     if (settled) settle(ticket, settled)
-    else toPlan.push({ ticket, context: own })
+    else toPlan.push({ ticket, context: own, known })
   }
   if (toPlan.length === 0) return
   let children: TicketChildren
@@ -47,8 +50,8 @@ export async function migrateTicketBatch(
     return
   }
   const plans: TicketPlan[] = []
-  await runConcurrently(toPlan, concurrency, async ({ ticket, context: own }) => {
-    const planned = await planTicket(own, directory, ticket, children)
+  await runConcurrently(toPlan, concurrency, async ({ ticket, context: own, known }) => {
+    const planned = await planTicket(own, directory, ticket, children, known)
     if ('settled' in planned) settle(ticket, planned)
     else plans.push(planned)
   })

@@ -54,8 +54,7 @@ export function statusCategoryOf(context: MigrationContext, selector: NonNullabl
  * Whether the ledger settles a ticket without moving it: skipped, failed (without
  * --retry-failed), or done and unchanged since. Counted into `context.counts`.
  */
-export function settledByLedger(context: MigrationContext, ticket: Ticket): SettledTicket | undefined {
-  const known = context.ledger.get('ticket', ticket.id)
+export function settledByLedger(context: MigrationContext, ticket: Ticket, known: LedgerRecord | undefined): SettledTicket | undefined {
   if (known?.state === 'skipped') return settled(context, 'skipped')
   if (known?.state === 'failed' && !context.retryFailed) return settled(context, 'failed')
   if (known?.state === 'completed' && !changedSince(known, ticket)) return settled(context, 'skipped')
@@ -77,9 +76,9 @@ export async function planTicket(
   directory: DirectoryResolver,
   ticket: Ticket,
   children: TicketChildren,
+  known: LedgerRecord | undefined,
 ): Promise<TicketPlan | SettledTicket> {
-  const { ledger, target, source } = context
-  const known = ledger.get('ticket', ticket.id)
+  const { target, source } = context
   const changed = changedSince(known, ticket)
   const warnings: AdapterWarning[] = [...(context.lookupWarnings.get(ticket.id) ?? [])]
   context.lookupWarnings.delete(ticket.id)

@@ -1,4 +1,4 @@
-import { type DriverBatchItem, matchesTicketQuery, runConcurrently, type Ticket, type TicketDriver } from '@ticketbridge/core'
+import { matchesTicketQuery, type Ticket, type TicketDriver, writeEach } from '@ticketbridge/core'
 import { rtPageWith } from './port/rt-port-records'
 import type { RtDriverContext } from './rt-driver-context'
 import { readTicket, toTickets } from './rt-ticket-reads'
@@ -31,21 +31,8 @@ export function createRtTicketOperations(context: RtDriverContext): TicketDriver
     create: (input, { silent: _silent, ...call }) => createRtTicket(context, input, call),
 
     // RT has no array form: one create a ticket, a few side by side; its id is the receipt.
-    async createMany(inputs, { silent: _silent, ...call }) {
-      const items: DriverBatchItem<Ticket>[] = new Array(inputs.length)
-      await runConcurrently(
-        inputs.map((input, index) => ({ input, index })),
-        rtWritesAtOnce,
-        async ({ input, index }) => {
-          try {
-            items[index] = { ok: true, ...(await createRtTicketReceipt(context, input, call, { readBack: false })) }
-          } catch (error) {
-            items[index] = { ok: false, error }
-          }
-        },
-      )
-      return items
-    },
+    createMany: (inputs, { silent: _silent, ...call }) =>
+      writeEach(inputs, rtWritesAtOnce, (input) => createRtTicketReceipt(context, input, call, { readBack: false })),
 
     update: (id, input, { silent: _silent, ...call }) => updateRtTicket(context, id, input, call),
 

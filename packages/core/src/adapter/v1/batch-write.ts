@@ -1,32 +1,11 @@
-import { runConcurrently } from '../../concurrency/run-concurrently'
+import { writeEach } from '../../concurrency/write-each'
 import { writeInTicketOrder } from '../../concurrency/write-in-ticket-order'
 import type { TicketCreateInput } from '../../model/ticket-input'
-import type { AdapterWarning } from './adapter-warning'
 import type { BatchWriteItem, CommentBatchInput } from './batch-write-item'
 import type { TicketingAdapterV1, WriteOptions } from './ticketing-adapter-v1'
 
 /** Single writes at a time where an adapter has no batch form (one built without the runtime). */
 const fallbackConcurrency = 4
-
-async function eachOnItsOwn<Input>(
-  inputs: readonly Input[],
-  write: (input: Input) => Promise<{ record: { id: string }; warnings: AdapterWarning[] }>,
-) {
-  const items: BatchWriteItem[] = new Array(inputs.length)
-  await runConcurrently(
-    inputs.map((input, index) => ({ input, index })),
-    fallbackConcurrency,
-    async ({ input, index }) => {
-      try {
-        const { record, warnings } = await write(input)
-        items[index] = { ok: true, id: record.id, warnings }
-      } catch (error) {
-        items[index] = { ok: false, error }
-      }
-    },
-  )
-  return items
-}
 
 /**
  * Creates tickets in as few requests as the adapter allows: its `createMany` (Halo's array
@@ -40,7 +19,10 @@ export async function createTicketsInBatch(
 ): Promise<BatchWriteItem[]> {
   if (inputs.length === 0) return []
   if (adapter.tickets.createMany) return adapter.tickets.createMany(inputs, options)
-  return eachOnItsOwn(inputs, (input) => adapter.tickets.create(input, options))
+  return writeEach(inputs, fallbackConcurrency, async (input) => {
+    const { record, warnings } = await adapter.tickets.create(input, options)
+    return { id: record.id, warnings }
+  })
 }
 
 /**
