@@ -2,7 +2,8 @@
  * `pnpm --filter @ticketbridge/bench requests <source> <target> [tickets]`: migrates an exact
  * help desk between two vendors' simulators (as the requests-per-ticket case does) and prints
  * each side's requests grouped by method and path (ids folded to N), most first: where a
- * migration's requests go, for finding the next one to cut.
+ * migration's requests go, for finding the next one to cut. A fourth argument, a regular
+ * expression, prints each request whose method and address match it, in order.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,9 +12,9 @@ import { createMigration } from '@ticketbridge/migrate'
 import { seedExactHelpDesk } from './support/seed-exact-help-desk'
 import { startVendorSandbox, type VendorSandbox, vendorNames } from './support/vendor-sandbox'
 
-const [sourceName, targetName, ticketArgument] = process.argv.slice(2)
+const [sourceName, targetName, ticketArgument, showPattern] = process.argv.slice(2)
 if (!sourceName || !targetName || !vendorNames.includes(sourceName) || !vendorNames.includes(targetName)) {
-  console.error(`Usage: requests <source> <target> [tickets], vendors: ${vendorNames.join(', ')}`)
+  console.error(`Usage: requests <source> <target> [tickets] [pattern], vendors: ${vendorNames.join(', ')}`)
   process.exit(2)
 }
 
@@ -32,6 +33,12 @@ function printSide(label: string, side: VendorSandbox): void {
   }
   console.log(`${label} (${side.vendor}): ${side.wire.exchanges.length} requests`)
   for (const [endpoint, count] of [...counts].sort((left, right) => right[1] - left[1])) console.log(`${String(count).padStart(8)}  ${endpoint}`)
+  if (showPattern === undefined) return
+  const shown = new RegExp(showPattern)
+  for (const exchange of side.wire.exchanges) {
+    const line = `${exchange.method.toUpperCase()} ${decodeURIComponent(exchange.url)}`
+    if (shown.test(line)) console.log(`          ${line}`)
+  }
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-requests-'))

@@ -33,7 +33,8 @@ export interface VendorSandbox {
   readonly wire: CountingAxios
   /**
    * Closes the adapter and builds a fresh one on the same simulator, so a second migration from
-   * the same data starts with cold caches, as a new run of the CLI would.
+   * the same data starts with cold caches, as a new run of the CLI would (under a budget, one
+   * window later, so the simulator's window holds none of the old adapter's requests).
    */
   reconnect(): Promise<void>
   /** Requests the simulator's own server log holds. */
@@ -75,6 +76,8 @@ export async function startVendorSandbox(vendor: string, options: VendorSandboxO
     },
     async reconnect() {
       await adapter.close()
+      // A new run's limiter knows nothing of the old adapter's requests: it starts after their window has passed, as a run started after an idle moment would.
+      if (options.budget) await new Promise((resolve) => setTimeout(resolve, options.budget!.windowMs))
       wire = createCountingAxios()
       adapter = running.connect({ axiosInstance: wire.instance })
     },

@@ -38,6 +38,6 @@ export function createReadCoalescer<Key extends string | number, Row>(
     for (const entry of batch) settleEntry(entry, undefined, byKey.get(entry.input) ?? [])
   }
 
-  const batcher = createSelfClockedBatcher(sendBatch, options.maxBatch)
+  const batcher = createSelfClockedBatcher(sendBatch, options)
   return { stats, read: (key, callOptions) => batcher.enqueue(key, callOptions) }
 }

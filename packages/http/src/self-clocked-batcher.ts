@@ -10,6 +10,13 @@ export interface CoalescedCallOptions {
 export interface CoalescerOptions {
   /** Records (or keys) per request, at most (Halo: 100 per array POST; Autotask: 500 values in an `in` filter). */
   maxBatch: number
+  /**
+   * Bytes per request, at most, with `sizeOf` weighing each record (Halo: files carried inside
+   * actions). A record heavier than the bound alone leaves on its own. Absent: no byte bound.
+   */
+  maxBytes?: number
+  /** A record's weight in bytes, for `maxBytes`. */
+  sizeOf?: (input: never) => number
 }
 
 /** Requests sent and the records (or keys) they carried, for benchmarks and logs. */
@@ -35,8 +42,24 @@ export interface BatchEntry<Input, Output> {
  * grow exactly when requests are scarce, and an idle caller pays no delay. A caller whose signal
  * aborts is released at once (and left out of a batch not yet sent).
  */
-export function createSelfClockedBatcher<Input, Output>(sendBatch: (batch: BatchEntry<Input, Output>[]) => Promise<void>, maxBatch: number) {
+export function createSelfClockedBatcher<Input, Output>(sendBatch: (batch: BatchEntry<Input, Output>[]) => Promise<void>, options: CoalescerOptions) {
+  const { maxBatch, maxBytes } = options
+  const sizeOf = options.sizeOf as ((input: Input) => number) | undefined
   const queue: BatchEntry<Input, Output>[] = []
+
+  /** The next batch: up to `maxBatch` records and, where weighed, `maxBytes` bytes (one record at least). */
+  function takeBatch(): BatchEntry<Input, Output>[] {
+    if (maxBytes === undefined || !sizeOf) return queue.splice(0, maxBatch)
+    let count = 0
+    let bytes = 0
+    while (count < queue.length && count < maxBatch) {
+      const size = sizeOf(queue[count]!.input)
+      if (count > 0 && bytes + size > maxBytes) break
+      bytes += size
+      count += 1
+    }
+    return queue.splice(0, count)
+  }
   let inFlight = false
   let scheduled = false
 
@@ -51,7 +74,7 @@ export function createSelfClockedBatcher<Input, Output>(sendBatch: (batch: Batch
 
   async function flush(): Promise<void> {
     if (inFlight) return
-    const batch = queue.splice(0, maxBatch).filter((entry) => !entry.settled)
+    const batch = takeBatch().filter((entry) => !entry.settled)
     if (batch.length === 0) return schedule()
     inFlight = true
     try {

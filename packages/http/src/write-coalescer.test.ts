@@ -35,6 +35,13 @@ describe('createWriteCoalescer', () => {
     expect(endpoint.batches).toEqual([['first'], ['b', 'c', 'd'], ['e']])
   })
 
+  it('keeps each request under maxBytes, weighing records with sizeOf; a record over it alone leaves on its own', async () => {
+    const endpoint = arrayEndpoint()
+    const coalescer = createWriteCoalescer(endpoint.send, { maxBatch: 10, maxBytes: 10, sizeOf: (input: string) => input.length })
+    await Promise.all(['aaaa', 'bbbb', 'cc', 'dddd', 'eeeeeeeeeeeeeeee', 'f'].map((input) => coalescer.write(input)))
+    expect(endpoint.batches).toEqual([['aaaa', 'bbbb', 'cc'], ['dddd'], ['eeeeeeeeeeeeeeee'], ['f']])
+  })
+
   it('splits a batch refused before sending, so one bad record fails alone', async () => {
     const bad = new ValidationError('Invalid comment: note: empty. Nothing was sent.', {
       status: 0,

@@ -61,7 +61,7 @@ export function createWriteCoalescer<Input, Output>(
     }
   }
 
-  const batcher = createSelfClockedBatcher(sendBatch, options.maxBatch)
+  const batcher = createSelfClockedBatcher(sendBatch, options)
   return { stats, write: (input, callOptions) => batcher.enqueue(input, callOptions) }
 }
 

@@ -93,6 +93,19 @@ export function createMemoryCommentOperations(context: MemoryDriverContext): Com
     const warnings: AdapterWarning[] = []
     const record = buildMemoryComment(context, ticket, input, warnings)
     store.comments.set(record.id, record)
+    // Files the comment carries (`comments.attachments`; the runtime refuses them elsewhere), linked to it.
+    for (const file of input.attachments ?? []) {
+      const id = nextMemoryId(store)
+      store.attachments.set(id, {
+        id,
+        ticketId: ticket.id,
+        commentId: record.id,
+        filename: file.filename,
+        contentType: file.contentType,
+        data: new Uint8Array(file.data),
+        createdAt: record.createdAt,
+      })
+    }
     recordTimeWorked(context, record, input.timeWorkedMinutes, warnings)
     // Where comments can move their ticket (`setTicketStatus`), as a ticket update would; elsewhere the runtime warns.
     if (input.ticketStatus && context.capabilities.comments.setTicketStatus) {

@@ -74,19 +74,23 @@ describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       )
-    // Kill points are counted in ledger writes, so they land anywhere in the work: after a person,
-    // a ticket, a comment, a file or a status update, and between the vendor's answer and the ledger.
+    // Kill points are counted in ledger progress (a record counts once per step it took: pending,
+    // created, completed), so they land anywhere in the work: after a person, a ticket, a comment,
+    // a file or a status update, and between the vendor's answer and the ledger. Tickets move in
+    // batches, so a ticket completes only after its batch's comments: the steps are long enough to
+    // get there within the kills.
     let state = 20_251_125
     const nextStep = () => {
       state = (state * 1_103_515_245 + 12_345) % 2 ** 31
-      return 1 + (state % 9)
+      return 1 + (state % 60)
     }
+    const stepsOf: Record<string, number> = { pending: 1, created: 2, failed: 2, completed: 3, skipped: 3 }
     const ledgerRows = () => {
       if (!existsSync(ledger)) return 0
       const reader = new MigrationLedger(ledger)
       try {
         return Object.values(reader.counts()).reduce(
-          (sum, states) => sum + Object.values(states).reduce((total, count) => total + (count ?? 0), 0),
+          (sum, states) => sum + Object.entries(states).reduce((total, [name, count]) => total + (count ?? 0) * (stepsOf[name] ?? 1), 0),
           0,
         )
       } finally {

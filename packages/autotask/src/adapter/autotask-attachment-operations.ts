@@ -1,4 +1,4 @@
-import { type AttachmentDriver, NotFoundError, ValidationError } from '@ticketbridge/core'
+import { type Attachment, type AttachmentDriver, NotFoundError, ValidationError } from '@ticketbridge/core'
 import { defaultAttachmentMaxBytes } from '../client/autotask-client-settings'
 import { autotaskFilter } from '../client/autotask-filter'
 import type { AutotaskDriverContext } from './autotask-driver-context'
@@ -66,15 +66,22 @@ export function createAutotaskAttachmentOperations(driver: AutotaskDriverContext
         ...(typeof vendorFields.publish === 'number' ? { publish: vendorFields.publish } : {}),
       }
       // A file meant for a note is uploaded under the note (capabilities.attachments.linkToComment).
-      const raw =
+      // Autotask answers the new id (`itemId`); the rest of the record is what was sent, so nothing is read back.
+      const itemId =
         file.commentId === undefined
-          ? await reads.readBack.ticketFile(await client.ticketAttachments.upload(id, upload, context), context)
-          : await reads.readBack.noteFile(
-              await client.ticketNoteAttachments.upload(autotaskId(file.commentId, 'commentId'), upload, context),
-              context,
-            )
-      const record = mapAutotaskAttachment(raw, ticketId)
-      return { record: typeof raw.fileSize === 'number' ? record : { ...record, size: file.data.byteLength }, warnings: [] }
+          ? await client.ticketAttachments.upload(id, upload, context)
+          : await client.ticketNoteAttachments.upload(autotaskId(file.commentId, 'commentId'), upload, context)
+      const record: Attachment = {
+        id: String(itemId),
+        vendor: 'autotask',
+        raw: { itemId },
+        ticketId,
+        ...(file.commentId !== undefined ? { commentId: file.commentId } : {}),
+        filename: file.filename,
+        contentType: file.contentType,
+        size: file.data.byteLength,
+      }
+      return { record, warnings: [] }
     },
   }
 }

@@ -56,8 +56,6 @@ export interface AutotaskCoalescedReads {
   readBack: {
     ticket(id: number, options: CallOptions): Promise<AutotaskTicket>
     note(id: number, options: CallOptions): Promise<AutotaskTicketNote>
-    ticketFile(id: number, options: CallOptions): Promise<AutotaskTicketAttachment>
-    noteFile(id: number, options: CallOptions): Promise<AutotaskTicketNoteAttachment>
     timeEntry(id: number, options: CallOptions): Promise<AutotaskTimeEntry>
   }
 }
@@ -76,8 +74,6 @@ export function createAutotaskCoalescedReads(client: AutotaskClient): AutotaskCo
     readBack: {
       ticket: coalescedById(client.tickets),
       note: coalescedById(client.ticketNotes),
-      ticketFile: coalescedById(client.ticketAttachments.entity),
-      noteFile: coalescedById(client.ticketNoteAttachments.entity),
       timeEntry: coalescedById(client.timeEntries),
     },
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { commentVisibilitySchema } from './comment'
+import { carriedFilesSchema } from './file-upload'
 import { referenceSelectorSchema } from './reference'
 import { richTextSchema } from './rich-text'
 import { statusSelectorSchema } from './ticket-input'
@@ -24,10 +25,16 @@ export const commentCreateInputSchema = z.object({
   timeWorkedMinutes: z.number().positive('time worked must be more than 0 minutes').optional(),
   /**
    * Moves the ticket to this status as the comment is written, in the same request, where
-   * `capabilities.comments.setTicketStatus` (a Halo action's `new_status`); elsewhere left out
+   * `capabilities.comments.setTicketStatus` (a Halo action's `new_status`, an RT message's `Status`); elsewhere left out
    * with a warning (use `tickets.update`).
    */
   ticketStatus: statusSelectorSchema.optional(),
+  /**
+   * Files the comment carries, sent in the same request where `capabilities.comments.attachments`
+   * (Halo's `Actions.attachments`, an RT message's attachments); refused elsewhere, so no file is
+   * lost unnoticed (use `attachments.upload` with `commentId`).
+   */
+  attachments: carriedFilesSchema.optional(),
   vendorOptions: vendorOptionsSchema.optional(),
 })
 export type CommentCreateInput = z.input<typeof commentCreateInputSchema>

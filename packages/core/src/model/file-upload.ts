@@ -12,3 +12,7 @@ export const fileUploadSchema = z.object({
   vendorOptions: vendorOptionsSchema.optional(),
 })
 export type FileUpload = z.input<typeof fileUploadSchema>
+
+/** Files a ticket or comment carries in its create request (where the capabilities say it can). */
+export const carriedFilesSchema = z.array(fileUploadSchema.omit({ commentId: true, vendorOptions: true }))
+export type CarriedFiles = z.input<typeof carriedFilesSchema>

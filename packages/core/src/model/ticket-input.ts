@@ -1,3 +1,4 @@
+import { carriedFilesSchema } from './file-upload'
 import { z } from 'zod'
 import { customFieldValueSchema } from './custom-field-value'
 import { referenceSelectorSchema } from './reference'
@@ -41,7 +42,14 @@ const ticketFieldsShape = {
 }
 
 /** What `tickets.create` takes. */
-export const ticketCreateInputSchema = z.object(ticketFieldsShape)
+export const ticketCreateInputSchema = z.object({
+  ...ticketFieldsShape,
+  /**
+   * Files the ticket carries, sent in its create request where `capabilities.tickets.attachments`
+   * (Halo's `Faults.attachments`, RT's `Attachments`); refused elsewhere (use `attachments.upload`).
+   */
+  attachments: carriedFilesSchema.optional(),
+})
 export type TicketCreateInput = z.input<typeof ticketCreateInputSchema>
 
 /** What `tickets.update` takes: any of the create fields; absent fields are left alone. */

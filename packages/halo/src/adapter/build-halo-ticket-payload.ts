@@ -3,6 +3,7 @@ import type { HaloTicket, HaloTicketInput } from '../client/resources/halo-ticke
 import { toHaloDate } from './halo-dates'
 import { appendExternalIdMarker, readExternalIdMarker, stripExternalIdMarker } from './halo-external-id'
 import type { HaloInputResolver } from './halo-input-resolver'
+import { haloInlineFiles } from './halo-inline-files'
 
 /** A checked create or update input. */
 export type CheckedTicketInput = CheckedTicketCreate | CheckedTicketUpdate
@@ -89,6 +90,9 @@ export async function buildHaloTicketPayload(input: CheckedTicketInput, context:
         'Halo does not document writing a ticket’s creation time through the API; the ticket carries the time it was created. Send vendorOptions.halo.dateoccurred to try it.',
     })
   }
+  // Files ride inside the ticket (swagger `Faults.attachments`): creates only.
+  const files = 'attachments' in input ? input.attachments : undefined
+  if (files?.length) Object.assign(payload, { attachments: haloInlineFiles(files) })
   const vendorFields = input.vendorOptions?.halo
   if (vendorFields) Object.assign(payload, vendorFields)
   return payload

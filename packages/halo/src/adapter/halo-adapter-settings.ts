@@ -6,6 +6,9 @@ import { haloConfiguredRateLimit, haloDocumentedRateLimit } from './halo-rate-li
 
 const idOrName = z.union([z.number().int().positive(), z.string().trim().min(1)])
 
+/** The default bound on one request's body: 16 MB. */
+const haloDefaultMaxRequestBytes = 16 * 1024 * 1024
+
 const haloAdapterOptionsSchema = z.object({
   client: z.custom<HaloClient>((value) => value instanceof HaloClient, 'must be a HaloClient').optional(),
   ticketTypeId: z.number().int().positive().optional(),
@@ -26,6 +29,7 @@ const haloAdapterOptionsSchema = z.object({
     ])
     .default({ storage: 'marker' }),
   lookupCacheMs: z.number().int().nonnegative().default(300_000),
+  maxRequestBytes: z.number().int().positive().default(haloDefaultMaxRequestBytes),
 })
 
 /** Adapter-only settings: how the common model lands in this instance. */
@@ -54,6 +58,12 @@ export interface HaloAdapterOptions {
   externalId?: { storage: 'marker' } | { storage: 'custom-field'; field: string }
   /** How long statuses, priorities, teams, outcomes, field definitions and requesters read by id (their site and client) are reused. Defaults to 5 minutes. */
   lookupCacheMs?: number
+  /**
+   * Largest request body the adapter sends, in bytes: actions that carry files leave in arrays
+   * no heavier than this (files are base64, a third larger than their bytes); an action heavier
+   * alone leaves on its own. Defaults to 16 MB, well under the 30 MB ASP.NET accepts by default.
+   */
+  maxRequestBytes?: number
 }
 
 /** Settings of {@link createHaloAdapter}: the client's settings (or `client`) plus the adapter's. */

@@ -109,6 +109,39 @@ describe('Halo adapter on the simulator', () => {
     expect(listed.map((comment) => comment.body.text)).toEqual(['first', 'third'])
   })
 
+  it('sends comments with their files inside the action arrays, each array under maxRequestBytes', async () => {
+    // 3 KB of files a comment, base64 about 4 KB: two comments fit a 12 KB body, a third does not.
+    const bounded = createHaloAdapter({ ...settings, maxRequestBytes: 12_000 })
+    try {
+      const { record: ticket } = await bounded.tickets.create({ subject: 'Files inside actions', description: { text: 'x' } })
+      const file = (index: number) => Uint8Array.from({ length: 3_000 }, (_, at) => (at * 31 + index) % 256)
+      const from = server.requests.length
+      const items = await bounded.comments.createMany!(
+        [0, 1, 2, 3, 4].map((index) => ({
+          ticketId: ticket.id,
+          input: {
+            body: { text: `comment ${index}` },
+            visibility: 'internal' as const,
+            attachments: [{ filename: `file-${index}.bin`, contentType: 'application/octet-stream', data: file(index) }],
+          },
+        })),
+      )
+      expect(items.map((item) => item.ok)).toEqual([true, true, true, true, true])
+      const posts = server.requests.slice(from).filter((request) => request.method === 'POST')
+      // Only action arrays: no POST /Attachment, none over the bound.
+      expect(posts.map((request) => new URL(request.url).pathname)).toEqual(['/api/Actions', '/api/Actions', '/api/Actions'])
+      expect(posts.map((request) => (JSON.parse(request.body) as unknown[]).length)).toEqual([2, 2, 1])
+      for (const request of posts) expect(request.body.length).toBeLessThanOrEqual(12_000)
+      const files = await bounded.attachments.list(ticket.id).toArray({ limit: 10 })
+      const commentIds = items.map((item) => (item.ok ? item.id : ''))
+      expect(files.map((listed) => [listed.filename, listed.commentId])).toEqual(commentIds.map((id, index) => [`file-${index}.bin`, id]))
+      const third = files.find((listed) => listed.filename === 'file-2.bin')!
+      expect(Buffer.from(await bounded.attachments.download(third)).equals(Buffer.from(file(2)))).toBe(true)
+    } finally {
+      await bounded.close()
+    }
+  })
+
   it('finds many external ids sharing a start with one listing, and searches one by one where that listing costs more', async () => {
     const tag = `prefix-${Date.now().toString(36)}`
     await adapter.tickets.createMany!(

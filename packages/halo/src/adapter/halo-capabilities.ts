@@ -27,6 +27,7 @@ export function haloCapabilities(externalId: AdapterCapabilities['externalId']):
       html: true,
       pageSizeLimit: haloPageSizeLimit,
       createBatchLimit: haloWriteBatchLimit,
+      attachments: true,
     },
     comments: {
       create: true,
@@ -36,6 +37,7 @@ export function haloCapabilities(externalId: AdapterCapabilities['externalId']):
       html: true,
       createBatchLimit: haloWriteBatchLimit,
       setTicketStatus: true,
+      attachments: true,
     },
     attachments: { upload: true, download: true, linkToComment: true },
     people: { create: true },

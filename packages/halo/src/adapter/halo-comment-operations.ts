@@ -1,11 +1,13 @@
 import { type CheckedCommentCreate, type CommentDriver, type DriverTicketChild, type DriverWriteContext, settleBatchItem } from '@ticketbridge/core'
-import type { HaloActionInput } from '../client/resources/halo-actions'
+import type { HaloAction, HaloActionInput } from '../client/resources/halo-actions'
 import type { HaloDriverContext } from './halo-driver-context'
 import { requireNumericId } from './halo-numeric-id'
 import { chooseHaloOutcome, type HaloOutcomeChoice } from './halo-outcome-choice'
+import { haloInlineFiles } from './halo-inline-files'
 import { haloRowWarnings } from './halo-row-warnings'
 import { haloSilentActionFlags } from './halo-silent-flags'
 import { mapHaloComment } from './map-halo-comment'
+import { isHaloCommentAction } from './map-halo-time-entry'
 
 /**
  * Comments are actions: internal ones `hiddenfromuser: true`, public ones `false`, written with an
@@ -21,10 +23,24 @@ export function createHaloCommentOperations(halo: HaloDriverContext): CommentDri
       const ticket = requireNumericId(ticketId, 'ticketId', 'comment query')
       // Halo answers a ticket's actions in one list; system actions are no comments.
       const rows = await halo.client.actions.listForTicket(ticket, { excludesys: true, includehtmlnote: true }, context)
-      const items = rows
-        .map((row) => mapHaloComment(row, ticketId))
-        .sort((left, right) => Date.parse(left.createdAt) - Date.parse(right.createdAt) || Number(left.id) - Number(right.id))
-      return { items }
+      return { items: commentsOf(rows, ticketId) }
+    },
+
+    // With the time entries: one read of each ticket's actions, system actions left out here.
+    async listForTickets(ticketIds, context) {
+      const [actions, systemOutcomeIds] = await Promise.all([
+        halo.ticketActions.read(ticketIds, 'comments', context),
+        halo.lookups.systemOutcomeIds(context),
+      ])
+      return new Map(
+        [...actions].map(([ticketId, rows]) => [
+          ticketId,
+          commentsOf(
+            rows.filter((row) => isHaloCommentAction(row, systemOutcomeIds)),
+            ticketId,
+          ),
+        ]),
+      )
     },
 
     async create(comment, context) {
@@ -68,13 +84,23 @@ export function createHaloCommentOperations(halo: HaloDriverContext): CommentDri
       sendemail: false,
       // Halo keeps time worked on the action itself, in hours.
       ...(input.timeWorkedMinutes !== undefined ? { timetaken: input.timeWorkedMinutes / 60 } : {}),
+      // Files ride inside the action (swagger `Actions.attachments`).
+      ...(input.attachments?.length ? { attachments: haloInlineFiles(input.attachments) } : {}),
       ...(context.silent ? haloSilentActionFlags : {}),
       ...input.vendorOptions?.halo,
     } as HaloActionInput
     const row = await halo.actionWrites.write(action, context)
     // An abbreviated answer keeps what was written.
-    const merged = { note: action.note, note_html: action.note_html, hiddenfromuser, ...row } as typeof row
+    const { attachments: _sent, ...answered } = row as typeof row & { attachments?: unknown }
+    const merged = { note: action.note, note_html: action.note_html, hiddenfromuser, ...answered } as typeof row
     const record = mapHaloComment(merged, ticketId, input.visibility)
     return { id: record.id, record, warnings: haloRowWarnings(row) }
   }
+}
+
+/** A ticket's comment actions as comments, oldest first. */
+function commentsOf(rows: readonly HaloAction[], ticketId: string) {
+  return rows
+    .map((row) => mapHaloComment(row, ticketId))
+    .sort((left, right) => Date.parse(left.createdAt) - Date.parse(right.createdAt) || Number(left.id) - Number(right.id))
 }

@@ -1,3 +1,4 @@
+import type { SharedTicketReads } from '@ticketbridge/core'
 import { createWriteCoalescer, type WriteCoalescer } from '@ticketbridge/http'
 import type { HaloClient } from '../client/halo-client'
 import type { HaloAction, HaloActionInput } from '../client/resources/halo-actions'
@@ -6,6 +7,7 @@ import type { ResolvedHaloAdapterOptions } from './halo-adapter-settings'
 import { haloWriteBatchLimit } from './halo-capabilities'
 import { createHaloInstanceLookups, type HaloInstanceLookups } from './halo-instance-lookups'
 import { HaloInputResolver } from './halo-input-resolver'
+import { createHaloTicketActions, type HaloActionReader } from './halo-ticket-actions'
 
 /** Where the external id is kept: a marker in the details, or a ticket custom field. */
 export type HaloExternalIdStorage = ResolvedHaloAdapterOptions['externalId']
@@ -27,6 +29,8 @@ export interface HaloDriverContext {
   readonly ticketWrites: WriteCoalescer<HaloTicketWrite, HaloTicket>
   /** Comments and time entries created together leave as one `POST /Actions`. */
   readonly actionWrites: WriteCoalescer<HaloActionInput, HaloAction>
+  /** Many tickets' actions, read once for their comments and their time entries. */
+  readonly ticketActions: SharedTicketReads<HaloActionReader, HaloAction[]>
 }
 
 export function createHaloDriverContext(client: HaloClient, options: ResolvedHaloAdapterOptions): HaloDriverContext {
@@ -44,11 +48,25 @@ export function createHaloDriverContext(client: HaloClient, options: ResolvedHal
     // Every Halo POST takes an array (halo.md §3.1): single creates made together (a migration
     // moving several tickets at once) leave as one request. Files stay one per request: an array
     // of them is one body of their summed size.
+    // Tickets and actions may carry files (`attachments`, base64): arrays stay under the request body bound.
     ticketWrites: createWriteCoalescer((rows: HaloTicketWrite[], current) => client.tickets.createMany(rows, current), {
       maxBatch: haloWriteBatchLimit,
+      maxBytes: options.maxRequestBytes,
+      sizeOf: haloWriteWeight,
     }),
     actionWrites: createWriteCoalescer((rows: HaloActionInput[], current) => client.actions.createMany(rows, current), {
       maxBatch: haloWriteBatchLimit,
+      maxBytes: options.maxRequestBytes,
+      sizeOf: haloWriteWeight,
     }),
+    ticketActions: createHaloTicketActions(client),
   }
+}
+
+/** About how many bytes a ticket or action weighs in a request body: its texts, its files' base64, and room for the other fields. */
+function haloWriteWeight(row: object): number {
+  const { note, note_html: noteHtml, details, details_html: detailsHtml, attachments } = row as Record<string, unknown>
+  const text = (value: unknown) => (typeof value === 'string' ? value.length : 0)
+  const files = Array.isArray(attachments) ? (attachments as { data?: unknown }[]) : []
+  return 1_024 + text(note) + text(noteHtml) + text(details) + text(detailsHtml) + files.reduce((sum, file) => sum + text(file.data) + 256, 0)
 }

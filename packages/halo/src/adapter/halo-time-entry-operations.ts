@@ -34,6 +34,20 @@ export function createHaloTimeEntryOperations(halo: HaloDriverContext): TimeEntr
       return { items: rows.map((row) => mapHaloTimeEntry(row, ticketId, isHaloCommentAction(row, systemOutcomeIds))) }
     },
 
+    // With the comments: one read of each ticket's actions, those with time kept here.
+    async listForTickets(ticketIds, context) {
+      const [actions, systemOutcomeIds] = await Promise.all([
+        halo.ticketActions.read(ticketIds, 'timeEntries', context),
+        lookups.systemOutcomeIds(context),
+      ])
+      return new Map(
+        [...actions].map(([ticketId, rows]) => [
+          ticketId,
+          rows.filter(HaloTimeEntries.hasTime).map((row) => mapHaloTimeEntry(row, ticketId, isHaloCommentAction(row, systemOutcomeIds))),
+        ]),
+      )
+    },
+
     async create({ ticketId, input }, context) {
       const ticket = requireNumericId(ticketId, 'ticketId', 'time entry')
       const warnings: AdapterWarning[] = []

@@ -1,5 +1,6 @@
 import { formatHaloDate, haloEmptyDate, normaliseHaloDate } from './halo-date-format'
 import { mergeCustomFields } from './halo-custom-fields'
+import { storeAttachment } from './halo-attachment-rules'
 import { haloError } from './halo-responses'
 import { defaultPriorityId, defaultTicketTypeId, projectTicketTypeId, ticketLoggedOutcomeId } from './halo-seed-lookups'
 import type { HaloTicketDomain } from './halo-simulator-state'
@@ -36,6 +37,8 @@ export interface PreparedTicketWrite {
   record: HaloJson
   previous: HaloJson | undefined
   flags: Record<string, unknown>
+  /** Files sent inside the ticket (`Faults.attachments`), stored once it has its id. */
+  attachments: HaloJson[]
 }
 
 /**
@@ -57,8 +60,9 @@ export function prepareTicketWrite(context: HaloWriteContext, input: unknown, do
   }
   const isImport = flagIsSet(flags, '_isimport')
   const fields: HaloJson = {}
+  const attachments = Array.isArray(sent.attachments) ? (sent.attachments as HaloJson[]) : []
   for (const [key, value] of Object.entries(sent)) {
-    if (computedFields.has(key)) continue
+    if (computedFields.has(key) || key === 'attachments') continue
     if (importOnlyFields.has(key) && !isImport) continue
     // Dates arrive in any ISO form; Halo keeps them as UTC without a zone.
     fields[key] = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? (normaliseHaloDate(value) ?? value) : value
@@ -131,7 +135,7 @@ export function prepareTicketWrite(context: HaloWriteContext, input: unknown, do
   if (validate) checkMandatoryFields(state, record)
   applyDerivedFields(state, record, previous, now, flags)
   record.last_update = isImport && typeof fields.last_update === 'string' ? fields.last_update : formatHaloDate(now)
-  return { record, previous, flags }
+  return { record, previous, flags, attachments }
 }
 
 /** Stores a prepared write: a create gets its id and Halo's "Ticket Logged" system action. */
@@ -163,6 +167,7 @@ export function commitTicketWrite(context: HaloWriteContext, prepared: PreparedT
       important: false,
     })
   }
+  for (const attachment of prepared.attachments) storeAttachment(context, { ...attachment, ticket_id: stored.id })
   state.writes.push({
     resource,
     id: stored.id as number,

@@ -71,47 +71,52 @@ describe('createMigration', () => {
     await migration.close()
   })
 
-  it('resumes after a crash at any write with nothing lost and nothing duplicated', async () => {
-    const source = createMemoryAdapter({ vendor: 'memory-source' })
-    await seedMemoryHelpDesk(source, 12)
-    // A target that takes tickets and comments in arrays of 5, as Halo takes them in arrays of 100.
-    const target = createMemoryAdapter({
-      vendor: 'memory-target',
-      capabilities: { tickets: { createBatchLimit: 5 }, comments: { createBatchLimit: 5 } },
-    })
-    const ledgerPath = join(folder, 'ledger.sqlite')
-    // Each run crashes right after the first write of one kind, in the order a run writes them,
-    // until a run gets through: every kind is interrupted, a batch after it landed and before its
-    // answer reached the ledger.
-    const kinds = ['organizations.create', 'people.create', 'tickets.createMany', 'comments.createMany', 'attachments.upload', 'tickets.update']
-    const crashed: string[] = []
-    for (let attempt = 0; attempt < 40; attempt += 1) {
-      const crashing = crashAfterWrites(target, 1, { only: kinds[attempt % kinds.length]!, onCrash: (operation) => crashed.push(operation) })
-      const migration = createMigration({ source, target: crashing, ledgerPath, concurrency: 2 })
-      try {
-        await migration.run()
-        break
-      } catch (error) {
-        expect(AbortError.isInstance(error)).toBe(true)
-      } finally {
-        await migration.close()
+  for (const mode of [
+    { name: 'files uploaded one by one', carries: false, writes: ['attachments.upload'] },
+    { name: 'files inside the creates', carries: true, writes: [] },
+  ]) {
+    it(`resumes after a crash at any write with nothing lost and nothing duplicated (${mode.name})`, async () => {
+      const source = createMemoryAdapter({ vendor: 'memory-source' })
+      await seedMemoryHelpDesk(source, 12)
+      // A target that takes tickets and comments in arrays of 5, as Halo takes them in arrays of 100.
+      const target = createMemoryAdapter({
+        vendor: 'memory-target',
+        capabilities: { tickets: { createBatchLimit: 5, attachments: mode.carries }, comments: { createBatchLimit: 5, attachments: mode.carries } },
+      })
+      const ledgerPath = join(folder, 'ledger.sqlite')
+      // Each run crashes right after the first write of one kind, in the order a run writes them,
+      // until a run gets through: every kind is interrupted, a batch after it landed and before its
+      // answer reached the ledger.
+      const kinds = ['organizations.create', 'people.create', 'tickets.createMany', 'comments.createMany', ...mode.writes, 'tickets.update']
+      const crashed: string[] = []
+      for (let attempt = 0; attempt < 40; attempt += 1) {
+        const crashing = crashAfterWrites(target, 1, { only: kinds[attempt % kinds.length]!, onCrash: (operation) => crashed.push(operation) })
+        const migration = createMigration({ source, target: crashing, ledgerPath, concurrency: 2 })
+        try {
+          await migration.run()
+          break
+        } catch (error) {
+          expect(AbortError.isInstance(error)).toBe(true)
+        } finally {
+          await migration.close()
+        }
       }
-    }
-    expect(crashed.slice(0, kinds.length)).toEqual(kinds)
-    const final = createMigration({ source, target, ledgerPath })
-    await final.run()
-    const verify = await final.verify()
-    await final.close()
-    expect(verify.differences).toEqual([])
-    expect(await countTarget(target)).toEqual({
-      tickets: 12,
-      comments: source.store.comments.size,
-      attachments: source.store.attachments.size,
-      people: 2,
+      expect(crashed.slice(0, kinds.length)).toEqual(kinds)
+      const final = createMigration({ source, target, ledgerPath })
+      await final.run()
+      const verify = await final.verify()
+      await final.close()
+      expect(verify.differences).toEqual([])
+      expect(await countTarget(target)).toEqual({
+        tickets: 12,
+        comments: source.store.comments.size,
+        attachments: source.store.attachments.size,
+        people: 2,
+      })
+      const externalIds = [...target.store.tickets.values()].map((ticket) => ticket.externalId)
+      expect(new Set(externalIds).size).toBe(12)
     })
-    const externalIds = [...target.store.tickets.values()].map((ticket) => ticket.externalId)
-    expect(new Set(externalIds).size).toBe(12)
-  })
+  }
 
   it('writes nothing when another ledger already moved everything, and finishes what it left half-done', async () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
@@ -119,7 +124,11 @@ describe('createMigration', () => {
     // Two equal replies on one ticket: each needs its own copy on the target.
     const twice = String([...source.store.tickets.keys()][3]!)
     for (let copy = 0; copy < 2; copy += 1) await source.comments.create(twice, { body: { text: 'Thanks!' }, visibility: 'public' })
-    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    // Files uploaded one by one, so the first run can crash between them.
+    const target = createMemoryAdapter({
+      vendor: 'memory-target',
+      capabilities: { tickets: { attachments: false }, comments: { attachments: false } },
+    })
 
     // Folder A moves part of the desk and crashes; folder B, with a fresh ledger, runs it all.
     const first = createMigration({

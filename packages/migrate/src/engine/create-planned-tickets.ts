@@ -1,4 +1,5 @@
 import { type BatchWriteItem, createTicketsInBatch } from '@ticketbridge/core'
+import { recordCarriedFiles } from './carried-files'
 import { isFatalError } from './fatal-errors'
 import { recordPlaced, type TicketPlan } from './plan-ticket'
 import { recordTicketFailure, type SettledTicket } from './ticket-failure'
@@ -31,7 +32,11 @@ export async function createPlannedTickets(plans: readonly TicketPlan[]): Promis
   try {
     items = await createTicketsInBatch(
       target,
-      toCreate.map((plan) => ({ ...plan.input, status: plan.createStatus })),
+      toCreate.map((plan) => ({
+        ...plan.input,
+        status: plan.createStatus,
+        ...(plan.createFiles?.inputs.length ? { attachments: plan.createFiles.inputs } : {}),
+      })),
       { silent: true, ...(signal ? { signal } : {}) },
     )
   } catch (error) {
@@ -44,6 +49,7 @@ export async function createPlannedTickets(plans: readonly TicketPlan[]): Promis
     if (item.ok) {
       plan.warnings.push(...item.warnings)
       recordPlaced(plan, item.id)
+      if (plan.createFiles) recordCarriedFiles(plan, plan.createFiles.carried)
     } else if (isFatalError(item.error)) fatal ??= { error: item.error }
     else failures.set(plan, { settled: recordTicketFailure(plan.context, plan.ticket, plan.warnings, item.error), counts: plan.context.counts })
   })

@@ -19,7 +19,7 @@ export async function finishTicket(plan: TicketPlan, comments: TicketCommentsWri
   const targetId = plan.targetId!
   try {
     if (comments.failure !== undefined) throw comments.failure
-    const attachmentDigests = await migrateAttachments(context, ticket, targetId, inlineImages)
+    const attachmentDigests = await migrateAttachments(context, ticket, targetId, inlineImages, plan.carriedFiles)
     const timeEntries = await migrateTimeEntries(context, plan.directory, ticket, targetId, plan.timeEntries ?? plan.timed?.listed)
     await recordTicketRelations(context, ticket)
 

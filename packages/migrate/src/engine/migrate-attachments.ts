@@ -25,6 +25,7 @@ export async function migrateAttachments(
   ticket: Ticket,
   targetTicketId: string,
   inlineImages: TicketInlineImages,
+  carried: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
   const { source, ledger, counts } = context
   const digests: string[] = []
@@ -33,9 +34,14 @@ export async function migrateAttachments(
   const listed = inlineImages.listedFiles()
   const files = listed ? await listed : source.attachments.list(ticket.id, { signal: context.signal })
   for await (const attachment of files) {
-    counts.attachments.read += 1
     const key = childKey(ticket.id, attachment.id)
     const known = ledger.get('attachment', key)
+    // Sent inside its comment this run, and counted there.
+    if (carried.has(key) && known?.fingerprint) {
+      digests.push(known.fingerprint)
+      continue
+    }
+    counts.attachments.read += 1
     if (known?.state === 'completed' && known.fingerprint) {
       digests.push(known.fingerprint)
       counts.attachments.skipped += 1
@@ -52,8 +58,12 @@ export async function migrateAttachments(
     digests.push(await placeFile(context, ticket, targetTicketId, file, placement))
   }
   for (const { image, commentSourceId } of inlineImages.queued) {
-    counts.attachments.read += 1
     const key = childKey(ticket.id, `inline-${image.digest.slice(0, 16)}`)
+    if (carried.has(key)) {
+      digests.push(image.digest)
+      continue
+    }
+    counts.attachments.read += 1
     if (ledger.get('attachment', key)?.state === 'completed') {
       digests.push(image.digest)
       counts.attachments.skipped += 1

@@ -1,8 +1,9 @@
 import type { AdapterWarning, BatchWriteItem, Comment, CommentCreateInput, TimeEntry } from '@ticketbridge/core'
 import { childKey } from './child-key'
+import { type CarryBudget, carriedFilesOf, recordCarriedFiles } from './carried-files'
 import { isFatalError } from './fatal-errors'
 import type { MigrationContext } from './migration-context'
-import { statusCategoryOf, type TicketPlan } from './plan-ticket'
+import { type CarriedFile, statusCategoryOf, type TicketPlan } from './plan-ticket'
 import { provenanceLine, withProvenanceLine } from './provenance-line'
 import type { DirectoryResolver } from './resolve-directory'
 
@@ -18,6 +19,8 @@ export interface PlannedComment {
   timed?: TimeEntry
   /** This comment moves the ticket to its final status (the ticket's last comment, where the target can). */
   carriesStatus?: boolean
+  /** Files sent inside the comment's create. */
+  carriedFiles?: CarriedFile[]
 }
 
 /** What the batch wrote of a ticket's comments: how many, whether its final status rode on the last, and its first failure. */
@@ -40,7 +43,12 @@ export interface TicketComments {
  * comments by its text, and recorded if found. Each comment to create is `pending` in the ledger
  * before the batch that creates it leaves.
  */
-export async function planComments(plan: TicketPlan, directory: DirectoryResolver, targetTicketId: string): Promise<TicketComments> {
+export async function planComments(
+  plan: TicketPlan,
+  directory: DirectoryResolver,
+  targetTicketId: string,
+  budget: CarryBudget,
+): Promise<TicketComments> {
   const { context, ticket, inlineImages, adopted } = plan
   const { source, target, ledger, runId, counts } = context
   const capabilities = target.capabilities.comments
@@ -99,6 +107,7 @@ export async function planComments(plan: TicketPlan, directory: DirectoryResolve
       : comment.visibility === 'public'
         ? 'internal'
         : comment.visibility
+    const files = await carriedFilesOf(plan, comment.id, budget)
     toCreate.push({
       commentKey,
       targetTicketId,
@@ -108,9 +117,11 @@ export async function planComments(plan: TicketPlan, directory: DirectoryResolve
         ...(author ? { author: { id: author } } : {}),
         ...(capabilities.setCreatedAt ? { createdAt: comment.createdAt } : {}),
         ...(timed ? { timeWorkedMinutes: timed.minutes } : {}),
+        ...(files.inputs.length > 0 ? { attachments: files.inputs } : {}),
       },
       warnings,
       ...(timed ? { timed } : {}),
+      ...(files.carried.length > 0 ? { carriedFiles: files.carried } : {}),
     })
   }
   carryFinalStatus(plan, toCreate)
@@ -155,6 +166,7 @@ export function recordComments(plan: TicketPlan, planned: readonly PlannedCommen
       if (comment.timed) counts.timeEntries.created += 1
       created += 1
       recordCompleted(context, ticket.id, comment, item.id)
+      if (comment.carriedFiles) recordCarriedFiles(plan, comment.carriedFiles)
       return
     }
     // A fatal error leaves the comment `pending`: the run stops, and the next looks for it first.

@@ -94,40 +94,44 @@ describe('inline images', () => {
     expect(moved.description.text).toContain(`[image: inline-image-${sha(screenshot).slice(0, 12)}.png, attached to this ticket]`)
   })
 
-  it('uploads each image exactly once when the run is killed after any write and resumed', async () => {
-    const source = createMemoryAdapter({ vendor: 'memory-source' })
-    await seedTicketWithImages(source)
-    await seedTicketWithImages(source)
-    const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const ledgerPath = join(folder, 'ledger.sqlite')
-    // Every run is killed right after its first write, so each write is followed by a crash and a resume.
-    const crashed: string[] = []
-    for (let attempt = 0; attempt < 60; attempt += 1) {
-      const crashing = crashAfterWrites(target, 1, { onCrash: (operation) => crashed.push(operation) })
-      const migration = createMigration({ source, target: crashing, ledgerPath, concurrency: 1 })
-      const finished = await migration.run().then(
-        () => true,
-        () => false,
-      )
-      await migration.close()
-      if (finished) break
-    }
-    // Two tickets with three files each and a comment: a crash after every one of their writes,
-    // the two tickets' batch and their comments' batch included.
-    expect(crashed.sort()).toEqual([
-      'attachments.upload',
-      'attachments.upload',
-      'attachments.upload',
-      'attachments.upload',
-      'attachments.upload',
-      'attachments.upload',
-      'comments.createMany',
-      'tickets.createMany',
-    ])
-    const { verify } = await run(source, target, ledgerPath)
-    expect(verify.passed).toBe(true)
-    expect(target.store.tickets.size).toBe(2)
-    expect(target.store.comments.size).toBe(2)
-    expect(target.store.attachments.size).toBe(6)
-  })
+  for (const mode of [
+    {
+      name: 'uploaded one by one',
+      carries: false,
+      writes: [...Array<string>(6).fill('attachments.upload'), 'comments.createMany', 'tickets.createMany'],
+    },
+    // The images ride inside the creates of the ticket and the comment they came from.
+    { name: 'inside the creates', carries: true, writes: ['comments.createMany', 'tickets.createMany'] },
+  ]) {
+    it(`moves each image exactly once (${mode.name}) when the run is killed after any write and resumed`, async () => {
+      const source = createMemoryAdapter({ vendor: 'memory-source' })
+      await seedTicketWithImages(source)
+      await seedTicketWithImages(source)
+      const target = createMemoryAdapter({
+        vendor: 'memory-target',
+        capabilities: { tickets: { attachments: mode.carries }, comments: { attachments: mode.carries } },
+      })
+      const ledgerPath = join(folder, 'ledger.sqlite')
+      // Every run is killed right after its first write, so each write is followed by a crash and a resume.
+      const crashed: string[] = []
+      for (let attempt = 0; attempt < 60; attempt += 1) {
+        const crashing = crashAfterWrites(target, 1, { onCrash: (operation) => crashed.push(operation) })
+        const migration = createMigration({ source, target: crashing, ledgerPath, concurrency: 1 })
+        const finished = await migration.run().then(
+          () => true,
+          () => false,
+        )
+        await migration.close()
+        if (finished) break
+      }
+      // Two tickets with three files each and a comment: a crash after every one of their writes,
+      // the two tickets' batch and their comments' batch included.
+      expect(crashed.sort()).toEqual(mode.writes.sort())
+      const { verify } = await run(source, target, ledgerPath)
+      expect(verify.passed).toBe(true)
+      expect(target.store.tickets.size).toBe(2)
+      expect(target.store.comments.size).toBe(2)
+      expect(target.store.attachments.size).toBe(6)
+    })
+  }
 })

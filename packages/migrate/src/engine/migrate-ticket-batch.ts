@@ -1,5 +1,6 @@
 import { type BatchWriteItem, createCommentsInBatch, runConcurrently, type Ticket } from '@ticketbridge/core'
 import type { LedgerRecord } from '../ledger/migration-ledger'
+import { type CarryBudget, carriedBytesPerBatch, planTicketFiles } from './carried-files'
 import { createPlannedTickets } from './create-planned-tickets'
 import { finishTicket } from './finish-ticket'
 import { planComments, recordComments, type TicketComments, type TicketCommentsWritten } from './migrate-comments'
@@ -55,6 +56,12 @@ export async function migrateTicketBatch(
     if ('settled' in planned) settle(ticket, planned)
     else plans.push(planned)
   })
+  // Files small enough ride inside their ticket's or comment's create; what the batch holds of them in memory is bounded.
+  const budget: CarryBudget = { bytesLeft: carriedBytesPerBatch }
+  for (const [plan, error] of await planTicketFiles(plans, concurrency, budget)) {
+    plans.splice(plans.indexOf(plan), 1)
+    settle(plan.ticket, { settled: recordTicketFailure(plan.context, plan.ticket, plan.warnings, error), counts: plan.context.counts })
+  }
   for (const [plan, failure] of await createPlannedTickets(plans)) {
     plans.splice(plans.indexOf(plan), 1)
     settle(plan.ticket, failure)
@@ -62,7 +69,7 @@ export async function migrateTicketBatch(
   const comments = new Map<TicketPlan, TicketComments>()
   await runConcurrently(plans, concurrency, async (plan) => {
     try {
-      comments.set(plan, await planComments(plan, directory, plan.targetId!))
+      comments.set(plan, await planComments(plan, directory, plan.targetId!, budget))
     } catch (error) {
       settle(plan.ticket, { settled: recordTicketFailure(plan.context, plan.ticket, plan.warnings, error), counts: plan.context.counts })
     }

@@ -10,6 +10,12 @@ import { TicketInlineImages } from './ticket-inline-images'
 
 const finalCategories = new Set(['resolved', 'closed'])
 
+/** A file sent inside its ticket's or comment's create (carried-files.ts): its ledger key and sha256. */
+export interface CarriedFile {
+  key: string
+  fingerprint: string
+}
+
 /**
  * A source ticket on its way, between the steps of its batch: what it becomes on the target,
  * where it is there once placed, and what was read of it. Each ticket counts into its own
@@ -38,6 +44,10 @@ export interface TicketPlan {
   targetId?: string
   /** The status the create asks for: the final one where nothing written afterwards could move it. */
   createStatus?: TicketCreateInput['status']
+  /** Ledger keys of the files that went inside the ticket's or its comments' creates (carried-files.ts): the file step skips them. */
+  carriedFiles: Set<string>
+  /** The ticket's own files, to go inside its create. */
+  createFiles?: { inputs: NonNullable<TicketCreateInput['attachments']>; carried: CarriedFile[] }
 }
 
 /** Whether a status selector names a resolved or closed status on the target. */
@@ -105,6 +115,7 @@ export async function planTicket(
       comments,
       timed,
       ...(listedTime ? { timeEntries: listedTime } : {}),
+      carriedFiles: new Set(),
     }
     let targetId = known?.targetId ?? undefined
     if (targetId === undefined) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { findTicketsByExternalIds, type TicketingAdapter } from '@ticketbridge/core'
+import { type Attachment, findTicketsByExternalIds, type TicketingAdapter } from '@ticketbridge/core'
 import { sameSubject } from '../engine/adopt-existing-tickets'
 import { externalIdStamp } from '../engine/migration-context'
 import type { TicketFingerprint } from '../engine/ticket-fingerprint'
@@ -89,8 +89,16 @@ export async function verifyMigration(options: {
       differ(record.sourceId, record.targetId, 'comments', expected.comments, migratedComments.length)
 
     const targetDigests: string[] = []
+    // The files the migration put there: uploaded ones by their id; those that went inside a create
+    // (no id of their own in the ledger) by the comment that carried them, or on the ticket itself.
+    const files = ledger.children('attachment', record.sourceId)
+    const uploadedIds = new Set(files.flatMap((child) => (child.targetId ? [child.targetId] : [])))
+    const carriedBy = new Set(migratedComments.flatMap((child) => (child.targetId ? [child.targetId] : [])))
+    const carriedOnTicket = files.some((child) => child.state === 'completed' && !child.targetId)
+    const migrated = (attachment: Attachment) =>
+      uploadedIds.has(attachment.id) || (attachment.commentId === undefined ? carriedOnTicket : carriedBy.has(attachment.commentId))
     for await (const attachment of target.attachments.list(record.targetId, { signal: options.signal })) {
-      if (!ledger.children('attachment', record.sourceId).some((child) => child.targetId === attachment.id)) continue
+      if (!migrated(attachment)) continue
       targetDigests.push(digest(await target.attachments.download(attachment, { signal: options.signal })))
     }
     report.attachments.source += expected.attachmentDigests.length

@@ -1,8 +1,9 @@
-import { type AttachmentDriver, NotFoundError, ValidationError } from '@ticketbridge/core'
+import { type Attachment, type AttachmentDriver, NotFoundError, ValidationError } from '@ticketbridge/core'
 import { isRtRecordedMail, mapRtAttachment } from './map-rt-attachment'
-import { rtPageWith } from './port/rt-port-records'
+import { type RtFileRecord, rtPageWith } from './port/rt-port-records'
 import type { RtDriverContext } from './rt-driver-context'
 import { rtNotFound, rtNumericId } from './rt-errors'
+import { listActivityForTickets } from './rt-ticket-reads'
 
 /**
  * RT's files: named attachment parts of a ticket's transactions (outgoing mail RT recorded left
@@ -14,13 +15,20 @@ export function createRtAttachmentOperations(context: RtDriverContext): Attachme
   const { port, attachmentTickets } = context
   const maxBytes = context.settings.maxAttachmentBytes
 
+  /** The files a listing shows: outgoing mail RT recorded left out; each remembered on its ticket. */
+  function listed(files: readonly RtFileRecord[], ticketId: string): Attachment[] {
+    const items = files.filter((file) => !isRtRecordedMail(file.transactionType)).map((file) => mapRtAttachment(file, ticketId))
+    for (const item of items) attachmentTickets.remember(item.id, ticketId)
+    return items
+  }
+
   return {
     async listPage(ticketId, cursor, call) {
       const page = await port.ticketFiles(context.ticketId(ticketId), cursor, call)
-      const items = page.items.filter((file) => !isRtRecordedMail(file.transactionType)).map((file) => mapRtAttachment(file, ticketId))
-      for (const item of items) attachmentTickets.remember(item.id, ticketId)
-      return rtPageWith(page, items)
+      return rtPageWith(page, listed(page.items, ticketId))
     },
+
+    ...listActivityForTickets(context, 'files', (activity, ticketId) => listed(activity.files, ticketId)),
 
     async download(attachment, call) {
       const attachmentId = rtNumericId(attachment.id, 'Attachment', `${port.apiUrl}/attachment/${encodeURIComponent(attachment.id)}`)

@@ -8,7 +8,8 @@ import type { AdapterCapabilities } from '@ticketbridge/core'
  *   caller can count on it. The adapter still sends it and warns when RT did not keep it
  *   (`rt-created-at.ts`).
  * - comments: `comment` is internal, `correspond` public; HTML kept; RT records the
- *   authenticated user and the current time, so neither can be set.
+ *   authenticated user and the current time, so neither can be set. A comment can move its
+ *   ticket (`Status` on the message, both APIs): RT records the message, then the status change.
  * - attachments: uploaded as a comment carrying the file (RT has no other way); a file cannot be
  *   added to an existing comment.
  * - people: users, created with AdminUsers. Organizations: RT has none.
@@ -29,8 +30,16 @@ export function rtCapabilities(options: {
 }): AdapterCapabilities {
   const rest2 = options.api === 'rest2'
   return {
-    tickets: { create: true, update: true, delete: true, setCreatedAt: false, html: rest2, pageSizeLimit: 100 },
-    comments: { create: true, visibilities: ['public', 'internal'], setAuthor: false, setCreatedAt: false, html: rest2 },
+    tickets: { create: true, update: true, delete: true, setCreatedAt: false, html: rest2, pageSizeLimit: 100, attachments: true },
+    comments: {
+      create: true,
+      visibilities: ['public', 'internal'],
+      setAuthor: false,
+      setCreatedAt: false,
+      html: rest2,
+      setTicketStatus: true,
+      attachments: true,
+    },
     attachments: { upload: true, download: true, maxBytes: options.maxAttachmentBytes, linkToComment: false },
     people: { create: true },
     organizations: { create: false },

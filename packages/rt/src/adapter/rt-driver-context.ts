@@ -1,7 +1,7 @@
-import type { AdapterCapabilities, CallOptions } from '@ticketbridge/core'
+import type { AdapterCapabilities, CallOptions, SharedTicketReads } from '@ticketbridge/core'
 import type { z } from 'zod'
 import type { RtPort } from './port/rt-port'
-import type { RtCustomFieldRecord } from './port/rt-port-records'
+import type { RtCustomFieldRecord, RtTicketActivity } from './port/rt-port-records'
 import type { rtAdapterSettingsSchema } from './rt-adapter-settings'
 import { RtAttachmentTickets } from './rt-attachment-tickets'
 import { rtCapabilities } from './rt-capabilities'
@@ -9,6 +9,7 @@ import { RtDescriptionCache } from './rt-description-cache'
 import { rtNumericId } from './rt-errors'
 import { RtLifecycles } from './rt-lifecycles'
 import { RtPriorities } from './rt-priorities'
+import { createRtTicketActivity, type RtActivityReader } from './rt-ticket-activity'
 
 /** The adapter settings the driver reads: how RT's data maps to the common model. */
 export type RtDriverSettings = Pick<
@@ -29,6 +30,8 @@ export interface RtDriverContext {
   readonly descriptions: RtDescriptionCache
   /** Which ticket each listed or uploaded file was seen on. */
   readonly attachmentTickets: RtAttachmentTickets
+  /** Comments, files and time worked of many tickets from one read, where the API reads tickets together. */
+  readonly activity: SharedTicketReads<RtActivityReader, RtTicketActivity> | undefined
   /** The ticket custom fields by name; read again with `refresh`. */
   customFieldsByName(call: CallOptions, refresh?: boolean): Promise<Map<string, RtCustomFieldRecord>>
   /** A ticket id checked to be one RT could have. */
@@ -51,6 +54,7 @@ export function createRtDriverContext(port: RtPort, settings: RtDriverSettings):
     externalIdField,
     descriptions: new RtDescriptionCache(),
     attachmentTickets: new RtAttachmentTickets(),
+    activity: createRtTicketActivity(port),
     async customFieldsByName(call, refresh) {
       return new Map((await port.ticketCustomFields(call, refresh)).map((field) => [field.name, field]))
     },

@@ -4,7 +4,7 @@
  * and a file the adapter listed is downloaded with one request. The records returned must be
  * those a fresh adapter reads, proven on the simulator and, when RT_URL is set, the real RT.
  */
-import { NotFoundError, PermissionError, type TicketingAdapterV1 } from '@ticketbridge/core'
+import { listForTickets, NotFoundError, PermissionError, type TicketingAdapterV1 } from '@ticketbridge/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRtSimulator, type RtSimulator, type RtServedSimulator } from '../simulator/index'
 import { createRtAdapter } from './rt-adapter'
@@ -145,6 +145,49 @@ for (const server of servers) {
       // A listed file named with another ticket is still refused.
       await expect(reader.attachments.download({ id: listed!.id, ticketId: other.id })).rejects.toBeInstanceOf(NotFoundError)
       await expect(reader.attachments.download({ id: '999999999', ticketId: ticket.id })).rejects.toBeInstanceOf(NotFoundError)
+    })
+
+    it('reads the comments, files and time worked of many tickets in a few searches, merged tickets through their history', async () => {
+      const created = await adapter.tickets.createMany!(
+        [1, 2, 3, 4].map((index) => ({ subject: `${marker} history ${index}`, description: { text: `Ticket ${index}` } })),
+      )
+      const ids = created.map((item) => (item.ok ? item.id : 'failed'))
+      for (const [index, id] of ids.entries()) {
+        await adapter.comments.create(id, { body: { text: `${marker} note ${index}` }, visibility: 'internal', timeWorkedMinutes: 5 })
+        await adapter.attachments.upload(id, { filename: `file-${index}.txt`, contentType: 'text/plain', data: new TextEncoder().encode(`${index}`) })
+      }
+      const reader = fresh()
+      const read = () =>
+        Promise.all([listForTickets(reader.comments, ids), listForTickets(reader.attachments, ids), listForTickets(reader.timeEntries, ids)])
+      const { result, requests } = await counted(read)
+      const [comments, files, time] = result
+      for (const [index, id] of ids.entries()) {
+        expect(comments.get(id)!.map((comment) => comment.body.text)).toContain(`${marker} note ${index}`)
+        expect(files.get(id)!.map((file) => file.filename)).toEqual([`file-${index}.txt`])
+        expect(time.get(id)!.map((entry) => entry.minutes)).toEqual([5])
+      }
+      // One transaction search for the tickets, one for their parts, one for the bodies: not a history read a ticket.
+      if (requests) expect(requests).toEqual(['POST /transactions', 'POST /attachments', 'POST /attachments'])
+
+      if (server.name !== 'the real RT') return
+      // RT keeps a merged ticket's transactions under its own id: the ticket it went into is read through its history.
+      const merged = await fetch(`${started.baseUrl}/REST/1.0/ticket/${ids[1]}/merge/${ids[0]}`, {
+        method: 'POST',
+        headers: { Authorization: `token ${started.token}` },
+      })
+      expect(await merged.text()).toMatch(/Merge completed/)
+      const [afterMerge, filesAfterMerge] = await Promise.all([
+        listForTickets(fresh().comments, [ids[0]!]),
+        listForTickets(fresh().attachments, [ids[0]!]),
+      ])
+      const texts = afterMerge.get(ids[0]!)!.map((comment) => comment.body.text)
+      expect(texts).toEqual(expect.arrayContaining([`${marker} note 0`, `${marker} note 1`]))
+      expect(
+        filesAfterMerge
+          .get(ids[0]!)!
+          .map((file) => file.filename)
+          .sort(),
+      ).toEqual(['file-0.txt', 'file-1.txt'])
     })
 
     if (server.name === 'the simulator') {

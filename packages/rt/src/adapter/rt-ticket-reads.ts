@@ -1,8 +1,9 @@
 import type { CallOptions, Page, RichText, Ticket } from '@ticketbridge/core'
 import { mapRtTicket } from './map-rt-ticket'
 import type { RtTransactionKind } from './port/rt-port'
-import { rtPageWith, type RtTicketRecord, type RtTransactionRecord } from './port/rt-port-records'
+import { rtPageWith, type RtTicketActivity, type RtTicketRecord, type RtTransactionRecord } from './port/rt-port-records'
 import type { RtDriverContext } from './rt-driver-context'
+import type { RtActivityReader } from './rt-ticket-activity'
 
 /** Descriptions of tickets: those known, and the others read in as few requests as the API allows. */
 async function descriptionsOf(context: RtDriverContext, ticketIds: readonly string[], call: CallOptions): Promise<Map<string, RichText>> {
@@ -67,4 +68,24 @@ export async function readTransactionPage<T>(
     page,
     page.items.map((transaction) => map(transaction, ticketId)),
   )
+}
+
+/**
+ * The driver's `listForTickets` for one kind of a ticket's history, where the API reads many
+ * tickets' activity together (else absent: the runtime reads ticket by ticket).
+ */
+export function listActivityForTickets<T>(
+  context: RtDriverContext,
+  reader: RtActivityReader,
+  pick: (activity: RtTicketActivity, ticketId: string) => T[],
+): { listForTickets?: (ticketIds: readonly string[], call: CallOptions) => Promise<Map<string, T[]>> } {
+  const { activity } = context
+  if (!activity) return {}
+  return {
+    async listForTickets(ticketIds, call) {
+      const numeric = new Map(ticketIds.map((ticketId) => [context.ticketId(ticketId), ticketId]))
+      const found = await activity.read([...numeric.keys()], reader, call)
+      return new Map([...numeric].map(([id, ticketId]) => [ticketId, pick(found.get(id)!, ticketId)]))
+    },
+  }
 }

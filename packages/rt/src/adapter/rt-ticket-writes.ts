@@ -84,6 +84,9 @@ export async function createRtTicketReceipt(
   if (input.assignee) fields.Owner = userIdentifier(input.assignee)
   if (input.dueAt) fields.Due = input.dueAt
   if (input.createdAt) fields.Created = input.createdAt
+  // The files ride on the Create transaction, with the description.
+  if (input.attachments?.length)
+    fields.Attachments = input.attachments.map((file) => ({ filename: file.filename, contentType: file.contentType, data: file.data }))
   leftOutTicketFields(input, warnings, 'create')
   const customFields = await customFieldsOf(context, input, warnings, call, false)
   if (Object.keys(customFields).length > 0) fields.CustomFields = customFields

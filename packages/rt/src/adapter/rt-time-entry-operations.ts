@@ -1,7 +1,7 @@
 import type { AdapterWarning, TimeEntryDriver } from '@ticketbridge/core'
 import { mapRtTimeEntry } from './map-rt-time-entry'
 import type { RtDriverContext } from './rt-driver-context'
-import { readTransactionPage } from './rt-ticket-reads'
+import { listActivityForTickets, readTransactionPage } from './rt-ticket-reads'
 import { wholeMinutes } from './rt-whole-minutes'
 
 /**
@@ -13,6 +13,7 @@ export function createRtTimeEntryOperations(context: RtDriverContext): TimeEntry
 
   return {
     listPage: (ticketId, cursor, call) => readTransactionPage(context, ticketId, 'time-worked', cursor, call, mapRtTimeEntry),
+    ...listActivityForTickets(context, 'timeEntries', (activity, ticketId) => activity.timeWorked.map((entry) => mapRtTimeEntry(entry, ticketId))),
 
     async create({ ticketId, input }, { silent: _silent, ...call }) {
       const warnings: AdapterWarning[] = []

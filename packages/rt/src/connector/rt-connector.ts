@@ -100,13 +100,15 @@ export const rtConnector: VendorConnector<RtSimulator> = {
   requestCost: (url) => ({ rateLimited: false, fixedCost: fixedCostPattern.test(url) }),
 
   apiMinimum: {
-    read: ({ tickets, files }) =>
+    read: ({ tickets, comments, files }) =>
       // REST2 GET /tickets pages hold at most 100 (rt.md §3.2).
       Math.ceil(tickets / 100) +
-      // REST 1.0 GET ticket/<n>/history?format=l: every transaction with its Content, TimeTaken and file list, one
-      // request a ticket (rt.md §2.4).
-      tickets +
-      // GET ticket/<n>/attachments/<id>/content: one file's exact bytes (rt.md §2.4).
+      // The tickets' transactions found together, 100 a page: a TransactionSQL search on ObjectId (rt.md §3, `GET
+      // /transactions?query=…`); at least each ticket's Create and each comment or reply.
+      Math.ceil((tickets + comments) / 100) +
+      // Their parts with their content, 100 a page (`POST /attachments`, TransactionId IN …): a body each, and the files.
+      Math.ceil((tickets + comments + files) / 100) +
+      // GET /attachment/<id>: one file's exact bytes (a search answers content as text only).
       files,
     write: ({ tickets, comments }) =>
       // POST ticket/new (REST 1.0, multipart) or POST /ticket (REST2, `Attachments`) creates the ticket with its files

@@ -83,13 +83,16 @@ function unresolvedDependencies(database: RtDatabase, ticket: RtTicket): boolean
   return false
 }
 
-/** RT::Ticket->SetStatus: lifecycle checks, Started/Resolved bookkeeping, a `Status` transaction. */
+/**
+ * RT::Ticket->SetStatus: lifecycle checks (ValidateStatusChange, which echoes the status as
+ * given), Started/Resolved bookkeeping, a `Status` transaction. The current status is no
+ * transition: RT refuses it, where an update would have left it out as unchanged.
+ */
 export function setTicketStatus(environment: ScripEnvironment, actor: RtUser, ticket: RtTicket, value: string): ActionResult {
   const { database } = environment
   const status = value.toLowerCase()
   if (!isValidStatus(status)) return failure(`Status '${value}' isn't a valid status for this ticket.`)
-  if (status === ticket.status) return failure('That is already the current value')
-  if (!isTransition(ticket.status, status)) return failure(`You can't change status from '${ticket.status}' to '${status}'.`)
+  if (!isTransition(ticket.status, status)) return failure(`You can't change status from '${ticket.status}' to '${value}'.`)
   if (!database.hasRight(actor.id, status === 'deleted' ? 'DeleteTicket' : 'ModifyTicket')) return failure('Permission Denied')
   if (isInactiveStatus(status) && !isInactiveStatus(ticket.status) && unresolvedDependencies(database, ticket)) {
     return failure('That ticket has unresolved dependencies')

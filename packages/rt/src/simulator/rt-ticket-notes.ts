@@ -1,5 +1,5 @@
 /** Comments and replies on a ticket: RT::Ticket->Comment and ->Correspond. */
-import { isInactiveStatus } from './rt-lifecycle'
+import { isActiveStatus } from './rt-lifecycle'
 import { messageSubjectHeader, storeMessage } from './rt-messages'
 import type { MimeNode } from './rt-mime'
 import type { RtTicket, RtTransaction, RtUser } from './rt-records'
@@ -12,7 +12,7 @@ export type NoteResult = { ok: true; message: string; transaction: RtTransaction
 
 /**
  * RT::Ticket->Comment / ->Correspond (_RecordNote): the transaction with the message as its
- * attachments, the scrips' mail, time worked, and for replies `Told` and reopening.
+ * attachments, the scrips' mail, time worked, and for replies `Told` and opening the ticket.
  */
 export function recordNote(
   environment: ScripEnvironment,
@@ -38,7 +38,8 @@ export function recordNote(
   if (kind === 'Correspond') {
     const requestors = database.roleMembers(ticket.roleGroups.Requestor)
     if (!requestors.some((user) => user.id === actor.id) && requestors.some((user) => user.emailAddress)) ticket.told = database.now()
-    if (isInactiveStatus(ticket.status)) setTicketStatus(environment, actor, ticket, 'open')
+    // On Correspond Open Inactive Tickets (RT::Action::AutoOpenInactive): any status but an active one, `new` too.
+    if (!isActiveStatus(ticket.status)) setTicketStatus(environment, actor, ticket, 'open')
   }
   return { ok: true, message: kind === 'Comment' ? 'Comments added' : 'Correspondence added', transaction }
 }

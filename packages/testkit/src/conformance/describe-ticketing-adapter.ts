@@ -3,6 +3,7 @@ import type { TicketingAdapterV1 } from '@ticketbridge/core'
 import type { ConformanceContext, ConformanceHarness, ConformanceOptions } from './conformance-harness'
 import { defineAttachmentCases } from './cases/attachment-cases'
 import { defineBatchCases } from './cases/batch-cases'
+import { defineCarriedFileCases } from './cases/carried-file-cases'
 import { defineCommentCases } from './cases/comment-cases'
 import { defineDirectoryCases } from './cases/directory-cases'
 import { defineErrorCases } from './cases/error-cases'
@@ -59,6 +60,7 @@ export function describeTicketingAdapter(
     defineTicketCases(context, options)
     defineCommentCases(context, options)
     defineBatchCases(context, options)
+    defineCarriedFileCases(context, options)
     defineAttachmentCases(context, options)
     defineDirectoryCases(context, options)
     defineErrorCases(context, options)

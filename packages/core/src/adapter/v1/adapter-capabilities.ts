@@ -21,6 +21,8 @@ export const adapterCapabilitiesSchema = z.object({
     pageSizeLimit: z.number().int().positive(),
     /** Tickets one create request carries (Halo's arrays: 100); absent: one, the API has no array form. */
     createBatchLimit: z.number().int().positive().optional(),
+    /** A ticket carries its files in the create request (`attachments`; Halo's `Faults.attachments`, RT's `Attachments`); absent: it cannot. */
+    attachments: z.boolean().optional(),
   }),
   comments: z.object({
     create: z.boolean(),
@@ -35,6 +37,8 @@ export const adapterCapabilitiesSchema = z.object({
     createBatchLimit: z.number().int().positive().optional(),
     /** A comment can move its ticket to a status in the same request (`ticketStatus`; Halo's `new_status`); absent: it cannot. */
     setTicketStatus: z.boolean().optional(),
+    /** A comment carries its files in the create request (`attachments`; Halo's `Actions.attachments`, RT's message parts); absent: it cannot. */
+    attachments: z.boolean().optional(),
   }),
   attachments: z.object({
     upload: z.boolean(),

@@ -5,24 +5,34 @@ import { ticketRelationCreateInputSchema } from '../../model/ticket-relation-inp
 import { timeEntryCreateInputSchema } from '../../model/time-entry-input'
 import { adapterListForTickets } from './adapter-list-for-tickets'
 import type { AdapterRuntime } from './adapter-runtime'
+import { checkCarriedFiles } from './check-carried-files'
 import { writeMany, writeOne } from './driver-write'
 import { commentLinkWarning, commentWriteWarnings, withStandardWarnings } from './standard-write-warnings'
 
 /** `comments` of the adapter over the driver's. */
 export function createAdapterCommentOperations(runtime: AdapterRuntime): TicketingAdapterV1['comments'] {
   const { driver, source } = runtime
+  const capabilities = driver.capabilities
+
+  /** The comment checked, and the files it carries (check-carried-files.ts). */
+  function check(input: unknown) {
+    const checked = runtime.parse(commentCreateInputSchema, input, 'comment')
+    checkCarriedFiles(checked.attachments, capabilities.comments.attachments, { vendor: driver.vendor, title: driver.title, capabilities }, 'comment')
+    return checked
+  }
+
   return {
     list: (ticketId, options) => runtime.paginate(options, (cursor, context) => driver.comments.listPage(ticketId, cursor, context)),
     listForTickets: adapterListForTickets(runtime, () => driver.comments),
     create: (ticketId, input, options) =>
       runtime.write('comments.create', driver.capabilities.comments.create, options, async (context) => {
-        const checked = runtime.parse(commentCreateInputSchema, input, 'comment')
+        const checked = check(input)
         const result = await writeOne(driver.comments, { ticketId, input: checked }, context)
         return withStandardWarnings(result, commentWriteWarnings(source, checked, result.record))
       }),
     createMany: (comments, options) =>
       runtime.batch('comments.create', driver.capabilities.comments.create, options, comments, {
-        check: ({ ticketId, input }) => ({ ticketId, input: runtime.parse(commentCreateInputSchema, input, 'comment') }),
+        check: ({ ticketId, input }) => ({ ticketId, input: check(input) }),
         send: (checked, context) => writeMany(driver.comments, checked, context),
         warnings: (checked, record) => commentWriteWarnings(source, checked.input, record),
       }),

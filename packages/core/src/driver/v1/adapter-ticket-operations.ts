@@ -2,6 +2,7 @@ import type { TicketingAdapterV1 } from '../../adapter/v1/ticketing-adapter-v1'
 import { ticketQuerySchema } from '../../adapter/v1/ticket-query'
 import { ticketCreateInputSchema, ticketUpdateInputSchema } from '../../model/ticket-input'
 import type { AdapterRuntime } from './adapter-runtime'
+import { checkCarriedFiles } from './check-carried-files'
 import { writeMany, writeOne } from './driver-write'
 import { ticketWriteWarnings, withStandardWarnings } from './standard-write-warnings'
 
@@ -11,6 +12,19 @@ export function createAdapterTicketOperations(runtime: AdapterRuntime): Ticketin
   const tickets = driver.tickets
   const capabilities = driver.capabilities.tickets
   const findAll = tickets.findAllByExternalIds?.bind(tickets)
+
+  /** The ticket checked, and the files it carries (check-carried-files.ts). */
+  function check(input: unknown) {
+    const checked = runtime.parse(ticketCreateInputSchema, input, 'ticket')
+    checkCarriedFiles(
+      checked.attachments,
+      capabilities.attachments,
+      { vendor: driver.vendor, title: driver.title, capabilities: driver.capabilities },
+      'ticket',
+    )
+    return checked
+  }
+
   return {
     list(query = {}, options) {
       // Checked when asked, so a bad query fails at the call, before any page is fetched.
@@ -20,13 +34,13 @@ export function createAdapterTicketOperations(runtime: AdapterRuntime): Ticketin
     get: (id, options) => runtime.read(options, (context) => tickets.get(id, context)),
     create: (input, options) =>
       runtime.write('tickets.create', capabilities.create, options, async (context) => {
-        const checked = runtime.parse(ticketCreateInputSchema, input, 'ticket')
+        const checked = check(input)
         const result = await writeOne(tickets, checked, context)
         return withStandardWarnings(result, ticketWriteWarnings(source, checked, result.record))
       }),
     createMany: (inputs, options) =>
       runtime.batch('tickets.create', capabilities.create, options, inputs, {
-        check: (input) => runtime.parse(ticketCreateInputSchema, input, 'ticket'),
+        check,
         send: (checked, context) => writeMany(tickets, checked, context),
         warnings: (checked, record) => ticketWriteWarnings(source, checked, record),
       }),

@@ -31,12 +31,17 @@ export class HaloTimeEntries {
     options: HaloCallOptions = {},
   ): Promise<HaloAction[]> {
     const rows = await this.actions.listForTicket(ticketId, { ...query, timeentriesonly: true }, options)
-    return rows.filter((row) => typeof row.timetaken === 'number' && row.timetaken > 0)
+    return rows.filter(HaloTimeEntries.hasTime)
   }
 
   /** Records time worked on a ticket as a private action, without emailing anyone. */
   async create(ticketId: number, entry: HaloTimeEntryInput, options: HaloCallOptions = {}): Promise<HaloAction> {
     return this.actions.create(HaloTimeEntries.toAction(ticketId, entry), options)
+  }
+
+  /** Whether an action records time worked (`timetaken` in hours, above 0). */
+  static hasTime(action: Pick<HaloAction, 'timetaken'>): boolean {
+    return typeof action.timetaken === 'number' && action.timetaken > 0
   }
 
   /**

@@ -111,6 +111,14 @@ export interface RtTransactionRecord {
   raw: unknown
 }
 
+/** What a ticket's history holds for a migration: its comments and replies (with bodies and files), the transactions with time worked, and its files. */
+export interface RtTicketActivity {
+  messages: RtTransactionRecord[]
+  timeWorked: RtTransactionRecord[]
+  /** Every named attachment part, recorded mail included (the driver leaves those out), by id. */
+  files: RtFileRecord[]
+}
+
 /** A ticket's links by RT's link type: local ticket ids, or the URIs of other links. */
 export interface RtLinks {
   MemberOf: string[]
@@ -140,10 +148,12 @@ export interface RtTicketFields {
   Created?: string
   /** Values by custom field name; `null` clears a field on update. */
   CustomFields?: Record<string, string | string[] | null>
+  /** Files the Create transaction carries with the description (creates only). */
+  Attachments?: RtUpload[]
 }
 
 /** Changes to a ticket, by RT's names: only what is given is changed. */
-export type RtTicketChanges = Partial<Omit<RtTicketFields, 'Content' | 'ContentType' | 'Created'>>
+export type RtTicketChanges = Partial<Omit<RtTicketFields, 'Content' | 'ContentType' | 'Created' | 'Attachments'>>
 
 /** What the caller's `vendorOptions.rt` adds to a write, as RT field names and values. */
 export type RtExtraFields = Record<string, unknown>
@@ -154,8 +164,15 @@ export interface RtMessage {
   content?: string
   contentType?: 'text/plain' | 'text/html'
   timeTaken?: number
+  /** A status to move the ticket to with the message (RT's `Status`), set after the message. */
+  status?: string
   attachments?: RtUpload[]
   extra?: RtExtraFields
+  /**
+   * Told RT's answer lines (REST2's message list, REST 1.0's `#` lines). RT records the message
+   * even where it refuses the status, and says so only there.
+   */
+  onAnswer?: (messages: readonly string[]) => void
 }
 
 /** Fields of a new user, by RT's names. */

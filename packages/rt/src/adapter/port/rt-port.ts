@@ -9,6 +9,7 @@ import type {
   RtPage,
   RtQueueRecord,
   RtTicketRecord,
+  RtTicketActivity,
   RtTicketChanges,
   RtTicketFields,
   RtTransactionRecord,
@@ -89,6 +90,11 @@ export interface RtPort extends RtPortFeatures {
 
   /** A page of a ticket's comments and replies (with content and files), or of its transactions with time worked. */
   ticketTransactions(ticketId: string, kind: RtTransactionKind, cursor: string | undefined, call: CallOptions): Promise<RtPage<RtTransactionRecord>>
+  /**
+   * The messages, time worked and files of many tickets in a few requests, where the API can
+   * (REST2). A ticket answered `undefined` is read alone, through its history (merged tickets).
+   */
+  ticketsActivity?(ticketIds: readonly string[], call: CallOptions): Promise<Map<string, RtTicketActivity | undefined>>
   /** Comments or replies on a ticket, and the transaction RT recorded (with the files sent, where any). */
   postMessage(ticketId: string, message: RtMessage, call: CallOptions): Promise<RtTransactionRecord>
   /** Comments or replies on a ticket; answers the transaction's id alone, nothing read that the API's answer does not name. */

@@ -16,16 +16,18 @@ export function createRest1MessagePort(context: Rest1PortContext): Rest1MessageP
   const { rest1 } = context
 
   async function send(ticketId: string, message: RtMessage, call: CallOptions): Promise<void> {
-    await rest1.comment(
+    const { messages } = await rest1.comment(
       ticketId,
       {
         action: message.type,
         ...(message.content !== undefined ? { text: message.content } : {}),
         ...(message.timeTaken !== undefined ? { timeWorked: message.timeTaken } : {}),
+        ...(message.status !== undefined ? { status: message.status } : {}),
         ...(message.attachments ? { attachments: message.attachments } : {}),
       },
       call,
     )
+    message.onAnswer?.(messages)
   }
 
   return {

@@ -132,6 +132,7 @@ export function createRest1TicketPort(context: Rest1PortContext): Rest1TicketPor
           ...(fields.Priority !== undefined ? { priority: fields.Priority } : {}),
           ...(fields.Due ? { due: context.formDate(fields.Due) } : {}),
           customFields: customFieldEntries(fields.CustomFields),
+          ...(fields.Attachments?.length ? { attachments: fields.Attachments } : {}),
           ...(Object.keys(extra).length > 0 ? { fields: extra as Record<string, Rest1FormValue> } : {}),
         },
         call,

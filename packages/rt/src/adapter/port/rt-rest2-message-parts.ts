@@ -14,7 +14,7 @@ export interface RtMessageParts {
 
 const bodyTypes = ['text/plain', 'text/html']
 /** Ids per JSON `IN` condition; RT reads them from a POST body, so this only bounds one SQL statement. */
-const chunkSize = 100
+const chunkSize = 500
 
 /**
  * Loads the message bodies (and, with `withFiles`, the files) of many transactions in a few

@@ -46,12 +46,15 @@ export function createRest2MessagePort(rest2: Rest2Client): Rest2MessagePort {
       ...message.extra,
       ...(message.content !== undefined ? { Content: message.content, ContentType: message.contentType ?? 'text/plain' } : {}),
       ...(message.timeTaken !== undefined ? { TimeTaken: message.timeTaken } : {}),
+      ...(message.status !== undefined ? { Status: message.status } : {}),
     }
     const files =
       message.attachments && message.attachments.length > 0 ? { attachments: message.attachments, attachmentEncoding: 'multipart' as const } : {}
     try {
       const post = message.type === 'comment' ? rest2.comment.bind(rest2) : rest2.correspond.bind(rest2)
-      return (await post(ticketId, input, { ...call, ...files })).transactionId
+      const { transactionId, messages } = await post(ticketId, input, { ...call, ...files })
+      message.onAnswer?.(messages)
+      return transactionId
     } catch (error) {
       if (ValidationError.isInstance(error) || PermissionError.isInstance(error)) await assertTicketExists(ticketId, call)
       throw error

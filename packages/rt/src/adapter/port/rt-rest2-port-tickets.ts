@@ -98,10 +98,12 @@ export function createRest2TicketPort(rest2: Rest2Client): Rest2TicketPort {
       return descriptions
     },
 
-    async createTicket(fields, extra, call) {
+    async createTicket({ Attachments: attachments, ...fields }, extra, call) {
       const body = createBody(fields, extra)
-      const { id } = await rest2.createTicket(body, call)
-      const storedDescription = sentDescription(body, extra)
+      const files = attachments?.length ? { attachments, attachmentEncoding: 'multipart' as const } : {}
+      const { id } = await rest2.createTicket(body, { ...call, ...files })
+      // A create carrying files is a multipart message: its description is read from RT, not assumed.
+      const storedDescription = attachments?.length ? undefined : sentDescription(body, extra)
       return storedDescription ? { id, storedDescription } : { id }
     },
 

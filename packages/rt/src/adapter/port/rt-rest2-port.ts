@@ -1,5 +1,6 @@
 import type { RtClient } from '../../client/rt-client'
 import { type RtPort, rtApiFeatures } from './rt-port'
+import { createRest2ActivityPort } from './rt-rest2-port-activity'
 import { createRest2DirectoryPort } from './rt-rest2-port-directory'
 import { createRest2MessagePort } from './rt-rest2-port-messages'
 import { createRest2TicketPort } from './rt-rest2-port-tickets'
@@ -17,6 +18,7 @@ export function createRtRest2Port(client: RtClient): RtPort {
     ...rtApiFeatures.rest2,
     ...createRest2TicketPort(rest2),
     ...createRest2MessagePort(rest2),
+    ...createRest2ActivityPort(rest2),
     ...createRest2DirectoryPort(rest2),
     close: () => client.close(),
   }

@@ -43,8 +43,9 @@ export function rest1CommentForm(context: Rest1Context, call: Rest1FormCall): Re
     recipients: { cc: splitRest1Values(changes.get('Cc')), bcc: splitRest1Values(changes.get('Bcc')) },
   })
   let comment = `# ${outcome.message}`
+  // After the message, whatever became of it, as RT's form does.
   const status = scalar(changes.get('Status'))
-  if (status && outcome.ok) comment += `\n# ${setTicketStatus(context, context.user, ticket, status).message}`
+  if (status) comment += `\n# ${setTicketStatus(context, context.user, ticket, status).message}`
   return { comment, order: [], values: new Map(), failed: false }
 }
 

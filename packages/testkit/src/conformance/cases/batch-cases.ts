@@ -55,4 +55,48 @@ export function defineBatchCases(context: ConformanceContext, options: Conforman
       expect(ids.map((id) => files.get(id))).toEqual([[], [], []])
     },
   )
+
+  conformanceCase(
+    context,
+    options,
+    'reads comments, files and time entries for many tickets as it reads them ticket by ticket',
+    async ({ adapter, runTag }, skip) => {
+      const { capabilities } = adapter
+      if (!capabilities.tickets.create || !capabilities.comments.create) return skip('tickets.create or comments.create is not supported')
+      const visibility = capabilities.comments.visibilities[0]!
+      const created = await Promise.all(
+        [1, 2].map((index) =>
+          createTicketsInBatch(adapter, [{ subject: `${runTag} read together ${index}`, description: { text: 'Read together' } }]),
+        ),
+      )
+      const ids = created.map(([item]) => {
+        if (!item!.ok) throw item!.error
+        return item!.id
+      })
+      await adapter.comments.create(ids[0]!, { body: { text: `${runTag} first` }, visibility })
+      await adapter.comments.create(ids[0]!, { body: { text: `${runTag} second` }, visibility })
+      if (capabilities.attachments.upload)
+        await adapter.attachments.upload(ids[1]!, { filename: 'together.txt', contentType: 'text/plain', data: new TextEncoder().encode(runTag) })
+      if (capabilities.timeEntries) await adapter.timeEntries.create(ids[1]!, { minutes: 30, note: `${runTag} worked` })
+
+      // The kinds side by side, as a migration asks for them.
+      const [comments, files, timeEntries] = await Promise.all([
+        listForTickets(adapter.comments, ids),
+        listForTickets(adapter.attachments, ids),
+        capabilities.timeEntries ? listForTickets(adapter.timeEntries, ids) : undefined,
+      ])
+      // The vendor's answer (raw) may differ between its two reads; the records may not.
+      const withoutRaw = (records: readonly { raw?: unknown }[]) => records.map(({ raw: _raw, ...record }) => record)
+      for (const id of ids) {
+        expect(withoutRaw(comments.get(id)!)).toEqual(withoutRaw(await adapter.comments.list(id).toArray({ limit: 100 })))
+        expect(withoutRaw(files.get(id)!)).toEqual(withoutRaw(await adapter.attachments.list(id).toArray({ limit: 100 })))
+        if (timeEntries) expect(withoutRaw(timeEntries.get(id)!)).toEqual(withoutRaw(await adapter.timeEntries.list(id).toArray({ limit: 100 })))
+      }
+      expect(comments.get(ids[0]!)!.map((comment) => comment.body.text.trim())).toEqual(
+        expect.arrayContaining([`${runTag} first`, `${runTag} second`]),
+      )
+      if (capabilities.attachments.upload) expect(files.get(ids[1]!)!.map((file) => file.filename)).toContain('together.txt')
+      if (timeEntries) expect(timeEntries.get(ids[1]!)!.map((entry) => entry.minutes)).toContain(30)
+    },
+  )
 }
