@@ -4,6 +4,8 @@ import type { AutotaskClient } from '../client/autotask-client'
 import type { AutotaskTicket, AutotaskTicketNote } from '../client/autotask-tickets'
 import type { AutotaskTicketAttachment, AutotaskTicketNoteAttachment } from '../client/autotask-attachments'
 import type { AutotaskTimeEntry } from './map-autotask-time-entry'
+import type { AutotaskContact } from './map-autotask-person'
+import type { AutotaskCompany } from './map-autotask-organization'
 
 /** What a coalesced read needs of an entity: its `in` query (autotask.md §6). */
 interface QueryableEntity<Row> {
@@ -58,6 +60,11 @@ export interface AutotaskCoalescedReads {
     note(id: number, options: CallOptions): Promise<AutotaskTicketNote>
     timeEntry(id: number, options: CallOptions): Promise<AutotaskTimeEntry>
   }
+  /** The people and companies tickets name, read by id (a migration resolves several tickets' at once). */
+  byId: {
+    contact(id: number, options: CallOptions): Promise<AutotaskContact>
+    company(id: number, options: CallOptions): Promise<AutotaskCompany>
+  }
 }
 
 /**
@@ -75,6 +82,10 @@ export function createAutotaskCoalescedReads(client: AutotaskClient): AutotaskCo
       ticket: coalescedById(client.tickets),
       note: coalescedById(client.ticketNotes),
       timeEntry: coalescedById(client.timeEntries),
+    },
+    byId: {
+      contact: coalescedById(client.contacts),
+      company: coalescedById(client.companies),
     },
   }
 }

@@ -12,7 +12,7 @@ export function createAutotaskOrganizationOperations(driver: AutotaskDriverConte
     listPage: (cursor, context) => mapPage(autotaskIdPage(client.companies, {}, cursor, context), mapAutotaskCompany),
 
     async get(id, context) {
-      return mapAutotaskCompany(await client.companies.get(autotaskId(id, 'id'), context))
+      return mapAutotaskCompany(await driver.reads.byId.company(autotaskId(id, 'id'), context))
     },
 
     async findByName(name, context) {

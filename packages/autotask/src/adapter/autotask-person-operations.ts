@@ -44,7 +44,7 @@ export function createAutotaskPersonOperations(driver: AutotaskDriverContext): P
       const personId = autotaskId(id, 'id')
       // Contacts and resources are separate entities; an id is looked up as a contact first.
       try {
-        return mapAutotaskContact(await client.contacts.get(personId, context))
+        return mapAutotaskContact(await driver.reads.byId.contact(personId, context))
       } catch (error) {
         if (!NotFoundError.isInstance(error)) throw error
       }

@@ -342,6 +342,46 @@ describe('Halo adapter on the simulator', () => {
     expect(UnsupportedOperationError.isInstance(agentCreate) && agentCreate.operation).toBe('people.create (kind: agent)')
   })
 
+  it('reads a small directory once for many addresses, creates people side by side in one POST on one site per client, and reads no new requester back', async () => {
+    const fresh = createHaloAdapter(settings)
+    try {
+      const { record: organization } = await fresh.organizations.create({ name: 'Side by side Ltd' })
+      let from = server.requests.length
+      for (const email of ['nobody-1@example.com', 'nobody-2@example.com', 'sam.agent@helpdesk.example.com']) await fresh.people.findByEmail(email)
+      // The simulator's directory fits one page: one listing of users and one of agents for every address.
+      expect(requestsTo('/Agent', from)).toHaveLength(1)
+      expect(requestsTo('/Users', from)).toHaveLength(1)
+      from = server.requests.length
+      const people = await Promise.all(
+        [1, 2, 3].map((index) =>
+          fresh.people.create({
+            kind: 'contact',
+            name: `Person ${index}`,
+            email: `person-${index}@side.example.com`,
+            organization: { id: organization.id },
+          }),
+        ),
+      )
+      // One read of the client's sites, one main site created for all three, and the three in one POST.
+      expect(requestsTo('/Site', from)).toHaveLength(1)
+      expect(
+        server.requests.slice(from).filter((request) => request.method === 'POST' && new URL(request.url).pathname === '/api/Users'),
+      ).toHaveLength(1)
+      expect(
+        server.requests.slice(from).filter((request) => request.method === 'POST' && new URL(request.url).pathname === '/api/Site'),
+      ).toHaveLength(1)
+      // Created users are found without reading the directory again.
+      from = server.requests.length
+      expect((await fresh.people.findByEmail('person-2@side.example.com'))?.id).toBe(people[1]!.record.id)
+      expect(requestsTo('/Users', from)).toHaveLength(0)
+      from = server.requests.length
+      await fresh.tickets.create({ subject: 'Asked by a new person', description: { text: 'x' }, requester: { id: people[0]!.record.id } })
+      expect(requestsTo(`/Users/${people[0]!.record.id}`, from)).toHaveLength(0)
+    } finally {
+      await fresh.close()
+    }
+  })
+
   it('records time as hours on a private action and reads it back in minutes', async () => {
     const { record: ticket } = await adapter.tickets.create({ subject: 'Time', description: { text: 'x' } })
     const { record } = await adapter.timeEntries.create(ticket.id, {

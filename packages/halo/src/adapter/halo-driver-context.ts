@@ -3,6 +3,8 @@ import { createWriteCoalescer, type WriteCoalescer } from '@ticketbridge/http'
 import type { HaloClient } from '../client/halo-client'
 import type { HaloAction, HaloActionInput } from '../client/resources/halo-actions'
 import type { HaloTicket } from '../client/resources/halo-tickets'
+import type { HaloUser } from '../client/resources/halo-users'
+import type { HaloWritable } from '../client/halo-openapi-types'
 import type { ResolvedHaloAdapterOptions } from './halo-adapter-settings'
 import { haloWriteBatchLimit } from './halo-capabilities'
 import { createHaloInstanceLookups, type HaloInstanceLookups } from './halo-instance-lookups'
@@ -29,6 +31,8 @@ export interface HaloDriverContext {
   readonly ticketWrites: WriteCoalescer<HaloTicketWrite, HaloTicket>
   /** Comments and time entries created together leave as one `POST /Actions`. */
   readonly actionWrites: WriteCoalescer<HaloActionInput, HaloAction>
+  /** End users created together leave as one `POST /Users`. */
+  readonly userWrites: WriteCoalescer<HaloWritable<'Users'>, HaloUser>
   /** Many tickets' actions, read once for their comments and their time entries. */
   readonly ticketActions: SharedTicketReads<HaloActionReader, HaloAction[]>
 }
@@ -58,6 +62,9 @@ export function createHaloDriverContext(client: HaloClient, options: ResolvedHal
       maxBatch: haloWriteBatchLimit,
       maxBytes: options.maxRequestBytes,
       sizeOf: haloWriteWeight,
+    }),
+    userWrites: createWriteCoalescer((rows: HaloWritable<'Users'>[], current) => client.users.createMany(rows, current), {
+      maxBatch: haloWriteBatchLimit,
     }),
     ticketActions: createHaloTicketActions(client),
   }

@@ -94,6 +94,16 @@ export class HaloInputResolver {
     }
   }
 
+  /**
+   * Keeps an end user this adapter just wrote (its id, site and client as written), so naming it
+   * as a requester next does not read it back.
+   */
+  rememberUser(user: HaloUser): void {
+    if (this.userCacheMs <= 0 || typeof user.id !== 'number') return
+    if (this.users.size >= userCacheLimit) this.users.delete(this.users.keys().next().value!)
+    this.users.set(user.id, { user, loadedAt: this.now() })
+  }
+
   private invalid(field: string, message: string): Error {
     return localValidationError(this.what, field, message)
   }

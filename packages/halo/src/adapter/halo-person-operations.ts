@@ -1,5 +1,7 @@
-import { type DriverWriteContext, type PersonDriver, type PersonQuery, UnsupportedOperationError } from '@ticketbridge/core'
+import { type DriverCallContext, type DriverWriteContext, type PersonDriver, type PersonQuery, UnsupportedOperationError } from '@ticketbridge/core'
 import { haloPageSizeLimit, localValidationError } from '../client/halo-collection'
+import type { HaloAgent } from '../client/resources/halo-agents'
+import type { HaloUser } from '../client/resources/halo-users'
 import type { HaloDriverContext } from './halo-driver-context'
 import { requireNumericId } from './halo-numeric-id'
 import { haloRowWarnings } from './halo-row-warnings'
@@ -12,12 +14,27 @@ const agentPrefix = 'agent:'
  * The site a new end user sits on: the first site of its organization (a client without one gets
  * a main site), else the configured `defaultSiteId`. Halo puts every end user on a site.
  */
-async function siteForNewUser(halo: HaloDriverContext, clientId: number | undefined, context: DriverWriteContext): Promise<number> {
+async function siteForNewUser(
+  halo: HaloDriverContext,
+  clientId: number | undefined,
+  context: DriverWriteContext,
+  sites: Map<number, Promise<number>>,
+): Promise<number> {
   const { client } = halo
   if (clientId !== undefined) {
-    const [site] = await client.sites.list({ client_id: clientId, page_size: 1 }, context).toArray({ limit: 1 })
-    if (site) return Number(site.id)
-    return Number((await client.sites.create({ name: 'Main', client_id: clientId, ...(context.silent ? haloSilentDirectoryFlags : {}) }, context)).id)
+    // One read (or create) per client, shared by its people written side by side: never two main sites.
+    const known = sites.get(clientId)
+    if (known) return known
+    const finding = (async () => {
+      const [site] = await client.sites.list({ client_id: clientId, page_size: 1 }, context).toArray({ limit: 1 })
+      if (site) return Number(site.id)
+      return Number(
+        (await client.sites.create({ name: 'Main', client_id: clientId, ...(context.silent ? haloSilentDirectoryFlags : {}) }, context)).id,
+      )
+    })()
+    sites.set(clientId, finding)
+    finding.catch(() => sites.get(clientId) === finding && sites.delete(clientId))
+    return finding
   }
   // Refused before sending: Halo would refuse an end user without a site.
   if (halo.options.defaultSiteId === undefined) {
@@ -36,6 +53,36 @@ async function siteForNewUser(halo: HaloDriverContext, clientId: number | undefi
  */
 export function createHaloPersonOperations(halo: HaloDriverContext): PersonDriver {
   const { client } = halo
+  let agents: { list: Promise<HaloAgent[]>; readAt: number } | undefined
+  let users: { list: Promise<HaloUser[] | undefined>; readAt: number } | undefined
+  /**
+   * Every end user where they fit one page (`record_count` ≤ 100: a new or small instance), kept
+   * for the lookup cache's age with the users this adapter creates added; `undefined` for a
+   * larger directory, which is searched by address.
+   */
+  function usersOf(context: DriverCallContext): Promise<HaloUser[] | undefined> {
+    const now = Date.now()
+    if (users && now - users.readAt < halo.options.lookupCacheMs) return users.list
+    const list = client.users
+      .listPage({ page_size: haloPageSizeLimit, page_no: 1 }, context)
+      .then((page) => (page.recordCount !== undefined && page.recordCount <= page.rows.length ? page.rows : undefined))
+    const entry = { list, readAt: now }
+    users = entry
+    list.catch(() => users === entry && (users = undefined))
+    return list
+  }
+  /** The site new end users of each client go on. */
+  const sites = new Map<number, Promise<number>>()
+  /** Every agent, read again after the lookup cache's age; a failed read is not kept. */
+  function agentsOf(context: DriverCallContext): Promise<HaloAgent[]> {
+    const now = Date.now()
+    if (agents && now - agents.readAt < halo.options.lookupCacheMs) return agents.list
+    const list = client.agents.list({}, context).toArray({ limit: 100_000 })
+    const entry = { list, readAt: now }
+    agents = entry
+    list.catch(() => agents === entry && (agents = undefined))
+    return list
+  }
   return {
     async listPage(query: PersonQuery, cursor, context) {
       const pageSize = Math.min(query.pageSize ?? haloPageSizeLimit, haloPageSizeLimit)
@@ -62,13 +109,16 @@ export function createHaloPersonOperations(halo: HaloDriverContext): PersonDrive
 
     async findByEmail(email, context) {
       const wanted = email.trim().toLowerCase()
-      const users = await client.users.list({ search: email.trim(), page_size: 100 }, context).toArray({ limit: 1000 })
-      const user = users.find((row) =>
-        [row.emailaddress, row.email2, row.email3].some((address) => typeof address === 'string' && address.trim().toLowerCase() === wanted),
-      )
+      const hasAddress = (row: HaloUser) =>
+        [row.emailaddress, row.email2, row.email3].some((address) => typeof address === 'string' && address.trim().toLowerCase() === wanted)
+      // A directory that fits one page is read once for every address; a larger one is searched address by address.
+      const directory = await usersOf(context)
+      const user = directory
+        ? directory.find(hasAddress)
+        : (await client.users.list({ search: email.trim(), page_size: 100 }, context).toArray({ limit: 1000 })).find(hasAddress)
       if (user) return mapHaloUser(user)
-      const agents = await client.agents.list({ search: email.trim() }, context).toArray({ limit: 1000 })
-      const agent = agents.find((row) => row.email?.trim().toLowerCase() === wanted)
+      // Agents are few and answered in one list: read once for every address asked for a while.
+      const agent = (await agentsOf(context)).find((row) => row.email?.trim().toLowerCase() === wanted)
       return agent ? mapHaloAgent(agent) : undefined
     },
 
@@ -80,8 +130,8 @@ export function createHaloPersonOperations(halo: HaloDriverContext): PersonDrive
         })
       }
       const clientId = input.organization ? await halo.resolver.clientId(input.organization, 'organization', context) : undefined
-      const siteId = await siteForNewUser(halo, clientId, context)
-      const row = await client.users.create(
+      const siteId = await siteForNewUser(halo, clientId, context, sites)
+      const row = await halo.userWrites.write(
         {
           name: input.name,
           ...(input.email !== undefined ? { emailaddress: input.email } : {}),
@@ -92,7 +142,15 @@ export function createHaloPersonOperations(halo: HaloDriverContext): PersonDrive
         },
         context,
       )
-      const merged = { name: input.name, emailaddress: input.email, ...row } as typeof row
+      const merged = {
+        name: input.name,
+        emailaddress: input.email,
+        site_id: siteId,
+        ...(clientId !== undefined ? { client_id: clientId } : {}),
+        ...row,
+      } as typeof row
+      halo.resolver.rememberUser(merged)
+      users?.list.then((rows) => rows?.push(merged)).catch(() => {})
       return { record: mapHaloUser(merged), warnings: haloRowWarnings(row) }
     },
   }

@@ -2,19 +2,31 @@ import { findTicketsByExternalIds, type Page, type Ticket } from '@ticketbridge/
 import { externalIdStamp, type MigrationContext } from './migration-context'
 
 /**
- * Yields the source's tickets page by page, after one batch lookup per page of the tickets this
+ * Yields the source's tickets, after one batch lookup per thousand of the tickets this
  * ledger cannot place on the target: never seen, or left `pending`/`failed` without a target id.
  * A ticket the target already holds under its external-id stamp (moved by another ledger: another
  * folder, another machine, a deleted `.ticketbridge/`) is adopted into this ledger instead of
  * being created again, and its comments, files and time entries are then matched against what
- * the target holds before any is sent. A page whose tickets the ledger all knows costs nothing.
+ * the target holds before any is sent. Tickets the ledger all knows cost nothing.
  */
 export async function* adoptExistingTickets(context: MigrationContext, pages: AsyncIterable<Page<Ticket>>): AsyncGenerator<Ticket> {
+  // Pages are gathered up to `ticketsPerLookup` tickets and looked up together: where the target
+  // finds stamps by listing the tickets that share their start (Halo), one listing serves ten
+  // pages, and that listing grows with every ticket the run has added.
+  let gathered: Ticket[] = []
   for await (const page of pages) {
-    await lookUpOnTarget(context, page.items)
-    yield* page.items
+    gathered.push(...page.items)
+    if (gathered.length < ticketsPerLookup) continue
+    await lookUpOnTarget(context, gathered)
+    yield* gathered
+    gathered = []
   }
+  await lookUpOnTarget(context, gathered)
+  yield* gathered
 }
+
+/** Source tickets whose stamps are looked up on the target in one call. */
+const ticketsPerLookup = 1_000
 
 async function lookUpOnTarget(context: MigrationContext, tickets: readonly Ticket[]): Promise<void> {
   const { ledger, source, target, runId } = context

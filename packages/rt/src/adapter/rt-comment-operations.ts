@@ -24,20 +24,19 @@ import { wholeMinutes } from './rt-whole-minutes'
 export function createRtCommentOperations(context: RtDriverContext): CommentDriver {
   const { port } = context
 
-  /** The message of a comment; its warnings grow by RT's refusal of the status, if any, once it is sent. */
+  /** The message of a comment, and how to judge RT's answer to it: a status it carried but RT refused is a warning. */
   async function prepare(input: CheckedCommentCreate, call: CallOptions) {
     const warnings: AdapterWarning[] = []
     const { message, html } = messageOf(input, port.keepsHtml, warnings)
     if (input.ticketStatus) {
       const status = await commentStatus(context, input.ticketStatus, call, warnings)
-      if (status !== undefined) {
-        message.status = status
-        message.onAnswer = (messages) => {
-          if (!statusApplied(messages, status)) warnings.push(statusRefused(status, messages))
-        }
-      }
+      if (status !== undefined) message.status = status
     }
-    return { message, html, warnings }
+    const judge = (messages: readonly string[]) => {
+      if (message.status !== undefined && !statusApplied(messages, message.status)) warnings.push(statusRefused(message.status, messages))
+      return warnings
+    }
+    return { message, html, judge }
   }
 
   return {
@@ -45,8 +44,9 @@ export function createRtCommentOperations(context: RtDriverContext): CommentDriv
     ...listActivityForTickets(context, 'comments', (activity, ticketId) => activity.messages.map((message) => mapRtComment(message, ticketId))),
 
     async create({ ticketId, input }, { silent: _silent, ...call }) {
-      const { message, html, warnings } = await prepare(input, call)
-      const transaction = await port.postMessage(context.ticketId(ticketId), message, call)
+      const { message, html, judge } = await prepare(input, call)
+      const { messages, ...transaction } = await port.postMessage(context.ticketId(ticketId), message, call)
+      const warnings = judge(messages)
       // What was sent, where the API did not read the message back.
       const sent: RichText = html !== undefined ? { text: htmlToText(html), html } : { text: input.body.text }
       const record = mapRtComment(
@@ -59,9 +59,9 @@ export function createRtCommentOperations(context: RtDriverContext): CommentDriv
     // One message a comment; tickets side by side, one ticket's in order and none after a failure.
     createMany: (comments, { silent: _silent, ...call }) =>
       writeInTicketOrder(comments, rtWritesAtOnce, async ({ ticketId, input }) => {
-        const { message, warnings } = await prepare(input, call)
-        const id = await port.sendMessage(context.ticketId(ticketId), message, call)
-        return { id, warnings }
+        const { message, judge } = await prepare(input, call)
+        const { id, messages } = await port.sendMessage(context.ticketId(ticketId), message, call)
+        return { id, warnings: judge(messages) }
       }),
   }
 }

@@ -168,11 +168,16 @@ export interface RtMessage {
   status?: string
   attachments?: RtUpload[]
   extra?: RtExtraFields
-  /**
-   * Told RT's answer lines (REST2's message list, REST 1.0's `#` lines). RT records the message
-   * even where it refuses the status, and says so only there.
-   */
-  onAnswer?: (messages: readonly string[]) => void
+}
+
+/**
+ * What RT answered a comment or reply: the transaction's id and RT's answer lines (REST2's
+ * message list, REST 1.0's `#` lines). RT records the message even where it refuses a status it
+ * carried, and says so only there.
+ */
+export interface RtSentMessage {
+  id: string
+  messages: string[]
 }
 
 /** Fields of a new user, by RT's names. */

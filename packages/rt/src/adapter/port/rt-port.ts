@@ -7,6 +7,7 @@ import type {
   RtLinkType,
   RtMessage,
   RtPage,
+  RtSentMessage,
   RtQueueRecord,
   RtTicketRecord,
   RtTicketActivity,
@@ -96,9 +97,9 @@ export interface RtPort extends RtPortFeatures {
    */
   ticketsActivity?(ticketIds: readonly string[], call: CallOptions): Promise<Map<string, RtTicketActivity | undefined>>
   /** Comments or replies on a ticket, and the transaction RT recorded (with the files sent, where any). */
-  postMessage(ticketId: string, message: RtMessage, call: CallOptions): Promise<RtTransactionRecord>
+  postMessage(ticketId: string, message: RtMessage, call: CallOptions): Promise<RtTransactionRecord & { messages: string[] }>
   /** Comments or replies on a ticket; answers the transaction's id alone, nothing read that the API's answer does not name. */
-  sendMessage(ticketId: string, message: RtMessage, call: CallOptions): Promise<string>
+  sendMessage(ticketId: string, message: RtMessage, call: CallOptions): Promise<RtSentMessage>
 
   /** A page of a ticket's files (named attachment parts). */
   ticketFiles(ticketId: string, cursor: string | undefined, call: CallOptions): Promise<RtPage<RtFileRecord>>

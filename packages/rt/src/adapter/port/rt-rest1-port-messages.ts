@@ -1,7 +1,7 @@
 import type { CallOptions } from '@ticketbridge/core'
 import type { Rest1HistoryEntry } from '../../client/rest1/rt-rest1-types'
 import type { RtPort } from './rt-port'
-import { type RtFileRecord, type RtMessage, rtMessageTypes, type RtTransactionRecord } from './rt-port-records'
+import { type RtFileRecord, type RtMessage, rtMessageTypes } from './rt-port-records'
 import { rest1PageOf } from './rt-rest1-listings'
 import type { Rest1PortContext } from './rt-rest1-port-context'
 
@@ -15,7 +15,8 @@ type Rest1MessagePort = Pick<RtPort, 'ticketTransactions' | 'postMessage' | 'sen
 export function createRest1MessagePort(context: Rest1PortContext): Rest1MessagePort {
   const { rest1 } = context
 
-  async function send(ticketId: string, message: RtMessage, call: CallOptions): Promise<void> {
+  /** Posts the message; RT's answer lines. */
+  async function send(ticketId: string, message: RtMessage, call: CallOptions): Promise<string[]> {
     const { messages } = await rest1.comment(
       ticketId,
       {
@@ -27,14 +28,14 @@ export function createRest1MessagePort(context: Rest1PortContext): Rest1MessageP
       },
       call,
     )
-    message.onAnswer?.(messages)
+    return messages
   }
 
   return {
     // REST 1.0 does not name the transaction it created: the short history does.
     async sendMessage(ticketId, message, call) {
-      await send(ticketId, message, call)
-      return context.newestMessageId(ticketId, call)
+      const messages = await send(ticketId, message, call)
+      return { id: await context.newestMessageId(ticketId, call), messages }
     },
 
     async ticketTransactions(ticketId, kind, cursor, call) {
@@ -46,15 +47,15 @@ export function createRest1MessagePort(context: Rest1PortContext): Rest1MessageP
       return rest1PageOf(transactions, cursor)
     },
 
-    async postMessage(ticketId, message, call): Promise<RtTransactionRecord> {
-      await send(ticketId, message, call)
+    async postMessage(ticketId, message, call) {
+      const messages = await send(ticketId, message, call)
       const transaction = await context.transactionOf(await context.newestMessage(ticketId, call), call)
       // REST 1.0 lists sizes rounded (and in characters for text) and no types: what was sent is exact.
       const files = transaction.files.map((file) => {
         const sent = message.attachments?.find((upload) => upload.filename === file.filename)
         return sent ? { ...file, contentType: sent.contentType ?? file.contentType, size: sent.data.byteLength } : file
       })
-      return { ...transaction, files }
+      return { ...transaction, files, messages }
     },
 
     async ticketFiles(ticketId, cursor, call) {

@@ -4,7 +4,7 @@ import type { Rest2MessageInput } from '../../client/rest2/rt-rest2-client-optio
 import { nextRest2Page } from '../../client/rest2/rt-rest2-paging'
 import type { Rest2Collection } from '../../client/rest2/rt-rest2-types'
 import type { RtPort } from './rt-port'
-import { type RtMessage, rtMessageTypes, type RtPage } from './rt-port-records'
+import { type RtMessage, rtMessageTypes, type RtPage, type RtSentMessage } from './rt-port-records'
 import { collectRest2, loadRtMessageParts } from './rt-rest2-message-parts'
 import { rest2FileRecord, rest2TransactionRecord, rest2UserFields } from './rt-rest2-records'
 
@@ -41,7 +41,7 @@ export function createRest2MessagePort(rest2: Rest2Client): Rest2MessagePort {
    * Posts a comment or reply. RT answers 400 `Message could not be recorded` for a ticket that
    * does not exist; that case is reported as the NotFoundError it is.
    */
-  async function send(ticketId: string, message: RtMessage, call: CallOptions): Promise<string> {
+  async function send(ticketId: string, message: RtMessage, call: CallOptions): Promise<RtSentMessage> {
     const input: Rest2MessageInput = {
       ...message.extra,
       ...(message.content !== undefined ? { Content: message.content, ContentType: message.contentType ?? 'text/plain' } : {}),
@@ -53,8 +53,7 @@ export function createRest2MessagePort(rest2: Rest2Client): Rest2MessagePort {
     try {
       const post = message.type === 'comment' ? rest2.comment.bind(rest2) : rest2.correspond.bind(rest2)
       const { transactionId, messages } = await post(ticketId, input, { ...call, ...files })
-      message.onAnswer?.(messages)
-      return transactionId
+      return { id: transactionId, messages }
     } catch (error) {
       if (ValidationError.isInstance(error) || PermissionError.isInstance(error)) await assertTicketExists(ticketId, call)
       throw error
@@ -91,10 +90,10 @@ export function createRest2MessagePort(rest2: Rest2Client): Rest2MessagePort {
     sendMessage: send,
 
     async postMessage(ticketId, message, call) {
-      const transactionId = await send(ticketId, message, call)
+      const { id: transactionId, messages } = await send(ticketId, message, call)
       if (!message.attachments || message.attachments.length === 0) {
         const { record } = await rest2.getTransaction(transactionId, { ...call, expand: { Creator: [...rest2UserFields] } })
-        return rest2TransactionRecord(record)
+        return { ...rest2TransactionRecord(record), messages }
       }
       // A message with files: what RT stored of them (the transaction itself is not read).
       const stored = await rest2.getTransactionAttachments(transactionId, { ...call, perPage: 100, orderBy: 'id', fields: fileFields })
@@ -102,7 +101,7 @@ export function createRest2MessagePort(rest2: Rest2Client): Rest2MessagePort {
       const files = stored.items
         .filter((item) => typeof item.Filename === 'string' && item.Filename !== '')
         .map((item) => rest2FileRecord(item, type))
-      return { id: transactionId, type, timeTaken: message.timeTaken ?? 0, files, raw: stored.items }
+      return { id: transactionId, type, timeTaken: message.timeTaken ?? 0, files, raw: stored.items, messages }
     },
 
     async ticketFiles(ticketId, cursor, call) {
