@@ -11,7 +11,7 @@ import { memoryBatches, memoryBatchItem } from './memory-batches'
 import type { MemoryDriverContext } from './memory-driver-context'
 import { memoryOffsetPage } from './memory-offset-page'
 import { buildMemoryTicketUpdate } from './memory-ticket-writes'
-import { type MemoryCommentRecord, type MemoryTicketRecord, nextMemoryId } from './memory-store'
+import { type MemoryCommentRecord, type MemoryTicketRecord, nextMemoryId, storeCarriedFiles } from './memory-store'
 
 /** The visibility the comment is written with: a public one becomes internal where public is switched off, never the reverse. */
 function memoryCommentVisibility(context: MemoryDriverContext, asked: CommentVisibility, warnings: AdapterWarning[]): CommentVisibility {
@@ -94,18 +94,7 @@ export function createMemoryCommentOperations(context: MemoryDriverContext): Com
     const record = buildMemoryComment(context, ticket, input, warnings)
     store.comments.set(record.id, record)
     // Files the comment carries (`comments.attachments`; the runtime refuses them elsewhere), linked to it.
-    for (const file of input.attachments ?? []) {
-      const id = nextMemoryId(store)
-      store.attachments.set(id, {
-        id,
-        ticketId: ticket.id,
-        commentId: record.id,
-        filename: file.filename,
-        contentType: file.contentType,
-        data: new Uint8Array(file.data),
-        createdAt: record.createdAt,
-      })
-    }
+    storeCarriedFiles(store, input.attachments, { ticketId: ticket.id, commentId: record.id, createdAt: record.createdAt })
     recordTimeWorked(context, record, input.timeWorkedMinutes, warnings)
     // Where comments can move their ticket (`setTicketStatus`), as a ticket update would; elsewhere the runtime warns.
     if (input.ticketStatus && context.capabilities.comments.setTicketStatus) {

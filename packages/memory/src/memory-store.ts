@@ -177,3 +177,15 @@ export function nextMemoryId(store: MemoryStore): number {
   store.lastId += 1
   return store.lastId
 }
+
+/** Stores the files a ticket or comment create carried (`attachments`), on the ticket and, where given, linked to the comment. */
+export function storeCarriedFiles(
+  store: MemoryStore,
+  files: readonly { filename: string; contentType: string; data: Uint8Array }[] | undefined,
+  owner: { ticketId: number; commentId?: number; createdAt: string },
+): void {
+  for (const file of files ?? []) {
+    const id = nextMemoryId(store)
+    store.attachments.set(id, { id, ...owner, filename: file.filename, contentType: file.contentType, data: new Uint8Array(file.data) })
+  }
+}

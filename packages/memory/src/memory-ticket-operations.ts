@@ -13,7 +13,7 @@ import { mapMemoryTicket } from './map-memory-records'
 import { memoryBatches, memoryBatchItem } from './memory-batches'
 import type { MemoryDriverContext } from './memory-driver-context'
 import { buildMemoryTicket, buildMemoryTicketUpdate } from './memory-ticket-writes'
-import { nextMemoryId } from './memory-store'
+import { storeCarriedFiles } from './memory-store'
 
 /**
  * One page of tickets, filtered as a vendor would: the filters declared `server` before paging,
@@ -56,17 +56,7 @@ export function createMemoryTicketOperations(context: MemoryDriverContext): Tick
     const record = buildMemoryTicket(context, input, warnings)
     store.tickets.set(record.id, record)
     // Files the ticket carries (`tickets.attachments`; the runtime refuses them elsewhere).
-    for (const file of input.attachments ?? []) {
-      const id = nextMemoryId(store)
-      store.attachments.set(id, {
-        id,
-        ticketId: record.id,
-        filename: file.filename,
-        contentType: file.contentType,
-        data: new Uint8Array(file.data),
-        createdAt: record.createdAt,
-      })
-    }
+    storeCarriedFiles(store, input.attachments, { ticketId: record.id, createdAt: record.createdAt })
     return { record: mapMemoryTicket(store, record, vendor), warnings }
   }
   return {
