@@ -1,9 +1,10 @@
-import { type DriverCallContext, type DriverWriteContext, type PersonDriver, type PersonQuery, UnsupportedOperationError } from '@ticketbridge/core'
+import { type DriverWriteContext, type PersonDriver, type PersonQuery, UnsupportedOperationError } from '@ticketbridge/core'
 import { haloPageSizeLimit, localValidationError } from '../client/halo-collection'
 import type { HaloAgent } from '../client/resources/halo-agents'
 import type { HaloUser } from '../client/resources/halo-users'
 import type { HaloDriverContext } from './halo-driver-context'
 import { requireNumericId } from './halo-numeric-id'
+import { createHaloKeptRead } from './halo-kept-read'
 import { haloRowWarnings } from './halo-row-warnings'
 import { haloSilentDirectoryFlags } from './halo-silent-flags'
 import { mapHaloAgent, mapHaloUser } from './map-halo-person'
@@ -53,36 +54,25 @@ async function siteForNewUser(
  */
 export function createHaloPersonOperations(halo: HaloDriverContext): PersonDriver {
   const { client } = halo
-  let agents: { list: Promise<HaloAgent[]>; readAt: number } | undefined
-  let users: { list: Promise<HaloUser[] | undefined>; readAt: number } | undefined
   /**
    * Every end user where they fit one page (`record_count` ≤ 100: a new or small instance), kept
    * for the lookup cache's age with the users this adapter creates added; `undefined` for a
    * larger directory, which is searched by address.
    */
-  function usersOf(context: DriverCallContext): Promise<HaloUser[] | undefined> {
-    const now = Date.now()
-    if (users && now - users.readAt < halo.options.lookupCacheMs) return users.list
-    const list = client.users
-      .listPage({ page_size: haloPageSizeLimit, page_no: 1 }, context)
-      .then((page) => (page.recordCount !== undefined && page.recordCount <= page.rows.length ? page.rows : undefined))
-    const entry = { list, readAt: now }
-    users = entry
-    list.catch(() => users === entry && (users = undefined))
-    return list
-  }
+  const users = createHaloKeptRead(
+    halo.options.lookupCacheMs,
+    (call): Promise<HaloUser[] | undefined> =>
+      client.users
+        .listPage({ page_size: haloPageSizeLimit, page_no: 1 }, call)
+        .then((page) => (page.recordCount !== undefined && page.recordCount <= page.rows.length ? page.rows : undefined)),
+  )
+  /** Every agent, kept for the lookup cache's age. */
+  const agents = createHaloKeptRead(
+    halo.options.lookupCacheMs,
+    (call): Promise<HaloAgent[]> => client.agents.list({}, call).toArray({ limit: 100_000 }),
+  )
   /** The site new end users of each client go on. */
   const sites = new Map<number, Promise<number>>()
-  /** Every agent, read again after the lookup cache's age; a failed read is not kept. */
-  function agentsOf(context: DriverCallContext): Promise<HaloAgent[]> {
-    const now = Date.now()
-    if (agents && now - agents.readAt < halo.options.lookupCacheMs) return agents.list
-    const list = client.agents.list({}, context).toArray({ limit: 100_000 })
-    const entry = { list, readAt: now }
-    agents = entry
-    list.catch(() => agents === entry && (agents = undefined))
-    return list
-  }
   return {
     async listPage(query: PersonQuery, cursor, context) {
       const pageSize = Math.min(query.pageSize ?? haloPageSizeLimit, haloPageSizeLimit)
@@ -112,13 +102,13 @@ export function createHaloPersonOperations(halo: HaloDriverContext): PersonDrive
       const hasAddress = (row: HaloUser) =>
         [row.emailaddress, row.email2, row.email3].some((address) => typeof address === 'string' && address.trim().toLowerCase() === wanted)
       // A directory that fits one page is read once for every address; a larger one is searched address by address.
-      const directory = await usersOf(context)
+      const directory = await users.get(context)
       const user = directory
         ? directory.find(hasAddress)
         : (await client.users.list({ search: email.trim(), page_size: 100 }, context).toArray({ limit: 1000 })).find(hasAddress)
       if (user) return mapHaloUser(user)
       // Agents are few and answered in one list: read once for every address asked for a while.
-      const agent = (await agentsOf(context)).find((row) => row.email?.trim().toLowerCase() === wanted)
+      const agent = (await agents.get(context)).find((row) => row.email?.trim().toLowerCase() === wanted)
       return agent ? mapHaloAgent(agent) : undefined
     },
 
@@ -150,7 +140,10 @@ export function createHaloPersonOperations(halo: HaloDriverContext): PersonDrive
         ...row,
       } as typeof row
       halo.resolver.rememberUser(merged)
-      users?.list.then((rows) => rows?.push(merged)).catch(() => {})
+      users
+        .kept()
+        ?.then((rows) => rows?.push(merged))
+        .catch(() => {})
       return { record: mapHaloUser(merged), warnings: haloRowWarnings(row) }
     },
   }
