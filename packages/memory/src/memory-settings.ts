@@ -20,6 +20,7 @@ export const fullMemoryCapabilities: AdapterCapabilities = {
   silentWrites: true,
   timeEntries: true,
   relations: true,
+  childrenReadBatchLimit: 500,
 }
 
 /** Capabilities to take away from the full set, section by section. */
@@ -36,6 +37,7 @@ export const capabilityOverridesSchema = z
     timeEntries: z.boolean(),
     timeEntriesAreComments: z.boolean(),
     relations: z.boolean(),
+    childrenReadBatchLimit: z.number().int().positive(),
   })
   .partial()
 export type CapabilityOverrides = z.input<typeof capabilityOverridesSchema>

@@ -11,6 +11,7 @@ import type { ResolvedAutotaskAdapterOptions } from './autotask-adapter-settings
  * - attachments: upload and download bytes, on tickets and on notes, up to about 6 MB each.
  * - people: contacts can be created (under a company), resources cannot; organizations are companies.
  * - every ticket query filter runs in Autotask's query language.
+ * - notes, files and time entries of up to 500 tickets come in one `ticketID in [...]` query each.
  */
 export function autotaskCapabilities(options: ResolvedAutotaskAdapterOptions, attachmentMaxBytes: number): AdapterCapabilities {
   return {
@@ -34,6 +35,7 @@ export function autotaskCapabilities(options: ResolvedAutotaskAdapterOptions, at
     silentWrites: false,
     timeEntries: true,
     relations: false,
+    childrenReadBatchLimit: 500,
   }
 }
 

@@ -9,7 +9,10 @@ import { externalIdStamp, type MigrationContext } from './migration-context'
  * being created again, and its comments, files and time entries are then matched against what
  * the target holds before any is sent. Tickets the ledger all knows cost nothing.
  */
-export async function* adoptExistingTickets(context: MigrationContext, pages: AsyncIterable<Page<Ticket>>): AsyncGenerator<Ticket> {
+export async function* adoptExistingTickets(
+  context: MigrationContext,
+  pages: AsyncIterable<Page<Ticket>> | Iterable<Page<Ticket>>,
+): AsyncGenerator<Ticket> {
   // Pages are gathered up to `ticketsPerLookup` tickets and looked up together: where the target
   // finds stamps by listing the tickets that share their start (Halo), one listing serves ten
   // pages, and that listing grows with every ticket the run has added.

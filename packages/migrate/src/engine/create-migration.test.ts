@@ -370,6 +370,48 @@ describe('createMigration', () => {
     expect(target.store.tickets.size).toBe(0)
   })
 
+  it("reads the source's listing and each ticket's comments, files and time entries once across preflight and run", async () => {
+    const memorySource = createMemoryAdapter({ vendor: 'memory-source' })
+    await seedMemoryHelpDesk(memorySource, 150)
+    const listings: unknown[] = []
+    const asked = { comments: [] as string[], files: [] as string[], timeEntries: [] as string[] }
+    const counted = <T extends { listForTickets?: (ids: readonly string[], options?: never) => Promise<unknown> }>(group: T, into: string[]): T => ({
+      ...group,
+      listForTickets: (ids: readonly string[], options?: never) => {
+        into.push(...ids)
+        return group.listForTickets!(ids, options)
+      },
+    })
+    const source: TicketingAdapter = {
+      ...memorySource,
+      tickets: { ...memorySource.tickets, list: (...args) => (listings.push(args[0]), memorySource.tickets.list(...args)) },
+      comments: counted(memorySource.comments, asked.comments),
+      attachments: counted(memorySource.attachments, asked.files),
+      timeEntries: counted(memorySource.timeEntries, asked.timeEntries),
+    }
+    const target = createMemoryAdapter({ vendor: 'memory-target' })
+    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const preflight = await migration.preflight()
+    // One read covers the first batch: the sample is that batch.
+    expect(preflight.estimate.sampledTickets).toBe(100)
+    const report = await migration.run()
+    expect(report.counts.tickets).toMatchObject({ read: 150, created: 150, failed: 0 })
+    expect(report.counts.comments.created).toBe(memorySource.store.comments.size)
+    expect(listings).toHaveLength(1)
+    for (const ids of Object.values(asked)) {
+      expect(ids).toHaveLength(150)
+      expect(new Set(ids).size).toBe(150)
+    }
+    expect(target.store.comments.size).toBe(memorySource.store.comments.size)
+    expect(target.store.attachments.size).toBe(memorySource.store.attachments.size)
+
+    // A second run lists and reads afresh: the preflight's reads served one run.
+    const again = await migration.run()
+    expect(again.counts.tickets).toMatchObject({ read: 150, created: 0, skipped: 150 })
+    expect(listings).toHaveLength(2)
+    await migration.close()
+  })
+
   it('estimates the time at the pace each adapter keeps to, where it has one', async () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedMemoryHelpDesk(source, 4)

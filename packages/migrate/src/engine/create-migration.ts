@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { MigrationLedger } from '../ledger/migration-ledger'
+import { KeptSourceReads } from './kept-source-reads'
 import { resolveMapping } from '../mapping/resolve-mapping'
 import type { MigrationReport } from '../report/migration-report'
 import { type VerifyReport, verifyMigration } from '../verify/verify-migration'
@@ -45,7 +46,7 @@ export function createMigration(options: MigrationOptions): Migration {
   if (!options.dryRun && existsSync(ledgerPath)) theLedger()
 
   const target = new MigrationTarget(options.target, options.dryRun ?? false, options.signal)
-  const setup: MigrationSetup = { options, settings, target, ledger: theLedger, emit }
+  const setup: MigrationSetup = { options, settings, target, ledger: theLedger, emit, keptReads: new KeptSourceReads() }
   let preflightReport: PreflightReport | undefined
 
   async function preflight(): Promise<PreflightReport> {
@@ -57,6 +58,7 @@ export function createMigration(options: MigrationOptions): Migration {
       mapping: resolveMapping(mappingFile, resolvedLookups),
       mappingFile,
       targetLookups: resolvedLookups,
+      kept: setup.keptReads,
       ...(options.allowUnmapped ? { allowUnmapped: true } : {}),
       ...(options.since ? { since: options.since } : {}),
       ...(options.signal ? { signal: options.signal } : {}),

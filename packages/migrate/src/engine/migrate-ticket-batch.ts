@@ -10,9 +10,6 @@ import { readTicketChildren, type TicketChildren } from './read-ticket-children'
 import type { DirectoryResolver } from './resolve-directory'
 import { recordTicketFailure, type SettledTicket } from './ticket-failure'
 
-/** Tickets planned and written together: a page of the source, as many as one Halo array holds. */
-export const ticketBatchSize = 100
-
 /**
  * Moves a batch of tickets in steps, so that every read and write the vendors take for many
  * records leaves in as few requests as they allow: the batch's comments, files and time read

@@ -2,6 +2,7 @@ import type { AdapterWarning, TicketingAdapter, TicketStatus } from '@ticketbrid
 import type { MigrationLedger } from '../ledger/migration-ledger'
 import type { MappingFile } from '../mapping/mapping-file'
 import type { ResolvedMapping, TargetLookups } from '../mapping/resolve-mapping'
+import type { KeptSourceReads } from './kept-source-reads'
 import type { MigrationProgressEvent } from './migration-progress'
 
 /** Per-entity tallies of one run. */
@@ -41,6 +42,8 @@ export interface MigrationContext {
   lookupWarnings: Map<string, AdapterWarning[]>
   /** Relation keys recorded in this run's first pass, so a link both tickets list counts once. */
   relationsRecorded: Set<string>
+  /** What the preflight read of the first tickets, taken instead of reading it again. */
+  keptReads: KeptSourceReads
 }
 
 /** The external id a migrated ticket is stamped with: where it came from, as `vendor:id`. */

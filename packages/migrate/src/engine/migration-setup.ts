@@ -1,6 +1,7 @@
 import { ConfigurationError } from '@ticketbridge/core'
 import type { MigrationLedger } from '../ledger/migration-ledger'
 import { type MappingFile, mappingFileSchema } from '../mapping/mapping-file'
+import type { KeptSourceReads } from './kept-source-reads'
 import type { MigrationOptions } from './migration-options'
 import type { MigrationProgressEvent } from './migration-progress'
 import type { MigrationTarget } from './migration-target'
@@ -24,6 +25,8 @@ export interface MigrationSetup {
   /** The ledger, opened (or made) on first use. */
   ledger(): MigrationLedger
   emit(event: MigrationProgressEvent): void
+  /** The preflight's listing and sample, for the run right after it. */
+  keptReads: KeptSourceReads
 }
 
 /** Checks a migration's options (the mapping, concurrency, since, transient retries); a ConfigurationError names the bad one. */

@@ -1,5 +1,7 @@
-import { type AdapterCapabilities, listForTickets, type Ticket, type TicketingAdapter } from '@ticketbridge/core'
+import { type AdapterCapabilities, listForTickets, type Ticket, type TicketChildren, type TicketingAdapter } from '@ticketbridge/core'
 import { hasValue } from './has-value'
+import type { KeptSourceReads } from './kept-source-reads'
+import { ticketBatchSize } from './ticket-batches'
 import type { MappingFile } from '../mapping/mapping-file'
 import { isUnmapped, missingMappingTargets, type ResolvedMapping, type TargetLookups, type UnmappedValue } from '../mapping/resolve-mapping'
 
@@ -33,6 +35,8 @@ export interface PreflightReport {
  * Looks before it writes: checks both adapters' capabilities and the mapping against every
  * source ticket (one listing pass, no per-ticket requests), samples a few tickets for comments
  * and files, and estimates the requests and time the migration costs at each vendor's limit.
+ * Where the source reads many tickets' children at once, the sample is the run's first batch,
+ * and `kept` holds it and the listing for the run: a migration reads neither twice.
  */
 export async function runPreflight(options: {
   source: TicketingAdapter
@@ -41,7 +45,10 @@ export async function runPreflight(options: {
   mappingFile: MappingFile
   targetLookups: TargetLookups
   since?: string
+  /** Tickets sampled; by default the first batch where one read covers it, else 10. */
   sampleSize?: number
+  /** Keeps the listing and the sample's reads for the run that follows. */
+  kept?: KeptSourceReads
   /** Mapping entries naming target values the target lacks are notes, not a reason to stop. */
   allowUnmapped?: boolean
   signal?: AbortSignal
@@ -77,11 +84,19 @@ export async function runPreflight(options: {
   const required = targetLookups.customFields.filter((field) => field.required)
   const missing = new Map<string, number>()
   const sample: string[] = []
-  const sampleSize = options.sampleSize ?? 10
+  const readBatchLimit = source.capabilities.childrenReadBatchLimit
+  const sampleSize = options.sampleSize ?? (readBatchLimit ? Math.min(readBatchLimit, ticketBatchSize) : 10)
   let tickets = 0
   let closedTickets = 0
   const people = new Set<string>()
-  for await (const ticket of source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal })) {
+  const { kept } = options
+  kept?.start()
+  const pages = source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal }).pages()
+  for await (const page of pages) {
+    kept?.keepPage(page)
+    for (const ticket of page.items) noteTicket(ticket)
+  }
+  function noteTicket(ticket: Ticket) {
     tickets += 1
     if (sample.length < sampleSize) sample.push(ticket.id)
     for (const value of [mapping.status(ticket), mapping.priority(ticket), mapping.queue(ticket), mapping.ticketType(ticket)])
@@ -103,52 +118,28 @@ export async function runPreflight(options: {
   // The sample's comments, files and time read as the run reads a batch: together.
   const read = options.signal ? { signal: options.signal } : {}
   const total = (lists: Map<string, unknown[]>) => [...lists.values()].reduce((sum, list) => sum + list.length, 0)
-  const sampledComments = total(await listForTickets(source.comments, sample, read))
-  const sampledAttachments = total(await listForTickets(source.attachments, sample, read))
+  const readSample = async <T>(kind: 'comments' | 'files' | 'timeEntries', group: TicketChildren<T>) => {
+    const answer = await listForTickets(group, sample, read)
+    kept?.keepChildren(kind, answer)
+    return total(answer)
+  }
+  const sampledComments = await readSample('comments', source.comments)
+  const sampledAttachments = await readSample('files', source.attachments)
   const commentsPerTicket = sample.length > 0 ? sampledComments / sample.length : 0
   const attachmentsPerTicket = sample.length > 0 ? sampledAttachments / sample.length : 0
   // Time entries and relations move only where both ends keep them: sampled only then.
   const timeEntriesMove = source.capabilities.timeEntries && target.capabilities.timeEntries
   const relationsMove = source.capabilities.relations && target.capabilities.relations
-  const sampledTimeEntries = timeEntriesMove ? total(await listForTickets(source.timeEntries, sample, read)) : 0
+  const sampledTimeEntries = timeEntriesMove ? await readSample('timeEntries', source.timeEntries) : 0
   let sampledRelations = 0
-  for (const ticketId of sample) {
+  // Relations are read ticket by ticket everywhere: a few are enough.
+  for (const ticketId of sample.slice(0, 10)) {
     if (relationsMove) sampledRelations += (await source.relations.list(ticketId, { signal: options.signal })).length
   }
   const timeEntriesPerTicket = sample.length > 0 ? sampledTimeEntries / sample.length : 0
-  const relationsPerTicket = sample.length > 0 ? sampledRelations / sample.length : 0
+  const relationsPerTicket = sample.length > 0 ? sampledRelations / Math.min(sample.length, 10) : 0
 
-  const degradations: string[] = []
-  const blocking: string[] = []
-  const targetCapabilities = target.capabilities
-  if (!targetCapabilities.tickets.create) blocking.push(`${target.vendor} cannot create tickets through its API.`)
-  if (!targetCapabilities.comments.create) blocking.push(`${target.vendor} cannot create comments through its API.`)
-  if (!targetCapabilities.comments.setAuthor)
-    degradations.push('Comment authors cannot be set in the target: each comment starts with a provenance line naming its author.')
-  if (!targetCapabilities.comments.setCreatedAt)
-    degradations.push('Comment times cannot be set in the target: the provenance line keeps the original time.')
-  if (!targetCapabilities.tickets.setCreatedAt)
-    degradations.push(
-      'Ticket creation times cannot be set in the target: tickets carry the time of import, and each description starts with a provenance line that keeps the original time.',
-    )
-  if (!targetCapabilities.comments.html) degradations.push('The target keeps comments as plain text: HTML is converted to text.')
-  for (const problem of missingMappingTargets(options.mappingFile, targetLookups)) {
-    if (options.allowUnmapped) degradations.push(`${problem} Those tickets get the target's default (allowUnmapped).`)
-    else blocking.push(`${problem} Correct the mapping, or allow it (--allow-unmapped) to leave such tickets at the target's default.`)
-  }
-  if (!targetCapabilities.comments.visibilities.includes('internal'))
-    blocking.push(`${target.vendor} has no internal comments: internal notes would become visible to requesters.`)
-  if (!targetCapabilities.silentWrites)
-    degradations.push(`${target.vendor} cannot suppress notifications for imported records: requesters may receive emails.`)
-  if (!targetCapabilities.attachments.upload)
-    degradations.push(`${target.vendor} cannot receive files: attachments are not moved (each one is reported).`)
-  if (source.capabilities.timeEntries && !targetCapabilities.timeEntries)
-    degradations.push(`${target.vendor} keeps no time entries: time worked in ${source.vendor} is not moved.`)
-  if (source.capabilities.relations && !targetCapabilities.relations)
-    degradations.push(`${target.vendor} keeps no ticket relations: parent, child and related links in ${source.vendor} are not moved.`)
-  if (targetCapabilities.attachments.maxBytes !== undefined)
-    degradations.push(`Files larger than ${targetCapabilities.attachments.maxBytes} bytes are refused by the target and reported as failed.`)
-
+  const { degradations, blocking } = capabilityGaps(source, target, options.mappingFile, targetLookups, options.allowUnmapped ?? false)
   degradations.push(...[...statusNotes.values()].filter((note) => note.endsWith('by category.')))
   const sourcePageSize = source.capabilities.tickets.pageSizeLimit
   const sourceRequests =
@@ -192,4 +183,46 @@ export async function runPreflight(options: {
       },
     },
   }
+}
+
+/** What the target cannot keep (degradations, each a warning) and what stops the run before it writes (blocking). */
+function capabilityGaps(
+  source: TicketingAdapter,
+  target: TicketingAdapter,
+  mappingFile: MappingFile,
+  targetLookups: TargetLookups,
+  allowUnmapped: boolean,
+): { degradations: string[]; blocking: string[] } {
+  const degradations: string[] = []
+  const blocking: string[] = []
+  const targetCapabilities = target.capabilities
+  if (!targetCapabilities.tickets.create) blocking.push(`${target.vendor} cannot create tickets through its API.`)
+  if (!targetCapabilities.comments.create) blocking.push(`${target.vendor} cannot create comments through its API.`)
+  if (!targetCapabilities.comments.setAuthor)
+    degradations.push('Comment authors cannot be set in the target: each comment starts with a provenance line naming its author.')
+  if (!targetCapabilities.comments.setCreatedAt)
+    degradations.push('Comment times cannot be set in the target: the provenance line keeps the original time.')
+  if (!targetCapabilities.tickets.setCreatedAt)
+    degradations.push(
+      'Ticket creation times cannot be set in the target: tickets carry the time of import, and each description starts with a provenance line that keeps the original time.',
+    )
+  if (!targetCapabilities.comments.html) degradations.push('The target keeps comments as plain text: HTML is converted to text.')
+  for (const problem of missingMappingTargets(mappingFile, targetLookups)) {
+    if (allowUnmapped) degradations.push(`${problem} Those tickets get the target's default (allowUnmapped).`)
+    else blocking.push(`${problem} Correct the mapping, or allow it (--allow-unmapped) to leave such tickets at the target's default.`)
+  }
+  if (!targetCapabilities.comments.visibilities.includes('internal'))
+    blocking.push(`${target.vendor} has no internal comments: internal notes would become visible to requesters.`)
+  if (!targetCapabilities.silentWrites)
+    degradations.push(`${target.vendor} cannot suppress notifications for imported records: requesters may receive emails.`)
+  if (!targetCapabilities.attachments.upload)
+    degradations.push(`${target.vendor} cannot receive files: attachments are not moved (each one is reported).`)
+  if (source.capabilities.timeEntries && !targetCapabilities.timeEntries)
+    degradations.push(`${target.vendor} keeps no time entries: time worked in ${source.vendor} is not moved.`)
+  if (source.capabilities.relations && !targetCapabilities.relations)
+    degradations.push(`${target.vendor} keeps no ticket relations: parent, child and related links in ${source.vendor} are not moved.`)
+  if (targetCapabilities.attachments.maxBytes !== undefined)
+    degradations.push(`Files larger than ${targetCapabilities.attachments.maxBytes} bytes are refused by the target and reported as failed.`)
+
+  return { degradations, blocking }
 }

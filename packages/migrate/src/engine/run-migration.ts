@@ -5,14 +5,14 @@ import { buildMigrationReport, type MigrationReport } from '../report/migration-
 import { adoptExistingTickets } from './adopt-existing-tickets'
 import { AttemptCounts } from './attempt-counts'
 import { migrateRelations } from './migrate-relations'
-import { migrateTicketBatch, ticketBatchSize } from './migrate-ticket-batch'
+import { migrateTicketBatch } from './migrate-ticket-batch'
 import { emptyCounts, type MigrationContext } from './migration-context'
 import type { MigrationProgressEvent } from './migration-progress'
 import type { MigrationSetup } from './migration-setup'
 import type { PreflightReport } from './preflight'
 import { DirectoryResolver } from './resolve-directory'
 import { resumableListing } from './resumable-listing'
-import { inBatches } from './ticket-batches'
+import { inBatches, ticketBatchSize } from './ticket-batches'
 import type { SettledTicket } from './ticket-failure'
 
 /**
@@ -46,6 +46,7 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
     adoptedTickets: new Set(),
     lookupWarnings: new Map(),
     relationsRecorded: new Set(),
+    keptReads: setup.keptReads,
     ...(options.signal ? { signal: options.signal } : {}),
   }
   const directory = new DirectoryResolver(context)
@@ -83,8 +84,10 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
   }
   let retryRoundsRun = 0
   try {
+    // The preflight's listing where it kept it (a small help desk, read minutes ago), else afresh.
+    const keptPages = setup.keptReads.takeListing()
     const listing = (): AsyncIterable<Ticket> => {
-      const pages = source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal }).pages()
+      const pages = keptPages ?? source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal }).pages()
       return adoptExistingTickets(context, pages)
     }
     await moveAll(resumableListing(listing, { rounds: retryRounds, wait }))

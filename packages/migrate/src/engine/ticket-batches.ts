@@ -1,3 +1,6 @@
+/** Tickets planned and written together: a page of the source, as many as one Halo array holds. */
+export const ticketBatchSize = 100
+
 /**
  * Groups what a listing yields into batches of at most `size`, in order; the last may be short.
  * A batch is handed on as soon as it is full, so the listing is read no further ahead than that.

@@ -18,6 +18,8 @@ import type { AdapterCapabilities } from '@ticketbridge/core'
  *   full-text index, the text of descriptions.
  * - writes cannot suppress RT's notifications (scrips run on every transaction).
  * - time worked is recorded on comments (`TimeTaken`); links are relations.
+ * - REST2 reads the history of many tickets in one transaction search (100 tickets counted as a
+ *   batch: the search pages by 100 transactions); REST 1.0 reads each ticket's history alone.
  *
  * Through REST 1.0 (`api: 'rest1'`) descriptions and comments are read as text (REST 1.0 shows a message's text
  * content): HTML is sent as text with a `converted` warning.
@@ -56,5 +58,6 @@ export function rtCapabilities(options: {
     timeEntries: true,
     timeEntriesAreComments: true,
     relations: true,
+    ...(rest2 ? { childrenReadBatchLimit: 100 } : {}),
   }
 }

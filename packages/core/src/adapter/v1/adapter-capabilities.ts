@@ -74,5 +74,11 @@ export const adapterCapabilitiesSchema = z.object({
    */
   timeEntriesAreComments: z.boolean().optional(),
   relations: z.boolean(),
+  /**
+   * Tickets whose comments, files or time entries one read covers (`listForTickets`: Autotask's
+   * `ticketID in [...]` query, RT REST2's transaction search); absent: each ticket is read alone
+   * (Halo's actions, RT REST 1.0's history). A preflight samples this many tickets for the cost of one.
+   */
+  childrenReadBatchLimit: z.number().int().positive().optional(),
 })
 export type AdapterCapabilities = z.infer<typeof adapterCapabilitiesSchema>
