@@ -24,23 +24,30 @@ interface GateWaiter {
 }
 
 /**
- * The shared gate of a rate limiter, the stage after the lanes: it admits the oldest waiting
- * task once the overall cap, every budget and any server pause allow it, and counts each task
- * against every budget from its start to a window after its end.
+ * The one line of a rate limiter: it admits the oldest waiting task whose lane has room once
+ * the overall cap, every budget and any server pause allow it, and counts each task against
+ * every budget from its start to a window after its end. A full lane holds only its own tasks;
+ * a full budget, the overall cap or a pause holds everyone.
  */
 export class RateLimitGate {
   private readonly waiters: GateWaiter[] = []
   private running = 0
+  /** Tasks running per lane. */
+  private readonly laneRunning = new Map<string, number>()
   private pausedUntilMs = 0
   private timer: unknown
   private timerDueAt = Number.POSITIVE_INFINITY
 
   constructor(
     private readonly budgets: ReadonlyMap<string, RollingWindowBudget>,
+    /** Each lane's concurrency. */
+    private readonly laneConcurrency: ReadonlyMap<string, number>,
     private readonly maxConcurrency: number,
     private readonly clock: Clock,
     private readonly onRateLimit: ((event: RateLimitEvent) => void) | undefined,
-  ) {}
+  ) {
+    for (const lane of laneConcurrency.keys()) this.laneRunning.set(lane, 0)
+  }
 
   /** Tasks admitted and not yet finished. */
   get inFlight(): number {
@@ -58,13 +65,12 @@ export class RateLimitGate {
   }
 
   /** The common case, without a promise: nobody waiting and room everywhere. */
-  admitAtOnce(weight: number): boolean {
-    if (this.waiters.length > 0 || this.running >= this.maxConcurrency) return false
+  admitAtOnce(lane: string, weight: number): boolean {
+    if (this.waiters.length > 0 || this.running >= this.maxConcurrency || !this.laneHasRoom(lane)) return false
     const now = this.clock.now()
     if (this.pausedUntilMs > now) return false
     for (const budget of this.budgets.values()) if (budget.waitMs(now, weight) > 0) return false
-    for (const budget of this.budgets.values()) budget.begin(weight)
-    this.running++
+    this.start(lane, weight)
     return true
   }
 
@@ -96,8 +102,9 @@ export class RateLimitGate {
   }
 
   /** A task finished: its budgets keep counting it for a window from now. */
-  leave(weight: number): void {
+  leave(lane: string, weight: number): void {
     this.running--
+    this.laneRunning.set(lane, (this.laneRunning.get(lane) as number) - 1)
     const now = this.clock.now()
     for (const budget of this.budgets.values()) budget.finish(now, weight)
     this.pump()
@@ -147,11 +154,24 @@ export class RateLimitGate {
     }, delayMs)
   }
 
-  /** Admits waiting tasks, oldest first, while the cap, the budgets and any pause allow. */
+  private laneHasRoom(lane: string): boolean {
+    return (this.laneRunning.get(lane) as number) < (this.laneConcurrency.get(lane) as number)
+  }
+
+  private start(lane: string, weight: number): void {
+    for (const budget of this.budgets.values()) budget.begin(weight)
+    this.running++
+    this.laneRunning.set(lane, (this.laneRunning.get(lane) as number) + 1)
+  }
+
+  /** Admits waiting tasks, oldest first among lanes with room, while the cap, the budgets and any pause allow. */
   private pump(): void {
     while (this.waiters.length > 0) {
-      const waiter = this.waiters[0] as GateWaiter
       if (this.running >= this.maxConcurrency) return // a finishing task calls pump again
+      // The oldest task whose lane has room; a full lane's tasks wait for one of its own to finish.
+      const index = this.waiters.findIndex((candidate) => this.laneHasRoom(candidate.lane))
+      if (index === -1) return
+      const waiter = this.waiters[index] as GateWaiter
       const now = this.clock.now()
       if (this.pausedUntilMs > now) {
         this.reportAll('server', this.pausedUntilMs - now, 'server-throttle')
@@ -172,9 +192,8 @@ export class RateLimitGate {
         this.wakeAfter(waitMs)
         return
       }
-      this.waiters.shift()
-      for (const budget of this.budgets.values()) budget.begin(waiter.weight)
-      this.running++
+      this.waiters.splice(index, 1)
+      this.start(waiter.lane, waiter.weight)
       waiter.resolve()
     }
   }

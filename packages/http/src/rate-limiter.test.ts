@@ -265,6 +265,27 @@ describe('createRateLimiter', () => {
     ).rejects.toBe(failure)
     expect(limiter.inFlight).toBe(0)
     await expect(limiter.schedule('read', async () => 'next')).resolves.toBe('next')
+    // A task that throws before it returns a promise frees its slot too.
+    const thrown = limiter.schedule('read', () => {
+      throw failure
+    })
+    await expect(thrown).rejects.toBe(failure)
+    expect(limiter.inFlight).toBe(0)
+  })
+
+  it('lets a waiting task of a lane with room go before an older one whose lane is full', async () => {
+    const limiter = createRateLimiter({ lanes: { read: { concurrency: 1 }, write: { concurrency: 1 } } })
+    let release: () => void = () => undefined
+    const order: string[] = []
+    const first = limiter.schedule('read', () => new Promise<void>((resolve) => (release = resolve)))
+    const secondRead = limiter.schedule('read', async () => void order.push('second read'))
+    const write = limiter.schedule('write', async () => void order.push('write'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(order).toEqual(['write'])
+    expect(limiter.queued).toBe(1)
+    release()
+    await Promise.all([first, secondRead, write])
+    expect(order).toEqual(['write', 'second read'])
   })
 })
 

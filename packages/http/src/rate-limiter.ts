@@ -1,5 +1,4 @@
-import { AbortError, ConfigurationError } from '@ticketbridge/core'
-import PQueue from 'p-queue'
+import { ConfigurationError } from '@ticketbridge/core'
 import { toAbortError } from './abortable-sleep'
 import { systemClock, type Clock } from './clock'
 import { assertPositiveInteger } from './assert-positive-integer'
@@ -41,7 +40,7 @@ export interface ScheduleOptions {
 }
 
 /**
- * A rate-limit layer independent of any HTTP library: lanes with their own concurrency (p-queue),
+ * A rate-limit layer independent of any HTTP library: lanes with their own concurrency,
  * an overall concurrency cap, and rolling-window budgets that every task start consumes.
  */
 export interface RateLimiter {
@@ -76,11 +75,12 @@ export const defaultRateLimitLanes: Readonly<Record<string, RateLimitLaneOptions
 })
 
 /**
- * Creates a rate limiter. A task passes two stages: its lane's p-queue (lane concurrency, FIFO)
- * and then a shared gate, which admits the oldest waiting task once the overall cap, every
- * budget and any server pause allow it. A task counts against every budget from its start, and
- * from its end for a whole window, so it never leaves a budget before the vendor, which counts
- * it on arrival somewhere in between, lets it go.
+ * Creates a rate limiter. Every task waits in one line (`rate-limit-gate.ts`), which admits the
+ * oldest task whose lane has room once the overall cap, every budget and any server pause allow
+ * it. A task counts against every budget from its start, and from its end for a whole window,
+ * so it never leaves a budget before the vendor, which counts it on arrival somewhere in
+ * between, lets it go. A task that finds room everywhere starts at once, without a promise of
+ * the limiter's own: the transport pays this on every request.
  *
  * @example
  * const limiter = createRateLimiter({
@@ -96,12 +96,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const laneNames = Object.keys(laneOptions)
   if (laneNames.length === 0) throw new ConfigurationError('A rate limiter needs at least one lane.', { option: 'lanes' })
 
-  const laneQueues = new Map<string, PQueue>()
+  const laneConcurrency = new Map<string, number>()
   let concurrencySum = 0
   for (const [name, lane] of Object.entries(laneOptions)) {
     assertPositiveInteger(lane.concurrency, `lanes.${name}.concurrency`)
     concurrencySum += lane.concurrency
-    laneQueues.set(name, new PQueue({ concurrency: lane.concurrency }))
+    laneConcurrency.set(name, lane.concurrency)
   }
   const maxConcurrency = options.maxConcurrency ?? concurrencySum
   assertPositiveInteger(maxConcurrency, 'maxConcurrency')
@@ -114,54 +114,46 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     budgets.set(budgetOptions.name, new RollingWindowBudget(budgetOptions))
   }
 
-  const gate = new RateLimitGate(budgets, maxConcurrency, clock, options.onRateLimit)
+  const gate = new RateLimitGate(budgets, laneConcurrency, maxConcurrency, clock, options.onRateLimit)
+
+  /** Runs an admitted task and frees its place however it ends (a throw included). */
+  const runAdmitted = <T>(lane: string, weight: number, task: () => Promise<T>): Promise<T> => {
+    let running: Promise<T>
+    try {
+      running = task()
+    } catch (error) {
+      gate.leave(lane, weight)
+      return Promise.reject(error)
+    }
+    return running.finally(() => gate.leave(lane, weight))
+  }
 
   return {
-    async schedule<T>(lane: string, task: () => Promise<T>, scheduleOptions: ScheduleOptions = {}): Promise<T> {
-      const queue = laneQueues.get(lane)
-      if (!queue) {
-        throw new ConfigurationError(`Unknown rate-limit lane ${lane}; this limiter has ${laneNames.join(', ')}.`, { option: 'lane' })
+    schedule<T>(lane: string, task: () => Promise<T>, scheduleOptions: ScheduleOptions = {}): Promise<T> {
+      if (!laneConcurrency.has(lane)) {
+        return Promise.reject(
+          new ConfigurationError(`Unknown rate-limit lane ${lane}; this limiter has ${laneNames.join(', ')}.`, { option: 'lane' }),
+        )
       }
       const weight = scheduleOptions.weight ?? 1
-      assertPositiveInteger(weight, 'weight')
+      try {
+        assertPositiveInteger(weight, 'weight')
+      } catch (error) {
+        return Promise.reject(error)
+      }
       for (const budget of budgets.values()) {
         if (weight > budget.limit) {
-          throw new ConfigurationError(`A task of weight ${weight} can never fit budget ${budget.name} (limit ${budget.limit}).`, {
-            option: 'weight',
-          })
+          return Promise.reject(
+            new ConfigurationError(`A task of weight ${weight} can never fit budget ${budget.name} (limit ${budget.limit}).`, { option: 'weight' }),
+          )
         }
       }
       const { signal } = scheduleOptions
-      if (signal?.aborted) throw toAbortError(signal)
-
-      // p-queue is given a signal that fires only while the task is still queued. Given the
-      // caller's signal, it would also settle a *running* task early and free its slot while
-      // the work (an HTTP request) was still in flight, breaking the concurrency cap.
-      // Without a caller signal there is nothing to cancel, and no controller is made.
-      const queuedController = signal ? new AbortController() : undefined
-      let started = false
-      const onQueuedAbort = (): void => {
-        if (!started) queuedController?.abort(toAbortError(signal))
-      }
-      signal?.addEventListener('abort', onQueuedAbort, { once: true })
-      const run = async (): Promise<T> => {
-        started = true
-        signal?.removeEventListener('abort', onQueuedAbort)
-        if (!gate.admitAtOnce(weight)) await gate.enter(lane, weight, signal, scheduleOptions.onRateLimit)
-        try {
-          return await task()
-        } finally {
-          gate.leave(weight)
-        }
-      }
-      try {
-        return await queue.add(run, queuedController ? { signal: queuedController.signal } : {})
-      } catch (error) {
-        if (queuedController?.signal.aborted && !AbortError.isInstance(error)) throw toAbortError(signal)
-        throw error
-      } finally {
-        signal?.removeEventListener('abort', onQueuedAbort)
-      }
+      if (signal?.aborted) return Promise.reject(toAbortError(signal))
+      if (gate.admitAtOnce(lane, weight)) return runAdmitted(lane, weight, task)
+      // The signal removes the task while it waits; once running, the task handles it itself and
+      // keeps its place until it settles (freeing it early would break the concurrency cap).
+      return gate.enter(lane, weight, signal, scheduleOptions.onRateLimit).then(() => runAdmitted(lane, weight, task))
     },
 
     pauseUntil(timestampMs: number): void {
@@ -192,9 +184,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       return gate.inFlight
     },
     get queued() {
-      let queued = gate.waiting
-      for (const queue of laneQueues.values()) queued += queue.size
-      return queued
+      return gate.waiting
     },
     get pausedUntil() {
       return gate.pausedUntil

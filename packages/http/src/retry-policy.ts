@@ -1,7 +1,7 @@
 /*
  * Why the retry loop is written here instead of taken from a library such as p-retry
  * ---------------------------------------------------------------------------------
- * We prefer well-kept libraries (p-queue runs the lane queues), but a retry loop is about forty
+ * We prefer well-kept libraries (axios sends, zod checks), but a retry loop is about forty
  * lines and every one of them encodes a decision that is specific to ticketbridge:
  *
  * - It classifies failures with our own error classes (NetworkError, TimeoutError, ServerError,

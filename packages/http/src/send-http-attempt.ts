@@ -121,8 +121,18 @@ export async function sendHttpAttempt<T>(transport: ResolvedTransport, context: 
 
   const durationMs = elapsedSince(startedAt)
   const responseHeaders = normaliseHeaders(response.headers)
-  const vendorRequestId = transport.requestIdHeaders.map((name) => responseHeaders[name]).find((value) => value !== undefined && value !== '')
-  logger.log('info', 'http response', { ...attemptFields, status: response.status, durationMs, ...(vendorRequestId ? { vendorRequestId } : {}) })
+  let vendorRequestId: string | undefined
+  for (const name of transport.requestIdHeaders) {
+    const value = responseHeaders[name]
+    if (value !== undefined && value !== '') {
+      vendorRequestId = value
+      break
+    }
+  }
+  // Built only when written: this line is on every request's path.
+  if (logger.enabled('info')) {
+    logger.log('info', 'http response', { ...attemptFields, status: response.status, durationMs, ...(vendorRequestId ? { vendorRequestId } : {}) })
+  }
 
   const body = createResponseBody(toBodyBytes(response.data))
   const errorRequestId = vendorRequestId ?? requestId

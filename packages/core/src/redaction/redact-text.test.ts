@@ -29,6 +29,20 @@ describe('redaction', () => {
     expect(redactUrl('https://user:pw@rt.example/REST/2.0/ticket/1?token=abc&page=2')).toBe(
       'https://rt.example/REST/2.0/ticket/1?token=[REDACTED]&page=2',
     )
+    // A plain URL takes the short way and comes back as it was; user info alone, or a
+    // parameter name written encoded, still goes through the parser.
+    expect(redactUrl('https://acme.halopsa.com/api/Tickets/4813?page_size=100')).toBe('https://acme.halopsa.com/api/Tickets/4813?page_size=100')
+    expect(redactUrl('https://user:pw@rt.example/REST/2.0/ticket/1')).toBe('https://rt.example/REST/2.0/ticket/1')
+    expect(redactUrl('https://rt.example/x?pass%77ord=hunter22')).toBe('https://rt.example/x?password=[REDACTED]')
+    registerSecret('tenant-secret-value')
+    expect(redactUrl('https://rt.example/x?q=tenant-secret-value')).toBe('https://rt.example/x?q=[REDACTED]')
+  })
+
+  it('sees a secret registered after an earlier redaction', () => {
+    registerSecret('first-secret-value')
+    expect(redactText('first-secret-value second-secret-value')).toBe('[REDACTED] second-secret-value')
+    registerSecret('second-secret-value')
+    expect(redactText('first-secret-value second-secret-value')).toBe('[REDACTED] [REDACTED]')
   })
 
   it('redacts header maps and nested values', () => {
