@@ -44,6 +44,7 @@ export {
 } from './rate-limiter'
 export { readVendorMessage } from './read-vendor-message'
 export { createRequestId } from './request-id'
+export { createRequestMeter, type RequestMeter } from './request-meter'
 export {
   backoffDelay,
   defaultRetryPolicy,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { TicketingAdapter } from '@ticketbridge/core'
 import { Command } from 'commander'
-import type { RunningSimulator } from '@ticketbridge/http'
+import { createRequestMeter, type RequestMeter, type RunningSimulator } from '@ticketbridge/http'
 import { listConnectors } from '../connectors/connectors'
 import { seedHelpDesk } from '../demo/seed-help-desk'
 import { exitCodes } from '../output/exit-codes'
@@ -42,10 +42,13 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     const plan = demoPlan(connectors.map((connector) => connector.vendor))
     log(`Starting the ${connectors.map((connector) => connector.title).join(', ')} simulators on 127.0.0.1…`)
     const connected = new Map<string, TicketingAdapter>()
+    const meters = new Map<string, RequestMeter>()
     for (const connector of connectors) {
       const simulator = await connector.startSimulator({})
       simulators.push(simulator)
-      const adapter = connector.createAdapter(simulator.settings)
+      const meter = createRequestMeter()
+      meters.set(connector.vendor, meter)
+      const adapter = connector.createAdapter(simulator.settings, { axiosInstance: meter.axiosInstance })
       adapters.push(adapter)
       connected.set(connector.vendor, adapter)
       log(`  ${connector.title.padEnd(16)} ${simulator.url}`)
@@ -72,6 +75,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
         target: connected.get(to)!,
         ledgerPath: join(folder, `${from}-to-${to}.sqlite`),
         reportFolder: options.reportFolder,
+        meters: { source: meters.get(from)!, target: meters.get(to)! },
         log,
       })
       const { report } = result

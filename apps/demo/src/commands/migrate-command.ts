@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigurationError } from '@ticketbridge/core'
+import { createRequestMeter } from '@ticketbridge/http'
 import { Command } from 'commander'
 import { exitCodes } from '../output/exit-codes'
 import { createRateLimitNotice } from '../output/rate-limit-notice'
@@ -69,9 +70,10 @@ export function createMigrateCommand(): Command {
         )
     }
     const rateLimitNotice = createRateLimitNotice()
+    const meters = { source: createRequestMeter(), target: createRequestMeter() }
     const [source, target] = await Promise.all([
-      connect(options.from, options, rateLimitNotice.hooks),
-      connect(options.to, options, rateLimitNotice.hooks),
+      connect(options.from, options, { ...rateLimitNotice.hooks, axiosInstance: meters.source.axiosInstance }),
+      connect(options.to, options, { ...rateLimitNotice.hooks, axiosInstance: meters.target.axiosInstance }),
     ])
     try {
       const result = await runMigration({
@@ -88,6 +90,7 @@ export function createMigrateCommand(): Command {
         instances: { source: instances.from.instance, target: instances.to.instance },
         verify: options.verify,
         rateLimitNotice,
+        meters,
         log: (line) => console.log(line),
       })
       console.log(`\nReport: ${result.htmlPath}\nJSON:   ${result.jsonPath}`)

@@ -2,9 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
-import { afterAll, describe, expect, it } from 'vitest'
+import { createRequestMeter } from '@ticketbridge/http'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { findConnector } from '../connectors/connectors'
 import { seedHelpDesk } from '../demo/seed-help-desk'
+import { createRateLimitNotice } from '../output/rate-limit-notice'
 import { runMigration } from './run-migration'
 
 describe('runMigration reports', () => {
@@ -39,6 +41,49 @@ describe('runMigration reports', () => {
       for (const text of written) for (const secret of secrets) expect(text).not.toContain(secret)
       expect(readFileSync(result.htmlPath, 'utf8')).toMatch(/^<!DOCTYPE html>/)
     } finally {
+      await Promise.all([source.close(), target.close()])
+      await Promise.all([autotaskSimulator.close(), haloSimulator.close()])
+    }
+  }, 120_000)
+
+  it("says what the target's budget costs, and off a terminal tells each wait once when it starts and once when it ends", async () => {
+    const autotaskSimulator = await findConnector('autotask').startSimulator({})
+    // Ten requests every 3 s: the run must wait for Halo's budget.
+    const haloSimulator = await findConnector('halo').startSimulator({ budget: { requests: 10, windowMs: 3_000 }, record: true })
+    const notice = createRateLimitNotice()
+    const meters = { source: createRequestMeter(), target: createRequestMeter() }
+    const source = findConnector('autotask').createAdapter(autotaskSimulator.settings, { axiosInstance: meters.source.axiosInstance })
+    const target = haloSimulator.connect({ ...notice.hooks, axiosInstance: meters.target.axiosInstance })
+    const lines: string[] = []
+    const stderr: string[] = []
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true))
+    try {
+      await seedHelpDesk(source, 6, 5)
+      const sentBefore = haloSimulator.requestCount()
+      const result = await runMigration({
+        source,
+        target,
+        ledgerPath: join(folder, 'budget.sqlite'),
+        reportFolder: join(folder, 'budget-reports'),
+        rateLimitNotice: notice,
+        meters,
+        log: (line) => lines.push(line),
+      })
+      expect(result.complete).toBe(true)
+      expect(lines[0]).toMatch(
+        /^Preflight autotask → halo: 6 tickets; about \d+ requests to autotask and \d+ to halo, \d+ s at halo's 10 requests \/ 3 s\.$/,
+      )
+      // The meter counts what Halo answered.
+      expect(meters.target.requests).toBe(haloSimulator.requestCount() - sentBefore)
+      const waits = stderr.filter((line) => line.startsWith('Waiting ') && line.includes("for halo's rate limit"))
+      const ends = stderr.filter((line) => line.startsWith('The rate-limit wait is over'))
+      expect(waits.length).toBeGreaterThan(0)
+      expect(ends.length).toBe(waits.length)
+      // No countdown: a line per wait, not a line per second.
+      expect(stderr.filter((line) => line.includes('waiting')).length).toBeLessThanOrEqual(waits.length)
+      expect(stderr.join('')).toMatch(/ETA /)
+    } finally {
+      write.mockRestore()
       await Promise.all([source.close(), target.close()])
       await Promise.all([autotaskSimulator.close(), haloSimulator.close()])
     }

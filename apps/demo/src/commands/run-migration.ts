@@ -1,7 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { TicketingAdapter } from '@ticketbridge/core'
-import { createMigration, loadMappingFile, type MigrationReport, renderReportHtml, renderReportText } from '@ticketbridge/migrate'
+import type { RequestMeter } from '@ticketbridge/http'
+import {
+  createMigration,
+  loadMappingFile,
+  type MigrationReport,
+  type PreflightReport,
+  renderReportHtml,
+  renderReportText,
+} from '@ticketbridge/migrate'
+import { describeDuration, describeRateLimit, describeTimeLeft, estimateTimeLeft } from '../output/budget-eta'
 import { createProgressReporter } from '../output/progress-reporter'
 import type { RateLimitNotice } from '../output/rate-limit-notice'
 
@@ -22,6 +31,8 @@ export interface RunMigrationOptions {
   verify?: boolean
   /** Says on the progress line when a vendor's rate limit holds the work. */
   rateLimitNotice?: RateLimitNotice
+  /** Count the requests each end sends (their adapters were built with the meters' axios), for an ETA at the budgets. */
+  meters?: { source: RequestMeter; target: RequestMeter }
   log: (line: string) => void
   signal?: AbortSignal
 }
@@ -47,13 +58,54 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
   let ticketsDone = 0
   let ticketsTotal: number | undefined
   let ticketsFailed = 0
+  let preflight: PreflightReport | undefined
+  let ticketsStartedAt = Date.now()
+  // Requests before the ticket phase (lookups, the preflight's listing) are not a ticket's cost.
+  const before = { source: 0, target: 0 }
+  // The ETA at the vendors' budgets: what the requests so far say a ticket costs, times the tickets left.
+  const timeLeft = (): string | undefined => {
+    const { meters } = options
+    if (!meters || !preflight || ticketsTotal === undefined) return undefined
+    const side = (adapter: TicketingAdapter, meter: RequestMeter, baseline: number, estimatedRequests: number) => ({
+      vendor: adapter.vendor,
+      rateLimit: adapter.rateLimit,
+      requests: meter.requests - baseline,
+      estimatedRequests,
+    })
+    return describeTimeLeft(
+      estimateTimeLeft({
+        done: ticketsDone,
+        total: ticketsTotal,
+        elapsedSeconds: (Date.now() - ticketsStartedAt) / 1000,
+        sides: [
+          side(source, meters.source, before.source, preflight.estimate.requests.source),
+          side(target, meters.target, before.target, preflight.estimate.requests.target),
+        ],
+      }),
+    )
+  }
   const showTickets = () => {
     const detail = [ticketsFailed > 0 ? `${ticketsFailed} failed` : '', options.rateLimitNotice?.describe() ?? ''].filter(Boolean).join(', ')
-    progress.update(ticketsDone, ticketsTotal, detail)
+    progress.update(ticketsDone, ticketsTotal, detail, timeLeft())
   }
-  // A wait for a rate limit can last a minute: the line says so, and counts it down.
+  // A wait for a rate limit can last a minute: in a terminal the line says so and counts it
+  // down; elsewhere (CI, a pipe) one line when it starts and one when it ends.
   let countdown: NodeJS.Timeout | undefined
+  const interactive = process.stderr.isTTY === true
   options.rateLimitNotice?.onChange(() => {
+    if (!interactive) {
+      // A wait that grows while it lasts (another request told to wait longer) is still one wait.
+      if (countdown) return
+      const waiting = options.rateLimitNotice?.describe()
+      if (waiting) process.stderr.write(`${capitalize(waiting)}.\n`)
+      countdown = setInterval(() => {
+        if (options.rateLimitNotice?.describe() || !countdown) return
+        clearInterval(countdown)
+        countdown = undefined
+        process.stderr.write('The rate-limit wait is over; going on.\n')
+      }, 1_000).unref()
+      return
+    }
     showTickets()
     countdown ??= setInterval(() => {
       showTickets()
@@ -96,13 +148,14 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     },
   })
   try {
-    const preflight = await migration.preflight()
-    log(
-      `Preflight ${source.vendor} → ${target.vendor}: ${preflight.tickets} tickets; about ${preflight.estimate.requests.source} requests to ${source.vendor} and ${preflight.estimate.requests.target} to ${target.vendor}.`,
-    )
+    preflight = await migration.preflight()
+    log(`Preflight ${source.vendor} → ${target.vendor}: ${preflight.tickets} tickets; ${describeEstimate(preflight, source, target)}.`)
     for (const note of preflight.degradations) log(`  note: ${note}`)
     for (const value of preflight.unmapped) log(`  unmapped ${value.kind}: ${value.value} (${value.count} tickets)`)
     for (const field of preflight.missingRequired) log(`  required target field left empty: ${field.field} (${field.count} tickets)`)
+    ticketsStartedAt = Date.now()
+    before.source = options.meters?.source.requests ?? 0
+    before.target = options.meters?.target.requests ?? 0
     const report = await migration.run()
     progress.stop()
     const verify = options.verify === false ? undefined : await migration.verify()
@@ -118,9 +171,31 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     log(renderReportText(full))
     return { report: full, jsonPath: `${base}.json`, htmlPath: `${base}.html`, complete }
   } finally {
-    if (countdown) clearInterval(countdown)
+    if (countdown) {
+      clearInterval(countdown)
+      // The last wait ended before the run did; off a terminal its end still gets its line.
+      if (!interactive) process.stderr.write('The rate-limit wait is over; going on.\n')
+    }
     progress.stop()
     verifyProgress.stop()
     await migration.close()
   }
+}
+
+/** `about 120 requests to autotask and 60 to halo, about 4 min at halo's 300 requests / 5 min`. */
+function describeEstimate(preflight: PreflightReport, source: TicketingAdapter, target: TicketingAdapter): string {
+  const { requests, secondsAtRateLimit } = preflight.estimate
+  const sides = [
+    { adapter: source, seconds: secondsAtRateLimit.source },
+    { adapter: target, seconds: secondsAtRateLimit.target },
+  ]
+  const slowest = sides
+    .filter((side): side is { adapter: TicketingAdapter; seconds: number } => side.seconds !== undefined && side.adapter.rateLimit !== undefined)
+    .sort((left, right) => right.seconds - left.seconds)[0]
+  const time = slowest ? `, ${describeDuration(slowest.seconds)} at ${slowest.adapter.vendor}'s ${describeRateLimit(slowest.adapter.rateLimit!)}` : ''
+  return `about ${requests.source} requests to ${source.vendor} and ${requests.target} to ${target.vendor}${time}`
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
