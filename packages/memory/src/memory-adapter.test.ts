@@ -38,6 +38,11 @@ describe('createMemoryAdapter with capabilities taken away', () => {
     expect(comment.record.body.html).toBeUndefined()
   })
 
+  it('keeps what overrides leave alone, a batch read included, and takes what they set', () => {
+    expect(createMemoryAdapter({ capabilities: { tickets: { html: false } } }).capabilities.childrenReadBatchLimit).toBe(500)
+    expect(createMemoryAdapter({ capabilities: { childrenReadBatchLimit: 50 } }).capabilities.childrenReadBatchLimit).toBe(50)
+  })
+
   it('warns about HTML left out of a ticket update', async () => {
     const adapter = createMemoryAdapter({ capabilities: { tickets: { html: false } } })
     const { record } = await adapter.tickets.create({ subject: 'Printer', description: { text: 'Jammed' } })

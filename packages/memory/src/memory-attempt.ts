@@ -79,6 +79,7 @@ async function attempt<T>(
   const onCallerAbort = () => controller.abort()
   context.signal?.addEventListener('abort', onCallerAbort, { once: true })
   try {
+    options.store.requests += 1
     const fault = options.faults.take()
     const delay = options.latencyMs + (fault?.kind === 'delay' ? fault.ms : 0)
     if (delay > 0) {

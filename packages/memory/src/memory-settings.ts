@@ -84,5 +84,8 @@ export function resolveMemoryCapabilities(overrides: CapabilityOverrides | undef
     timeEntries: overrides.timeEntries ?? base.timeEntries,
     ...(overrides.timeEntriesAreComments !== undefined ? { timeEntriesAreComments: overrides.timeEntriesAreComments } : {}),
     relations: overrides.relations ?? base.relations,
+    ...((overrides.childrenReadBatchLimit ?? base.childrenReadBatchLimit) !== undefined
+      ? { childrenReadBatchLimit: overrides.childrenReadBatchLimit ?? base.childrenReadBatchLimit }
+      : {}),
   }
 }

@@ -108,6 +108,8 @@ export interface MemoryStore {
   tokens: Map<string, MemoryAccess>
   /** The last id handed out, shared by every record kind so ids never collide. */
   lastId: number
+  /** Calls the store answered, each attempt once: what a vendor would count as requests (a dry run's estimate). */
+  requests: number
 }
 
 /** Options of {@link createMemoryStore}. */
@@ -169,6 +171,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     customFields: structuredClone(options.customFields ?? defaultMemoryLookups.customFields),
     tokens: new Map(Object.entries(options.tokens ?? {})),
     lastId: options.firstId ?? 0,
+    requests: 0,
   }
 }
 

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
-import { createRequestMeter } from '@ticketbridge/http'
+import { createRequestMeter, type RequestMeter } from '@ticketbridge/http'
+import { renderReportText } from '@ticketbridge/migrate'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { findConnector } from '../connectors/connectors'
 import { seedHelpDesk } from '../demo/seed-help-desk'
@@ -85,6 +86,47 @@ describe('runMigration reports', () => {
     } finally {
       write.mockRestore()
       await Promise.all([source.close(), target.close()])
+      await Promise.all([autotaskSimulator.close(), haloSimulator.close()])
+    }
+  }, 120_000)
+
+  it("estimates the target's requests in a dry run with the run's own planner, close to what the run then sends", async () => {
+    const autotask = findConnector('autotask')
+    const halo = findConnector('halo')
+    const autotaskSimulator = await autotask.startSimulator({})
+    const haloSimulator = await halo.startSimulator({})
+    const seeder = autotask.createAdapter(autotaskSimulator.settings)
+    const ends = (meters: { source: RequestMeter; target: RequestMeter }) => ({
+      source: autotask.createAdapter(autotaskSimulator.settings, { axiosInstance: meters.source.axiosInstance }),
+      target: halo.createAdapter(haloSimulator.settings, { axiosInstance: meters.target.axiosInstance }),
+      meters,
+    })
+    const dry = ends({ source: createRequestMeter(), target: createRequestMeter() })
+    const real = ends({ source: createRequestMeter(), target: createRequestMeter() })
+    try {
+      await seedHelpDesk(seeder, 30, 7)
+      const common = { reportFolder: join(folder, 'estimate-reports'), log: () => undefined, verify: false }
+      const dryRun = await runMigration({ ...common, ...dry, ledgerPath: join(folder, 'dry.sqlite'), dryRun: true })
+      const estimate = dryRun.report.requests?.target
+      const run = await runMigration({ ...common, ...real, ledgerPath: join(folder, 'real.sqlite') })
+      expect(run.report.counts.tickets.created).toBe(30)
+      const actual = run.report.requests?.target
+      // The dry run reads the source as the run does, and counts the target's side with the
+      // run's own batches; the preflight's formula was off by more than twice (140 for 51).
+      const sourceRequests = run.report.requests!.source!
+      expect(Math.abs(dryRun.report.requests!.source! - sourceRequests)).toBeLessThanOrEqual(Math.ceil(sourceRequests * 0.1))
+      expect(estimate).toBeGreaterThanOrEqual(actual! * 0.75)
+      expect(estimate).toBeLessThanOrEqual(actual! * 1.5)
+      expect(renderReportText(dryRun.report)).toContain(`about ${estimate} that halo would receive`)
+      // The preflight, before anything runs, models the same rules from capabilities and a sample:
+      // within a factor of two either way (it was 140 for these 51 before it knew the batches).
+      const preflight = run.report.preflight!.estimate.requests
+      expect(preflight.target).toBeGreaterThanOrEqual(actual! / 2)
+      expect(preflight.target).toBeLessThanOrEqual(actual! * 2)
+      expect(preflight.source).toBeGreaterThanOrEqual(sourceRequests / 2)
+      expect(preflight.source).toBeLessThanOrEqual(sourceRequests * 2)
+    } finally {
+      await Promise.all([seeder.close(), dry.source.close(), dry.target.close(), real.source.close(), real.target.close()])
       await Promise.all([autotaskSimulator.close(), haloSimulator.close()])
     }
   }, 120_000)

@@ -10,7 +10,7 @@ import {
   renderReportHtml,
   renderReportText,
 } from '@ticketbridge/migrate'
-import { describeDuration, describeRateLimit, describeTimeLeft, estimateTimeLeft } from '../output/budget-eta'
+import { describeDuration, describeRateLimit, describeTimeLeft, estimateTimeLeft, secondsAtBudget } from '../output/budget-eta'
 import { createProgressReporter } from '../output/progress-reporter'
 import type { RateLimitNotice } from '../output/rate-limit-notice'
 
@@ -77,9 +77,10 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
         done: ticketsDone,
         total: ticketsTotal,
         elapsedSeconds: (Date.now() - ticketsStartedAt) / 1000,
+        // A dry run writes nothing to the target: only the source's budget holds it.
         sides: [
           side(source, meters.source, before.source, preflight.estimate.requests.source),
-          side(target, meters.target, before.target, preflight.estimate.requests.target),
+          ...(options.dryRun ? [] : [side(target, meters.target, before.target, preflight.estimate.requests.target)]),
         ],
       }),
     )
@@ -157,11 +158,21 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     before.source = options.meters?.source.requests ?? 0
     before.target = options.meters?.target.requests ?? 0
     const report = await migration.run()
+    // The run's own requests; verify's reads come after and are not the migration's cost.
+    const runRequests = options.meters && { source: options.meters.source.requests, target: options.meters.target.requests }
     progress.stop()
     const verify = options.verify === false ? undefined : await migration.verify()
     verifyProgress.stop()
     const complete = report.failures.length === 0 && (verify?.passed ?? true)
-    const full: MigrationReport = { ...report, ...(verify ? { verify } : {}) }
+    // The wire's counts where the meters saw it; a dry run's target count is the stand-in's.
+    const requests = runRequests
+      ? { source: runRequests.source, target: options.dryRun ? report.requests?.target : runRequests.target }
+      : report.requests
+    const full: MigrationReport = {
+      ...report,
+      ...(verify ? { verify } : {}),
+      ...(requests ? { requests: Object.fromEntries(Object.entries(requests).filter(([, count]) => count !== undefined)) } : {}),
+    }
     await mkdir(options.reportFolder, { recursive: true })
     const stamp = full.startedAt.replace(/[:.]/g, '-')
     const base = join(options.reportFolder, `${source.vendor}-to-${target.vendor}-${stamp}${options.dryRun ? '-dry-run' : ''}`)
@@ -169,6 +180,10 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     await writeFile(`${base}.html`, renderReportHtml(full))
     log('')
     log(renderReportText(full))
+    if (options.dryRun) {
+      const cost = describeDryRunCost(full, source, target)
+      if (cost) log(cost)
+    }
     return { report: full, jsonPath: `${base}.json`, htmlPath: `${base}.html`, complete }
   } finally {
     if (countdown) {
@@ -184,16 +199,31 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
 
 /** `about 120 requests to autotask and 60 to halo, about 4 min at halo's 300 requests / 5 min`. */
 function describeEstimate(preflight: PreflightReport, source: TicketingAdapter, target: TicketingAdapter): string {
-  const { requests, secondsAtRateLimit } = preflight.estimate
+  const { requests } = preflight.estimate
+  // The real adapters' budgets: in a dry run the preflight sees the target's stand-in, which has none.
   const sides = [
-    { adapter: source, seconds: secondsAtRateLimit.source },
-    { adapter: target, seconds: secondsAtRateLimit.target },
+    { adapter: source, seconds: secondsAtBudget(requests.source, source.rateLimit) },
+    { adapter: target, seconds: secondsAtBudget(requests.target, target.rateLimit) },
   ]
   const slowest = sides
     .filter((side): side is { adapter: TicketingAdapter; seconds: number } => side.seconds !== undefined && side.adapter.rateLimit !== undefined)
     .sort((left, right) => right.seconds - left.seconds)[0]
   const time = slowest ? `, ${describeDuration(slowest.seconds)} at ${slowest.adapter.vendor}'s ${describeRateLimit(slowest.adapter.rateLimit!)}` : ''
   return `about ${requests.source} requests to ${source.vendor} and ${requests.target} to ${target.vendor}${time}`
+}
+
+/** `At halo's 300 requests / 5 min the run would take about 4 min.`, from a dry run's counts. */
+function describeDryRunCost(report: MigrationReport, source: TicketingAdapter, target: TicketingAdapter): string | undefined {
+  const sides = [
+    { adapter: source, requests: report.requests?.source },
+    { adapter: target, requests: report.requests?.target },
+  ]
+  const timed = sides
+    .map(({ adapter, requests }) => ({ adapter, seconds: requests === undefined ? undefined : secondsAtBudget(requests, adapter.rateLimit) }))
+    .filter((side): side is { adapter: TicketingAdapter; seconds: number } => side.seconds !== undefined)
+    .sort((left, right) => right.seconds - left.seconds)[0]
+  if (!timed?.adapter.rateLimit) return undefined
+  return `At ${timed.adapter.vendor}'s ${describeRateLimit(timed.adapter.rateLimit)} the run would take about ${describeDuration(timed.seconds)}.`
 }
 
 function capitalize(text: string): string {

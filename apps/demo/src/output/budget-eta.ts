@@ -30,7 +30,7 @@ export function describeDuration(seconds: number): string {
 }
 
 /** The seconds `requests` take at a vendor's budget; undefined where it has none. */
-function secondsAtBudget(requests: number, rateLimit: TicketingAdapter['rateLimit']): number | undefined {
+export function secondsAtBudget(requests: number, rateLimit: TicketingAdapter['rateLimit']): number | undefined {
   return rateLimit ? (requests * rateLimit.windowMs) / 1000 / rateLimit.requests : undefined
 }
 

@@ -1,5 +1,5 @@
 import type { TicketingAdapter } from '@ticketbridge/core'
-import { createMemoryAdapter, createMemoryStore } from '@ticketbridge/memory'
+import { createMemoryAdapter, createMemoryStore, type MemoryStore } from '@ticketbridge/memory'
 import type { TargetLookups } from '../mapping/resolve-mapping'
 
 /**
@@ -11,6 +11,7 @@ export class MigrationTarget {
   private current: TicketingAdapter
   private dryRunPrepared: Promise<void> | undefined
   private lookupsRead: Promise<TargetLookups> | undefined
+  private standInStore: MemoryStore | undefined
 
   constructor(
     private readonly real: TicketingAdapter,
@@ -36,15 +37,25 @@ export class MigrationTarget {
         real.lookups.ticketTypes(),
         real.lookups.customFields(),
       ])
+      this.standInStore = createMemoryStore({ statuses, priorities, queues, ticketTypes, customFields })
       this.current = createMemoryAdapter({
         vendor: real.vendor,
         // The stand-in warns in the target's own words.
         ...(real.title ? { title: real.title } : {}),
         capabilities: real.capabilities,
-        store: createMemoryStore({ statuses, priorities, queues, ticketTypes, customFields }),
+        store: this.standInStore,
       })
     })()
     return this.dryRunPrepared
+  }
+
+  /**
+   * In a dry run, the calls the stand-in answered: the requests the run's own planner would
+   * have sent the target (batches split at the target's limits, files inside creates where it
+   * takes them). Undefined in a real run, where the wire is counted instead.
+   */
+  dryRunRequests(): number | undefined {
+    return this.standInStore?.requests
   }
 
   /** The target's statuses, priorities, queues, ticket types and custom fields. */

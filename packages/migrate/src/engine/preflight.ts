@@ -1,4 +1,5 @@
 import { type AdapterCapabilities, listForTickets, type Ticket, type TicketChildren, type TicketingAdapter } from '@ticketbridge/core'
+import { estimateRequests } from './estimate-requests'
 import { hasValue } from './has-value'
 import type { KeptSourceReads } from './kept-source-reads'
 import { ticketBatchSize } from './ticket-batches'
@@ -141,20 +142,21 @@ export async function runPreflight(options: {
 
   const { degradations, blocking } = capabilityGaps(source, target, options.mappingFile, targetLookups, options.allowUnmapped ?? false)
   degradations.push(...[...statusNotes.values()].filter((note) => note.endsWith('by category.')))
-  const sourcePageSize = source.capabilities.tickets.pageSizeLimit
-  const sourceRequests =
-    Math.ceil(tickets / sourcePageSize) + tickets * (2 + attachmentsPerTicket + (timeEntriesMove ? 1 : 0) + (relationsMove ? 1 : 0)) + people.size
-  // Each link shows on both its tickets and is created once, after both target tickets are listed.
-  const targetRequests =
-    5 +
-    tickets *
-      (1 +
-        commentsPerTicket +
-        attachmentsPerTicket +
-        timeEntriesPerTicket +
-        (relationsMove ? relationsPerTicket / 2 + (relationsPerTicket > 0 ? 1 : 0) : 0)) +
-    closedTickets +
-    people.size * 2
+  const { source: sourceRequests, target: targetRequests } = estimateRequests(
+    {
+      tickets,
+      closedTickets,
+      people: people.size,
+      commentsPerTicket,
+      attachmentsPerTicket,
+      timeEntriesPerTicket,
+      relationsPerTicket,
+      timeEntriesMove,
+      relationsMove,
+    },
+    source.capabilities,
+    target.capabilities,
+  )
   // The pace each adapter keeps to (its vendor's documented limit, or the budget it was given).
   const seconds = (adapter: TicketingAdapter, requests: number) => {
     const rate = adapter.rateLimit

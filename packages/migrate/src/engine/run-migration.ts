@@ -130,5 +130,6 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
     ledger,
     preflight: report,
     transientRetries: { tickets: retried.size, rounds: retryRoundsRun, leftForNextRun: toRetry.length },
+    ...(setup.target.dryRunRequests() !== undefined ? { requests: { target: setup.target.dryRunRequests() } } : {}),
   })
 }

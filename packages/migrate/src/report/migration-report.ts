@@ -25,6 +25,12 @@ export interface MigrationReport {
    * and were tried again in this run; those still failing are left for the next run (`--resume`).
    */
   transientRetries?: { tickets: number; rounds: number; leftForNextRun: number }
+  /**
+   * Requests each end received, where counted: in a dry run the target's are what the stand-in
+   * answered (the run's own planner at the target's batch limits); a caller that counts the
+   * wire (the CLI's request meters) fills in the rest.
+   */
+  requests?: { source?: number; target?: number }
 }
 
 /** Collects the report from the run's tallies and the ledger (warnings and failures come from disk). */
@@ -38,6 +44,7 @@ export function buildMigrationReport(options: {
   preflight?: PreflightReport
   verify?: VerifyReport
   transientRetries?: MigrationReport['transientRetries']
+  requests?: MigrationReport['requests']
 }): MigrationReport {
   const finishedAt = new Date()
   const failures: MigrationReport['failures'] = []
@@ -62,5 +69,6 @@ export function buildMigrationReport(options: {
     ...(options.preflight ? { preflight: options.preflight } : {}),
     ...(options.verify ? { verify: options.verify } : {}),
     ...(options.transientRetries ? { transientRetries: options.transientRetries } : {}),
+    ...(options.requests ? { requests: options.requests } : {}),
   }
 }

@@ -1,3 +1,4 @@
+import { describeRequests } from './describe-requests'
 import { escapeHtml } from '@ticketbridge/core'
 import type { MigrationReport } from './migration-report'
 
@@ -22,6 +23,8 @@ export function renderReportHtml(report: MigrationReport): string {
       Object.entries(report.counts).map(([entity, count]) => [entity, count.read, count.created, count.updated, count.skipped, count.failed]),
     ),
   ]
+  const requests = describeRequests(report)
+  if (requests) parts.push(`<p>${escapeCell(requests)}</p>`)
   const retries = report.transientRetries
   if (retries && retries.tickets > 0) {
     parts.push(

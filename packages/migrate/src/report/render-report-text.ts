@@ -1,3 +1,4 @@
+import { describeRequests } from './describe-requests'
 import type { MigrationReport } from './migration-report'
 
 function table(head: string[], rows: (string | number)[][]): string {
@@ -19,6 +20,8 @@ export function renderReportText(report: MigrationReport, options: { maxListed?:
       Object.entries(report.counts).map(([entity, count]) => [entity, count.read, count.created, count.updated, count.skipped, count.failed]),
     ),
   )
+  const requests = describeRequests(report)
+  if (requests) sections.push(requests)
   const retries = report.transientRetries
   if (retries && retries.tickets > 0) {
     sections.push(
