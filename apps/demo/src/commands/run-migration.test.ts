@@ -59,8 +59,10 @@ describe('runMigration reports', () => {
     const stderr: string[] = []
     const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true))
     try {
+      // Seeded through the metered adapter, as the demo does: the report counts the run alone.
       await seedHelpDesk(source, 6, 5)
       const sentBefore = haloSimulator.requestCount()
+      const sourceBefore = meters.source.requests
       const result = await runMigration({
         source,
         target,
@@ -76,6 +78,9 @@ describe('runMigration reports', () => {
       )
       // The meter counts what Halo answered.
       expect(meters.target.requests).toBe(haloSimulator.requestCount() - sentBefore)
+      expect(sourceBefore).toBeGreaterThan(0)
+      expect(result.report.requests?.source).toBeLessThan(meters.source.requests - sourceBefore + 1)
+      expect(result.report.requests?.source).toBeLessThan(sourceBefore)
       const waits = stderr.filter((line) => line.startsWith('Waiting ') && line.includes("for halo's rate limit"))
       const ends = stderr.filter((line) => line.startsWith('The rate-limit wait is over'))
       expect(waits.length).toBeGreaterThan(0)

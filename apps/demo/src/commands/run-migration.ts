@@ -60,8 +60,11 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
   let ticketsFailed = 0
   let preflight: PreflightReport | undefined
   let ticketsStartedAt = Date.now()
+  // Meters may have counted before this run (the demo seeds through them, and its adapters serve
+  // several legs): this run's requests are counted from here.
+  const atStart = { source: options.meters?.source.requests ?? 0, target: options.meters?.target.requests ?? 0 }
   // Requests before the ticket phase (lookups, the preflight's listing) are not a ticket's cost.
-  const before = { source: 0, target: 0 }
+  const before = { ...atStart }
   // The ETA at the vendors' budgets: what the requests so far say a ticket costs, times the tickets left.
   const timeLeft = (): string | undefined => {
     const { meters } = options
@@ -159,7 +162,10 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     before.target = options.meters?.target.requests ?? 0
     const report = await migration.run()
     // The run's own requests; verify's reads come after and are not the migration's cost.
-    const runRequests = options.meters && { source: options.meters.source.requests, target: options.meters.target.requests }
+    const runRequests = options.meters && {
+      source: options.meters.source.requests - atStart.source,
+      target: options.meters.target.requests - atStart.target,
+    }
     progress.stop()
     const verify = options.verify === false ? undefined : await migration.verify()
     verifyProgress.stop()
