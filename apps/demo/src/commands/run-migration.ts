@@ -10,6 +10,7 @@ import {
   renderReportHtml,
   renderReportText,
 } from '@ticketbridge/migrate'
+import { announceRateLimitWaits } from '../output/announce-rate-limit-waits'
 import { describeDuration, describeRateLimit, describeTimeLeft, estimateTimeLeft, secondsAtBudget } from '../output/budget-eta'
 import { createProgressReporter } from '../output/progress-reporter'
 import type { RateLimitNotice } from '../output/rate-limit-notice'
@@ -92,33 +93,7 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     const detail = [ticketsFailed > 0 ? `${ticketsFailed} failed` : '', options.rateLimitNotice?.describe() ?? ''].filter(Boolean).join(', ')
     progress.update(ticketsDone, ticketsTotal, detail, timeLeft())
   }
-  // A wait for a rate limit can last a minute: in a terminal the line says so and counts it
-  // down; elsewhere (CI, a pipe) one line when it starts and one when it ends.
-  let countdown: NodeJS.Timeout | undefined
-  const interactive = process.stderr.isTTY === true
-  options.rateLimitNotice?.onChange(() => {
-    if (!interactive) {
-      // A wait that grows while it lasts (another request told to wait longer) is still one wait.
-      if (countdown) return
-      const waiting = options.rateLimitNotice?.describe()
-      if (waiting) process.stderr.write(`${capitalize(waiting)}.\n`)
-      countdown = setInterval(() => {
-        if (options.rateLimitNotice?.describe() || !countdown) return
-        clearInterval(countdown)
-        countdown = undefined
-        process.stderr.write('The rate-limit wait is over; going on.\n')
-      }, 1_000).unref()
-      return
-    }
-    showTickets()
-    countdown ??= setInterval(() => {
-      showTickets()
-      if (!options.rateLimitNotice?.describe() && countdown) {
-        clearInterval(countdown)
-        countdown = undefined
-      }
-    }, 1_000).unref()
-  })
+  const waits = announceRateLimitWaits(options.rateLimitNotice, showTickets)
   const migration = createMigration({
     source,
     target,
@@ -192,11 +167,7 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     }
     return { report: full, jsonPath: `${base}.json`, htmlPath: `${base}.html`, complete }
   } finally {
-    if (countdown) {
-      clearInterval(countdown)
-      // The last wait ended before the run did; off a terminal its end still gets its line.
-      if (!interactive) process.stderr.write('The rate-limit wait is over; going on.\n')
-    }
+    waits.stop()
     progress.stop()
     verifyProgress.stop()
     await migration.close()
@@ -230,8 +201,4 @@ function describeDryRunCost(report: MigrationReport, source: TicketingAdapter, t
     .sort((left, right) => right.seconds - left.seconds)[0]
   if (!timed?.adapter.rateLimit) return undefined
   return `At ${timed.adapter.vendor}'s ${describeRateLimit(timed.adapter.rateLimit)} the run would take about ${describeDuration(timed.seconds)}.`
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }
