@@ -116,6 +116,19 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
   const gate = new RateLimitGate(budgets, laneConcurrency, maxConcurrency, clock, options.onRateLimit)
 
+  /** Throws the ConfigurationError of a task no lane or budget can ever take. */
+  const checkTask = (lane: string, weight: number): void => {
+    if (!laneConcurrency.has(lane)) {
+      throw new ConfigurationError(`Unknown rate-limit lane ${lane}; this limiter has ${laneNames.join(', ')}.`, { option: 'lane' })
+    }
+    assertPositiveInteger(weight, 'weight')
+    for (const budget of budgets.values()) {
+      if (weight > budget.limit) {
+        throw new ConfigurationError(`A task of weight ${weight} can never fit budget ${budget.name} (limit ${budget.limit}).`, { option: 'weight' })
+      }
+    }
+  }
+
   /** Runs an admitted task and frees its place however it ends (a throw included). */
   const runAdmitted = <T>(lane: string, weight: number, task: () => Promise<T>): Promise<T> => {
     let running: Promise<T>
@@ -130,23 +143,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
   return {
     schedule<T>(lane: string, task: () => Promise<T>, scheduleOptions: ScheduleOptions = {}): Promise<T> {
-      if (!laneConcurrency.has(lane)) {
-        return Promise.reject(
-          new ConfigurationError(`Unknown rate-limit lane ${lane}; this limiter has ${laneNames.join(', ')}.`, { option: 'lane' }),
-        )
-      }
       const weight = scheduleOptions.weight ?? 1
       try {
-        assertPositiveInteger(weight, 'weight')
+        checkTask(lane, weight)
       } catch (error) {
         return Promise.reject(error)
-      }
-      for (const budget of budgets.values()) {
-        if (weight > budget.limit) {
-          return Promise.reject(
-            new ConfigurationError(`A task of weight ${weight} can never fit budget ${budget.name} (limit ${budget.limit}).`, { option: 'weight' }),
-          )
-        }
       }
       const { signal } = scheduleOptions
       if (signal?.aborted) return Promise.reject(toAbortError(signal))

@@ -84,8 +84,6 @@ export function resolveMemoryCapabilities(overrides: CapabilityOverrides | undef
     timeEntries: overrides.timeEntries ?? base.timeEntries,
     ...(overrides.timeEntriesAreComments !== undefined ? { timeEntriesAreComments: overrides.timeEntriesAreComments } : {}),
     relations: overrides.relations ?? base.relations,
-    ...((overrides.childrenReadBatchLimit ?? base.childrenReadBatchLimit) !== undefined
-      ? { childrenReadBatchLimit: overrides.childrenReadBatchLimit ?? base.childrenReadBatchLimit }
-      : {}),
+    childrenReadBatchLimit: overrides.childrenReadBatchLimit ?? (base.childrenReadBatchLimit as number),
   }
 }

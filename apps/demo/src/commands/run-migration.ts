@@ -11,7 +11,7 @@ import {
   renderReportText,
 } from '@ticketbridge/migrate'
 import { announceRateLimitWaits } from '../output/announce-rate-limit-waits'
-import { describeDuration, describeRateLimit, describeTimeLeft, estimateTimeLeft, secondsAtBudget } from '../output/budget-eta'
+import { describeDuration, describeRateLimit, describeTimeLeft, estimateTimeLeft, slowestAtBudget } from '../output/budget-eta'
 import { createProgressReporter } from '../output/progress-reporter'
 import type { RateLimitNotice } from '../output/rate-limit-notice'
 
@@ -177,28 +177,20 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
 /** `about 120 requests to autotask and 60 to halo, about 4 min at halo's 300 requests / 5 min`. */
 function describeEstimate(preflight: PreflightReport, source: TicketingAdapter, target: TicketingAdapter): string {
   const { requests } = preflight.estimate
-  // The real adapters' budgets: in a dry run the preflight sees the target's stand-in, which has none.
-  const sides = [
-    { adapter: source, seconds: secondsAtBudget(requests.source, source.rateLimit) },
-    { adapter: target, seconds: secondsAtBudget(requests.target, target.rateLimit) },
-  ]
-  const slowest = sides
-    .filter((side): side is { adapter: TicketingAdapter; seconds: number } => side.seconds !== undefined && side.adapter.rateLimit !== undefined)
-    .sort((left, right) => right.seconds - left.seconds)[0]
-  const time = slowest ? `, ${describeDuration(slowest.seconds)} at ${slowest.adapter.vendor}'s ${describeRateLimit(slowest.adapter.rateLimit!)}` : ''
+  const slowest = slowestAtBudget([
+    { vendor: source.vendor, rateLimit: source.rateLimit, requests: requests.source },
+    { vendor: target.vendor, rateLimit: target.rateLimit, requests: requests.target },
+  ])
+  const time = slowest ? `, ${describeDuration(slowest.seconds)} at ${slowest.vendor}'s ${describeRateLimit(slowest.rateLimit)}` : ''
   return `about ${requests.source} requests to ${source.vendor} and ${requests.target} to ${target.vendor}${time}`
 }
 
 /** `At halo's 300 requests / 5 min the run would take about 4 min.`, from a dry run's counts. */
 function describeDryRunCost(report: MigrationReport, source: TicketingAdapter, target: TicketingAdapter): string | undefined {
-  const sides = [
-    { adapter: source, requests: report.requests?.source },
-    { adapter: target, requests: report.requests?.target },
-  ]
-  const timed = sides
-    .map(({ adapter, requests }) => ({ adapter, seconds: requests === undefined ? undefined : secondsAtBudget(requests, adapter.rateLimit) }))
-    .filter((side): side is { adapter: TicketingAdapter; seconds: number } => side.seconds !== undefined)
-    .sort((left, right) => right.seconds - left.seconds)[0]
-  if (!timed?.adapter.rateLimit) return undefined
-  return `At ${timed.adapter.vendor}'s ${describeRateLimit(timed.adapter.rateLimit)} the run would take about ${describeDuration(timed.seconds)}.`
+  const slowest = slowestAtBudget([
+    { vendor: source.vendor, rateLimit: source.rateLimit, requests: report.requests?.source },
+    { vendor: target.vendor, rateLimit: target.rateLimit, requests: report.requests?.target },
+  ])
+  if (!slowest) return undefined
+  return `At ${slowest.vendor}'s ${describeRateLimit(slowest.rateLimit)} the run would take about ${describeDuration(slowest.seconds)}.`
 }

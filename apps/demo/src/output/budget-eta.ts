@@ -30,8 +30,24 @@ export function describeDuration(seconds: number): string {
 }
 
 /** The seconds `requests` take at a vendor's budget; undefined where it has none. */
-export function secondsAtBudget(requests: number, rateLimit: TicketingAdapter['rateLimit']): number | undefined {
+function secondsAtBudget(requests: number, rateLimit: TicketingAdapter['rateLimit']): number | undefined {
   return rateLimit ? (requests * rateLimit.windowMs) / 1000 / rateLimit.requests : undefined
+}
+
+/**
+ * Of the ends given with their requests, the one whose budget takes longest, with its time;
+ * undefined where no end has a budget (or a count).
+ */
+export function slowestAtBudget(
+  sides: readonly { vendor: string; rateLimit: TicketingAdapter['rateLimit']; requests: number | undefined }[],
+): { vendor: string; rateLimit: NonNullable<TicketingAdapter['rateLimit']>; seconds: number } | undefined {
+  let slowest: { vendor: string; rateLimit: NonNullable<TicketingAdapter['rateLimit']>; seconds: number } | undefined
+  for (const { vendor, rateLimit, requests } of sides) {
+    if (!rateLimit || requests === undefined) continue
+    const seconds = secondsAtBudget(requests, rateLimit) as number
+    if (!slowest || seconds > slowest.seconds) slowest = { vendor, rateLimit, seconds }
+  }
+  return slowest
 }
 
 /**

@@ -38,13 +38,15 @@ export class MigrationTarget {
         real.lookups.customFields(),
       ])
       this.standInStore = createMemoryStore({ statuses, priorities, queues, ticketTypes, customFields })
-      this.current = createMemoryAdapter({
+      const standIn = createMemoryAdapter({
         vendor: real.vendor,
         // The stand-in warns in the target's own words.
         ...(real.title ? { title: real.title } : {}),
         capabilities: real.capabilities,
         store: this.standInStore,
       })
+      // And keeps the target's documented budget, so the preflight times the run the target would take.
+      this.current = real.rateLimit ? { ...standIn, rateLimit: real.rateLimit } : standIn
     })()
     return this.dryRunPrepared
   }
