@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@ticketbridge/core'
+import { ConfigurationError, NotFoundError } from '@ticketbridge/core'
 import { Command, CommanderError } from 'commander'
 import { createDemoCommand } from './commands/demo-command'
 import { createLookupsCommand } from './commands/lookups-command'
@@ -36,5 +36,9 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     return
   }
   console.error(`ticketbridge: ${error instanceof Error ? error.message : String(error)}`)
-  process.exitCode = ConfigurationError.isInstance(error) ? exitCodes.configuration : exitCodes.failed
+  process.exitCode = ConfigurationError.isInstance(error)
+    ? exitCodes.configuration
+    : NotFoundError.isInstance(error)
+      ? exitCodes.notFound
+      : exitCodes.failed
 })

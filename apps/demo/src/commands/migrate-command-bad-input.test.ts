@@ -101,6 +101,29 @@ describe('ticketbridge migrate refuses bad input before the first write', () => 
     expect(allowed.output).toMatch(/note: mapping statuses\."open" names the status "Waiting on the moon".*target's default/)
   }, 60_000)
 
+  it('a mapping entry with a typo: a "did you mean" for the target value, and a note for a key no source value matches', async () => {
+    const { caseFolder } = await refused(
+      ['--mapping', 'mapping.yaml'],
+      /names the status "Closd", which the target does not have .* Did you mean 'Closed'\?/s,
+      {
+        prepare: (at) => writeFileSync(join(at, 'mapping.yaml'), 'statuses:\n  opne: Closd\n'),
+      },
+    )
+    writeFileSync(join(caseFolder, 'mapping.yaml'), 'statuses:\n  opne: Closed\n')
+    const dryRun = await run(['migrate', '--from', 'rt', '--to', 'halo', '--mapping', 'mapping.yaml', '--dry-run'], {
+      cwd: caseFolder,
+      env: { ...environment, TICKETBRIDGE_STATE_DIR: join(caseFolder, 'state') },
+    })
+    expect(dryRun.code, dryRun.output).toBe(exitCodes.success)
+    expect(dryRun.output).toMatch(
+      /mapping statuses\."opne" matches no value of the tickets listed in the source; it changes nothing\. Did you mean 'open'\?/,
+    )
+  }, 60_000)
+
+  it('a --since that is not a date, with the formats it takes', async () => {
+    await refused(['--since', 'yesterday'], /--since takes a date \(2026-11-30, midnight UTC\).* not "yesterday"/)
+  }, 60_000)
+
   it('a report folder that cannot be written', async () => {
     await refused(['--report-dir', 'a-file/reports'], /--report-dir a-file\/reports cannot take the reports/, {
       prepare: (at) => writeFileSync(join(at, 'a-file'), 'not a folder'),

@@ -11,6 +11,7 @@ import { defaultLedgerPath, resolveInstances } from './default-ledger-path'
 import { MigrationLedgerState } from './migrate-ledger-state'
 import { runMigration } from './run-migration'
 import { vendorChoices } from '../connectors/connectors'
+import { sinceOption } from '../input/parse-since'
 
 interface MigrateOptions extends ConnectionOptions {
   from: string
@@ -34,7 +35,7 @@ export function createMigrateCommand(): Command {
     .requiredOption('--to <vendor>', `target: ${vendorChoices()}`)
     .option('--mapping <file>', 'statuses, priorities, queues, types, custom fields, people (JSON or YAML)')
     .option('--dry-run', 'write nothing to the target: run the same plan into a memory stand-in and report')
-    .option('--since <date>', 'move only tickets changed at or after this ISO-8601 date')
+    .option('--since <date>', 'move only tickets changed at or after: 2026-11-30, 2026-11-30T18:00:00Z or 7d (a span back from now)', sinceOption())
     .option('--resume', 'continue the interrupted run recorded in the ledger')
     .option('--retry-failed', 'try again the records that failed before')
     .option(

@@ -1,8 +1,10 @@
-import { statusCategorySchema, type Ticket } from '@ticketbridge/core'
+import { type PriorityLevel, priorityLevels, type StatusCategory, statusCategories, type Ticket } from '@ticketbridge/core'
 import { Command } from 'commander'
 import { renderTable } from '../output/render-table'
 import { addConnectionOptions, type ConnectionOptions, connect, parsePositiveInteger } from './shared-options'
 import { vendorChoices } from '../connectors/connectors'
+import { parseChoice, parseChoices } from '../input/parse-choice'
+import { sinceOption } from '../input/parse-since'
 
 function ticketRow(ticket: Ticket): (string | number)[] {
   return [
@@ -21,20 +23,21 @@ export function createTicketsCommand(): Command {
 
   const list = new Command('list')
     .requiredOption('--vendor <vendor>', vendorChoices())
-    .option('--status <categories>', 'comma-separated: new,open,pending,resolved,closed')
-    .option('--since <date>', 'changed at or after this ISO-8601 date')
+    .option('--status <categories>', `comma-separated: ${statusCategories.join(',')}`, (value) => parseChoices(value, statusCategories, 'status'))
+    .option('--since <date>', 'changed at or after: 2026-11-30, 2026-11-30T18:00:00Z or 7d (a span back from now)', sinceOption())
     .option('--text <words>', 'words in the subject or description')
     .option('--limit <count>', 'at most this many', parsePositiveInteger('limit'), 25)
     .option('--json', 'print JSON instead of a table')
   addConnectionOptions(list).action(
-    async (options: ConnectionOptions & { vendor: string; status?: string; since?: string; text?: string; limit: number; json?: boolean }) => {
+    async (
+      options: ConnectionOptions & { vendor: string; status?: StatusCategory[]; since?: string; text?: string; limit: number; json?: boolean },
+    ) => {
       const adapter = await connect(options.vendor, options)
       try {
-        const statusCategories = options.status?.split(',').map((category) => statusCategorySchema.parse(category.trim()))
         const found = await adapter.tickets
           .list({
-            ...(statusCategories ? { statusCategories } : {}),
-            ...(options.since ? { updatedSince: new Date(options.since).toISOString() } : {}),
+            ...(options.status ? { statusCategories: options.status } : {}),
+            ...(options.since ? { updatedSince: options.since } : {}),
             ...(options.text ? { text: options.text } : {}),
           })
           .toArray({ limit: options.limit })
@@ -74,11 +77,9 @@ export function createTicketsCommand(): Command {
     .requiredOption('--vendor <vendor>', vendorChoices())
     .requiredOption('--subject <text>', 'subject')
     .requiredOption('--description <text>', 'description')
-    .option('--priority <level>', 'low, normal, high or urgent')
+    .option('--priority <level>', priorityLevels.join(', '), (value) => parseChoice(value, priorityLevels, 'priority'))
   addConnectionOptions(create).action(
-    async (
-      options: ConnectionOptions & { vendor: string; subject: string; description: string; priority?: 'low' | 'normal' | 'high' | 'urgent' },
-    ) => {
+    async (options: ConnectionOptions & { vendor: string; subject: string; description: string; priority?: PriorityLevel }) => {
       const adapter = await connect(options.vendor, options)
       try {
         const { record, warnings } = await adapter.tickets.create({

@@ -8,6 +8,8 @@ export const exitCodes = {
   configuration: 2,
   /** The run stopped: refused credentials, missing rights, the vendor unreachable. */
   failed: 3,
+  /** The record named (a ticket id, a path) does not exist there, or these credentials cannot see it. */
+  notFound: 4,
   /** Interrupted (Ctrl-C); run again to resume. */
   interrupted: 130,
 } as const

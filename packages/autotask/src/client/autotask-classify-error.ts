@@ -2,6 +2,7 @@ import {
   type ApiErrorOptions,
   AuthenticationError,
   NotFoundError,
+  notFoundAdvice,
   PermissionError,
   RateLimitError,
   redactText,
@@ -175,8 +176,10 @@ export function createAutotaskErrorClassifier(options: AutotaskErrorClassifierOp
           `Autotask denied access ${said}. Grant the API user's security level (or the impersonated resource's) this right.`,
           base,
         )
-      case 'not-found':
-        return new NotFoundError(`Not found ${said}. Check the id, and that these credentials can see the record.`, base)
+      case 'not-found': {
+        const notFound = notFoundAdvice(response.url)
+        return new NotFoundError(`${notFound.summary} ${said}. ${notFound.advice}`, base)
+      }
       case 'unexpected':
         return response.status >= 500 ? new ServerError(`Autotask failed ${said}. It is retried for idempotent calls.`, base) : undefined
       case 'validation':

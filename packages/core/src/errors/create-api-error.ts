@@ -3,6 +3,7 @@ import { ApiError as ApiErrorClass } from './api-error'
 import { AuthenticationError } from './authentication-error'
 import { ConflictError } from './conflict-error'
 import { NotFoundError } from './not-found-error'
+import { notFoundAdvice, safePath } from './not-found-advice'
 import { PermissionError } from './permission-error'
 import { RateLimitError } from './rate-limit-error'
 import { ServerError } from './server-error'
@@ -35,7 +36,8 @@ export function createApiError(options: CreateApiErrorOptions): ApiError {
     return new PermissionError(message(`${vendor} denied access`, 'Grant the user or API application the right or scope this call needs.'), options)
   }
   if (status === 404 || status === 410) {
-    return new NotFoundError(message('Not found', 'Check the id, and that these credentials can see the record.'), options)
+    const { summary, advice } = notFoundAdvice(options.url)
+    return new NotFoundError(message(summary, advice), options)
   }
   if (status === 409 || status === 412) {
     return new ConflictError(message('The record changed or collides with another', 'Read it again and repeat the change.'), options)
@@ -62,12 +64,4 @@ export function createApiError(options: CreateApiErrorOptions): ApiError {
     return new ServerError(message(`${vendor} failed`, 'It is retried for idempotent calls; if it persists, check the vendor status.'), options)
   }
   return new ApiErrorClass(message('Unexpected answer', 'See bodyExcerpt for details.'), options)
-}
-
-function safePath(url: string): string {
-  try {
-    return new URL(url).pathname
-  } catch {
-    return url.split('?')[0] ?? url
-  }
 }

@@ -21,6 +21,15 @@ import { ValidationError } from './validation-error'
 afterEach(() => clearRegisteredSecrets())
 
 describe('createApiError', () => {
+  it('a 404 on a record says to check the id; on a list or endpoint, the base URL', () => {
+    const onRecord = createApiError({ status: 404, vendor: 'halo', method: 'get', url: 'https://x.example/api/Tickets/999999' })
+    expect(onRecord.message).toMatch(/Check the id/)
+    const onList = createApiError({ status: 404, vendor: 'halo', method: 'get', url: 'https://x.example/Tickets?pageinate=true' })
+    expect(NotFoundError.isInstance(onList)).toBe(true)
+    expect(onList.message).toMatch(/No such address \(HTTP 404 on GET \/Tickets\).*Check the vendor's base URL setting/)
+    expect(onList.message).not.toMatch(/Check the id/)
+  })
+
   it.each([
     [401, AuthenticationError, true],
     [403, PermissionError, false],

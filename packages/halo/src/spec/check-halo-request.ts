@@ -1,3 +1,4 @@
+import { closestName } from '@ticketbridge/core'
 import { haloSpecExtraQueryParameters } from './halo-spec-extras'
 import type { HaloSpecBody, HaloSpecIndex, HaloSpecMethod, HaloSpecOperation } from './halo-spec-index'
 import generatedIndex from './halo-spec-index.generated.json'
@@ -89,34 +90,6 @@ function matches(template: CompiledTemplate, segments: string[], caseInsensitive
     }
     return expected.parameterType === 'integer' || expected.parameterType === 'number' ? /^-?\d+$/.test(actual) : actual.length > 0
   })
-}
-
-function editDistance(left: string, right: string): number {
-  const previous = Array.from({ length: right.length + 1 }, (_, index) => index)
-  for (let row = 1; row <= left.length; row += 1) {
-    let diagonal = previous[0]!
-    previous[0] = row
-    for (let column = 1; column <= right.length; column += 1) {
-      const above = previous[column]!
-      const cost = left[row - 1] === right[column - 1] ? 0 : 1
-      previous[column] = Math.min(above + 1, previous[column - 1]! + 1, diagonal + cost)
-      diagonal = above
-    }
-  }
-  return previous[right.length]!
-}
-
-/** The spec's name closest to `name`: same letters in another case first, else at most two edits away. */
-function closestName(name: string, known: readonly string[]): string | undefined {
-  const lower = name.toLowerCase()
-  const sameLetters = known.find((candidate) => candidate.toLowerCase() === lower)
-  if (sameLetters) return sameLetters
-  let best: { candidate: string; distance: number } | undefined
-  for (const candidate of known) {
-    const distance = editDistance(lower, candidate.toLowerCase())
-    if (distance <= 2 && distance < (best?.distance ?? Number.POSITIVE_INFINITY)) best = { candidate, distance }
-  }
-  return best?.candidate
 }
 
 function queryNames(query: HaloRequestToCheck['query']): string[] {

@@ -4,6 +4,7 @@ import { hasValue } from './has-value'
 import type { KeptSourceReads } from './kept-source-reads'
 import { ticketBatchSize } from './ticket-batches'
 import type { MappingFile } from '../mapping/mapping-file'
+import { SeenSourceValues } from '../mapping/unused-mapping-entries'
 import { isUnmapped, missingMappingTargets, type ResolvedMapping, type TargetLookups, type UnmappedValue } from '../mapping/resolve-mapping'
 
 export interface PreflightReport {
@@ -90,6 +91,7 @@ export async function runPreflight(options: {
   let tickets = 0
   let closedTickets = 0
   const people = new Set<string>()
+  const seenValues = new SeenSourceValues()
   const { kept } = options
   kept?.start()
   const pages = source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal }).pages()
@@ -99,6 +101,7 @@ export async function runPreflight(options: {
   }
   function noteTicket(ticket: Ticket) {
     tickets += 1
+    seenValues.note(ticket)
     if (sample.length < sampleSize) sample.push(ticket.id)
     for (const value of [mapping.status(ticket), mapping.priority(ticket), mapping.queue(ticket), mapping.ticketType(ticket)])
       if (isUnmapped(value)) count(value)
@@ -142,6 +145,7 @@ export async function runPreflight(options: {
 
   const { degradations, blocking } = capabilityGaps(source, target, options.mappingFile, targetLookups, options.allowUnmapped ?? false)
   degradations.push(...[...statusNotes.values()].filter((note) => note.endsWith('by category.')))
+  degradations.push(...seenValues.unusedEntries(options.mappingFile))
   const { source: sourceRequests, target: targetRequests } = estimateRequests(
     {
       tickets,

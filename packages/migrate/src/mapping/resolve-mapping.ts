@@ -1,13 +1,14 @@
-import type {
-  CustomFieldDefinition,
-  PriorityDefinition,
-  PrioritySelector,
-  Queue,
-  StatusCategory,
-  StatusDefinition,
-  StatusSelector,
-  Ticket,
-  TicketType,
+import {
+  type CustomFieldDefinition,
+  didYouMean,
+  type PriorityDefinition,
+  type PrioritySelector,
+  type Queue,
+  type StatusCategory,
+  type StatusDefinition,
+  type StatusSelector,
+  type Ticket,
+  type TicketType,
 } from '@ticketbridge/core'
 import type { MappingFile } from './mapping-file'
 
@@ -138,7 +139,10 @@ export function missingMappingTargets(file: MappingFile, target: TargetLookups):
         .map((entry) => entry.name)
         .join(', ')
       problems.push(
-        `mapping ${section}."${source}" names the ${what} "${wanted}", which the target does not have (it has: ${offered}${list.length > 12 ? ', …' : ''}).`,
+        `mapping ${section}."${source}" names the ${what} "${wanted}", which the target does not have (it has: ${offered}${list.length > 12 ? ', …' : ''}).${didYouMean(
+          wanted,
+          list.map((entry) => entry.name),
+        )}`,
       )
     }
   }
