@@ -4,6 +4,7 @@
  * resumes and a re-run duplicates nothing, verification against the target, and reports.
  */
 export { createMigration, type Migration, type MigrationOptions } from './engine/create-migration'
+export { MigrationInterruptedError } from './engine/migration-interrupted-error'
 export type { MigrationProgressEvent } from './engine/migration-progress'
 export type { PreflightReport } from './engine/preflight'
 export type { EntityCounts, CountedEntity } from './engine/migration-context'

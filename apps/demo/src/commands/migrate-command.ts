@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { ConfigurationError } from '@ticketbridge/core'
+import { AbortError, ConfigurationError } from '@ticketbridge/core'
 import { createRequestMeter } from '@ticketbridge/http'
 import { Command } from 'commander'
 import { exitCodes } from '../output/exit-codes'
+import { stopOnSignals } from '../output/stop-on-signals'
 import { createRateLimitNotice } from '../output/rate-limit-notice'
 import { addConnectionOptions, type ConnectionOptions, connect, parsePositiveInteger } from './shared-options'
 import { checkReportFolder } from './check-report-folder'
@@ -76,6 +77,7 @@ export function createMigrateCommand(): Command {
       connect(options.from, options, { ...rateLimitNotice.hooks, axiosInstance: meters.source.axiosInstance }),
       connect(options.to, options, { ...rateLimitNotice.hooks, axiosInstance: meters.target.axiosInstance }),
     ])
+    const stopping = stopOnSignals((line) => process.stderr.write(`${line}\n`))
     try {
       const result = await runMigration({
         source,
@@ -93,11 +95,27 @@ export function createMigrateCommand(): Command {
         rateLimitNotice,
         meters,
         log: (line) => console.log(line),
+        signal: stopping.signal,
       })
       console.log(`\nReport: ${result.htmlPath}\nJSON:   ${result.jsonPath}`)
-      process.exitCode = result.complete ? exitCodes.success : exitCodes.incomplete
+      if (result.interrupted) console.log(describeInterruption(result.interrupted, options, ledgerPath))
+      process.exitCode = result.interrupted ? exitCodes.interrupted : result.complete ? exitCodes.success : exitCodes.incomplete
+    } catch (error) {
+      // Stopped before the run began (in the preflight): nothing was written.
+      if (!(AbortError.isInstance(error) && stopping.signal.aborted)) throw error
+      console.log('Interrupted in the preflight, before anything was written to the target.')
+      process.exitCode = exitCodes.interrupted
     } finally {
+      stopping.stop()
       await Promise.all([source.close(), target.close()])
     }
   })
+}
+
+/** What an interrupted run left, and the command that goes on from there. */
+function describeInterruption(phase: 'run' | 'verify', options: MigrateOptions, ledgerPath: string): string {
+  const ledger = options.ledger ? ` --ledger ${options.ledger}` : ''
+  if (phase === 'verify')
+    return `Interrupted while verifying: the migration itself finished. Check the target with: ticketbridge verify --from ${options.from} --to ${options.to}${ledger}`
+  return `Interrupted: every finished step is in the ledger (${ledgerPath}). Go on with: ticketbridge migrate --from ${options.from} --to ${options.to}${ledger} --resume`
 }

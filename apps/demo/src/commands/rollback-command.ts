@@ -23,10 +23,25 @@ export function createRollbackCommand(): Command {
     try {
       const result = await migration.rollback()
       console.log(`Deleted ${result.deleted} tickets from ${target.vendor}.${result.reason ? ` ${result.reason}` : ''}`)
+      const left = describeLeft(result.left, target.vendor)
+      if (left) console.log(left)
       process.exitCode = result.kept > 0 ? exitCodes.incomplete : exitCodes.success
     } finally {
       await migration.close()
       await Promise.all([source.close(), target.close()])
     }
   })
+}
+
+/** `Left in halo: 4 organizations (ids 7, 8, 9, 10) and 13 people (ids …) the migration created; …`. */
+function describeLeft(left: { organizations: string[]; people: string[] }, vendor: string): string | undefined {
+  const part = (ids: string[], one: string, many: string) =>
+    ids.length === 0 ? undefined : `${ids.length} ${ids.length === 1 ? one : many} (id${ids.length === 1 ? '' : 's'} ${listIds(ids)})`
+  const parts = [part(left.organizations, 'organization', 'organizations'), part(left.people, 'person', 'people')].filter(Boolean)
+  if (parts.length === 0) return undefined
+  return `Left in ${vendor}: ${parts.join(' and ')} the migration created. Rollback does not delete people or organizations (most vendors do not allow it, and tickets made since may name them); remove them by hand if they are not wanted.`
+}
+
+function listIds(ids: string[]): string {
+  return ids.length <= 12 ? ids.join(', ') : `${ids.slice(0, 12).join(', ')}, … ${ids.length - 12} more`
 }

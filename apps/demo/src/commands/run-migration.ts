@@ -1,14 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { TicketingAdapter } from '@ticketbridge/core'
+import { AbortError, type TicketingAdapter } from '@ticketbridge/core'
 import type { RequestMeter } from '@ticketbridge/http'
 import {
   createMigration,
   loadMappingFile,
+  MigrationInterruptedError,
   type MigrationReport,
   type PreflightReport,
   renderReportHtml,
   renderReportText,
+  type VerifyReport,
 } from '@ticketbridge/migrate'
 import { announceRateLimitWaits } from '../output/announce-rate-limit-waits'
 import { describeDuration, describeRateLimit, describeTimeLeft, estimateTimeLeft, slowestAtBudget } from '../output/budget-eta'
@@ -44,6 +46,8 @@ export interface RunMigrationResult {
   jsonPath: string
   htmlPath: string
   complete: boolean
+  /** Stopped by Ctrl-C or SIGTERM: in the run (resume it) or in verification (verify again). */
+  interrupted?: 'run' | 'verify'
 }
 
 /**
@@ -93,7 +97,12 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     const detail = [ticketsFailed > 0 ? `${ticketsFailed} failed` : '', options.rateLimitNotice?.describe() ?? ''].filter(Boolean).join(', ')
     progress.update(ticketsDone, ticketsTotal, detail, timeLeft())
   }
-  const waits = announceRateLimitWaits(options.rateLimitNotice, showTickets)
+  let verifyDone = 0
+  let verifyTotal: number | undefined
+  // Verification reads every moved ticket again: its waits show on its own line.
+  const showVerify = () => verifyProgress.update(verifyDone, verifyTotal, options.rateLimitNotice?.describe() ?? '')
+  let phase: 'tickets' | 'verify' = 'tickets'
+  const waits = announceRateLimitWaits(options.rateLimitNotice, () => (phase === 'verify' ? showVerify() : showTickets()))
   const migration = createMigration({
     source,
     target,
@@ -113,7 +122,12 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
         ticketsFailed = event.failed
         showTickets()
       }
-      if (event.phase === 'verify') verifyProgress.update(event.done, event.total)
+      if (event.phase === 'verify') {
+        phase = 'verify'
+        verifyDone = event.done
+        verifyTotal = event.total
+        showVerify()
+      }
       if (event.phase === 'retry') {
         // One line per wait, on a TTY and off it: a wait can last a minute.
         const what =
@@ -126,6 +140,32 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
       }
     },
   })
+  /** The run's report with the requests each end received: the wire's counts where the meters saw them, a dry run's target count the stand-in's. */
+  const withRequests = (report: MigrationReport): MigrationReport => {
+    const runRequests = options.meters && {
+      source: options.meters.source.requests - atStart.source,
+      target: options.meters.target.requests - atStart.target,
+    }
+    const requests = runRequests
+      ? { source: runRequests.source, target: options.dryRun ? report.requests?.target : runRequests.target }
+      : report.requests
+    return {
+      ...report,
+      ...(requests ? { requests: Object.fromEntries(Object.entries(requests).filter(([, count]) => count !== undefined)) } : {}),
+    }
+  }
+  /** Writes the JSON and HTML reports and prints the text one. */
+  const finish = async (full: MigrationReport, stopped: { interrupted?: 'run' | 'verify' } = {}): Promise<RunMigrationResult> => {
+    const paths = await writeReports(full, options.reportFolder, options.dryRun ?? false)
+    log('')
+    log(renderReportText(full))
+    if (options.dryRun && !stopped.interrupted) {
+      const cost = describeDryRunCost(full, source, target)
+      if (cost) log(cost)
+    }
+    const complete = !stopped.interrupted && full.failures.length === 0 && (full.verify?.passed ?? true)
+    return { report: full, ...paths, complete, ...(stopped.interrupted ? { interrupted: stopped.interrupted } : {}) }
+  }
   try {
     preflight = await migration.preflight()
     log(`Preflight ${source.vendor} → ${target.vendor}: ${preflight.tickets} tickets; ${describeEstimate(preflight, source, target)}.`)
@@ -135,37 +175,28 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     ticketsStartedAt = Date.now()
     before.source = options.meters?.source.requests ?? 0
     before.target = options.meters?.target.requests ?? 0
-    const report = await migration.run()
+    let report: MigrationReport
+    try {
+      report = await migration.run()
+    } catch (error) {
+      // Stopped by Ctrl-C or SIGTERM mid-run: report what was done, and how to go on.
+      if (!MigrationInterruptedError.isInstance(error)) throw error
+      progress.stop()
+      return await finish(withRequests(error.report), { interrupted: 'run' })
+    }
     // The run's own requests; verify's reads come after and are not the migration's cost.
-    const runRequests = options.meters && {
-      source: options.meters.source.requests - atStart.source,
-      target: options.meters.target.requests - atStart.target,
-    }
+    const full = withRequests(report)
     progress.stop()
-    const verify = options.verify === false ? undefined : await migration.verify()
+    let verify: VerifyReport | undefined
+    try {
+      verify = options.verify === false ? undefined : await migration.verify()
+    } catch (error) {
+      if (!(AbortError.isInstance(error) && options.signal?.aborted)) throw error
+      verifyProgress.stop()
+      return await finish(full, { interrupted: 'verify' })
+    }
     verifyProgress.stop()
-    const complete = report.failures.length === 0 && (verify?.passed ?? true)
-    // The wire's counts where the meters saw it; a dry run's target count is the stand-in's.
-    const requests = runRequests
-      ? { source: runRequests.source, target: options.dryRun ? report.requests?.target : runRequests.target }
-      : report.requests
-    const full: MigrationReport = {
-      ...report,
-      ...(verify ? { verify } : {}),
-      ...(requests ? { requests: Object.fromEntries(Object.entries(requests).filter(([, count]) => count !== undefined)) } : {}),
-    }
-    await mkdir(options.reportFolder, { recursive: true })
-    const stamp = full.startedAt.replace(/[:.]/g, '-')
-    const base = join(options.reportFolder, `${source.vendor}-to-${target.vendor}-${stamp}${options.dryRun ? '-dry-run' : ''}`)
-    await writeFile(`${base}.json`, JSON.stringify(full, null, 2))
-    await writeFile(`${base}.html`, renderReportHtml(full))
-    log('')
-    log(renderReportText(full))
-    if (options.dryRun) {
-      const cost = describeDryRunCost(full, source, target)
-      if (cost) log(cost)
-    }
-    return { report: full, jsonPath: `${base}.json`, htmlPath: `${base}.html`, complete }
+    return await finish({ ...full, ...(verify ? { verify } : {}) })
   } finally {
     waits.stop()
     progress.stop()
@@ -193,4 +224,14 @@ function describeDryRunCost(report: MigrationReport, source: TicketingAdapter, t
   ])
   if (!slowest) return undefined
   return `At ${slowest.vendor}'s ${describeRateLimit(slowest.rateLimit)} the run would take about ${describeDuration(slowest.seconds)}.`
+}
+
+/** The report as JSON and as an HTML page in the report folder, named by the pair and the start time. */
+async function writeReports(report: MigrationReport, folder: string, dryRun: boolean): Promise<{ jsonPath: string; htmlPath: string }> {
+  await mkdir(folder, { recursive: true })
+  const stamp = report.startedAt.replace(/[:.]/g, '-')
+  const base = join(folder, `${report.source}-to-${report.target}-${stamp}${dryRun ? '-dry-run' : ''}${report.interrupted ? '-interrupted' : ''}`)
+  await writeFile(`${base}.json`, JSON.stringify(report, null, 2))
+  await writeFile(`${base}.html`, renderReportHtml(report))
+  return { jsonPath: `${base}.json`, htmlPath: `${base}.html` }
 }

@@ -3,7 +3,9 @@ import { ConfigurationError } from '@ticketbridge/core'
 import { MigrationLedger, verifyMigration } from '@ticketbridge/migrate'
 import { Command } from 'commander'
 import { exitCodes } from '../output/exit-codes'
+import { announceRateLimitWaits } from '../output/announce-rate-limit-waits'
 import { createProgressReporter } from '../output/progress-reporter'
+import { createRateLimitNotice } from '../output/rate-limit-notice'
 import { resolveLedgerPath } from './default-ledger-path'
 import { addConnectionOptions, type ConnectionOptions, connect } from './shared-options'
 
@@ -18,19 +20,43 @@ export function createVerifyCommand(): Command {
     const ledgerPath = await resolveLedgerPath(options)
     if (!existsSync(ledgerPath))
       throw new ConfigurationError(`No ledger at ${ledgerPath}: run ticketbridge migrate first, or pass --ledger.`, { option: 'ledger' })
-    const [source, target] = await Promise.all([connect(options.from, options), connect(options.to, options)])
+    const rateLimitNotice = createRateLimitNotice()
+    const [source, target] = await Promise.all([
+      connect(options.from, options, rateLimitNotice.hooks),
+      connect(options.to, options, rateLimitNotice.hooks),
+    ])
     const ledger = new MigrationLedger(ledgerPath)
     const progress = createProgressReporter('verify')
+    let done = 0
+    let total: number | undefined
+    const show = () => progress.update(done, total, rateLimitNotice.describe() ?? '')
+    const waits = announceRateLimitWaits(rateLimitNotice, show)
     try {
-      const report = await verifyMigration({ source, target, ledger, onProgress: (done, total) => progress.update(done, total) })
+      const report = await verifyMigration({
+        source,
+        target,
+        ledger,
+        onProgress: (checked, of) => {
+          done = checked
+          total = of
+          show()
+        },
+      })
+      waits.stop()
       progress.stop()
-      console.log(
-        `Verify ${report.passed ? 'PASSED' : 'FAILED'}: ${report.tickets.matched}/${report.tickets.checked} tickets match; comments ${report.comments.target}/${report.comments.source}; files with identical bytes ${report.attachments.bytesIdentical}/${report.attachments.source}.`,
-      )
+      if (report.rolledBack && report.tickets.checked === 0)
+        console.log(
+          `Verify FAILED: the ${report.rolledBack} tickets this ledger moved were rolled back; nothing is left on ${target.vendor} to check. Run ticketbridge migrate to move them again.`,
+        )
+      else
+        console.log(
+          `Verify ${report.passed ? 'PASSED' : 'FAILED'}: ${report.tickets.matched}/${report.tickets.checked} tickets match; comments ${report.comments.target}/${report.comments.source}; files with identical bytes ${report.attachments.bytesIdentical}/${report.attachments.source}.${report.rolledBack ? ` ${report.rolledBack} tickets were rolled back.` : ''}`,
+        )
       for (const difference of report.differences)
         console.log(`  ${difference.field} of ${difference.sourceId} → ${difference.targetId}: ${difference.source} ≠ ${difference.target}`)
       process.exitCode = report.passed ? exitCodes.success : exitCodes.incomplete
     } finally {
+      waits.stop()
       progress.stop()
       ledger.close()
       await Promise.all([source.close(), target.close()])

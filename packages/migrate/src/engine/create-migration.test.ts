@@ -446,8 +446,17 @@ describe('createMigration', () => {
     const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
     await migration.run()
     expect(target.store.tickets.size).toBe(5)
-    expect(await migration.rollback()).toEqual({ deleted: 5, kept: 0 })
+    const peopleMade = [...target.store.people.keys()].map(String)
+    expect(peopleMade.length).toBeGreaterThan(0)
+    const rolledBack = await migration.rollback()
+    expect(rolledBack).toMatchObject({ deleted: 5, kept: 0 })
     expect(target.store.tickets.size).toBe(0)
+    // People and organizations stay; the result names every one the migration made.
+    expect(rolledBack.left.people.sort()).toEqual(peopleMade.sort())
+    expect(rolledBack.left.organizations).toEqual([...target.store.organizations.keys()].map(String))
+    // Verification after a rollback does not pass on nothing checked.
+    const verify = await migration.verify()
+    expect(verify).toMatchObject({ rolledBack: 5, passed: false, tickets: { checked: 0 } })
     await migration.close()
   })
 })

@@ -49,7 +49,17 @@ export interface Migration {
   /** Moves everything not yet moved; resumes where an earlier run stopped. Runs the preflight first. */
   run(): Promise<MigrationReport>
   verify(): Promise<VerifyReport>
-  /** Deletes what this ledger's runs created in the target, where the target allows deleting. */
-  rollback(): Promise<{ deleted: number; kept: number; reason?: string }>
+  /** Deletes the tickets this ledger's runs created in the target, where the target allows deleting; says what it left. */
+  rollback(): Promise<RollbackResult>
   close(): Promise<void>
+}
+
+/** What a rollback did, and what it left in the target. */
+export interface RollbackResult {
+  deleted: number
+  /** Tickets the migration created that stay in the target (it cannot delete them). */
+  kept: number
+  /** Organizations and people the migration created, by target id: rollback does not delete them. */
+  left: { organizations: string[]; people: string[] }
+  reason?: string
 }

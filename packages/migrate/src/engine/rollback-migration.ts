@@ -1,4 +1,7 @@
 import { UnsupportedOperationError } from '@ticketbridge/core'
+import type { MigrationLedger } from '../ledger/migration-ledger'
+import { rolledBackMark } from '../verify/verify-migration'
+import type { RollbackResult } from './migration-options'
 import type { MigrationSetup } from './migration-setup'
 
 /**
@@ -6,15 +9,21 @@ import type { MigrationSetup } from './migration-setup'
  * entries and relations go with them) and marks them rolled back; a target that cannot delete
  * tickets keeps them, and the ledger lists them.
  */
-export async function rollbackMigration(setup: MigrationSetup): Promise<{ deleted: number; kept: number; reason?: string }> {
+export async function rollbackMigration(setup: MigrationSetup): Promise<RollbackResult> {
   const { options, emit } = setup
   const target = setup.target.adapter
   const ledger = setup.ledger()
   const created = [...ledger.allOfKind('ticket')].filter((record) => record.createdByMigration && record.targetId)
+  // No adapter deletes people or organizations (most vendors do not allow it): they stay, named.
+  const left = {
+    organizations: createdTargetIds(ledger, 'organization'),
+    people: createdTargetIds(ledger, 'person'),
+  }
   if (!target.capabilities.tickets.delete) {
     return {
       deleted: 0,
       kept: created.length,
+      left,
       reason: `${target.vendor} does not allow deleting tickets through its API; the ledger lists the ${created.length} tickets to remove by hand.`,
     }
   }
@@ -27,11 +36,15 @@ export async function rollbackMigration(setup: MigrationSetup): Promise<{ delete
       if (!(error as { status?: number }).status || (error as { status?: number }).status !== 404) throw error
     }
     deleted += 1
-    ledger.put({ ...record, targetId: null, state: 'skipped', error: 'rolled back', createdByMigration: false })
+    ledger.put({ ...record, targetId: null, state: 'skipped', error: rolledBackMark, createdByMigration: false })
     for (const kind of ['comment', 'attachment', 'time-entry', 'relation'] as const) {
-      for (const child of ledger.children(kind, record.sourceId)) ledger.put({ ...child, targetId: null, state: 'skipped', error: 'rolled back' })
+      for (const child of ledger.children(kind, record.sourceId)) ledger.put({ ...child, targetId: null, state: 'skipped', error: rolledBackMark })
     }
     emit({ phase: 'rollback', done: deleted, total: created.length })
   }
-  return { deleted, kept: 0 }
+  return { deleted, kept: 0, left }
+}
+
+function createdTargetIds(ledger: MigrationLedger, kind: 'organization' | 'person'): string[] {
+  return [...ledger.allOfKind(kind)].flatMap((record) => (record.createdByMigration && record.targetId ? [record.targetId] : []))
 }

@@ -2,6 +2,7 @@ import { ConfigurationError, type Ticket } from '@ticketbridge/core'
 import { abortableSleep } from '@ticketbridge/http'
 import { resolveMapping } from '../mapping/resolve-mapping'
 import { buildMigrationReport, type MigrationReport } from '../report/migration-report'
+import { MigrationInterruptedError } from './migration-interrupted-error'
 import { adoptExistingTickets } from './adopt-existing-tickets'
 import { AttemptCounts } from './attempt-counts'
 import { migrateRelations } from './migrate-relations'
@@ -118,18 +119,27 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
     await migrateRelations(context, concurrency)
     ledger.finishRun(runId, 'finished')
   } catch (error) {
+    // Stopped by the caller (Ctrl-C, SIGTERM): the run is interrupted, and what it did is reported.
+    if (options.signal?.aborted) {
+      ledger.finishRun(runId, 'interrupted')
+      throw new MigrationInterruptedError({ ...finalReport(), interrupted: true }, error)
+    }
     ledger.finishRun(runId, 'failed')
     throw error
   }
-  return buildMigrationReport({
-    source: source.vendor,
-    target: target.vendor,
-    dryRun: options.dryRun ?? false,
-    startedAt,
-    counts: context.counts,
-    ledger,
-    preflight: report,
-    transientRetries: { tickets: retried.size, rounds: retryRoundsRun, leftForNextRun: toRetry.length },
-    ...(setup.target.dryRunRequests() !== undefined ? { requests: { target: setup.target.dryRunRequests() } } : {}),
-  })
+  return finalReport()
+
+  function finalReport(): MigrationReport {
+    return buildMigrationReport({
+      source: source.vendor,
+      target: target.vendor,
+      dryRun: options.dryRun ?? false,
+      startedAt,
+      counts: context.counts,
+      ledger,
+      preflight: report,
+      transientRetries: { tickets: retried.size, rounds: retryRoundsRun, leftForNextRun: toRetry.length },
+      ...(setup.target.dryRunRequests() !== undefined ? { requests: { target: setup.target.dryRunRequests() } } : {}),
+    })
+  }
 }

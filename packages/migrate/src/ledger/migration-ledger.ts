@@ -269,7 +269,7 @@ export class MigrationLedger {
     return Number(this.statements.startRun.run(new Date().toISOString(), 'running', JSON.stringify(options)).lastInsertRowid)
   }
 
-  finishRun(runId: number, status: 'finished' | 'failed'): void {
+  finishRun(runId: number, status: 'finished' | 'failed' | 'interrupted'): void {
     this.statements.finishRun.run(new Date().toISOString(), status, runId)
   }
 

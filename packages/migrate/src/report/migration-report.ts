@@ -9,6 +9,8 @@ export interface MigrationReport {
   source: string
   target: string
   dryRun: boolean
+  /** The run was stopped (Ctrl-C, SIGTERM) before it finished: the counts are what it did until then. */
+  interrupted?: boolean
   startedAt: string
   finishedAt: string
   durationSeconds: number

@@ -27,8 +27,16 @@ export interface VerifyReport {
   /** Tickets re-read from the source to compare fields, not only the recorded fingerprint. */
   sampledFieldChecks: number
   differences: VerifyDifference[]
+  /**
+   * Tickets this ledger moved and `rollback` deleted since. With none left to check, verification
+   * does not pass: an empty target after a rollback is not a verified migration.
+   */
+  rolledBack?: number
   passed: boolean
 }
+
+/** What rollback writes on the records it undid. */
+export const rolledBackMark = 'rolled back'
 
 const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -163,7 +171,9 @@ export async function verifyMigration(options: {
   if (source.capabilities.relations && target.capabilities.relations) await verifyRelations(target, ledger, report, differ, options.signal)
   report.timeEntries.sourceMinutes = round(report.timeEntries.sourceMinutes)
   report.timeEntries.targetMinutes = round(report.timeEntries.targetMinutes)
-  report.passed = report.differences.length === 0
+  const rolledBack = [...ledger.allOfKind('ticket')].filter((record) => record.error === rolledBackMark).length
+  if (rolledBack > 0) report.rolledBack = rolledBack
+  report.passed = report.differences.length === 0 && !(rolledBack > 0 && report.tickets.checked === 0)
   return report
 }
 

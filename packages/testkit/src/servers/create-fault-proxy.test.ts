@@ -50,6 +50,12 @@ describe('createFaultProxy', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(180)
   })
 
+  it('delays a write with its body', async () => {
+    proxy.faults.inject({ kind: 'delay', ms: 50 })
+    const response = await fetch(`${proxy.url}/REST/2.0/ticket`, { method: 'POST', body: 'late but whole' })
+    expect(await response.json()).toEqual({ method: 'POST', path: '/REST/2.0/ticket', body: 'late but whole' })
+  })
+
   it('refuses targets beyond loopback', async () => {
     await expect(createFaultProxy({ target: 'http://192.0.2.1:80' })).rejects.toThrow(/loopback/)
   })

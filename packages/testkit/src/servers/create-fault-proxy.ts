@@ -47,8 +47,16 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
   let requestCount = 0
   const requests: { method: string; path: string }[] = []
 
-  /** Forwards the request; `spoil` gets the whole upstream answer instead of it being piped. */
-  function forward(incoming: IncomingMessage, outgoing: ServerResponse, spoil?: (answer: IncomingMessage, body: Buffer) => void): void {
+  /**
+   * Forwards the request; `spoil` gets the whole upstream answer instead of it being piped. A
+   * request whose body was already read (a delayed one) passes it as `body`.
+   */
+  function forward(
+    incoming: IncomingMessage,
+    outgoing: ServerResponse,
+    spoil?: (answer: IncomingMessage, body: Buffer) => void,
+    body?: Buffer,
+  ): void {
     const upstream = forwardRequest(
       {
         hostname: target.hostname.replace(/^\[|\]$/g, ''),
@@ -69,7 +77,8 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
       },
     )
     upstream.on('error', () => incoming.socket.destroy())
-    incoming.pipe(upstream)
+    if (body) upstream.end(body)
+    else incoming.pipe(upstream)
   }
 
   const server = createServer((incoming, outgoing) => {
@@ -92,8 +101,9 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
         outgoing.write(half, () => incoming.socket.destroy())
       })
     }
-    // Drain the request body first, as a real server reads it before failing.
-    incoming.resume()
+    // Read the request body first, as a real server reads it before failing (a delayed request forwards it).
+    const chunks: Buffer[] = []
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
     incoming.on('end', () => {
       switch (fault.kind) {
         case 'status': {
@@ -111,8 +121,13 @@ export async function createFaultProxy(options: { target: string }): Promise<Fau
           outgoing.end(htmlPage)
           return
         case 'delay': {
-          const timer = setTimeout(() => forward(incoming, outgoing), fault.ms)
-          incoming.socket.once('close', () => clearTimeout(timer))
+          // A kept-alive socket carries many delayed requests: each removes its own listener.
+          const cancel = () => clearTimeout(timer)
+          const timer = setTimeout(() => {
+            incoming.socket.off('close', cancel)
+            forward(incoming, outgoing, undefined, Buffer.concat(chunks))
+          }, fault.ms)
+          incoming.socket.once('close', cancel)
           return
         }
       }
