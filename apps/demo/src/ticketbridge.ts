@@ -1,5 +1,6 @@
 import { ConfigurationError, NotFoundError } from '@ticketbridge/core'
 import { Command, CommanderError } from 'commander'
+import { createAuthCommand } from './commands/auth-command'
 import { createDemoCommand } from './commands/demo-command'
 import { createLookupsCommand } from './commands/lookups-command'
 import { createMigrateCommand } from './commands/migrate-command'
@@ -24,6 +25,7 @@ program
   .addCommand(createTicketsCommand())
   .addCommand(createLookupsCommand())
   .addCommand(createSimulateCommand())
+  .addCommand(createAuthCommand())
 
 // Commander exits by itself on a bad flag (with 1); ours say 2 for bad input, so it throws instead.
 const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)]

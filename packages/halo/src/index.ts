@@ -8,6 +8,7 @@
 export { HaloClient, haloDefaultRateLimit } from './client/halo-client'
 export type { HaloClientSettings, HaloGrant } from './client/halo-client-settings'
 export type { HaloTokenEndpoint } from './client/halo-authentication'
+export type { HaloAuthorizationStart } from './client/halo-authorization-code'
 export { HaloCollection, haloPageSizeLimit, type HaloCallOptions, type HaloPage } from './client/halo-collection'
 export type { HaloRawOptions } from './client/halo-raw-api'
 export type {

@@ -79,3 +79,4 @@ export type {
   SimulatorStartOptions,
   VendorConnector,
 } from './connector/vendor-connector'
+export { type ConnectorSignIn, type ConnectorSignInAttempt, type StoredSignInStatus, storedSignInDirectory } from './connector/connector-sign-in'

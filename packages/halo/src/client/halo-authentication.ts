@@ -1,9 +1,10 @@
-import { AuthenticationError, registerSecret } from '@ticketbridge/core'
+import { redactText, registerSecret } from '@ticketbridge/core'
 import { createHttpTransport, createTokenManager, type FetchedToken, type HttpTransport, type TokenManager } from '@ticketbridge/http'
 import { classifyHaloTokenError } from './halo-classify-error'
 import type { ResolvedHaloClientSettings } from './halo-client-settings'
 export type { HaloTokenEndpoint } from './halo-token-endpoint'
 import { discoverHaloTokenEndpoint, type HaloTokenEndpoint, readHaloTokenAnswer } from './halo-token-endpoint'
+import { createHaloTokenGrants, type HaloAuthorizationCode } from './halo-token-grants'
 
 /** What {@link createHaloAuthentication} needs besides the settings. */
 export interface HaloAuthenticationOptions {
@@ -16,6 +17,11 @@ export interface HaloAuthenticationOptions {
 export interface HaloAuthentication extends TokenManager {
   /** The token endpoint, resolved from the settings or discovered once. */
   endpoint(signal?: AbortSignal): Promise<HaloTokenEndpoint>
+  /**
+   * Redeems a browser sign-in's code (the authorization_code grant) and keeps the token; the
+   * refresh token Halo issued with it, if any.
+   */
+  redeemAuthorizationCode(code: HaloAuthorizationCode, signal?: AbortSignal): Promise<string | undefined>
 }
 
 /**
@@ -24,22 +30,22 @@ export interface HaloAuthentication extends TokenManager {
  * once after a 401. The token endpoint is the configured `authUrl`, else what the instance's
  * `/AuthInfo` names, else `{host}/auth` (halo.md §2.1: never append `/auth` blindly).
  *
- * Grants: client credentials; password (refresh_token first when Halo issued one, falling back
- * to the password); an existing access token, used as given until it expires or is refused,
- * then renewed with its refresh token.
+ * Grants (see halo-token-grants.ts): client credentials; password; an existing access token;
+ * a browser sign-in's authorization code; a stored refresh token. Every refresh token Halo
+ * issues goes to `onRefreshTokenIssued`, so a caller can store the newest one.
  */
 export function createHaloAuthentication(options: HaloAuthenticationOptions): HaloAuthentication {
   const { settings } = options
   const { grant } = settings
   let endpointPromise: Promise<HaloTokenEndpoint> | undefined
   let tokenTransport: HttpTransport | undefined
-  let givenTokenUsed = false
+  let lastIssuedRefreshToken: string | undefined
 
   for (const secret of [
     grant.clientSecret,
     grant.kind === 'password' ? grant.password : undefined,
     grant.kind === 'token' ? grant.accessToken : undefined,
-    grant.kind === 'token' ? grant.refreshToken : undefined,
+    grant.kind === 'token' || grant.kind === 'refresh_token' ? grant.refreshToken : undefined,
   ]) {
     registerSecret(secret)
   }
@@ -90,69 +96,34 @@ export function createHaloAuthentication(options: HaloAuthenticationOptions): Ha
       idempotent: true,
       signal,
     })
-    return readHaloTokenAnswer(data)
+    const token = readHaloTokenAnswer(data)
+    if (token.refreshToken !== undefined) await announceRefreshToken(token.refreshToken)
+    return token
   }
 
-  const scope = settings.scope
-
-  async function fetchToken(signal: AbortSignal, context: { previousRefreshToken?: string }): Promise<FetchedToken> {
-    switch (grant.kind) {
-      case 'client_credentials':
-        return requestToken({ grant_type: 'client_credentials', client_id: grant.clientId, client_secret: grant.clientSecret, scope }, signal)
-      case 'password': {
-        if (context.previousRefreshToken !== undefined) {
-          try {
-            return await requestToken(
-              {
-                grant_type: 'refresh_token',
-                client_id: grant.clientId,
-                client_secret: grant.clientSecret,
-                refresh_token: context.previousRefreshToken,
-              },
-              signal,
-            )
-          } catch (error) {
-            // An expired or revoked refresh token: sign in again with the password.
-            if (!AuthenticationError.isInstance(error)) throw error
-          }
-        }
-        return requestToken(
-          {
-            grant_type: 'password',
-            client_id: grant.clientId,
-            client_secret: grant.clientSecret,
-            username: grant.username,
-            password: grant.password,
-            scope,
-          },
-          signal,
-        )
-      }
-      case 'token': {
-        if (!givenTokenUsed) {
-          givenTokenUsed = true
-          const now = settings.now?.() ?? Date.now()
-          return {
-            accessToken: grant.accessToken,
-            ...(grant.expiresAt !== undefined ? { expiresInSeconds: Math.max(0, (grant.expiresAt - now) / 1000) } : {}),
-            ...(grant.refreshToken !== undefined ? { refreshToken: grant.refreshToken } : {}),
-          }
-        }
-        const refreshToken = context.previousRefreshToken ?? grant.refreshToken
-        if (refreshToken === undefined || grant.clientId === undefined) {
-          throw new AuthenticationError(
-            'Halo refused the access token (or it expired) and no refresh token is configured. Pass a new accessToken, or refreshToken and clientId so the client can renew it.',
-            { status: 401, vendor: 'halo' },
-          )
-        }
-        return requestToken(
-          { grant_type: 'refresh_token', client_id: grant.clientId, client_secret: grant.clientSecret, refresh_token: refreshToken },
-          signal,
-        )
-      }
+  async function announceRefreshToken(refreshToken: string): Promise<void> {
+    lastIssuedRefreshToken = refreshToken
+    if (!settings.onRefreshTokenIssued) return
+    try {
+      await settings.onRefreshTokenIssued(refreshToken)
+    } catch (error) {
+      // The new token works in this process either way; only keeping it for later failed.
+      settings.logger?.warn('halo onRefreshTokenIssued failed: the new refresh token was not kept', {
+        vendor: 'halo',
+        error: redactText(error instanceof Error ? error.message : String(error)),
+      })
     }
   }
 
-  const manager = createTokenManager({ fetchToken, vendor: 'halo', ...(settings.now ? { now: settings.now } : {}) })
-  return { ...manager, endpoint }
+  const grants = createHaloTokenGrants({ grant, scope: settings.scope, requestToken, now: () => settings.now?.() ?? Date.now() })
+  const manager = createTokenManager({ fetchToken: grants.fetchToken, vendor: 'halo', ...(settings.now ? { now: settings.now } : {}) })
+
+  async function redeemAuthorizationCode(code: HaloAuthorizationCode, signal?: AbortSignal): Promise<string | undefined> {
+    lastIssuedRefreshToken = undefined
+    grants.queueAuthorizationCode(code)
+    await manager.getToken({ forceRefresh: true, ...(signal ? { signal } : {}) })
+    return lastIssuedRefreshToken
+  }
+
+  return { ...manager, endpoint, redeemAuthorizationCode }
 }

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util'
+import { ConfigurationError } from '@ticketbridge/core'
 import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HaloClient } from './halo-client'
@@ -89,5 +90,21 @@ describe('Halo client secrets', () => {
     expect(lines.some((line) => line.includes('http request'))).toBe(true)
     for (const error of errors) for (const text of renderings(error)) for (const secret of secrets) expect(text).not.toContain(secret)
     for (const line of lines) for (const secret of secrets) expect(line).not.toContain(secret)
+  })
+
+  it('keeps the advice of a missing client secret whole, while credential pairs in messages are still erased', () => {
+    let error: unknown
+    try {
+      new HaloClient({ instance: 'acme', clientId: mockCredentials.clientId })
+    } catch (caught) {
+      error = caught
+    }
+    expect(ConfigurationError.isInstance(error)).toBe(true)
+    for (const text of renderings(error)) {
+      expect(text).toContain('Halo needs a client secret for the client credentials grant. Set clientSecret')
+      expect(text).not.toContain('[REDACTED]')
+    }
+    // The redactor is as strict as before: a message that does carry a value loses it.
+    expect(new ConfigurationError(`clientSecret: ${mockCredentials.clientSecret}`).message).toBe('clientSecret: [REDACTED]')
   })
 })

@@ -90,6 +90,48 @@ describe('Halo client settings', () => {
     expect(error.message).toContain(option)
   })
 
+  it('says what to set when the client secret is missing, and redaction leaves the advice whole', () => {
+    const error = configurationError(() => new HaloClient({ instance: 'acme', clientId: 'client-id' }))
+    expect(error.option).toBe('clientSecret')
+    expect(error.message).not.toContain('[REDACTED]')
+    expect(error.message).toBe(
+      'Invalid Halo client settings (clientSecret): Halo needs a client secret for the client credentials grant. Set clientSecret, or sign in as a person instead: username and password, refreshToken from an earlier sign-in, or redirectUri to sign in in a browser.',
+    )
+  })
+
+  it.each([
+    [{ instance: 'acme', clientId: 'id', clientSecret: '  ' }, 'clientSecret'],
+    [{ instance: 'acme', clientId: 'id', username: 'sam', password: '' }, 'password'],
+    [{ instance: 'acme', clientId: 'id', username: 'sam' }, 'password'],
+    [{ instance: 'acme', accessToken: '' }, 'accessToken'],
+    [{ instance: 'acme', clientId: 'id', refreshToken: 42 }, 'refreshToken'],
+    [{ instance: 'acme', clientId: 'id', refreshToken: 'refresh-abcdef', username: 'sam', password: 'pw-123456' }, 'refreshToken'],
+    [{ instance: 'acme', accessToken: 'token-abcdef', username: 'sam' }, 'accessToken'],
+  ])('keeps messages about credential options readable (%#)', (settings, option) => {
+    const error = configurationError(() => new HaloClient(settings as never))
+    expect(error.option).toBe(option)
+    expect(error.message).toContain(`(${option})`)
+    expect(error.message).not.toContain('[REDACTED]')
+  })
+
+  it('picks the sign-in grants: a stored refresh token, or a browser sign-in to a redirect address', () => {
+    expect(resolveHaloClientSettings({ instance: 'acme', clientId: 'id', refreshToken: 'refresh-abcdef' }).grant).toEqual({
+      kind: 'refresh_token',
+      clientId: 'id',
+      refreshToken: 'refresh-abcdef',
+    })
+    expect(resolveHaloClientSettings({ instance: 'acme', clientId: 'id', redirectUri: 'http://127.0.0.1:8400/callback' }).grant).toEqual({
+      kind: 'authorization_code',
+      clientId: 'id',
+      redirectUri: 'http://127.0.0.1:8400/callback',
+    })
+    expect(configurationError(() => new HaloClient({ instance: 'acme', refreshToken: 'refresh-abcdef' })).option).toBe('clientId')
+    expect(configurationError(() => new HaloClient({ instance: 'acme', redirectUri: 'http://127.0.0.1:8400/callback' })).option).toBe('clientId')
+    expect(configurationError(() => new HaloClient({ instance: 'acme', clientId: 'id', redirectUri: '127.0.0.1/callback' })).option).toBe(
+      'redirectUri',
+    )
+  })
+
   it('suggests the option a typo meant', () => {
     expect(configurationError(() => new HaloClient({ instance: 'acme', ...credentials, clientSecrte: 'x' } as never)).message).toContain(
       'did you mean clientSecret?',

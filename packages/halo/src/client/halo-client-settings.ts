@@ -26,6 +26,10 @@ const haloClientSettingsSchema = z
     accessToken: credential.optional(),
     refreshToken: credential.optional(),
     accessTokenExpiresAt: z.union([z.date(), z.iso.datetime({ offset: true })]).optional(),
+    redirectUri: absoluteHttpUrlSchema.optional(),
+    onRefreshTokenIssued: z
+      .custom<(refreshToken: string) => void | Promise<void>>((value) => typeof value === 'function', 'must be a function')
+      .optional(),
     scopes: z
       .union([z.string().trim().min(1, 'must not be empty'), z.array(z.string().trim().min(1)).min(1, 'must name at least one scope')])
       .default('all'),
@@ -111,10 +115,27 @@ export interface HaloClientSettings {
   password?: string
   /** An access token obtained elsewhere; used as it is until it expires or is refused. */
   accessToken?: string
-  /** Refreshes `accessToken` (needs `clientId`). */
+  /**
+   * With `accessToken`: renews it (needs `clientId`). Alone, with `clientId`: the refresh token
+   * grant, a person's stored sign-in (see `redirectUri`); Halo may answer each refresh with a new
+   * refresh token, handed to `onRefreshTokenIssued`.
+   */
   refreshToken?: string
   /** When `accessToken` expires; without it, it is used until Halo refuses it. */
   accessTokenExpiresAt?: Date | string
+  /**
+   * With `clientId` (and no secret, password or token): a person signs in in a browser, the
+   * authorization code grant with PKCE. Halo sends the browser back here, usually a loopback
+   * address such as `http://127.0.0.1:8400/callback`; it must be registered on the application.
+   * See `HaloClient.startAuthorization` and `completeAuthorization`.
+   */
+  redirectUri?: string
+  /**
+   * Called with every refresh token Halo issues (a sign-in, or a refresh that replaced the old
+   * one), so a caller can store it for the next run: a refresh token used once may not work
+   * again. Waited for; what it throws is logged, not thrown, since the new token works either way.
+   */
+  onRefreshTokenIssued?: (refreshToken: string) => void | Promise<void>
   /** Scopes to ask for, space-separated or as a list. Defaults to `all`. */
   scopes?: string | string[]
 
@@ -156,6 +177,8 @@ export type HaloGrant =
   | { kind: 'client_credentials'; clientId: string; clientSecret: string }
   | { kind: 'password'; clientId: string; clientSecret?: string; username: string; password: string }
   | { kind: 'token'; accessToken: string; refreshToken?: string; clientId?: string; clientSecret?: string; expiresAt?: number }
+  | { kind: 'authorization_code'; clientId: string; clientSecret?: string; redirectUri: string }
+  | { kind: 'refresh_token'; clientId: string; clientSecret?: string; refreshToken: string }
 
 /** Where the instance is: the resource server, and the authorisation server when known. */
 export interface HaloLocation {
@@ -191,6 +214,7 @@ export function resolveHaloClientSettings(settings: HaloClientSettings): Resolve
     const near = closestName(key, known)
     fail(key, `is not a Halo client setting${near ? `; did you mean ${near}?` : '.'}`)
   }
+  checkCredentialTexts(settings)
   const parsed = parseSettings(haloClientSettingsSchema, settings, { vendor: 'halo', what: 'Halo client settings' })
   const { scopes, ...rest } = parsed
   const scope = (Array.isArray(scopes) ? scopes : scopes.split(/\s+/)).filter(Boolean).join(' ')
@@ -220,12 +244,33 @@ function closestName(typed: string, names: readonly string[]): string | undefine
   return best?.name
 }
 
+/**
+ * The option goes in parentheses, not before a colon: every error message is redacted, and
+ * `clientSecret: …` (or `password: …`) reads to the redactor as a credential pair, so the words
+ * after it would be erased and the message would no longer say what to set.
+ */
 function fail(option: string, message: string): never {
-  throw new ConfigurationError(`Invalid Halo client settings: ${option}: ${message}`, { vendor: 'halo', option })
+  throw new ConfigurationError(`Invalid Halo client settings (${option}): ${message}`, { vendor: 'halo', option })
+}
+
+const credentialOptions = ['clientId', 'clientSecret', 'username', 'password', 'accessToken', 'refreshToken'] as const
+
+/**
+ * Empty or non-text credentials, refused before the schema: its messages (`clientSecret: must not
+ * be empty`) come out as `name: text` pairs, which redaction erases.
+ */
+function checkCredentialTexts(settings: HaloClientSettings): void {
+  for (const option of credentialOptions) {
+    const value: unknown = settings[option]
+    if (value === undefined) continue
+    if (typeof value !== 'string') fail(option, `must be text, not ${value === null ? 'null' : typeof value}.`)
+    if (value.trim() === '') fail(option, 'is empty; leave it out or give a value.')
+  }
 }
 
 function resolveGrant(settings: z.output<typeof haloClientSettingsSchema>): HaloGrant {
-  const { clientId, clientSecret, username, password, accessToken, refreshToken } = settings
+  const { clientId, clientSecret, username, password, accessToken, refreshToken, redirectUri } = settings
+  const secret = clientSecret !== undefined ? { clientSecret } : {}
   if (accessToken !== undefined) {
     if (username !== undefined || password !== undefined) fail('accessToken', 'give an access token or a username and password, not both.')
     if (refreshToken !== undefined && clientId === undefined) fail('clientId', 'refreshing the access token needs the application’s clientId.')
@@ -239,19 +284,35 @@ function resolveGrant(settings: z.output<typeof haloClientSettingsSchema>): Halo
       ...(expiresAt !== undefined ? { expiresAt } : {}),
     }
   }
-  if (refreshToken !== undefined)
-    fail('refreshToken', 'a refresh token is used with accessToken; give both, or use client credentials or a username and password.')
+  if (refreshToken !== undefined) {
+    if (username !== undefined || password !== undefined) fail('refreshToken', 'give a refresh token or a username and password, not both.')
+    if (clientId === undefined) fail('clientId', 'the refresh token grant needs the clientId of the application the person signed in with.')
+    return { kind: 'refresh_token', clientId, refreshToken, ...secret }
+  }
+  if (redirectUri !== undefined) {
+    if (username !== undefined || password !== undefined)
+      fail('redirectUri', 'a person signs in either in a browser (redirectUri) or with username and password, not both.')
+    if (clientId === undefined) fail('clientId', 'signing a person in needs the API application’s clientId.')
+    return { kind: 'authorization_code', clientId, redirectUri, ...secret }
+  }
   if (username !== undefined || password !== undefined) {
     if (username === undefined) fail('username', 'the password grant needs username as well as password.')
     if (password === undefined) fail('password', 'the password grant needs password as well as username.')
     if (clientId === undefined) fail('clientId', 'the password grant needs the API application’s clientId.')
-    return { kind: 'password', clientId, username, password, ...(clientSecret !== undefined ? { clientSecret } : {}) }
+    return { kind: 'password', clientId, username, password, ...secret }
   }
   if (clientId === undefined) {
-    fail('clientId', 'give clientId and clientSecret (client credentials), clientId, username and password (password grant), or accessToken.')
+    fail(
+      'clientId',
+      'give clientId with clientSecret (client credentials), with username and password (password grant), with refreshToken (a person’s stored sign-in) or with redirectUri (a person signs in in a browser); or give accessToken.',
+    )
   }
-  if (clientSecret === undefined)
-    fail('clientSecret', 'the client credentials grant needs clientSecret; for the password grant give username and password.')
+  if (clientSecret === undefined) {
+    fail(
+      'clientSecret',
+      'Halo needs a client secret for the client credentials grant. Set clientSecret, or sign in as a person instead: username and password, refreshToken from an earlier sign-in, or redirectUri to sign in in a browser.',
+    )
+  }
   return { kind: 'client_credentials', clientId, clientSecret }
 }
 

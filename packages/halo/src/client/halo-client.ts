@@ -1,4 +1,4 @@
-import { UnsupportedOperationError } from '@ticketbridge/core'
+import { ConfigurationError, UnsupportedOperationError } from '@ticketbridge/core'
 import {
   createHttpTransport,
   getSharedRateLimiter,
@@ -9,6 +9,12 @@ import {
 } from '@ticketbridge/http'
 import { createHaloErrorClassifier, defaultRateLimitDelayMs } from './halo-classify-error'
 import { createHaloAuthentication, type HaloAuthentication, type HaloTokenEndpoint } from './halo-authentication'
+import {
+  createHaloAuthorizationStart,
+  type HaloAuthorizationStart,
+  haloAuthorizeUrlOf,
+  readHaloAuthorizationRedirect,
+} from './halo-authorization-code'
 import { type HaloClientSettings, resolveHaloClientSettings, type ResolvedHaloClientSettings } from './halo-client-settings'
 import type { HaloCallOptions, HaloRequestContext } from './halo-collection'
 import type { HaloBodyOf, HaloPathWith } from './halo-openapi-types'
@@ -161,6 +167,63 @@ export class HaloClient {
   /** The token endpoint and tenant in use: from the settings, or discovered from `/AuthInfo`. */
   tokenEndpoint(options: HaloCallOptions = {}): Promise<HaloTokenEndpoint> {
     return this.#authentication.endpoint(options.signal)
+  }
+
+  /**
+   * Starts a person's sign-in in a browser (the authorization code grant with PKCE; needs
+   * `clientId` and `redirectUri` in the settings): the address to open, and the state and code
+   * verifier to keep until the browser comes back to `redirectUri`.
+   *
+   * @example
+   * const client = new HaloClient({ instance: 'acme', clientId, redirectUri: 'http://127.0.0.1:8400/callback', onRefreshTokenIssued: save })
+   * const start = await client.startAuthorization()
+   * // open start.url; Halo sends the browser to http://127.0.0.1:8400/callback?code=…&state=…
+   * await client.completeAuthorization(start, redirectedTo)
+   */
+  async startAuthorization(options: HaloCallOptions = {}): Promise<HaloAuthorizationStart> {
+    const grant = this.#authorizationCodeGrant('startAuthorization')
+    const endpoint = await this.#authentication.endpoint(options.signal)
+    return createHaloAuthorizationStart({
+      authorizeUrl: haloAuthorizeUrlOf(endpoint.tokenUrl),
+      ...(endpoint.tenant !== undefined ? { tenant: endpoint.tenant } : {}),
+      clientId: grant.clientId,
+      redirectUri: grant.redirectUri,
+      scope: this.#settings.scope,
+    })
+  }
+
+  /**
+   * Finishes a sign-in: checks that the address the browser came back to carries this sign-in's
+   * state (AuthenticationError otherwise, or when Halo refused), redeems its code with the code
+   * verifier, and keeps the token for the calls that follow. Resolves to the refresh token Halo
+   * issued (also given to `onRefreshTokenIssued`), the person's sign-in to store.
+   */
+  async completeAuthorization(
+    start: HaloAuthorizationStart,
+    redirect: URL | string,
+    options: HaloCallOptions = {},
+  ): Promise<{ refreshToken?: string }> {
+    const grant = this.#authorizationCodeGrant('completeAuthorization')
+    if (start.redirectUri !== grant.redirectUri) {
+      throw new ConfigurationError('completeAuthorization() got a sign-in started with another redirectUri than this client’s.', {
+        vendor: 'halo',
+        option: 'redirectUri',
+      })
+    }
+    const code = readHaloAuthorizationRedirect(start, redirect)
+    const refreshToken = await this.#authentication.redeemAuthorizationCode({ code, codeVerifier: start.codeVerifier }, options.signal)
+    return refreshToken !== undefined ? { refreshToken } : {}
+  }
+
+  #authorizationCodeGrant(method: string): Extract<ResolvedHaloClientSettings['grant'], { kind: 'authorization_code' }> {
+    const { grant } = this.#settings
+    if (grant.kind !== 'authorization_code') {
+      throw new ConfigurationError(`${method}() signs a person in: give clientId and redirectUri, without a secret, password or token.`, {
+        vendor: 'halo',
+        option: 'redirectUri',
+      })
+    }
+    return grant
   }
 
   /**

@@ -3,8 +3,9 @@ import { createHaloAdapter } from '../adapter/halo-adapter'
 import { haloDocumentedRateLimit } from '../adapter/halo-rate-limit'
 import type { HaloSimulator } from '../simulator/index'
 import { haloApiMinimum } from './halo-api-minimum'
-import { haloAdapterSettingsFrom, haloConnectorSettings, haloInstanceOf } from './halo-connector-settings'
+import { haloConnectorSettings, haloInstanceOf } from './halo-connector-settings'
 import { startHaloConnectorSimulator } from './halo-connector-simulator'
+import { haloAdapterSettingsWithSignIn, haloSignIn } from './halo-sign-in'
 
 /** Token calls go to the authorisation server, which Halo's rate limit does not count. */
 const tokenPath = /\/auth\/token/i
@@ -22,9 +23,11 @@ export const haloConnector: VendorConnector<HaloSimulator> = {
   title: 'Halo',
   settings: haloConnectorSettings,
   rateLimit: haloDocumentedRateLimit,
-  createAdapter: (settings, options) => createHaloAdapter(haloAdapterSettingsFrom(settings, options)),
+  // Without a secret of its own, the person's stored sign-in (`ticketbridge auth login halo`) is used.
+  createAdapter: (settings, options) => createHaloAdapter(haloAdapterSettingsWithSignIn(settings, options)),
   instanceOf: haloInstanceOf,
   startSimulator: startHaloConnectorSimulator,
   requestCost: (url) => ({ rateLimited: !tokenPath.test(url), fixedCost: fixedCostPath.test(url) }),
   apiMinimum: haloApiMinimum,
+  signIn: haloSignIn,
 }

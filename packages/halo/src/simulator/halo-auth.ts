@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { HttpResponse } from 'msw'
 import { type HaloAgentPermission, integrationAgentId, passwordAgentId, readOnlyAgentId } from './halo-seed-agents'
+import { createHaloAuthorizationCodes } from './halo-authorization-codes'
 import type { HaloSimulatorClock, HaloSimulatorCredentialOptions } from './halo-simulator-options'
 
 /** Credentials the simulator's authorisation server accepts. */
@@ -15,6 +16,11 @@ export interface HaloSimulatorCredentials {
   readOnlyClientSecret: string
   /** Client ID of the "Username & Password" application (no secret) for the password grant. */
   passwordClientId: string
+  /**
+   * Client ID of a native "Authorisation Code" application (no secret, PKCE, any loopback
+   * redirect): `/auth/authorize` signs in the agent of `username` at once, without a page.
+   */
+  authorizationCodeClientId: string
   /** An agent's login for the password grant. */
   username: string
   password: string
@@ -30,7 +36,7 @@ export interface HaloSession {
   scopes: string[]
   agentId: number
   clientId: string
-  grantType: 'client_credentials' | 'password' | 'refresh_token'
+  grantType: 'client_credentials' | 'password' | 'refresh_token' | 'authorization_code'
 }
 
 /** What a route needs from the token: the scope family of its resource (halo.md §2.2). */
@@ -39,7 +45,7 @@ export type HaloScopeArea = 'tickets' | 'customers' | 'assets' | 'kb' | 'project
 interface HaloApplication {
   clientId: string
   clientSecret?: string
-  grants: ('client_credentials' | 'password')[]
+  grants: ('client_credentials' | 'password' | 'authorization_code')[]
   loginAsAgentId?: number
 }
 
@@ -80,6 +86,7 @@ export function defaultHaloCredentials(tenant: string | false, overrides: HaloSi
     readOnlyClientId: '2c9e7a10-8b4d-4f3e-a1c2-9d8e7f6a5b40',
     readOnlyClientSecret: 'e4d3c2b1-a098-4765-b432-10fedcba9876-13579bdf-2468-4ace-b135-7926e8f0a1c3',
     passwordClientId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    authorizationCodeClientId: '4d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09',
     username: overrides.username ?? 'sam.agent',
     password: overrides.password ?? 'Simulated-Passw0rd!',
     scope: 'all',
@@ -101,6 +108,8 @@ export interface HaloAuthority {
   readonly credentials: HaloSimulatorCredentials
   /** Answers `POST {authUrl}/token`. */
   token(request: Request): Promise<Response>
+  /** Answers `GET {authUrl}/authorize`: the sign-in page, approving at once (a 302 back to `redirect_uri`). */
+  authorize(request: Request): Response
   /** The session of a resource request, or the 401 to send. */
   authenticate(request: Request): { session: HaloSession } | { response: Response }
   /** The 403 to send when the session may not do this, else undefined. */
@@ -111,6 +120,43 @@ export interface HaloAuthority {
   reset(): void
   /** Tokens issued so far, oldest first. */
   readonly sessions: readonly HaloSession[]
+}
+
+/** The 400 a request naming no tenant (where one is required) or another tenant gets; undefined when it may go on. */
+function tenantProblem(url: URL, credentials: HaloSimulatorCredentials, requireTenant: boolean | undefined): Response | undefined {
+  if (credentials.tenant === undefined) return undefined
+  const tenant = url.searchParams.get('tenant')
+  if (!tenant && requireTenant)
+    return oauthError(400, 'invalid_request', "This authorisation server hosts several tenants: add '?tenant=<name>' to the token URL.")
+  if (tenant && tenant.toLowerCase() !== credentials.tenant.toLowerCase())
+    return oauthError(400, 'invalid_request', `The tenant '${tenant}' is not known here.`)
+  return undefined
+}
+
+/** Effective rights: the token's scopes intersected with its agent's permission (halo.md §2.2, §6). */
+function authoriseSession(
+  session: HaloSession,
+  area: HaloScopeArea,
+  write: boolean,
+  permissionOf: (agentId: number) => HaloAgentPermission | undefined,
+): Response | undefined {
+  if (area === 'none') return undefined
+  const scopes = new Set(session.scopes.map((scope) => scope.toLowerCase()))
+  const granted =
+    scopes.has('all') ||
+    (scopes.has('all:standard') && area !== 'admin') ||
+    (area === 'admin' ? scopes.has('admin') : scopes.has(`edit:${area}`) || (!write && scopes.has(`read:${area}`)))
+  if (!granted) {
+    const needed = area === 'admin' ? 'admin' : `${write ? 'edit' : 'read'}:${area}`
+    return HttpResponse.json(
+      { Message: `Authorization has been denied for this request: the token lacks the '${needed}' scope.` },
+      { status: 403, headers: { 'www-authenticate': `Bearer error="insufficient_scope", scope="${needed}"` } },
+    )
+  }
+  if (write && permissionOf(session.agentId) !== 'write') {
+    return HttpResponse.json({ Message: 'You do not have permission to make changes: the API agent has read-only access.' }, { status: 403 })
+  }
+  return undefined
 }
 
 /** Options of {@link createHaloAuthority}. */
@@ -127,7 +173,8 @@ export interface HaloAuthorityOptions {
 /**
  * The OAuth side of Halo (halo.md §2): a separate authorisation server answering
  * `POST /auth/token` with a form body, `tenant` in the query when hosted, the
- * client_credentials, password and refresh_token grants, OpenIddict's error bodies
+ * client_credentials, password, authorization_code (PKCE, after `GET /auth/authorize`) and
+ * refresh_token grants, OpenIddict's error bodies
  * (`invalid_client` 401, `invalid_grant`/`invalid_scope`/`unsupported_grant_type` 400), and
  * expiring bearer tokens checked on every resource request. Effective rights are the token's
  * scopes intersected with the login-as agent's permission; a missing right is a 403 on the
@@ -144,7 +191,11 @@ export function createHaloAuthority(options: HaloAuthorityOptions): HaloAuthorit
       loginAsAgentId: readOnlyAgentId,
     },
     { clientId: credentials.passwordClientId, grants: ['password'] },
+    { clientId: credentials.authorizationCodeClientId, grants: ['authorization_code'] },
   ]
+  const authorizationCodes = createHaloAuthorizationCodes(clock)
+  const findApplication = (clientId: string | null): HaloApplication | undefined =>
+    clientId ? applications.find((candidate) => candidate.clientId.toLowerCase() === clientId.trim().toLowerCase()) : undefined
   const byAccessToken = new Map<string, HaloSession>()
   const byRefreshToken = new Map<string, HaloSession>()
   const sessions: HaloSession[] = []
@@ -183,15 +234,20 @@ export function createHaloAuthority(options: HaloAuthorityOptions): HaloAuthorit
     get sessions() {
       return sessions
     },
-    async token(request) {
+    authorize(request) {
       const url = new URL(request.url)
-      if (credentials.tenant !== undefined) {
-        const tenant = url.searchParams.get('tenant')
-        if (!tenant && options.requireTenant)
-          return oauthError(400, 'invalid_request', "This authorisation server hosts several tenants: add '?tenant=<name>' to the token URL.")
-        if (tenant && tenant.toLowerCase() !== credentials.tenant.toLowerCase())
-          return oauthError(400, 'invalid_request', `The tenant '${tenant}' is not known here.`)
-      }
+      const wrongTenant = tenantProblem(url, credentials, options.requireTenant)
+      if (wrongTenant) return wrongTenant
+      const application = findApplication(url.searchParams.get('client_id'))
+      // Answered on the page, not redirected: an unknown client's redirect address is not to be trusted.
+      if (!application) return oauthError(400, 'invalid_request', "The specified 'client_id' is invalid.")
+      if (!application.grants.includes('authorization_code'))
+        return oauthError(400, 'unauthorized_client', 'This client application is not allowed to use the authorization code flow.')
+      return authorizationCodes.authorize(url, { clientId: application.clientId, agentId: passwordAgentId, parseScopes })
+    },
+    async token(request) {
+      const wrongTenant = tenantProblem(new URL(request.url), credentials, options.requireTenant)
+      if (wrongTenant) return wrongTenant
       const contentType = request.headers.get('content-type') ?? ''
       if (!contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
         return oauthError(
@@ -203,12 +259,12 @@ export function createHaloAuthority(options: HaloAuthorityOptions): HaloAuthorit
       const form = new URLSearchParams(await request.text())
       const grantType = form.get('grant_type')
       if (!grantType) return oauthError(400, 'invalid_request', "The mandatory 'grant_type' parameter is missing.")
-      if (grantType !== 'client_credentials' && grantType !== 'password' && grantType !== 'refresh_token') {
+      if (grantType !== 'client_credentials' && grantType !== 'password' && grantType !== 'refresh_token' && grantType !== 'authorization_code') {
         return oauthError(400, 'unsupported_grant_type', 'The specified grant type is not supported.')
       }
       const clientId = form.get('client_id')
       if (!clientId) return oauthError(400, 'invalid_request', "The mandatory 'client_id' parameter is missing.")
-      const application = applications.find((candidate) => candidate.clientId.toLowerCase() === clientId.trim().toLowerCase())
+      const application = findApplication(clientId)
       if (!application) return oauthError(401, 'invalid_client', 'The specified client credentials are invalid.')
       const secret = form.get('client_secret')
       if (application.clientSecret !== undefined && secret?.trim() !== application.clientSecret) {
@@ -223,6 +279,11 @@ export function createHaloAuthority(options: HaloAuthorityOptions): HaloAuthorit
       }
       if (!application.grants.includes(grantType)) {
         return oauthError(400, 'unauthorized_client', 'This client application is not allowed to use the specified grant type.')
+      }
+      if (grantType === 'authorization_code') {
+        const redeemed = authorizationCodes.redeem(form, application.clientId)
+        if (redeemed instanceof Response) return redeemed
+        return issue({ scopes: redeemed.scopes, agentId: redeemed.agentId, clientId: application.clientId, grantType }, true)
       }
       const scopes = parseScopes(form.get('scope'))
       if (!scopes) return oauthError(400, 'invalid_scope', "The specified 'scope' parameter is not valid.")
@@ -246,30 +307,13 @@ export function createHaloAuthority(options: HaloAuthorityOptions): HaloAuthorit
       if (session.expiresAt <= clock.now()) return { response: bearerChallenge('invalid_token', 'The specified token is no longer valid.') }
       return { session }
     },
-    authorise(session, area, write) {
-      if (area === 'none') return undefined
-      const scopes = new Set(session.scopes.map((scope) => scope.toLowerCase()))
-      const granted =
-        scopes.has('all') ||
-        (scopes.has('all:standard') && area !== 'admin') ||
-        (area === 'admin' ? scopes.has('admin') : scopes.has(`edit:${area}`) || (!write && scopes.has(`read:${area}`)))
-      if (!granted) {
-        const needed = area === 'admin' ? 'admin' : `${write ? 'edit' : 'read'}:${area}`
-        return HttpResponse.json(
-          { Message: `Authorization has been denied for this request: the token lacks the '${needed}' scope.` },
-          { status: 403, headers: { 'www-authenticate': `Bearer error="insufficient_scope", scope="${needed}"` } },
-        )
-      }
-      if (write && options.permissionOf(session.agentId) !== 'write') {
-        return HttpResponse.json({ Message: 'You do not have permission to make changes: the API agent has read-only access.' }, { status: 403 })
-      }
-      return undefined
-    },
+    authorise: (session, area, write) => authoriseSession(session, area, write, options.permissionOf),
     expireTokens() {
       const now = clock.now()
       for (const session of sessions) session.expiresAt = Math.min(session.expiresAt, now)
     },
     reset() {
+      authorizationCodes.reset()
       byAccessToken.clear()
       byRefreshToken.clear()
       sessions.length = 0

@@ -63,8 +63,10 @@ export interface HaloSimulator
  * codes and quirks without a tenant.
  *
  * **What it plays** (paths relative to `/api`; only GET, POST and DELETE, as Halo):
- * - OAuth at `POST /auth/token`: form-encoded `client_credentials`, `password` and
- *   `refresh_token` grants; `?tenant=` required when `tenant` is set; scopes; OpenIddict errors
+ * - OAuth at `POST /auth/token`: form-encoded `client_credentials`, `password`,
+ *   `authorization_code` (PKCE S256, codes from `GET /auth/authorize`, which signs the agent of
+ *   `username` in at once and redirects to a loopback `redirect_uri`) and `refresh_token`
+ *   grants; `?tenant=` required when `tenant` is set; scopes; OpenIddict errors
  *   (`invalid_client` 401, `invalid_grant`/`invalid_scope`/`unsupported_grant_type`/`invalid_request` 400).
  *   Tokens expire after `tokenLifetimeSeconds`; a missing, unknown or expired bearer is a 401 with
  *   an empty body and a `WWW-Authenticate` challenge; a missing scope or a read-only agent is a 403.
@@ -110,7 +112,8 @@ export interface HaloSimulator
  *
  * **Credentials** (`credentials`): `clientId`/`clientSecret` (client_credentials, full rights,
  * acting as the API agent), `readOnlyClientId`/`readOnlyClientSecret` (reads work, writes answer
- * 403), `passwordClientId` with `username`/`password` (password grant), and `tenant`.
+ * 403), `passwordClientId` with `username`/`password` (password grant),
+ * `authorizationCodeClientId` (a person's sign-in in a browser, as that agent), and `tenant`.
  *
  * @example
  * ```ts
@@ -167,7 +170,9 @@ export function createHaloSimulator(options: HaloSimulatorOptions = {}): HaloSim
     }
     return context.auth.token(request)
   })
-  const handlers: RequestHandler[] = [tokenHandler, ...routes.map((route) => haloRouteHandler(context, route))]
+  // The sign-in page of the authorization code grant; it approves at once, so tests need no browser.
+  const authorizeHandler = http.get('*/auth/authorize', ({ request }) => context.auth.authorize(request))
+  const handlers: RequestHandler[] = [tokenHandler, authorizeHandler, ...routes.map((route) => haloRouteHandler(context, route))]
 
   return {
     handlers,

@@ -2,6 +2,7 @@ import type { AxiosInstance } from 'axios'
 import type { DocumentedRateLimit, TicketingAdapter } from '@ticketbridge/core'
 import type { TransportRateLimitEvent } from '../http-transport'
 import type { RetryPolicyOptions } from '../retry-policy'
+import type { ConnectorSignIn } from './connector-sign-in'
 
 /** One setting a vendor connection needs, where it comes from, and whether it is a secret. */
 export interface ConnectorSetting {
@@ -105,4 +106,6 @@ export interface VendorConnector<Simulator = unknown> {
   startSimulator(options?: SimulatorStartOptions): Promise<RunningSimulator<Simulator>>
   requestCost(url: string): RequestCost
   apiMinimum: ApiMinimum
+  /** A person's sign-in in a browser, where the vendor offers one (`ticketbridge auth login <vendor>`). */
+  signIn?: ConnectorSignIn
 }
