@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { type CommentCreateInput, runConcurrently } from '@ticketbridge/core'
 import { childKey } from './child-key'
+import { tally } from './migration-context'
 import { type CarriedFile, isFinalStatus, type TicketPlan } from './plan-ticket'
 
 /** Bytes of files a batch downloads to carry inside its comments, at most: the rest go one by one after. */
@@ -46,8 +47,8 @@ export async function carriedFilesOf(
   }
   const take = (key: string, filename: string, contentType: string, data: Uint8Array) => {
     const fingerprint = createHash('sha256').update(data).digest('hex')
+    // Counted once the create carrying it lands (recordCarriedFiles); one whose create fails is left to the file step's next try.
     ledger.putChild(ticket.id, runId, { kind: 'attachment', sourceId: key, state: 'pending', fingerprint })
-    context.counts.attachments.read += 1
     inputs.push({ filename, contentType, data })
     carried.push({ key, fingerprint })
   }
@@ -81,7 +82,7 @@ export function recordCarriedFiles(plan: TicketPlan, files: readonly CarriedFile
       createdByMigration: true,
       fingerprint: file.fingerprint,
     })
-    context.counts.attachments.created += 1
+    tally(context.counts.attachments, 'created')
     plan.carriedFiles.add(file.key)
   }
 }

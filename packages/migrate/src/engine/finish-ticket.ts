@@ -3,6 +3,7 @@ import { migrateAttachments } from './migrate-attachments'
 import type { TicketCommentsWritten } from './migrate-comments'
 import { recordTicketRelations } from './migrate-relations'
 import { migrateTimeEntries } from './migrate-time-entries'
+import { tally } from './migration-context'
 import { isFinalStatus, statusCategoryOf, type TicketPlan } from './plan-ticket'
 import { recordTicketFailure, type SettledTicket } from './ticket-failure'
 import type { TicketFingerprint } from './ticket-fingerprint'
@@ -20,7 +21,14 @@ export async function finishTicket(plan: TicketPlan, comments: TicketCommentsWri
   try {
     if (comments.failure !== undefined) throw comments.failure
     const attachmentDigests = await migrateAttachments(context, ticket, targetId, inlineImages, plan.carriedFiles)
-    const timeEntries = await migrateTimeEntries(context, plan.directory, ticket, targetId, plan.timeEntries ?? plan.timed?.listed)
+    const timeEntries = await migrateTimeEntries(
+      context,
+      plan.directory,
+      ticket,
+      targetId,
+      plan.timeEntries ?? plan.timed?.listed,
+      plan.timeEntriesCounted,
+    )
     await recordTicketRelations(context, ticket)
 
     // The final status goes last, and again after replies: some vendors move a ticket on a reply
@@ -57,7 +65,7 @@ export async function finishTicket(plan: TicketPlan, comments: TicketCommentsWri
       fingerprint: JSON.stringify(fingerprint),
     })
     ledger.setWarnings(runId, 'ticket', ticket.id, warnings)
-    counts.tickets[plan.outcome] += 1
+    tally(counts.tickets, plan.outcome)
     return { settled: plan.outcome, counts }
   } catch (error) {
     return { settled: recordTicketFailure(context, ticket, warnings, error), counts }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Ticket } from '@ticketbridge/core'
 import { childKey } from './child-key'
-import type { MigrationContext } from './migration-context'
+import { type MigrationContext, tally } from './migration-context'
 import type { TicketInlineImages } from './ticket-inline-images'
 
 const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
@@ -36,18 +36,17 @@ export async function migrateAttachments(
   for await (const attachment of files) {
     const key = childKey(ticket.id, attachment.id)
     const known = ledger.get('attachment', key)
-    // Sent inside its comment this run, and counted there.
+    // Sent inside its comment this attempt, and counted there.
     if (carried.has(key) && known?.fingerprint) {
       digests.push(known.fingerprint)
       continue
     }
-    counts.attachments.read += 1
     if (known?.state === 'completed' && known.fingerprint) {
       digests.push(known.fingerprint)
-      counts.attachments.skipped += 1
+      tally(counts.attachments, 'skipped')
       continue
     }
-    const data = await source.attachments.download(attachment, { signal: context.signal })
+    const data = await failsWithTicket(context, () => source.attachments.download(attachment, { signal: context.signal }))
     const file: FileToPlace = {
       key,
       filename: attachment.filename,
@@ -63,10 +62,9 @@ export async function migrateAttachments(
       digests.push(image.digest)
       continue
     }
-    counts.attachments.read += 1
     if (ledger.get('attachment', key)?.state === 'completed') {
       digests.push(image.digest)
-      counts.attachments.skipped += 1
+      tally(counts.attachments, 'skipped')
       continue
     }
     digests.push(
@@ -106,16 +104,19 @@ async function placeFile(
       kind: 'attachment',
       sourceId: file.key,
       state: 'failed',
-      error: `${file.filename} is ${file.data.byteLength} bytes; the target accepts at most ${limit}.`,
+      // Worded as the adapters word the same refusal: the report reads the sizes out of it.
+      error: `${file.filename} is ${file.data.byteLength} bytes; the target accepts at most ${limit} bytes.`,
       fingerprint,
     })
-    counts.attachments.failed += 1
+    tally(counts.attachments, 'failed')
     return fingerprint
   }
   let targetId: string | undefined
   // On an adopted ticket another ledger may have moved any file.
   if (known?.state === 'pending' || (known === undefined && context.adoptedTickets.has(ticket.id))) {
-    placement.targetFiles ??= await target.attachments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
+    placement.targetFiles ??= await failsWithTicket(context, () =>
+      target.attachments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 }),
+    )
     placement.claimed ??= new Set(context.ledger.children('attachment', ticket.id).flatMap((record) => (record.targetId ? [record.targetId] : [])))
     targetId = placement.targetFiles.find(
       (candidate) => !placement.claimed!.has(candidate.id) && candidate.filename === file.filename && candidate.size === file.data.byteLength,
@@ -128,15 +129,27 @@ async function placeFile(
       file.commentSourceId && target.capabilities.attachments.linkToComment
         ? (ledger.get('comment', childKey(ticket.id, file.commentSourceId))?.targetId ?? undefined)
         : undefined
-    const result = await target.attachments.upload(
-      targetTicketId,
-      { filename: file.filename, contentType: file.contentType, data: file.data, ...(commentTargetId ? { commentId: commentTargetId } : {}) },
-      { silent: true, signal: context.signal },
+    const result = await failsWithTicket(context, () =>
+      target.attachments.upload(
+        targetTicketId,
+        { filename: file.filename, contentType: file.contentType, data: file.data, ...(commentTargetId ? { commentId: commentTargetId } : {}) },
+        { silent: true, signal: context.signal },
+      ),
     )
     targetId = result.record.id
     if (result.warnings.length > 0) ledger.setWarnings(runId, 'attachment', file.key, result.warnings)
-    counts.attachments.created += 1
-  } else counts.attachments.skipped += 1
+    tally(counts.attachments, 'created')
+  } else tally(counts.attachments, 'matched')
   ledger.putChild(ticket.id, runId, { kind: 'attachment', sourceId: file.key, targetId, state: 'completed', createdByMigration: true, fingerprint })
   return fingerprint
+}
+
+/** A read or write of one file that throws stops its ticket: the file counts as failed with it. */
+async function failsWithTicket<T>(context: MigrationContext, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step()
+  } catch (error) {
+    tally(context.counts.attachments, 'failed')
+    throw error
+  }
 }

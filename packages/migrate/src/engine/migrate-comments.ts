@@ -2,7 +2,8 @@ import type { AdapterWarning, BatchWriteItem, Comment, CommentCreateInput, TimeE
 import { childKey } from './child-key'
 import { type CarryBudget, carriedFilesOf, recordCarriedFiles } from './carried-files'
 import { isFatalError } from './fatal-errors'
-import type { MigrationContext } from './migration-context'
+import { failureText } from './failure-text'
+import { type MigrationContext, tally } from './migration-context'
 import { type CarriedFile, statusCategoryOf, type TicketPlan } from './plan-ticket'
 import { provenanceLine, withProvenanceLine } from './provenance-line'
 import type { DirectoryResolver } from './resolve-directory'
@@ -41,7 +42,8 @@ export interface TicketComments {
  * directory, the time recorded on the comment carried where the target records time on comments.
  * A `pending` or `failed` one (or any on an adopted ticket) is first looked for among the target's
  * comments by its text, and recorded if found. Each comment to create is `pending` in the ledger
- * before the batch that creates it leaves.
+ * before the batch that creates it leaves. What it throws, it throws while planning a comment:
+ * the caller counts that comment failed (those planned before it were never sent, and count nowhere).
  */
 export async function planComments(
   plan: TicketPlan,
@@ -57,14 +59,13 @@ export async function planComments(
   let claimed: Set<string> | undefined
   const toCreate: PlannedComment[] = []
   for (const comment of plan.comments) {
-    counts.comments.read += 1
     // Some vendors number comments per ticket (Halo's actions): the ledger keys them under their ticket.
     const commentKey = childKey(ticket.id, comment.id)
     const known = ledger.get('comment', commentKey)
     // Rewritten even when the comment already moved: its images may not have, after a crash.
     const rewritten = await inlineImages.rewrite(comment.body, 'comment.body', comment.id)
     if (known?.state === 'completed') {
-      counts.comments.skipped += 1
+      tally(counts.comments, 'skipped')
       continue
     }
     const warnings: AdapterWarning[] = [...rewritten.warnings]
@@ -88,7 +89,11 @@ export async function planComments(
       const found = targetComments.find((candidate) => !claimed!.has(candidate.id) && normalise(candidate.body.text).includes(wanted))?.id
       if (found !== undefined) {
         claimed.add(found)
-        counts.comments.skipped += 1
+        tally(counts.comments, 'matched')
+        if (timed) {
+          tally(counts.timeEntries, 'matched')
+          plan.timeEntriesCounted.add(timed.id)
+        }
         recordCompleted(
           context,
           ticket.id,
@@ -162,8 +167,11 @@ export function recordComments(plan: TicketPlan, planned: readonly PlannedCommen
       // Unless the target said it could not (a warning on ticketStatus), the ticket is in its final status now.
       if (comment.carriesStatus && !item.warnings.some((warning) => warning.field === 'ticketStatus')) statusCarried = true
       comment.warnings.push(...item.warnings)
-      counts.comments.created += 1
-      if (comment.timed) counts.timeEntries.created += 1
+      tally(counts.comments, 'created')
+      if (comment.timed) {
+        tally(counts.timeEntries, 'created')
+        plan.timeEntriesCounted.add(comment.timed.id)
+      }
       created += 1
       recordCompleted(context, ticket.id, comment, item.id)
       if (comment.carriedFiles) recordCarriedFiles(plan, comment.carriedFiles)
@@ -171,8 +179,8 @@ export function recordComments(plan: TicketPlan, planned: readonly PlannedCommen
     }
     // A fatal error leaves the comment `pending`: the run stops, and the next looks for it first.
     if (!isFatalError(item.error)) {
-      ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: comment.commentKey, state: 'failed', error: (item.error as Error).message })
-      counts.comments.failed += 1
+      ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: comment.commentKey, state: 'failed', error: failureText(item.error) })
+      tally(counts.comments, 'failed')
     }
     failure ??= { error: item.error }
   })

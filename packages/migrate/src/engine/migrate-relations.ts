@@ -7,8 +7,9 @@ import {
   UnsupportedOperationError,
 } from '@ticketbridge/core'
 import type { LedgerRecord } from '../ledger/migration-ledger'
-import type { MigrationContext } from './migration-context'
+import { type MigrationContext, tally } from './migration-context'
 import { rethrowIfFatal } from './fatal-errors'
+import { failureText } from './failure-text'
 
 /**
  * One link between two tickets, written one way only. Vendors show a link on both tickets (RT
@@ -57,10 +58,10 @@ export async function recordTicketRelations(context: MigrationContext, ticket: T
     const key = relationKey(canonical)
     const firstSighting = !seen.has(key)
     seen.add(key)
-    if (firstSighting) counts.relations.read += 1
     const known = ledger.get('relation', key)
     if (known) {
-      if (firstSighting && (known.state === 'completed' || known.state === 'skipped')) counts.relations.skipped += 1
+      // Done before; one still to create counts when the second pass creates it (or not).
+      if (firstSighting && (known.state === 'completed' || known.state === 'skipped')) tally(counts.relations, 'skipped')
       continue
     }
     ledger.put({
@@ -93,7 +94,6 @@ export async function migrateRelations(context: MigrationContext, concurrency: n
     group.push(record)
     byTicket.set(record.parentSourceId ?? '', group)
   }
-  const seen = context.relationsRecorded
   const targetRelations = new Map<string, Promise<Set<string>>>()
   const relationsOf = (targetTicketId: string): Promise<Set<string>> => {
     let listed = targetRelations.get(targetTicketId)
@@ -113,13 +113,7 @@ export async function migrateRelations(context: MigrationContext, concurrency: n
     })(),
     concurrency,
     async (records) => {
-      for (const record of records) {
-        if (!seen.has(record.sourceId)) {
-          seen.add(record.sourceId)
-          context.counts.relations.read += 1
-        }
-        await createRelation(context, record, relationsOf)
-      }
+      for (const record of records) await createRelation(context, record, relationsOf)
     },
   )
 }
@@ -143,7 +137,7 @@ async function createRelation(
         message: `Ticket ${missing} has not been migrated yet (outside this run, or failed); the ${relation.kind} link waits for a run that moves it.`,
       },
     ])
-    counts.relations.skipped += 1
+    tally(counts.relations, 'skipped')
     return
   }
   const warnings: AdapterWarning[] = []
@@ -156,7 +150,7 @@ async function createRelation(
     if (fromRelations.has(targetKey) || toRelations.has(targetKey)) {
       ledger.put({ ...record, targetId: targetKey, state: 'completed', runId, error: null })
       ledger.setWarnings(runId, 'relation', record.sourceId, [])
-      counts.relations.skipped += 1
+      tally(counts.relations, 'matched')
       return
     }
     ledger.put({ ...record, targetId: null, state: 'pending', runId, attempts: record.attempts + 1, error: null })
@@ -191,11 +185,11 @@ async function createRelation(
     toRelations.add(targetKey)
     ledger.put({ ...record, targetId: targetKey, state: 'completed', runId, createdByMigration: true, error: null })
     ledger.setWarnings(runId, 'relation', record.sourceId, warnings)
-    counts.relations.created += 1
+    tally(counts.relations, 'created')
   } catch (error) {
     rethrowIfFatal(error)
-    ledger.put({ ...record, targetId: null, state: 'failed', runId, error: (error as Error).message })
+    ledger.put({ ...record, targetId: null, state: 'failed', runId, error: failureText(error) })
     ledger.setWarnings(runId, 'relation', record.sourceId, warnings)
-    counts.relations.failed += 1
+    tally(counts.relations, 'failed')
   }
 }

@@ -4,7 +4,7 @@ import { type CarryBudget, carriedBytesPerBatch, planTicketFiles } from './carri
 import { createPlannedTickets } from './create-planned-tickets'
 import { finishTicket } from './finish-ticket'
 import { planComments, recordComments, type TicketComments, type TicketCommentsWritten } from './migrate-comments'
-import { emptyCounts, type MigrationContext } from './migration-context'
+import { emptyCounts, type MigrationContext, tally } from './migration-context'
 import { planTicket, settledByLedger, type TicketPlan } from './plan-ticket'
 import { readTicketChildren, type TicketChildren } from './read-ticket-children'
 import type { DirectoryResolver } from './resolve-directory'
@@ -24,12 +24,11 @@ export async function migrateTicketBatch(
   concurrency: number,
   settle: (ticket: Ticket, settled: SettledTicket) => void,
 ): Promise<void> {
-  // Each ticket counts into its own tallies, added to the run's once it settles.
+  // Each ticket counts into its own tallies (read with its outcome), added to the run's once it settles.
   // The ledger's record of each ticket, read once for both steps that need it.
   const toPlan: { ticket: Ticket; context: MigrationContext; known: LedgerRecord | undefined }[] = []
   for (const ticket of tickets) {
     const own: MigrationContext = { ...context, counts: emptyCounts() }
-    own.counts.tickets.read += 1
     const known = context.ledger.get('ticket', ticket.id)
     const settled = settledByLedger(own, ticket, known)
     if (settled) settle(ticket, settled)
@@ -68,6 +67,8 @@ export async function migrateTicketBatch(
     try {
       comments.set(plan, await planComments(plan, directory, plan.targetId!, budget))
     } catch (error) {
+      // planComments throws while planning a comment: that one failed with its ticket.
+      tally(plan.context.counts.comments, 'failed')
       settle(plan.ticket, { settled: recordTicketFailure(plan.context, plan.ticket, plan.warnings, error), counts: plan.context.counts })
     }
   })

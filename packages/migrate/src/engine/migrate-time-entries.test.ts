@@ -325,7 +325,8 @@ describe('time entries', () => {
     expect(report.counts.timeEntries).toMatchObject({
       read: source.store.timeEntries.size,
       created: source.store.timeEntries.size - 2,
-      skipped: 2,
+      matched: 2,
+      skipped: 0,
       failed: 0,
     })
     expect(target.store.timeEntries.size).toBe(source.store.timeEntries.size)

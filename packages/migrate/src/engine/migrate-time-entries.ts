@@ -1,8 +1,9 @@
 import { type AdapterWarning, NotFoundError, type Ticket, type TimeEntry, type TimeEntryCreateInput, ValidationError } from '@ticketbridge/core'
-import type { MigrationContext } from './migration-context'
+import { type MigrationContext, tally } from './migration-context'
 import { childKey } from './child-key'
 import type { DirectoryResolver } from './resolve-directory'
 import { rethrowIfFatal } from './fatal-errors'
+import { failureText } from './failure-text'
 
 /** What a ticket's fingerprint keeps of its time entries: how many moved and their minutes. */
 export interface TimeEntryTotals {
@@ -59,7 +60,8 @@ function noteToSend(context: Pick<MigrationContext, 'ledger' | 'target'>, ticket
  * earlier run may have reached the target (a lost answer, a timeout after the write), so it is
  * first looked for among the target ticket's entries not yet claimed by another record.
  * Returns the totals the ticket's fingerprint keeps, or `undefined` when either end has no
- * time entries (the preflight lists that degradation once).
+ * time entries (the preflight lists that degradation once). Entries in `countedWithComments`
+ * went in with their comments this attempt and were counted there.
  */
 export async function migrateTimeEntries(
   context: MigrationContext,
@@ -67,6 +69,7 @@ export async function migrateTimeEntries(
   ticket: Ticket,
   targetTicketId: string,
   listed?: readonly TimeEntry[],
+  countedWithComments: ReadonlySet<string> = new Set(),
 ): Promise<{ totals: TimeEntryTotals; created: number } | undefined> {
   if (!movesTimeEntries(context)) return undefined
   const { source, target, ledger, runId, counts } = context
@@ -78,7 +81,6 @@ export async function migrateTimeEntries(
 
   // Listed already where time rode on the comments (see timeOnComments); else listed here.
   for await (const entry of listed ?? source.timeEntries.list(ticket.id, { signal: context.signal })) {
-    counts.timeEntries.read += 1
     const entryKey = childKey(ticket.id, entry.id)
     const known = ledger.get('time-entry', entryKey)
     if (!(entry.minutes > 0)) {
@@ -93,15 +95,15 @@ export async function migrateTimeEntries(
           },
         ])
       }
-      counts.timeEntries.skipped += 1
+      tally(counts.timeEntries, 'skipped')
       continue
     }
     totals.entries += 1
     totals.minutes += entry.minutes
     const fingerprint = JSON.stringify({ minutes: entry.minutes } satisfies TimeEntryFingerprint)
     if (known?.state === 'completed') {
-      // Moved with its comment in this run (counted there), or by an earlier run.
-      if (known.runId !== runId) counts.timeEntries.skipped += 1
+      // Moved with its comment in this attempt (counted there), or by an earlier attempt or run.
+      if (!countedWithComments.has(entry.id)) tally(counts.timeEntries, 'skipped')
       continue
     }
 
@@ -109,7 +111,13 @@ export async function migrateTimeEntries(
     let targetId: string | undefined
     // On an adopted ticket another ledger may have moved any entry.
     if (known?.state === 'pending' || known?.state === 'failed' || (known === undefined && context.adoptedTickets.has(ticket.id))) {
-      targetEntries ??= await target.timeEntries.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
+      try {
+        targetEntries ??= await target.timeEntries.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
+      } catch (error) {
+        // The lookup stops the ticket: this entry failed with it.
+        tally(counts.timeEntries, 'failed')
+        throw error
+      }
       // Matched on what is sent: an entry sent without its note matches on minutes and start.
       targetId = targetEntries.find((candidate) => !claimed.has(candidate.id) && isCounterpart(entry, note, candidate))?.id
     }
@@ -133,18 +141,18 @@ export async function migrateTimeEntries(
         const result = await createWithPersonFallback(context, targetTicketId, input, person, warnings)
         warnings.push(...result.warnings)
         targetId = result.record.id
-        counts.timeEntries.created += 1
+        tally(counts.timeEntries, 'created')
         created += 1
       } catch (error) {
         rethrowIfFatal(error)
         // `failed`, not `pending`: still looked up before the next try, since an error after the
         // request left (a timeout, a dropped connection) does not prove the entry was not stored.
-        ledger.putChild(ticket.id, runId, { kind: 'time-entry', sourceId: entryKey, state: 'failed', error: (error as Error).message, fingerprint })
+        ledger.putChild(ticket.id, runId, { kind: 'time-entry', sourceId: entryKey, state: 'failed', error: failureText(error), fingerprint })
         ledger.setWarnings(runId, 'time-entry', entryKey, warnings)
-        counts.timeEntries.failed += 1
+        tally(counts.timeEntries, 'failed')
         throw error
       }
-    } else counts.timeEntries.skipped += 1
+    } else tally(counts.timeEntries, 'matched')
     claimed.add(targetId)
     ledger.putChild(ticket.id, runId, { kind: 'time-entry', sourceId: entryKey, targetId, state: 'completed', createdByMigration: true, fingerprint })
     ledger.setWarnings(runId, 'time-entry', entryKey, warnings)

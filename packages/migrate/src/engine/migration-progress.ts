@@ -8,7 +8,7 @@ export type MigrationProgressEvent =
       total?: number
       failed: number
       sourceId: string
-      outcome: 'created' | 'updated' | 'skipped' | 'failed' | 'retry'
+      outcome: 'created' | 'matched' | 'updated' | 'skipped' | 'failed' | 'retry'
     }
   /** A wait before trying again what failed transiently: tickets (a round of retries) or the source listing. */
   | { phase: 'retry'; what: 'tickets' | 'listing'; round: number; rounds: number; count: number; waitMs: number; reason: string }

@@ -2,7 +2,7 @@ import type { AdapterWarning, Comment, Ticket, TicketCreateInput, TimeEntry } fr
 import type { LedgerRecord } from '../ledger/migration-ledger'
 import { buildTicketInput } from './build-ticket-input'
 import { timeOnComments } from './migrate-time-entries'
-import { externalIdStamp, type MigrationContext } from './migration-context'
+import { externalIdStamp, type MigrationContext, tally } from './migration-context'
 import type { DirectoryResolver } from './resolve-directory'
 import { recordTicketFailure, type SettledTicket, type TicketOutcome } from './ticket-failure'
 import type { TicketChildren } from './read-ticket-children'
@@ -28,7 +28,7 @@ export interface TicketPlan {
   context: MigrationContext
   directory: DirectoryResolver
   known: LedgerRecord | undefined
-  /** What the ticket counts as once it completes. */
+  /** What the ticket counts as once it completes: `matched` where it was found on the target (adopted, or a create whose answer was lost). */
   outcome: Exclude<TicketOutcome, 'failed' | 'retry'>
   adopted: boolean
   warnings: AdapterWarning[]
@@ -46,6 +46,8 @@ export interface TicketPlan {
   createStatus?: TicketCreateInput['status']
   /** Ledger keys of the files that went inside the ticket's or its comments' creates (carried-files.ts): the file step skips them. */
   carriedFiles: Set<string>
+  /** Source time entries this attempt counted with their comments (created or matched there): the time-entry step counts them no more. */
+  timeEntriesCounted: Set<string>
   /** The ticket's own files, to go inside its create. */
   createFiles?: { inputs: NonNullable<TicketCreateInput['attachments']>; carried: CarriedFile[] }
 }
@@ -107,7 +109,7 @@ export async function planTicket(
       context,
       directory,
       known,
-      outcome: known?.state === 'completed' ? 'updated' : adopted ? 'skipped' : 'created',
+      outcome: known?.state === 'completed' ? 'updated' : adopted ? 'matched' : 'created',
       adopted,
       warnings,
       input,
@@ -116,6 +118,7 @@ export async function planTicket(
       timed,
       ...(listedTime ? { timeEntries: listedTime } : {}),
       carriedFiles: new Set(),
+      timeEntriesCounted: new Set(),
     }
     let targetId = known?.targetId ?? undefined
     if (targetId === undefined) {
@@ -125,9 +128,11 @@ export async function planTicket(
       if (found !== undefined) targetId = found?.id
       else if (known?.state === 'pending' || known?.state === 'failed')
         targetId = (await target.tickets.findByExternalId(externalIdStamp(source.vendor, ticket.id), { signal: context.signal }))?.id
-      // Found on the target (a lost answer, an adopted ticket): recorded as one this run created.
-      if (targetId !== undefined) recordPlaced(plan, targetId)
-      else {
+      // Found on the target (a lost answer, an adopted ticket): recorded as one this run created, counted as matched.
+      if (targetId !== undefined) {
+        recordPlaced(plan, targetId)
+        plan.outcome = 'matched'
+      } else {
         // Closed tickets are created open and closed last where anything follows: on some vendors
         // a reply or a file reopens a ticket. One with nothing to follow is created closed.
         const nothingFollows =
@@ -162,6 +167,6 @@ export function recordPlaced(plan: TicketPlan, targetId: string): void {
 }
 
 function settled(context: MigrationContext, outcome: 'skipped' | 'failed'): SettledTicket {
-  context.counts.tickets[outcome] += 1
+  tally(context.counts.tickets, outcome)
   return { settled: outcome, counts: context.counts }
 }

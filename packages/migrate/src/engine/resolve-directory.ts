@@ -1,6 +1,7 @@
 import { type Reference, type ReferenceSelector, UnsupportedOperationError } from '@ticketbridge/core'
-import type { MigrationContext } from './migration-context'
+import { type MigrationContext, tally } from './migration-context'
 import { rethrowIfFatal } from './fatal-errors'
+import { failureText } from './failure-text'
 
 /**
  * Finds or creates the target's counterpart of source people and organizations, once each:
@@ -70,7 +71,6 @@ export class DirectoryResolver {
     try {
       // Read once per person (the ledger remembers the answer): the kind and organization matter.
       const person = await source.people.get(reference.id, { signal: this.context.signal })
-      counts.people.read += 1
       this.personLabels.set(
         reference.id,
         [person.name, person.email && `<${person.email}>`, `(${person.kind} ${reference.id})`].filter(Boolean).join(' '),
@@ -88,10 +88,10 @@ export class DirectoryResolver {
           runId,
           createdByMigration: known?.createdByMigration ?? false,
         })
-        counts.people.skipped += 1
+        tally(counts.people, 'matched')
         return existing.id
       }
-      if (!mappingFile.options.createPeople || !target.capabilities.people.create) return undefined
+      if (!mappingFile.options.createPeople || !target.capabilities.people.create) return this.noCounterpart('person', reference.id)
       ledger.put({ kind: 'person', sourceId: reference.id, parentSourceId: null, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
       const organization = person.organization ? await this.organization(person.organization, () => undefined, 'organization') : undefined
       const { record, warnings } = await target.people.create(
@@ -114,11 +114,12 @@ export class DirectoryResolver {
         createdByMigration: true,
       })
       ledger.setWarnings(runId, 'person', reference.id, warnings)
-      counts.people.created += 1
+      tally(counts.people, 'created')
       return record.id
     } catch (error) {
       rethrowIfFatal(error)
-      if (UnsupportedOperationError.isInstance(error)) return undefined
+      // The target cannot create this kind of person (Halo and Autotask agents): no counterpart.
+      if (UnsupportedOperationError.isInstance(error)) return this.noCounterpart('person', reference.id)
       ledger.put({
         kind: 'person',
         sourceId: reference.id,
@@ -127,9 +128,9 @@ export class DirectoryResolver {
         state: 'failed',
         sourceUpdatedAt: null,
         runId,
-        error: (error as Error).message,
+        error: failureText(error),
       })
-      counts.people.failed += 1
+      tally(counts.people, 'failed')
       return undefined
     }
   }
@@ -141,7 +142,6 @@ export class DirectoryResolver {
     if (known?.state === 'failed' && !this.context.retryFailed) return undefined
     try {
       const name = reference.name ?? (await source.organizations.get(reference.id, { signal: this.context.signal })).name
-      counts.organizations.read += 1
       const targetName = mappingFile.organizations.map[name] ?? name
       const existing = await target.organizations.findByName(targetName, { signal: this.context.signal })
       if (existing) {
@@ -155,10 +155,11 @@ export class DirectoryResolver {
           runId,
           createdByMigration: known?.createdByMigration ?? false,
         })
-        counts.organizations.skipped += 1
+        tally(counts.organizations, 'matched')
         return existing.id
       }
-      if (!mappingFile.options.createOrganizations || !target.capabilities.organizations.create) return undefined
+      if (!mappingFile.options.createOrganizations || !target.capabilities.organizations.create)
+        return this.noCounterpart('organization', reference.id)
       ledger.put({
         kind: 'organization',
         sourceId: reference.id,
@@ -180,11 +181,11 @@ export class DirectoryResolver {
         createdByMigration: true,
       })
       ledger.setWarnings(runId, 'organization', reference.id, warnings)
-      counts.organizations.created += 1
+      tally(counts.organizations, 'created')
       return record.id
     } catch (error) {
       rethrowIfFatal(error)
-      if (UnsupportedOperationError.isInstance(error)) return undefined
+      if (UnsupportedOperationError.isInstance(error)) return this.noCounterpart('organization', reference.id)
       ledger.put({
         kind: 'organization',
         sourceId: reference.id,
@@ -193,11 +194,23 @@ export class DirectoryResolver {
         state: 'failed',
         sourceUpdatedAt: null,
         runId,
-        error: (error as Error).message,
+        error: failureText(error),
       })
-      counts.organizations.failed += 1
+      tally(counts.organizations, 'failed')
       return undefined
     }
+  }
+
+  /**
+   * A person or organization read from the source that the target has no counterpart of and the
+   * migration may not create: skipped, in the ledger too (whole-migration totals count it; a later
+   * run with creation allowed creates it). Each ticket naming it warns on its own.
+   */
+  private noCounterpart(kind: 'person' | 'organization', sourceId: string): undefined {
+    const { ledger, runId, counts } = this.context
+    ledger.put({ kind, sourceId, parentSourceId: null, targetId: null, state: 'skipped', sourceUpdatedAt: null, runId })
+    tally(kind === 'person' ? counts.people : counts.organizations, 'skipped')
+    return undefined
   }
 
   private personDefault(): Promise<string | undefined> {

@@ -1,9 +1,10 @@
 import { type AdapterWarning, isTransientError, type Ticket } from '@ticketbridge/core'
 import { rethrowIfFatal } from './fatal-errors'
-import type { MigrationContext } from './migration-context'
+import { failureText } from './failure-text'
+import { type MigrationContext, tally } from './migration-context'
 
 /** `retry`: a transient failure (rate limit, 5xx, dropped connection, timeout); the run tries the ticket again later. */
-export type TicketOutcome = 'created' | 'updated' | 'skipped' | 'failed' | 'retry'
+export type TicketOutcome = 'created' | 'matched' | 'updated' | 'skipped' | 'failed' | 'retry'
 
 /** A ticket done with for this attempt, and what it counted. */
 export interface SettledTicket {
@@ -32,7 +33,7 @@ export function recordTicketFailure(context: MigrationContext, ticket: Ticket, w
     state: reachedTarget ? 'created' : transient ? 'pending' : 'failed',
     sourceUpdatedAt: null,
     runId,
-    error: (error as Error).message,
+    error: failureText(error),
   })
   ledger.setWarnings(runId, 'ticket', ticket.id, [...warnings])
   if (transient) {
@@ -40,6 +41,6 @@ export function recordTicketFailure(context: MigrationContext, ticket: Ticket, w
     context.foundOnTarget.delete(ticket.id)
     return 'retry'
   }
-  counts.tickets.failed += 1
+  tally(counts.tickets, 'failed')
   return 'failed'
 }

@@ -1,7 +1,7 @@
 import type { AdapterWarning } from '@ticketbridge/core'
 import type { CountedEntity, EntityCounts } from '../engine/migration-context'
 import type { PreflightReport } from '../engine/preflight'
-import type { LedgerKind, MigrationLedger } from '../ledger/migration-ledger'
+import type { LedgerKind, LedgerState, MigrationLedger } from '../ledger/migration-ledger'
 import type { VerifyReport } from '../verify/verify-migration'
 
 /** Everything a run produced, as plain data: the source of the terminal, JSON and HTML reports. */
@@ -14,12 +14,26 @@ export interface MigrationReport {
   startedAt: string
   finishedAt: string
   durationSeconds: number
-  /** What this run did, per entity. */
+  /** What this run did, per entity: every record read in exactly one outcome (see {@link EntityCounts}; reports saved before `matched` lack it). */
   counts: Record<CountedEntity, EntityCounts>
-  /** Where every record stands after this run, across all runs of this ledger. */
+  /** Where every record stands after this run, across all runs of this ledger: counts by kind and ledger state. */
   ledgerTotals: Record<string, Record<string, number>>
   warnings: { kind: LedgerKind; sourceId: string; warning: AdapterWarning }[]
-  failures: { kind: LedgerKind; sourceId: string; targetId: string | null; reason: string }[]
+  /**
+   * Records whose last try failed, with the error the ledger keeps (`ValidationError: …`: the class
+   * leads, so the report can tell a passing failure from a refusal) and the record's ledger state
+   * (`pending`, `created`: the next run continues it; `failed`: --retry-failed). Reports saved
+   * before `state` was kept lack it.
+   */
+  failures: { kind: LedgerKind; sourceId: string; targetId: string | null; reason: string; state?: LedgerState }[]
+  /** Every ticket of the ledger, source id → target id, in the order first seen. Absent in reports saved before it was kept. */
+  tickets?: { sourceId: string; targetId: string | null; state: LedgerState }[]
+  /**
+   * The web page of a ticket at either end, as a pattern with `{id}` for the ticket's id
+   * (`https://rt.example.com/Ticket/Display.html?id={id}`): the HTML report links each ticket id.
+   * Adapters do not expose their web addresses yet, so a caller that knows them sets this.
+   */
+  ticketWebUrl?: { source?: string; target?: string }
   preflight?: PreflightReport
   verify?: VerifyReport
   /**
@@ -50,10 +64,12 @@ export function buildMigrationReport(options: {
 }): MigrationReport {
   const finishedAt = new Date()
   const failures: MigrationReport['failures'] = []
+  const tickets: NonNullable<MigrationReport['tickets']> = []
   for (const kind of ['organization', 'person', 'ticket', 'comment', 'attachment', 'time-entry', 'relation'] as const) {
     for (const record of options.ledger.allOfKind(kind)) {
+      if (kind === 'ticket') tickets.push({ sourceId: record.sourceId, targetId: record.targetId, state: record.state })
       if (record.error && (record.state === 'failed' || record.state === 'created' || record.state === 'pending')) {
-        failures.push({ kind, sourceId: record.sourceId, targetId: record.targetId, reason: record.error })
+        failures.push({ kind, sourceId: record.sourceId, targetId: record.targetId, reason: record.error, state: record.state })
       }
     }
   }
@@ -68,6 +84,7 @@ export function buildMigrationReport(options: {
     ledgerTotals: options.ledger.counts(),
     warnings: [...options.ledger.warnings()],
     failures,
+    tickets,
     ...(options.preflight ? { preflight: options.preflight } : {}),
     ...(options.verify ? { verify: options.verify } : {}),
     ...(options.transientRetries ? { transientRetries: options.transientRetries } : {}),
