@@ -30,10 +30,18 @@ module.exports = {
     {
       name: 'vendors-through-connectors',
       comment:
-        'The CLI and the bench support learn about vendors only from the connector registry (@ticketbridge/connectors): adding a vendor is its own package and one registry line. Vendor-specific tests may import a vendor package.',
+        "The CLI and the bench support learn about vendors only from the connector registry (@ticketbridge/connectors): adding a vendor is its own package and one registry line. Vendor-specific tests may import a vendor package, and so may a vendor's own commands (next rule).",
       severity: 'error',
-      from: { path: ['^apps/demo/src/', '^bench/support/'], pathNot: '\\.test\\.ts$' },
+      from: { path: ['^apps/demo/src/', '^bench/support/'], pathNot: ['\\.test\\.ts$', '^apps/demo/src/commands/(halo|autotask|rt)/'] },
       to: { path: ['^@ticketbridge/(halo|autotask|rt)(/|$)', '^packages/(halo|autotask|rt)/'] },
+    },
+    {
+      name: 'native-commands-own-vendor-only',
+      comment:
+        "A vendor's own commands (`ticketbridge halo|autotask|rt …`, in the vendor's folder) drive its native client, so they import that vendor's package, and no other vendor's.",
+      severity: 'error',
+      from: { path: '^apps/demo/src/commands/(halo|autotask|rt)/', pathNot: '\\.test\\.ts$' },
+      to: { path: ['^@ticketbridge/(halo|autotask|rt)(/|$)', '^packages/(halo|autotask|rt)/'], pathNot: ['^@ticketbridge/$1(/|$)', '^packages/$1/'] },
     },
     {
       name: 'no-circular',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { TicketingAdapter } from '@ticketbridge/core'
 import { Command } from 'commander'
+import { commandHelp } from '../output/command-help'
 import { createRequestMeter, type RequestMeter, type RunningSimulator } from '@ticketbridge/http'
 import { listConnectors } from '../connectors/connectors'
 import { seedHelpDesk } from '../demo/seed-help-desk'
@@ -115,6 +116,14 @@ export function createDemoCommand(): Command {
     )
     .option('--tickets <count>', 'tickets to seed in the first source (each next one gets two thirds as many)', parsePositiveInteger('tickets'), 150)
     .option('--report-dir <folder>', 'where the JSON and HTML reports go', join('.ticketbridge', 'reports'))
+    .addHelpText(
+      'after',
+      commandHelp({
+        examples: ['demo', 'demo --tickets 1000 --report-dir ./demo-reports'],
+        vendors: [],
+        notes: ['Needs no account and no network: every vendor is a simulator on 127.0.0.1, stopped at the end.'],
+      }),
+    )
     .action(async (options: { tickets: number; reportDir: string }) => {
       process.exitCode = await runDemo({ tickets: options.tickets, reportFolder: options.reportDir })
     })

@@ -1,14 +1,23 @@
 import { Command } from 'commander'
+import { commandHelp } from '../output/command-help'
 import { renderTable } from '../output/render-table'
 import { addConnectionOptions, type ConnectionOptions, connect } from './shared-options'
-import { vendorChoices } from '../connectors/connectors'
+import { allVendors, vendorChoices } from '../connectors/connectors'
 
 export function createLookupsCommand(): Command {
   const command = new Command('lookups')
     .description("Show a vendor's statuses, priorities, queues, ticket types and custom fields as the neutral model sees them.")
     .requiredOption('--vendor <vendor>', vendorChoices())
+    .option('--json', 'print the lookups as JSON instead of tables')
+    .addHelpText(
+      'after',
+      commandHelp({
+        examples: ['lookups --vendor halo', 'lookups --vendor rt --json > rt-lookups.json   # the names a mapping file can use'],
+        vendors: allVendors(),
+      }),
+    )
   addConnectionOptions(command)
-  return command.action(async (options: ConnectionOptions & { vendor: string }) => {
+  return command.action(async (options: ConnectionOptions & { vendor: string; json?: boolean }) => {
     const adapter = await connect(options.vendor, options)
     try {
       const [statuses, priorities, queues, ticketTypes, customFields] = await Promise.all([
@@ -18,6 +27,10 @@ export function createLookupsCommand(): Command {
         adapter.lookups.ticketTypes(),
         adapter.lookups.customFields(),
       ])
+      if (options.json) {
+        console.log(JSON.stringify({ vendor: adapter.vendor, statuses, priorities, queues, ticketTypes, customFields }, null, 2))
+        return
+      }
       console.log(
         renderTable(
           ['status id', 'name', 'category'],

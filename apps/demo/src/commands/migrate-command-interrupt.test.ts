@@ -58,10 +58,14 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
   /** Starts a migration and sends it `signal` once the ledger has gone `after` steps further. */
   async function interrupt(signal: NodeJS.Signals, extra: string[], after: number) {
     const before = ledgerSteps()
-    const child = spawn(process.execPath, [cli, 'migrate', '--from', 'halo', '--to', 'rt', '--ledger', ledger, '--report-dir', reports, ...extra], {
-      env: { ...process.env, ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [cli, 'migrate', '--from', 'halo', '--to', 'rt', '--allow-notifications', '--ledger', ledger, '--report-dir', reports, ...extra],
+      {
+        env: { ...process.env, ...environment },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
@@ -81,6 +85,15 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
 
   it('writes the report of what was done, says how to go on, and the resumed run finishes each ticket once', async () => {
     expect(existsSync(cli), `build the CLI first (pnpm build): ${cli}`).toBe(true)
+    // RT cannot write silently: without a terminal to ask in, the run needs --allow-notifications, and writes nothing.
+    const refused = await runCli(['migrate', '--from', 'halo', '--to', 'rt', '--ledger', ledger, '--report-dir', reports], {
+      cwd: folder,
+      env: environment,
+    })
+    expect(refused.code, refused.output).toBe(exitCodes.configuration)
+    expect(refused.output).toMatch(/rt cannot suppress notifications through its API.*Nothing was written\. Pass --allow-notifications/)
+    expect(existsSync(ledger)).toBe(false)
+    expect((await target.tickets.list().toArray({ limit: 10 })).length).toBe(0)
     const first = await interrupt('SIGINT', [], 30)
     expect(first.code, first.output).toBe(exitCodes.interrupted)
     expect(first.output).toContain('SIGINT: stopping after the requests in flight, then writing the report')
@@ -100,10 +113,13 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
     expect(second.code, second.output).toBe(exitCodes.interrupted)
     expect(second.output).toContain('SIGTERM: stopping after the requests in flight')
 
-    const last = await runCli(['migrate', '--from', 'halo', '--to', 'rt', '--ledger', ledger, '--report-dir', reports, '--resume'], {
-      cwd: folder,
-      env: environment,
-    })
+    const last = await runCli(
+      ['migrate', '--from', 'halo', '--to', 'rt', '--allow-notifications', '--ledger', ledger, '--report-dir', reports, '--resume'],
+      {
+        cwd: folder,
+        env: environment,
+      },
+    )
     expect(last.code, last.output).toBe(exitCodes.success)
     expect(last.output).toContain('Verify: PASSED')
     const sourceTickets = await source.tickets.list().toArray({ limit: 1000 })

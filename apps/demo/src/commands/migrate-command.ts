@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline/promises'
 import { AbortError, ConfigurationError } from '@ticketbridge/core'
 import { createRequestMeter } from '@ticketbridge/http'
 import { Command } from 'commander'
+import { commandHelp } from '../output/command-help'
 import { exitCodes } from '../output/exit-codes'
 import { stopOnSignals } from '../output/stop-on-signals'
 import { createRateLimitNotice } from '../output/rate-limit-notice'
@@ -11,7 +13,7 @@ import { checkReportFolder } from './check-report-folder'
 import { defaultLedgerPath, resolveInstances } from './default-ledger-path'
 import { MigrationLedgerState } from './migrate-ledger-state'
 import { runMigration } from './run-migration'
-import { vendorChoices } from '../connectors/connectors'
+import { allVendors, vendorChoices } from '../connectors/connectors'
 import { sinceOption } from '../input/parse-since'
 
 interface MigrateOptions extends ConnectionOptions {
@@ -24,6 +26,7 @@ interface MigrateOptions extends ConnectionOptions {
   retryFailed?: boolean
   ledger?: string
   allowUnmapped?: boolean
+  allowNotifications?: boolean
   reportDir: string
   concurrency?: number
   verify: boolean
@@ -43,10 +46,32 @@ export function createMigrateCommand(): Command {
       '--allow-unmapped',
       "let mapping entries name statuses, priorities, queues or types the target lacks (those tickets get the target's default)",
     )
+    .option(
+      '--allow-notifications',
+      'write into a target that cannot suppress its notifications (RT scrips, Autotask workflow rules) without asking: requesters may be emailed',
+    )
     .option('--ledger <file>', 'the SQLite ledger (default: one per pair of instances, under $TICKETBRIDGE_STATE_DIR or ~/.local/state/ticketbridge)')
     .option('--report-dir <folder>', 'where the JSON and HTML reports go', join('.ticketbridge', 'reports'))
     .option('--concurrency <count>', 'tickets moved at once', parsePositiveInteger('concurrency'))
     .option('--no-verify', 'skip verification after the run')
+    .addHelpText(
+      'after',
+      commandHelp({
+        examples: [
+          'migrate --from rt --to halo --mapping mapping.yaml --dry-run   # the plan, the cost at the budgets, nothing written',
+          'migrate --from rt --to halo --mapping mapping.yaml',
+          'migrate --from rt --to halo --resume                          # after Ctrl-C, a crash or a lost connection',
+          'migrate --from rt --to halo --since 7d                        # what changed in the last week',
+          'migrate --from autotask --to halo --retry-failed --secrets-file ./secrets.env',
+        ],
+        vendors: allVendors(),
+        notes: [
+          'Exit codes: 0 moved and verified; 1 finished with failures or differences; 2 bad flags, config or mapping (nothing written);',
+          '3 stopped (credentials, rights, network); 4 not found (a wrong base URL); 130 interrupted (run again with --resume).',
+          'TICKETBRIDGE_STATE_DIR: where the default ledgers are kept (default ~/.local/state/ticketbridge).',
+        ],
+      }),
+    )
   addConnectionOptions(command)
   return command.action(async (options: MigrateOptions) => {
     const instances = await resolveInstances(options)
@@ -79,6 +104,7 @@ export function createMigrateCommand(): Command {
     ])
     const stopping = stopOnSignals((line) => process.stderr.write(`${line}\n`))
     try {
+      if (!options.dryRun && !options.allowNotifications && !target.capabilities.silentWrites) await confirmNotifications(target.vendor)
       const result = await runMigration({
         source,
         target,
@@ -118,4 +144,28 @@ function describeInterruption(phase: 'run' | 'verify', options: MigrateOptions, 
   if (phase === 'verify')
     return `Interrupted while verifying: the migration itself finished. Check the target with: ticketbridge verify --from ${options.from} --to ${options.to}${ledger}`
   return `Interrupted: every finished step is in the ledger (${ledgerPath}). Go on with: ticketbridge migrate --from ${options.from} --to ${options.to}${ledger} --resume`
+}
+
+/**
+ * A target that cannot write silently may email requesters for every imported ticket and comment:
+ * asked in a terminal, refused elsewhere unless --allow-notifications says it is known.
+ */
+async function confirmNotifications(vendor: string): Promise<void> {
+  const risk = `${vendor} cannot suppress notifications through its API: every ticket and comment written may email requesters and staff (turn off its notifications, such as RT's scrips or Autotask's workflow rules, first).`
+  if (process.stdin.isTTY && process.stdout.isTTY) {
+    const prompt = createInterface({ input: process.stdin, output: process.stdout })
+    try {
+      const answer = await prompt.question(`${risk}\nWrite into ${vendor} anyway? [y/N] `)
+      if (/^y(es)?$/i.test(answer.trim())) return
+    } finally {
+      prompt.close()
+    }
+    throw new ConfigurationError('Stopped before writing anything: notifications were not confirmed.', { option: 'allow-notifications' })
+  }
+  throw new ConfigurationError(
+    `${risk} Nothing was written. Pass --allow-notifications once they are off (or accepted), or --dry-run to see what would be written.`,
+    {
+      option: 'allow-notifications',
+    },
+  )
 }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import { ConfigurationError } from '@ticketbridge/core'
 import { createMigration } from '@ticketbridge/migrate'
 import { Command } from 'commander'
+import { allVendors } from '../connectors/connectors'
+import { commandHelp } from '../output/command-help'
 import { exitCodes } from '../output/exit-codes'
 import { resolveLedgerPath } from './default-ledger-path'
 import { addConnectionOptions, type ConnectionOptions, connect } from './shared-options'
@@ -13,6 +15,17 @@ export function createRollbackCommand(): Command {
     .requiredOption('--to <vendor>', 'target vendor')
     .option('--ledger <file>', 'the SQLite ledger (default: one per pair of instances, under $TICKETBRIDGE_STATE_DIR or ~/.local/state/ticketbridge)')
     .option('--yes', 'confirm: this deletes tickets in the target')
+    .addHelpText(
+      'after',
+      commandHelp({
+        examples: ['rollback --from rt --to halo --yes'],
+        vendors: allVendors(),
+        notes: [
+          'Deletes only the tickets the migration created (not those it matched), with their comments, files and time entries.',
+          'People and organizations it created stay (most vendors cannot delete them); it lists them by id.',
+        ],
+      }),
+    )
   addConnectionOptions(command)
   return command.action(async (options: ConnectionOptions & { from: string; to: string; ledger?: string; yes?: boolean }) => {
     const ledgerPath = await resolveLedgerPath(options)

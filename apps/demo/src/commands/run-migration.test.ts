@@ -74,7 +74,7 @@ describe('runMigration reports', () => {
       })
       expect(result.complete).toBe(true)
       expect(lines[0]).toMatch(
-        /^Preflight autotask → halo: 6 tickets; about \d+ requests to autotask and \d+ to halo, \d+ s at halo's 10 requests \/ 3 s\.$/,
+        /^Preflight autotask → halo: 6 tickets; about \d+ requests to autotask and \d+ to halo, \d+ s at halo's 10 requests \/ 3 s; then verifying reads about \d+ from halo, \d+ s at halo's 10 requests \/ 3 s \(--no-verify skips it; ticketbridge verify runs it later\)\.$/,
       )
       // The meter counts what Halo answered.
       expect(meters.target.requests).toBe(haloSimulator.requestCount() - sentBefore)
@@ -88,6 +88,8 @@ describe('runMigration reports', () => {
       // No countdown: a line per wait, not a line per second.
       expect(stderr.filter((line) => line.includes('waiting')).length).toBeLessThanOrEqual(waits.length)
       expect(stderr.join('')).toMatch(/ETA /)
+      // Verification reads every ticket again at the same budget: its line has an ETA at the budget too.
+      expect(stderr.join('')).toMatch(/verify: \d+\/6 \([\d.]+\/s, ETA \d+ s at halo's 10 requests \/ 3 s\)/)
     } finally {
       write.mockRestore()
       await Promise.all([source.close(), target.close()])

@@ -13,8 +13,8 @@ import {
   type VerifyReport,
 } from '@ticketbridge/migrate'
 import { announceRateLimitWaits } from '../output/announce-rate-limit-waits'
-import { describeDuration, describeRateLimit, describeTimeLeft, estimateTimeLeft, slowestAtBudget } from '../output/budget-eta'
-import { createProgressReporter } from '../output/progress-reporter'
+import { describeDuration, describeRateLimit, slowestAtBudget } from '../output/budget-eta'
+import { createPhaseProgress } from '../output/phase-progress'
 import type { RateLimitNotice } from '../output/rate-limit-notice'
 
 /** What one migration between two adapters should do. */
@@ -58,51 +58,26 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
   const { source, target, log } = options
   const mapping = options.mappingFile ? await loadMappingFile(options.mappingFile) : undefined
   await mkdir(resolve(options.ledgerPath, '..'), { recursive: true })
-  const progress = createProgressReporter(`${source.vendor}→${target.vendor}`)
-  const verifyProgress = createProgressReporter('verify')
-  let ticketsDone = 0
-  let ticketsTotal: number | undefined
-  let ticketsFailed = 0
   let preflight: PreflightReport | undefined
-  let ticketsStartedAt = Date.now()
   // Meters may have counted before this run (the demo seeds through them, and its adapters serve
   // several legs): this run's requests are counted from here.
   const atStart = { source: options.meters?.source.requests ?? 0, target: options.meters?.target.requests ?? 0 }
-  // Requests before the ticket phase (lookups, the preflight's listing) are not a ticket's cost.
-  const before = { ...atStart }
-  // The ETA at the vendors' budgets: what the requests so far say a ticket costs, times the tickets left.
-  const timeLeft = (): string | undefined => {
-    const { meters } = options
-    if (!meters || !preflight || ticketsTotal === undefined) return undefined
-    const side = (adapter: TicketingAdapter, meter: RequestMeter, baseline: number, estimatedRequests: number) => ({
-      vendor: adapter.vendor,
-      rateLimit: adapter.rateLimit,
-      requests: meter.requests - baseline,
-      estimatedRequests,
-    })
-    return describeTimeLeft(
-      estimateTimeLeft({
-        done: ticketsDone,
-        total: ticketsTotal,
-        elapsedSeconds: (Date.now() - ticketsStartedAt) / 1000,
-        // A dry run writes nothing to the target: only the source's budget holds it.
-        sides: [
-          side(source, meters.source, before.source, preflight.estimate.requests.source),
-          ...(options.dryRun ? [] : [side(target, meters.target, before.target, preflight.estimate.requests.target)]),
-        ],
-      }),
-    )
-  }
-  const showTickets = () => {
-    const detail = [ticketsFailed > 0 ? `${ticketsFailed} failed` : '', options.rateLimitNotice?.describe() ?? ''].filter(Boolean).join(', ')
-    progress.update(ticketsDone, ticketsTotal, detail, timeLeft())
-  }
-  let verifyDone = 0
-  let verifyTotal: number | undefined
-  // Verification reads every moved ticket again: its waits show on its own line.
-  const showVerify = () => verifyProgress.update(verifyDone, verifyTotal, options.rateLimitNotice?.describe() ?? '')
+  const lines = { source, target, meters: options.meters, notice: options.rateLimitNotice }
+  const progress = createPhaseProgress({
+    ...lines,
+    label: `${source.vendor}→${target.vendor}`,
+    // A dry run writes nothing to the target: only the source's budget holds it.
+    estimate: () =>
+      preflight && {
+        source: preflight.estimate.requests.source,
+        ...(options.dryRun ? {} : { target: preflight.estimate.requests.target }),
+      },
+  })
+  // Verification reads every moved ticket again (its comments and files too): at a budget that
+  // takes as long as the run, so its line has its own ETA at the budget.
+  const verifyProgress = createPhaseProgress({ ...lines, label: 'verify', estimate: () => preflight && { target: verifyRequests(preflight) } })
   let phase: 'tickets' | 'verify' = 'tickets'
-  const waits = announceRateLimitWaits(options.rateLimitNotice, () => (phase === 'verify' ? showVerify() : showTickets()))
+  const waits = announceRateLimitWaits(options.rateLimitNotice, () => (phase === 'verify' ? verifyProgress.show() : progress.show()))
   const migration = createMigration({
     source,
     target,
@@ -116,17 +91,11 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     ...(options.instances ? { instances: options.instances } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (event) => {
-      if (event.phase === 'tickets') {
-        ticketsDone = event.done
-        ticketsTotal = event.total
-        ticketsFailed = event.failed
-        showTickets()
-      }
+      if (event.phase === 'tickets') progress.update(event.done, event.total, event.failed)
       if (event.phase === 'verify') {
+        if (phase !== 'verify') verifyProgress.start()
         phase = 'verify'
-        verifyDone = event.done
-        verifyTotal = event.total
-        showVerify()
+        verifyProgress.update(event.done, event.total)
       }
       if (event.phase === 'retry') {
         // One line per wait, on a TTY and off it: a wait can last a minute.
@@ -168,13 +137,15 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
   }
   try {
     preflight = await migration.preflight()
-    log(`Preflight ${source.vendor} → ${target.vendor}: ${preflight.tickets} tickets; ${describeEstimate(preflight, source, target)}.`)
+    log(
+      `Preflight ${source.vendor} → ${target.vendor}: ${preflight.tickets} tickets; ${describeEstimate(preflight, source, target)}${
+        options.verify === false ? '' : `; ${describeVerifyEstimate(preflight, target)}`
+      }.`,
+    )
     for (const note of preflight.degradations) log(`  note: ${note}`)
     for (const value of preflight.unmapped) log(`  unmapped ${value.kind}: ${value.value} (${value.count} tickets)`)
     for (const field of preflight.missingRequired) log(`  required target field left empty: ${field.field} (${field.count} tickets)`)
-    ticketsStartedAt = Date.now()
-    before.source = options.meters?.source.requests ?? 0
-    before.target = options.meters?.target.requests ?? 0
+    progress.start()
     let report: MigrationReport
     try {
       report = await migration.run()
@@ -214,6 +185,22 @@ function describeEstimate(preflight: PreflightReport, source: TicketingAdapter, 
   ])
   const time = slowest ? `, ${describeDuration(slowest.seconds)} at ${slowest.vendor}'s ${describeRateLimit(slowest.rateLimit)}` : ''
   return `about ${requests.source} requests to ${source.vendor} and ${requests.target} to ${target.vendor}${time}`
+}
+
+/**
+ * What verification will read from the target: each moved ticket, its comments and its files'
+ * list, and every file's bytes; the source only for a sample.
+ */
+function verifyRequests(preflight: PreflightReport): number {
+  return Math.ceil(preflight.tickets * (3 + preflight.estimate.attachmentsPerTicket))
+}
+
+/** `then verifying reads about 700 from halo, 88 min at halo's 40 requests / 5 min`. */
+function describeVerifyEstimate(preflight: PreflightReport, target: TicketingAdapter): string {
+  const requests = verifyRequests(preflight)
+  const slowest = slowestAtBudget([{ vendor: target.vendor, rateLimit: target.rateLimit, requests }])
+  const time = slowest ? `, ${describeDuration(slowest.seconds)} at ${slowest.vendor}'s ${describeRateLimit(slowest.rateLimit)}` : ''
+  return `then verifying reads about ${requests} from ${target.vendor}${time} (--no-verify skips it; ticketbridge verify runs it later)`
 }
 
 /** `At halo's 300 requests / 5 min the run would take about 4 min.`, from a dry run's counts. */

@@ -50,6 +50,15 @@ export async function connect(vendor: string, options: ConnectionOptions, hooks?
   return connector.createAdapter(settings, { ...hooks, ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
 }
 
+export function parseWholeNumber(name: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number.parseInt(value, 10)
+    if (!Number.isInteger(parsed) || parsed < 0 || String(parsed) !== value.trim())
+      throw new ConfigurationError(`${name} must be a whole number (0 or more), not "${value}".`, { option: name })
+    return parsed
+  }
+}
+
 export function parsePositiveInteger(name: string): (value: string) => number {
   return (value) => {
     const parsed = Number.parseInt(value, 10)

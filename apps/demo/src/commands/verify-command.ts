@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import { ConfigurationError } from '@ticketbridge/core'
 import { MigrationLedger, verifyMigration } from '@ticketbridge/migrate'
 import { Command } from 'commander'
+import { allVendors } from '../connectors/connectors'
+import { commandHelp } from '../output/command-help'
 import { exitCodes } from '../output/exit-codes'
 import { announceRateLimitWaits } from '../output/announce-rate-limit-waits'
 import { createProgressReporter } from '../output/progress-reporter'
@@ -15,6 +17,14 @@ export function createVerifyCommand(): Command {
     .requiredOption('--from <vendor>', 'source vendor')
     .requiredOption('--to <vendor>', 'target vendor')
     .option('--ledger <file>', 'the SQLite ledger (default: one per pair of instances, under $TICKETBRIDGE_STATE_DIR or ~/.local/state/ticketbridge)')
+    .addHelpText(
+      'after',
+      commandHelp({
+        examples: ['verify --from rt --to halo', 'verify --from autotask --to halo --ledger ./client-a.sqlite'],
+        vendors: allVendors(),
+        notes: ['Exit codes: 0 every moved record matches; 1 differences (each listed); 2 no ledger; 3 stopped (credentials, network).'],
+      }),
+    )
   addConnectionOptions(command)
   return command.action(async (options: ConnectionOptions & { from: string; to: string; ledger?: string }) => {
     const ledgerPath = await resolveLedgerPath(options)

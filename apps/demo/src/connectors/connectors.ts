@@ -31,3 +31,8 @@ export function vendorTitles(): string {
     'and',
   )
 }
+
+/** Every vendor key, for help texts that list each vendor's settings. */
+export function allVendors(): string[] {
+  return builtInConnectors.map((connector) => connector.vendor)
+}

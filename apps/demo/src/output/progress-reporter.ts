@@ -19,7 +19,8 @@ export function createProgressReporter(label: string, stream: NodeJS.WriteStream
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
-        format: `${label.padEnd(12)} {bar} {value}/{total} | {rate}/s | {eta} {detail}`,
+        // `{timeLeft}`, not `{eta}`: cli-progress fills `{eta}` itself (its own pace estimate, in raw seconds).
+        format: `${label.padEnd(12)} {bar} {value}/{total} | {rate}/s | {timeLeft} {detail}`,
         hideCursor: true,
         stream,
         etaBuffer: 50,
@@ -32,11 +33,11 @@ export function createProgressReporter(label: string, stream: NodeJS.WriteStream
       update(done, total, detail = '', eta = paceEta(done, total, startedAt)) {
         const rate = (done / Math.max(0.001, (Date.now() - startedAt) / 1000)).toFixed(1)
         if (!started) {
-          bar.start(total ?? done, done, { rate, detail, eta })
+          bar.start(total ?? done, done, { rate, detail, timeLeft: eta })
           started = true
         }
         if (total !== undefined) bar.setTotal(total)
-        bar.update(done, { rate, detail, eta })
+        bar.update(done, { rate, detail, timeLeft: eta })
       },
       stop() {
         if (started) bar.stop()

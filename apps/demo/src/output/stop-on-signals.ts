@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events'
+
 /**
  * Ctrl-C and SIGTERM ask the work to stop instead of killing the process: the first aborts the
  * signal (requests in flight end, the ledger marks the run interrupted, the report is written),
@@ -5,6 +7,8 @@
  */
 export function stopOnSignals(say: (line: string) => void): { signal: AbortSignal; stop(): void } {
   const controller = new AbortController()
+  // Every request in flight listens to this one signal (and lets go when it ends): not a leak.
+  setMaxListeners(0, controller.signal)
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) {
       say(`\n${name} again: stopping at once. The ledger holds every finished step; run again with --resume.`)

@@ -9,7 +9,7 @@ import { seedHelpDesk } from '../demo/seed-help-desk'
 export const cli = fileURLToPath(new URL('../../dist/ticketbridge.js', import.meta.url))
 
 /** The environment that points a child `ticketbridge` at a running simulator. */
-function environmentOf(vendor: string, simulator: RunningSimulator): Record<string, string> {
+export function environmentOf(vendor: string, simulator: RunningSimulator): Record<string, string> {
   const connector = findConnector(vendor)
   return Object.fromEntries(Object.entries(simulator.settings).map(([key, value]) => [connector.settings[key]!.environment, value]))
 }

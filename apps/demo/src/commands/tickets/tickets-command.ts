@@ -1,10 +1,13 @@
 import { type PriorityLevel, priorityLevels, type StatusCategory, statusCategories, type Ticket } from '@ticketbridge/core'
 import { Command } from 'commander'
-import { renderTable } from '../output/render-table'
-import { addConnectionOptions, type ConnectionOptions, connect, parsePositiveInteger } from './shared-options'
-import { vendorChoices } from '../connectors/connectors'
-import { parseChoice, parseChoices } from '../input/parse-choice'
-import { sinceOption } from '../input/parse-since'
+import { allVendors } from '../../connectors/connectors'
+import { commandHelp } from '../../output/command-help'
+import { renderTable } from '../../output/render-table'
+import { addConnectionOptions, type ConnectionOptions, connect, parsePositiveInteger } from '../shared-options'
+import { vendorChoices } from '../../connectors/connectors'
+import { parseChoice, parseChoices } from '../../input/parse-choice'
+import { sinceOption } from '../../input/parse-since'
+import { createTicketAttachmentsCommand, createTicketCloseCommand, createTicketUpdateCommand } from './tickets-write-commands'
 
 function ticketRow(ticket: Ticket): (string | number)[] {
   return [
@@ -17,7 +20,7 @@ function ticketRow(ticket: Ticket): (string | number)[] {
   ]
 }
 
-/** `ticketbridge tickets list|get|create|comment`: the neutral interface from the shell, on any vendor. */
+/** `ticketbridge tickets list|get|create|comment|update|close|attachments`: the neutral interface from the shell, on any vendor. */
 export function createTicketsCommand(): Command {
   const tickets = new Command('tickets').description('Read and write tickets on any configured vendor through the neutral interface.')
 
@@ -28,6 +31,13 @@ export function createTicketsCommand(): Command {
     .option('--text <words>', 'words in the subject or description')
     .option('--limit <count>', 'at most this many', parsePositiveInteger('limit'), 25)
     .option('--json', 'print JSON instead of a table')
+  list.description('List tickets, filtered by status category, date changed or words.').addHelpText(
+    'after',
+    commandHelp({
+      examples: ['tickets list --vendor halo --status new,open --since 7d', 'tickets list --vendor rt --text "VPN" --json'],
+      vendors: allVendors(),
+    }),
+  )
   addConnectionOptions(list).action(
     async (
       options: ConnectionOptions & { vendor: string; status?: StatusCategory[]; since?: string; text?: string; limit: number; json?: boolean },
@@ -60,6 +70,9 @@ export function createTicketsCommand(): Command {
     .argument('<id>', 'ticket id')
     .requiredOption('--vendor <vendor>', vendorChoices())
     .option('--raw', "include the vendor's payload")
+  get
+    .description("Show one ticket with its comments, as the neutral model sees it (--raw adds the vendor's payload).")
+    .addHelpText('after', commandHelp({ examples: ['tickets get 4812 --vendor halo', 'tickets get 42 --vendor rt --raw'], vendors: allVendors() }))
   addConnectionOptions(get).action(async (id: string, options: ConnectionOptions & { vendor: string; raw?: boolean }) => {
     const adapter = await connect(options.vendor, options)
     try {
@@ -76,15 +89,21 @@ export function createTicketsCommand(): Command {
   const create = new Command('create')
     .requiredOption('--vendor <vendor>', vendorChoices())
     .requiredOption('--subject <text>', 'subject')
-    .requiredOption('--description <text>', 'description')
+    .option('--description <text>', 'description (default: the subject, as some vendors require one)')
     .option('--priority <level>', priorityLevels.join(', '), (value) => parseChoice(value, priorityLevels, 'priority'))
+  create
+    .description('Create a ticket.')
+    .addHelpText(
+      'after',
+      commandHelp({ examples: ['tickets create --vendor autotask --subject "Printer offline" --priority high'], vendors: allVendors() }),
+    )
   addConnectionOptions(create).action(
-    async (options: ConnectionOptions & { vendor: string; subject: string; description: string; priority?: PriorityLevel }) => {
+    async (options: ConnectionOptions & { vendor: string; subject: string; description?: string; priority?: PriorityLevel }) => {
       const adapter = await connect(options.vendor, options)
       try {
         const { record, warnings } = await adapter.tickets.create({
           subject: options.subject,
-          description: { text: options.description },
+          description: { text: options.description ?? options.subject },
           ...(options.priority ? { priority: { level: options.priority } } : {}),
         })
         console.log(`Created ticket ${record.id} in ${adapter.vendor}.`)
@@ -100,6 +119,9 @@ export function createTicketsCommand(): Command {
     .requiredOption('--vendor <vendor>', vendorChoices())
     .requiredOption('--text <text>', 'the comment')
     .option('--internal', 'visible to agents only')
+  comment
+    .description('Add a comment to a ticket (public unless --internal).')
+    .addHelpText('after', commandHelp({ examples: ['tickets comment 4812 --vendor halo --text "On my way" --internal'], vendors: allVendors() }))
   addConnectionOptions(comment).action(async (id: string, options: ConnectionOptions & { vendor: string; text: string; internal?: boolean }) => {
     const adapter = await connect(options.vendor, options)
     try {
@@ -114,5 +136,12 @@ export function createTicketsCommand(): Command {
     }
   })
 
-  return tickets.addCommand(list).addCommand(get).addCommand(create).addCommand(comment)
+  return tickets
+    .addCommand(list)
+    .addCommand(get)
+    .addCommand(create)
+    .addCommand(comment)
+    .addCommand(createTicketUpdateCommand())
+    .addCommand(createTicketCloseCommand())
+    .addCommand(createTicketAttachmentsCommand())
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHaloSimulator, type HaloServedSimulator, type HaloSimulator } from '@ticketbridge/halo/simulator'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { cli, runCli, waitForExit } from '../test-support/run-cli'
+import { cli, runCli, waitForExit } from '../../test-support/run-cli'
 
 let simulator: HaloSimulator
 let server: HaloServedSimulator

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exitCodes } from '../output/exit-codes'
-import { cli, runCli as run, startSimulatorPair } from '../test-support/run-cli'
+import { exitCodes } from '../../output/exit-codes'
+import { cli, runCli as run, startSimulatorPair } from '../../test-support/run-cli'
 
 /** `ticketbridge tickets` answers the mistakes people make with a sentence and the documented exit code. */
 describe('ticketbridge tickets: mistakes say what to do', () => {

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process'
 import { ConfigurationError, redactText } from '@ticketbridge/core'
 import type { ConnectorSignIn, VendorConnector } from '@ticketbridge/http'
 import { Command } from 'commander'
-import { findConnector, listConnectors } from '../connectors/connectors'
-import { exitCodes } from '../output/exit-codes'
+import { findConnector, listConnectors } from '../../connectors/connectors'
+import { exitCodes } from '../../output/exit-codes'
 import { startLoopbackRedirectListener } from './loopback-redirect-listener'
-import { addConnectionOptions, type ConnectionOptions, connectionSettings } from './shared-options'
+import { addConnectionOptions, type ConnectionOptions, connectionSettings } from '../shared-options'
 
 /** How long `auth login` waits for the browser to come back. */
 const signInWaitMs = 10 * 60_000
