@@ -103,7 +103,10 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
     const report = JSON.parse(readFileSync(join(reports, interrupted[0]!), 'utf8')) as MigrationReport
     expect(report.interrupted).toBe(true)
     expect(Object.values(report.counts).reduce((sum, count) => sum + count.created, 0)).toBeGreaterThan(0)
-    expect(readdirSync(reports).filter((name) => name.endsWith('-interrupted.html'))).toHaveLength(1)
+    const interruptedPages = readdirSync(reports).filter((name) => name.endsWith('-interrupted.html'))
+    expect(interruptedPages).toHaveLength(1)
+    // RT tickets link to RT's own ticket page.
+    expect(report.ticketWebUrl?.target).toBe(`${environment.RT_URL}/Ticket/Display.html?id={id}`)
     const reader = new MigrationLedger(ledger)
     expect(reader.runs().at(-1)?.status).toBe('interrupted')
     reader.close()
@@ -122,6 +125,11 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
     )
     expect(last.code, last.output).toBe(exitCodes.success)
     expect(last.output).toContain('Verify: PASSED')
+    const finalPage = readdirSync(reports)
+      .filter((name) => name.endsWith('.html') && !name.includes('-interrupted'))
+      .sort()
+      .at(-1)!
+    expect(readFileSync(join(reports, finalPage), 'utf8')).toMatch(new RegExp(`href="${environment.RT_URL}/Ticket/Display\\.html\\?id=\\d+"`))
     const sourceTickets = await source.tickets.list().toArray({ limit: 1000 })
     const targetTickets = await target.tickets.list().toArray({ limit: 1000 })
     for (const ticket of sourceTickets) {

@@ -8,12 +8,12 @@ import { commandHelp } from '../output/command-help'
 import { exitCodes } from '../output/exit-codes'
 import { stopOnSignals } from '../output/stop-on-signals'
 import { createRateLimitNotice } from '../output/rate-limit-notice'
-import { addConnectionOptions, type ConnectionOptions, connect, parsePositiveInteger } from './shared-options'
+import { addConnectionOptions, type ConnectionOptions, connect, connectionSettings, parsePositiveInteger } from './shared-options'
 import { checkReportFolder } from './check-report-folder'
 import { defaultLedgerPath, resolveInstances } from './default-ledger-path'
 import { MigrationLedgerState } from './migrate-ledger-state'
 import { runMigration } from './run-migration'
-import { allVendors, vendorChoices } from '../connectors/connectors'
+import { allVendors, findConnector, vendorChoices } from '../connectors/connectors'
 import { sinceOption } from '../input/parse-since'
 
 interface MigrateOptions extends ConnectionOptions {
@@ -122,6 +122,7 @@ export function createMigrateCommand(): Command {
         meters,
         log: (line) => console.log(line),
         signal: stopping.signal,
+        ticketWebUrl: await ticketWebAddresses(options),
       })
       console.log(`\nReport: ${result.htmlPath}\nJSON:   ${result.jsonPath}`)
       if (result.interrupted) console.log(describeInterruption(result.interrupted, options, ledgerPath))
@@ -168,4 +169,11 @@ async function confirmNotifications(vendor: string): Promise<void> {
       option: 'allow-notifications',
     },
   )
+}
+
+/** Each end's ticket page pattern, where its vendor has one, for the report's links. */
+async function ticketWebAddresses(options: MigrateOptions): Promise<{ source?: string; target?: string }> {
+  const address = async (vendor: string) => findConnector(vendor).ticketWebAddress?.(await connectionSettings(vendor, options))
+  const [source, target] = await Promise.all([address(options.from), address(options.to)])
+  return { ...(source ? { source } : {}), ...(target ? { target } : {}) }
 }

@@ -38,6 +38,8 @@ export interface RunMigrationOptions {
   meters?: { source: RequestMeter; target: RequestMeter }
   log: (line: string) => void
   signal?: AbortSignal
+  /** Each end's ticket page as a pattern with `{id}`, where its vendor has one: the report links ticket ids. */
+  ticketWebUrl?: MigrationReport['ticketWebUrl']
 }
 
 /** The outcome: the report, and where its JSON and HTML pages were written. */
@@ -121,6 +123,7 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     return {
       ...report,
       ...(requests ? { requests: Object.fromEntries(Object.entries(requests).filter(([, count]) => count !== undefined)) } : {}),
+      ...(options.ticketWebUrl ? { ticketWebUrl: options.ticketWebUrl } : {}),
     }
   }
   /** Writes the JSON and HTML reports and prints the text one. */

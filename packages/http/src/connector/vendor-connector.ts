@@ -103,6 +103,11 @@ export interface VendorConnector<Simulator = unknown> {
    * an API user): the CLI keeps its default ledger per pair of instances.
    */
   instanceOf(settings: Record<string, string>): string
+  /**
+   * The address of a ticket in the vendor's web interface, as a pattern with `{id}`, where the
+   * vendor documents one (RT's `Ticket/Display.html?id=`): reports link each ticket to it.
+   */
+  ticketWebAddress?(settings: Record<string, string>): string | undefined
   startSimulator(options?: SimulatorStartOptions): Promise<RunningSimulator<Simulator>>
   requestCost(url: string): RequestCost
   apiMinimum: ApiMinimum

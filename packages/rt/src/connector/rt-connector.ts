@@ -62,6 +62,8 @@ export const rtConnector: VendorConnector<RtSimulator> = {
   },
 
   instanceOf: (settings) => (settings.url ?? '').toLowerCase().replace(/\/+$/, ''),
+  // RT's own ticket page, under the same web address as its REST APIs.
+  ticketWebAddress: (settings) => (settings.url ? `${settings.url.replace(/\/+$/, '')}/Ticket/Display.html?id={id}` : undefined),
 
   createAdapter(settings, options): RtAdapter {
     return createRtAdapter({
