@@ -28,6 +28,18 @@ describe('estimateRequests', () => {
     expect(estimateRequests(shape, source, oneByOne).target).toBe(5 + 1 + 1_000 + 1_500 + 500 + 200)
   })
 
+  it('counts time entries as requests of their own, except time kept on comments at both ends', () => {
+    const withTime = { ...shape, timeEntriesMove: true, timeEntriesPerTicket: 0.5 }
+    const separate = capabilities({ capabilities: { childrenReadBatchLimit: 500, timeEntriesAreComments: false } })
+    const onComments = capabilities({ capabilities: { childrenReadBatchLimit: 500, timeEntriesAreComments: true } })
+    const time = (source: typeof separate, target: typeof separate) =>
+      estimateRequests(withTime, source, target).target - estimateRequests(shape, source, target).target
+    // Autotask → Halo: an entry a request. RT → Halo: on the comment's own write.
+    expect(time(separate, onComments)).toBe(500)
+    expect(time(onComments, separate)).toBe(500)
+    expect(time(onComments, onComments)).toBe(0)
+  })
+
   it('reads many tickets at once where the source can, ticket by ticket where it cannot', () => {
     const target = capabilities()
     const batched = capabilities({ capabilities: { childrenReadBatchLimit: 500 } })

@@ -48,6 +48,10 @@ export function estimateRequests(shape: HelpDeskShape, source: AdapterCapabiliti
   // A closed ticket rides its status on its last comment where a comment can carry it, or is
   // created closed; elsewhere its status is set after its comments, one request each.
   const statusUpdates = target.comments.setTicketStatus ? 0 : shape.closedTickets
+  // Time recorded on comments at both ends (Halo's actions, RT's history) rides the comment's own
+  // write (migrate-time-entries.ts, timeOnComments); elsewhere each entry is a request.
+  const timeOnComments = source.timeEntriesAreComments === true && target.timeEntriesAreComments === true
+  const timeEntryWrites = shape.timeEntriesMove && !timeOnComments ? tickets * shape.timeEntriesPerTicket : 0
   const targetRequests =
     targetLookupReads +
     Math.ceil(tickets / ticketsPerTargetLookup) +
@@ -55,7 +59,7 @@ export function estimateRequests(shape: HelpDeskShape, source: AdapterCapabiliti
     batches(target.tickets.createBatchLimit, tickets) +
     batches(target.comments.createBatchLimit, comments) +
     (filesCarried ? 0 : tickets * shape.attachmentsPerTicket) +
-    tickets * shape.timeEntriesPerTicket +
+    timeEntryWrites +
     statusUpdates +
     // Each link shows on both its tickets and is created once.
     (shape.relationsMove ? (tickets * shape.relationsPerTicket) / 2 : 0)
