@@ -17,7 +17,11 @@ const packageFolders = readdirSync('packages', { withFileTypes: true })
 
 export default async (): Promise<KnipConfiguration> => {
   const workspaces: NonNullable<KnipConfiguration['workspaces']> = {
-    '.': { project: ['*.ts', 'scripts/**/*.ts'] },
+    // tests/packaging/examples and readme-context.d.ts are compiled in the packaging test's npm project, not imported.
+    '.': {
+      entry: ['tests/*/vitest.config.ts', 'tests/**/*.test.ts'],
+      project: ['*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', '!tests/packaging/examples/**', '!tests/packaging/readme-context.d.ts'],
+    },
     'apps/*': { project: ['src/**/*.ts'] },
     // run-bench.ts imports every file of cases/ by name at run time.
     bench: { entry: ['cases/*.ts'], project: ['**/*.ts'] },

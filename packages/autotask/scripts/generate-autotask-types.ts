@@ -10,7 +10,8 @@
  *   small runtime table of the routes each entity has (query, get, create, update, delete, and
  *   the parent URL of child entities), which the client's generic entity accessor uses so that
  *   every entity of the spec is reachable, and refuses what an entity does not allow before
- *   anything is sent.
+ *   anything is sent; and the fields of a query body (`QueryModel`), which the client holds every
+ *   query object to.
  *
  * The spec is `shared/vendor-specs/autotask/autotask-rest-v1.swagger.json` (3 MB, 2,012 paths).
  * To type against a newer document, download `https://webservicesN.autotask.net/ATServicesRest/swagger/docs/v1`
@@ -50,6 +51,14 @@ interface SwaggerOperation {
 interface SwaggerDocument {
   paths: Record<string, Record<string, SwaggerOperation>>
   definitions: Record<string, unknown>
+}
+
+/** The property names of the spec's query body, in the spec's order. */
+function queryModelFields(document: SwaggerDocument): string[] {
+  const model = document.definitions.QueryModel as { properties?: Record<string, unknown> } | undefined
+  const fields = Object.keys(model?.properties ?? {})
+  if (fields.length === 0) throw new Error('The spec has no QueryModel with properties; the client checks query objects against it.')
+  return fields
 }
 
 /** swagger2openapi is CommonJS without types; this is the one function used. */
@@ -205,7 +214,7 @@ function schemaKey(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, '_')
 }
 
-function renderEntities(table: Map<string, EntityEntry>, source: string): string {
+function renderEntities(table: Map<string, EntityEntry>, queryFields: readonly string[], source: string): string {
   const quote = (text: string) => JSON.stringify(text)
   const models = [...table].map(([name, found]) => `  ${name}: components['schemas'][${quote(schemaKey(found.model!))}]`).join('\n')
   const routes = [...table]
@@ -255,6 +264,9 @@ export interface AutotaskEntityRoute {
 export const autotaskEntityRoutes: { readonly [Name in AutotaskEntityName]: AutotaskEntityRoute } = {
 ${routes}
 }
+
+/** The fields of a query body (\`QueryModel\`): the keys a query object may have. */
+export const autotaskQueryModelFields = [${queryFields.map(quote).join(', ')}] as const
 `
 }
 
@@ -263,6 +275,7 @@ async function main(): Promise<void> {
   const source = relative(resolve(scriptFolder, '..'), specPath).replaceAll('\\', '/')
   const document = JSON.parse(await readFile(specPath, 'utf8')) as SwaggerDocument
   const table = buildEntityTable(document)
+  const queryFields = queryModelFields(document)
   const added = defineMissingModels(document)
   trimOperations(document)
 
@@ -290,7 +303,7 @@ async function main(): Promise<void> {
   const types = `${header}\n${astToString(nodes)}`
   await mkdir(dirname(typesPath), { recursive: true })
   await writeFile(typesPath, types)
-  await writeFile(entitiesPath, renderEntities(table, source))
+  await writeFile(entitiesPath, renderEntities(table, queryFields, source))
   const paths = Object.keys(document.paths).length
   process.stdout.write(
     `wrote ${relative(process.cwd(), typesPath)} (${paths} paths, ${(types.length / 1024).toFixed(0)} KiB) and ${relative(process.cwd(), entitiesPath)} (${table.size} entities)\n`,

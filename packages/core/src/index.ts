@@ -13,6 +13,15 @@ export { runConcurrently } from './concurrency/run-concurrently'
 export { type SettledWrite, writeEach } from './concurrency/write-each'
 export { writeInTicketOrder } from './concurrency/write-in-ticket-order'
 export { createSharedTicketReads, type SharedTicketReads, type SharedTicketReadsOptions } from './concurrency/shared-ticket-reads'
-export { escapeHtml, htmlToText } from './text/html-to-text'
+export { htmlToText } from './text/html-to-text'
+export { escapeHtml, textToHtml } from './text/text-to-html'
+export { decodeHtmlEntities } from './text/decode-html-entities'
 export { contentTypeOfFileName } from './files/content-type-of-file-name'
 export { absoluteHttpUrlSchema } from './input/absolute-http-url'
+export {
+  checkOptionalPeerDependencies,
+  findMissingPeerPackages,
+  type ModuleResolver,
+  missingPeerDependenciesMessage,
+  type OptionalPeerEntry,
+} from './input/optional-peer-dependencies'

@@ -19,10 +19,13 @@ export type {
   HaloPathParametersOf,
   HaloPathWith,
   HaloQueryOf,
+  HaloRawAnswer,
+  HaloResponseOf,
   HaloSchema,
   HaloWritable,
 } from './client/halo-openapi-types'
 export type { paths as HaloPaths, components as HaloComponents } from './generated/halo-openapi'
+export type { HaloResponses, HaloUpserted, HaloWrappedList } from './generated/halo-responses'
 export { defaultRateLimitDelayMs, parseHaloValidationIssues } from './client/halo-classify-error'
 export type { HaloCustomFieldValue } from './client/halo-schema-fields'
 

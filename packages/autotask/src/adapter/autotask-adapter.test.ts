@@ -61,6 +61,16 @@ describe('tickets', () => {
     expect((record.raw as { assignedResourceRoleID?: number }).assignedResourceRoleID).toBe(29683355)
   })
 
+  it('stores the text core’s htmlToText derives from an HTML-only description: entities, list and link kept', async () => {
+    const html =
+      '<p>It&rsquo;s the caf&eacute; &mdash; &euro;5 &copy;</p><ul><li>Restart</li><li>Log in</li></ul><p>See <a href="https://example.com/kb/42">the article</a></p>'
+    const adapter = createAutotaskAdapter(settings())
+    const { record } = await adapter.tickets.create({ subject: 'Café', description: { text: '', html } })
+    const text = 'It’s the café — €5 ©\n- Restart\n- Log in\nSee the article (https://example.com/kb/42)'
+    expect(record.description.text).toBe(text)
+    expect((await adapter.tickets.get(record.id)).description.text).toBe(text)
+  })
+
   it('refuses unknown picklist values before sending', async () => {
     const adapter = createAutotaskAdapter(settings())
     await expect(adapter.tickets.create({ subject: 'x', description: { text: 'x' }, status: { name: 'Nope' } })).rejects.toSatisfy(

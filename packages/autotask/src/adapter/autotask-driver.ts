@@ -29,7 +29,7 @@ export function autotaskRateLimit(settings: Pick<AutotaskAdapterSettings, 'hourl
  * group per file. `createTicketingAdapter` turns it into the adapter. The adapter's own settings
  * are checked here (ConfigurationError naming the option); the client checked its own.
  */
-export function createAutotaskDriver(client: AutotaskClient, settings: AutotaskAdapterSettings): TicketingDriverV1 {
+export function createAutotaskDriver(client: AutotaskClient, settings: AutotaskAdapterSettings & { username: string }): TicketingDriverV1 {
   const options = resolveAutotaskAdapterOptions(settings)
   const capabilities = autotaskCapabilities(
     options,

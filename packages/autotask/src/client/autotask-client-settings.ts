@@ -62,8 +62,21 @@ export const autotaskClientSettingsSchema = z.object({
   logLevel: z.enum(['off', 'error', 'warn', 'info', 'debug']).optional(),
 })
 
-/** Settings of {@link AutotaskClient}. */
-export interface AutotaskClientSettings extends z.input<typeof autotaskClientSettingsSchema> {
+/**
+ * Settings of {@link AutotaskClient}. What they leave out is read from the environment:
+ * AUTOTASK_USERNAME, AUTOTASK_SECRET, AUTOTASK_INTEGRATION_CODE, AUTOTASK_IMPERSONATION_RESOURCE_ID,
+ * AUTOTASK_ZONE_URL or AUTOTASK_ZONE_DISCOVERY_URL, AUTOTASK_HOURLY_REQUEST_LIMIT and
+ * AUTOTASK_HOURLY_WINDOW_MS. Given settings always win (a zone given takes neither zone variable).
+ */
+export interface AutotaskClientSettings extends Omit<z.input<typeof autotaskClientSettingsSchema>, 'username' | 'secret' | 'integrationCode'> {
+  /** The API user's user name (an e-mail-like login with the API User security level); AUTOTASK_USERNAME when left out. */
+  username?: string
+  /** The API user's password, sent in the `Secret` header; AUTOTASK_SECRET when left out. */
+  secret?: string
+  /** The API tracking identifier, sent as `ApiIntegrationCode`; AUTOTASK_INTEGRATION_CODE when left out. */
+  integrationCode?: string
+  /** Where settings left out are read from, when not `process.env` (read at construction); `{}` reads none. */
+  environment?: NodeJS.ProcessEnv
   /** Retry policy of the transport (idempotent calls and queries; creates only after 429 or a thread-limit refusal). */
   retry?: RetryPolicyOptions
   /** Receives redacted log lines, one per attempt. */

@@ -21,7 +21,8 @@ describe('settings', () => {
   it('checks the settings at construction and names the option', () => {
     const attempt = (settings: Record<string, unknown>) => {
       try {
-        new AutotaskClient(settings as never)
+        // No AUTOTASK_* variable of the shell fills in what a case leaves out.
+        new AutotaskClient({ environment: {}, ...settings } as never)
       } catch (error) {
         return error
       }
@@ -53,8 +54,8 @@ describe('zone discovery', () => {
       }),
       http.get(`${testApiBase}/Tickets/:id`, () => HttpResponse.json({ item: { id: 7 } })),
     )
-    const client = new AutotaskClient({ ...testCredentials, impersonationResourceId: 29682885, thresholdResyncIntervalMs: 0 })
-    const other = new AutotaskClient({ ...testCredentials, thresholdResyncIntervalMs: 0 })
+    const client = new AutotaskClient({ ...testCredentials, impersonationResourceId: 29682885, thresholdResyncIntervalMs: 0, environment: {} })
+    const other = new AutotaskClient({ ...testCredentials, thresholdResyncIntervalMs: 0, environment: {} })
     await Promise.all([client.tickets.get(7), client.tickets.get(7), other.tickets.get(7)])
     expect(discoveries).toBe(1)
     expect(await client.zone()).toEqual({
@@ -84,7 +85,7 @@ describe('zone discovery', () => {
         return HttpResponse.json({ errors: ['Zone information could not be determined'] }, { status: 500 })
       }),
     )
-    const client = new AutotaskClient({ ...testCredentials, username: 'nobody@example.com' })
+    const client = new AutotaskClient({ ...testCredentials, username: 'nobody@example.com', environment: {} })
     await expect(client.tickets.get(1)).rejects.toSatisfy((error) => AuthenticationError.isInstance(error))
     await expect(client.tickets.get(1)).rejects.toSatisfy((error) => AuthenticationError.isInstance(error))
     expect(discoveries).toBe(2)
@@ -92,7 +93,7 @@ describe('zone discovery', () => {
 
   it('never sends credentials to a zone outside autotask.net that discovery there pointed to', async () => {
     server.use(http.get(discoveryUrl, () => HttpResponse.json({ url: 'https://evil.example/ATServicesRest/', ci: 1 })))
-    const client = new AutotaskClient({ ...testCredentials })
+    const client = new AutotaskClient({ ...testCredentials, environment: {} })
     await expect(client.tickets.get(1)).rejects.toSatisfy((error) => InvalidResponseError.isInstance(error))
     expect(server.requests.every((request) => !request.url.startsWith('https://evil.example'))).toBe(true)
   })

@@ -1,9 +1,16 @@
 import { type CallOptions, ConfigurationError, type Paginated, parseSettings } from '@ticketbridge/core'
 import type { HttpMethod, QueryParameters } from '@ticketbridge/http'
+import type { z } from 'zod'
 import { type AutotaskEntityModels, type AutotaskEntityName, autotaskEntityRoutes } from '../generated/autotask-entities'
 import { AutotaskAttachments } from './autotask-attachments'
 import type { AutotaskBatchOptions, AutotaskBatchResult } from './autotask-batch'
 import { type AutotaskClientSettings, autotaskClientSettingsSchema, type ResolvedAutotaskClientSettings } from './autotask-client-settings'
+import {
+  autotaskClientEnvironmentNames,
+  checkAutotaskCredentials,
+  namingAutotaskVariable,
+  withAutotaskEnvironment,
+} from './autotask-environment-settings'
 import { AutotaskConnection } from './autotask-connection'
 import { AutotaskEntity, type AutotaskUpdate, type AutotaskWrite, type AutotaskWriteOptions } from './autotask-entity'
 import type { AutotaskFilter } from './autotask-filter'
@@ -39,6 +46,11 @@ export interface AutotaskRawRequest extends CallOptions {
  * - **Errors**: Autotask's HTTP 500 `{"errors": [...]}` bodies are classified before retries:
  *   ValidationError (with issues), AuthenticationError (unknown user, bad integration code),
  *   RateLimitError (thread limit, hourly threshold), PermissionError, ServerError.
+ *
+ * @example
+ * // AUTOTASK_USERNAME, AUTOTASK_SECRET and AUTOTASK_INTEGRATION_CODE set in the environment:
+ * const client = new AutotaskClient()
+ * for await (const ticket of client.tickets.queryAll({ filter: [autotaskFilter.noteq('status', 5)] })) console.log(ticket.title)
  *
  * @example
  * const client = new AutotaskClient({ username, secret, integrationCode })
@@ -84,10 +96,20 @@ export class AutotaskClient {
   private readonly connection: AutotaskConnection
   private readonly entities = new Map<string, AutotaskEntity<unknown>>()
 
-  /** Checks the settings (ConfigurationError naming the option) and prepares the client; nothing is sent yet. */
-  constructor(settings: AutotaskClientSettings) {
-    const { retry, logger, axiosInstance, onRateLimit, onRetry, ...plain } = settings
-    const checked = parseSettings(autotaskClientSettingsSchema, plain, { vendor: 'autotask', what: 'Autotask client settings' })
+  /**
+   * Checks the settings (ConfigurationError naming the option) and prepares the client; nothing is
+   * sent yet. Settings left out are read from `AUTOTASK_*` variables (see {@link AutotaskClientSettings}).
+   */
+  constructor(settings: AutotaskClientSettings = {}) {
+    const { environment = process.env, retry, logger, axiosInstance, onRateLimit, onRetry, ...given } = settings
+    const { settings: plain, fromEnvironment } = withAutotaskEnvironment(given, environment, autotaskClientEnvironmentNames)
+    let checked: z.output<typeof autotaskClientSettingsSchema>
+    try {
+      checkAutotaskCredentials(plain)
+      checked = parseSettings(autotaskClientSettingsSchema, plain, { vendor: 'autotask', what: 'Autotask client settings' })
+    } catch (error) {
+      throw namingAutotaskVariable(error, fromEnvironment)
+    }
     const resolved: ResolvedAutotaskClientSettings = {
       ...checked,
       ...(retry ? { retry } : {}),

@@ -1,4 +1,4 @@
-import { InvalidResponseError, ServerError, ValidationError } from '@ticketbridge/core'
+import { ConfigurationError, InvalidResponseError, ServerError, ValidationError } from '@ticketbridge/core'
 import { createMockServer } from '@ticketbridge/testkit'
 import { http, HttpResponse } from 'msw'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -265,5 +265,36 @@ describe('query building', () => {
     expect(await client.tickets.count([autotaskFilter.noteq('status', 5)])).toBe(4321)
     await settled()
     expect(JSON.parse(server.requests[0]!.body)).toEqual({ filter: [{ op: 'noteq', field: 'status', value: 5 }] })
+  })
+})
+
+describe('query keys a query does not have', () => {
+  /** The error a call throws or rejects with (listings check their query when they are made). */
+  const refusal = async (call: () => unknown): Promise<Error> => {
+    try {
+      await call()
+    } catch (error) {
+      return error as Error
+    }
+    throw new Error('the call was not refused')
+  }
+
+  it('refuses call options passed where the query goes, and misspelled fields, before anything is sent', async () => {
+    server.use(queryHandler('Tickets', makeTickets(3)))
+    const client = createTestClient()
+    // Plain JavaScript: the query is the first argument, the call options the second.
+    const timeout = await refusal(() => client.tickets.query({ timeoutMs: 1 } as never))
+    expect(ConfigurationError.isInstance(timeout) && timeout.option).toBe('query.timeoutMs')
+    expect(timeout.message).toContain("'timeoutMs' is a call option: give it in the options argument that follows the query")
+    const misspelled = await refusal(() => client.tickets.queryAll({ filters: [autotaskFilter.eq('status', 5)] } as never).toArray({ limit: 10 }))
+    expect(misspelled.message).toBe("Autotask query key 'filters' is not a field of a query. Did you mean 'filter'? Nothing was sent.")
+    const pascalCase = await refusal(() => client.tickets.query({ MaxRecords: 5 } as never))
+    expect(pascalCase.message).toContain("Did you mean 'maxRecords'?")
+    const other = await refusal(() => client.tickets.queryIn('id', [1], { sort: 'id' } as never).toArray({ limit: 10 }))
+    expect(other.message).toContain('A query takes maxRecords, includeFields, filter (QueryModel in the spec).')
+    await settled()
+    expect(server.requests).toHaveLength(0)
+    // The fields of QueryModel pass, and undefined ones are not sent.
+    expect((await client.tickets.query({ filter: [autotaskFilter.eq('status', 1)], includeFields: undefined, maxRecords: 2 })).items).toHaveLength(2)
   })
 })

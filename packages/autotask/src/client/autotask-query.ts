@@ -1,4 +1,13 @@
-import { type CallOptions, createPaginated, InvalidResponseError, type Paginated, ValidationError } from '@ticketbridge/core'
+import {
+  type CallOptions,
+  ConfigurationError,
+  closestName,
+  createPaginated,
+  InvalidResponseError,
+  type Paginated,
+  ValidationError,
+} from '@ticketbridge/core'
+import { autotaskQueryModelFields } from '../generated/autotask-entities'
 import type { AutotaskConnection } from './autotask-connection'
 import { type AutotaskFilter, type AutotaskWireFilter, countOrConditions, maximumOrConditions, toWireFilters } from './autotask-filter'
 import { type AutotaskPageDetails, autotaskCountResultSchema, autotaskQueryResultSchema, parseAutotaskResponse } from './autotask-schemas'
@@ -47,8 +56,39 @@ export interface AutotaskQueryBody {
 
 const everyRecord: AutotaskWireFilter = { op: 'gte', field: 'id', value: 0 }
 
-/** Checks a query and builds its body; problems are a ValidationError (status 0) before anything is sent. */
+/** Options of the query calls, which plain JavaScript can pass where the query goes (`query({ timeoutMs })`). */
+const callOptionNames = new Set(['signal', 'timeoutMs', 'paging', 'udf'])
+
+/**
+ * Refuses a query key that is not a field of the spec's `QueryModel` (ConfigurationError naming
+ * it). Such a key would be dropped from the body without a word, and a query without its
+ * filter matches every record; a call option passed in the query's place is the common case.
+ */
+function checkQueryKeys(query: AutotaskQuery): void {
+  const fields: readonly string[] = autotaskQueryModelFields
+  const unknown = Object.entries(query as Record<string, unknown>)
+    .filter(([name, value]) => value !== undefined && !fields.includes(name))
+    .map(([name]) => name)
+  const [first] = unknown
+  if (first === undefined) return
+  const suggestion = closestName(first, fields)
+  const advice = callOptionNames.has(first)
+    ? `'${first}' is a call option: give it in the options argument that follows the query, as in client.tickets.query({ filter }, { ${first} }).`
+    : suggestion
+      ? `Did you mean '${suggestion}'?`
+      : `A query takes ${fields.join(', ')} (QueryModel in the spec).`
+  throw new ConfigurationError(
+    `Autotask query ${unknown.length === 1 ? 'key' : 'keys'} ${unknown.map((name) => `'${name}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a field of a query. ${advice} Nothing was sent.`,
+    { vendor: 'autotask', option: `query.${first}` },
+  )
+}
+
+/**
+ * Checks a query and builds its body; problems are a ValidationError (status 0), or a
+ * ConfigurationError for a key a query does not have, before anything is sent.
+ */
 export function toQueryBody(query: AutotaskQuery, options: { needsId?: boolean } = {}): AutotaskQueryBody {
+  checkQueryKeys(query)
   const filter = toWireFilters(query.filter ?? [])
   if (query.maxRecords !== undefined && (!Number.isInteger(query.maxRecords) || query.maxRecords < 1 || query.maxRecords > autotaskPageSizeLimit)) {
     throw new ValidationError(

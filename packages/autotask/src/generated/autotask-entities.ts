@@ -478,3 +478,6 @@ export const autotaskEntityRoutes: { readonly [Name in AutotaskEntityName]: Auto
   WebhookEventErrorLogs: { root: ["query", "count", "get", "delete"] },
   WorkTypeModifiers: { root: ["query", "count", "get", "update", "replace"] },
 }
+
+/** The fields of a query body (`QueryModel`): the keys a query object may have. */
+export const autotaskQueryModelFields = ["maxRecords", "includeFields", "filter"] as const

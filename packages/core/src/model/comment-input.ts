@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { commentVisibilitySchema } from './comment'
-import { carriedFilesSchema } from './file-upload'
-import { referenceSelectorSchema } from './reference'
-import { richTextSchema } from './rich-text'
-import { statusSelectorSchema } from './ticket-input'
+import type { ExpectTrue, IsSameType } from '../input/same-type'
+import { type CommentVisibility, commentVisibilitySchema } from './comment'
+import { type CarriedFiles, carriedFilesSchema } from './file-upload'
+import { type ReferenceSelector, referenceSelectorSchema } from './reference'
+import { type RichText, richTextSchema } from './rich-text'
+import { type StatusSelector, statusSelectorSchema } from './ticket-input'
 import { timestampSchema } from './timestamp'
-import { vendorOptionsSchema } from './vendor-options'
+import { type VendorOptions, vendorOptionsSchema } from './vendor-options'
 
 /** What `comments.create` takes. */
 export const commentCreateInputSchema = z.object({
@@ -37,4 +38,22 @@ export const commentCreateInputSchema = z.object({
   attachments: carriedFilesSchema.optional(),
   vendorOptions: vendorOptionsSchema.optional(),
 })
-export type CommentCreateInput = z.input<typeof commentCreateInputSchema>
+
+/** What `comments.create` takes (checked against `commentCreateInputSchema`). */
+export interface CommentCreateInput {
+  /** Text or HTML; not empty. */
+  body: RichText
+  visibility: CommentVisibility
+  /** Honoured where `capabilities.comments.setAuthor`; otherwise a warning. */
+  author?: ReferenceSelector
+  /** An ISO-8601 UTC instant, honoured where `capabilities.comments.setCreatedAt`; otherwise a warning. */
+  createdAt?: string
+  /** Time worked, recorded on the comment where `capabilities.timeEntriesAreComments`; otherwise a warning. */
+  timeWorkedMinutes?: number
+  /** Moves the ticket to this status with the comment where `capabilities.comments.setTicketStatus`; otherwise a warning. */
+  ticketStatus?: StatusSelector
+  /** Files sent with the comment where `capabilities.comments.attachments`; refused elsewhere. */
+  attachments?: CarriedFiles
+  vendorOptions?: VendorOptions
+}
+type _CommentCreateInputPinned = ExpectTrue<IsSameType<CommentCreateInput, z.input<typeof commentCreateInputSchema>>>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { vendorOptionsSchema } from './vendor-options'
+import type { ExpectTrue, IsSameType } from '../input/same-type'
+import { type VendorOptions, vendorOptionsSchema } from './vendor-options'
 
 /** A file to upload: its name, its media type and its bytes. */
 export const fileUploadSchema = z.object({
@@ -11,8 +12,29 @@ export const fileUploadSchema = z.object({
   commentId: z.string().optional(),
   vendorOptions: vendorOptionsSchema.optional(),
 })
-export type FileUpload = z.input<typeof fileUploadSchema>
+
+/** What `attachments.upload` takes (checked against `fileUploadSchema`). */
+export interface FileUpload {
+  filename: string
+  /** Defaults to `application/octet-stream`. */
+  contentType?: string
+  /** The file's bytes: any Uint8Array, a Buffer included. */
+  data: Uint8Array
+  /** Attach to this comment, where `capabilities.attachments.linkToComment`. */
+  commentId?: string
+  vendorOptions?: VendorOptions
+}
+type _FileUploadPinned = ExpectTrue<IsSameType<FileUpload, z.input<typeof fileUploadSchema>>>
 
 /** Files a ticket or comment carries in its create request (where the capabilities say it can). */
 export const carriedFilesSchema = z.array(fileUploadSchema.omit({ commentId: true, vendorOptions: true }))
-export type CarriedFiles = z.input<typeof carriedFilesSchema>
+
+/** One file a ticket or comment carries in its create request. */
+export interface CarriedFile {
+  filename: string
+  /** Defaults to `application/octet-stream`. */
+  contentType?: string
+  data: Uint8Array
+}
+export type CarriedFiles = CarriedFile[]
+type _CarriedFilesPinned = ExpectTrue<IsSameType<CarriedFiles, z.input<typeof carriedFilesSchema>>>

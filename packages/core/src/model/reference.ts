@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ExpectTrue, IsSameType } from '../input/same-type'
 
 /** A pointer to another record (a person, a queue, an organization), with what is known of it. */
 export const referenceSchema = z.object({
@@ -21,4 +22,10 @@ export const referenceSelectorSchema = z
   .refine((selector) => selector.id !== undefined || selector.name !== undefined || selector.email !== undefined, {
     message: 'give an id, a name or an email',
   })
-export type ReferenceSelector = z.infer<typeof referenceSelectorSchema>
+/** Another record by id, or by name or email for the adapter to resolve; give at least one. */
+export interface ReferenceSelector {
+  id?: string
+  name?: string
+  email?: string
+}
+type _ReferenceSelectorPinned = ExpectTrue<IsSameType<ReferenceSelector, z.input<typeof referenceSelectorSchema>>>

@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { referenceSelectorSchema } from './reference'
+import type { ExpectTrue, IsSameType } from '../input/same-type'
+import { type ReferenceSelector, referenceSelectorSchema } from './reference'
 import { timestampSchema } from './timestamp'
-import { vendorOptionsSchema } from './vendor-options'
+import { type VendorOptions, vendorOptionsSchema } from './vendor-options'
 
 /** What `timeEntries.create` takes. */
 export const timeEntryCreateInputSchema = z.object({
@@ -12,4 +13,16 @@ export const timeEntryCreateInputSchema = z.object({
   billable: z.boolean().optional(),
   vendorOptions: vendorOptionsSchema.optional(),
 })
-export type TimeEntryCreateInput = z.input<typeof timeEntryCreateInputSchema>
+
+/** What `timeEntries.create` takes (checked against `timeEntryCreateInputSchema`). */
+export interface TimeEntryCreateInput {
+  /** More than 0. */
+  minutes: number
+  note?: string
+  person?: ReferenceSelector
+  /** An ISO-8601 UTC instant. */
+  startedAt?: string
+  billable?: boolean
+  vendorOptions?: VendorOptions
+}
+type _TimeEntryCreateInputPinned = ExpectTrue<IsSameType<TimeEntryCreateInput, z.input<typeof timeEntryCreateInputSchema>>>

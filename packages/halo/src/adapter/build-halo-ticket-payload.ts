@@ -1,4 +1,4 @@
-import { type AdapterWarning, type CallOptions, type CheckedTicketCreate, type CheckedTicketUpdate, escapeHtml } from '@ticketbridge/core'
+import { type AdapterWarning, type CallOptions, type CheckedTicketCreate, type CheckedTicketUpdate, textToHtml } from '@ticketbridge/core'
 import type { HaloTicket, HaloTicketInput } from '../client/resources/halo-tickets'
 import { toHaloDate } from './halo-dates'
 import { appendExternalIdMarker, readExternalIdMarker, stripExternalIdMarker } from './halo-external-id'
@@ -39,7 +39,7 @@ export async function buildHaloTicketPayload(input: CheckedTicketInput, context:
     const html = input.description.html
     payload.details = markerId !== undefined ? appendExternalIdMarker(text, markerId, 'text') : text
     // An update without HTML replaces the old HTML too, or Halo would keep showing it.
-    const newHtml = html ?? (existing?.details_html ? escapeHtml(text).replace(/\r?\n/g, '<br>') : undefined)
+    const newHtml = html ?? (existing?.details_html ? textToHtml(text) : undefined)
     if (newHtml !== undefined) payload.details_html = markerId !== undefined ? appendExternalIdMarker(newHtml, markerId, 'html') : newHtml
   } else if (input.externalId !== undefined && context.externalId.storage === 'marker') {
     // Only the external id changes: rewrite the current details with the new marker.

@@ -2,6 +2,7 @@ import { ConfigurationError, type DocumentedRateLimit, parseSettings, priorityLe
 import { z } from 'zod'
 import { HaloClient } from '../client/halo-client'
 import type { HaloClientSettings } from '../client/halo-client-settings'
+import { haloAdapterEnvironmentNames, haloClientEnvironmentNames, namingHaloVariable, withHaloEnvironment } from '../client/halo-environment-settings'
 import { haloConfiguredRateLimit, haloDocumentedRateLimit } from './halo-rate-limit'
 
 const idOrName = z.union([z.number().int().positive(), z.string().trim().min(1)])
@@ -66,7 +67,11 @@ export interface HaloAdapterOptions {
   maxRequestBytes?: number
 }
 
-/** Settings of {@link createHaloAdapter}: the client's settings (or `client`) plus the adapter's. */
+/**
+ * Settings of {@link createHaloAdapter}: the client's settings (or `client`) plus the adapter's.
+ * What they leave out is read from the environment, as the client reads it, and
+ * HALO_DEFAULT_SITE_ID for `defaultSiteId`.
+ */
 export type HaloAdapterSettings = HaloClientSettings & HaloAdapterOptions
 
 export type ResolvedHaloAdapterOptions = z.output<typeof haloAdapterOptionsSchema>
@@ -84,16 +89,26 @@ export interface ResolvedHaloAdapterSettings {
 }
 
 /** Splits and checks the settings; throws ConfigurationError naming the option at fault. */
-export function resolveHaloAdapterSettings(settings: HaloAdapterSettings): ResolvedHaloAdapterSettings {
+export function resolveHaloAdapterSettings(settings: HaloAdapterSettings = {}): ResolvedHaloAdapterSettings {
   if (typeof settings !== 'object' || settings === null) {
     throw new ConfigurationError('createHaloAdapter needs settings such as { resourceUrl, authUrl, clientId, clientSecret }.', { vendor: 'halo' })
   }
+  const { environment = process.env, ...given } = settings
+  // With a client of its own, only the adapter's variables apply: the client's settings are made.
+  const names = given.client === undefined ? [...haloClientEnvironmentNames, ...haloAdapterEnvironmentNames] : haloAdapterEnvironmentNames
+  const { settings: complete, fromEnvironment } = withHaloEnvironment(given, environment, names)
   const adapterPart: Record<string, unknown> = {}
-  const clientPart: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(settings)) (adapterOptionNames.includes(key) ? adapterPart : clientPart)[key] = value
-  const options = parseSettings(haloAdapterOptionsSchema, adapterPart, { vendor: 'halo', what: 'Halo adapter settings' })
+  // The client reads nothing more: what the environment gives is in `complete` already.
+  const clientPart: Record<string, unknown> = { environment: {} }
+  for (const [key, value] of Object.entries(complete)) (adapterOptionNames.includes(key) ? adapterPart : clientPart)[key] = value
+  let options: ResolvedHaloAdapterOptions
+  try {
+    options = parseSettings(haloAdapterOptionsSchema, adapterPart, { vendor: 'halo', what: 'Halo adapter settings' })
+  } catch (error) {
+    throw namingHaloVariable(error, fromEnvironment)
+  }
   if (options.client) {
-    const extra = Object.keys(clientPart).filter((key) => clientPart[key] !== undefined)
+    const extra = Object.keys(clientPart).filter((key) => key !== 'environment' && clientPart[key] !== undefined)
     if (extra.length > 0) {
       throw new ConfigurationError(`Invalid Halo adapter settings: ${extra[0]}: give client settings or an existing client, not both.`, {
         vendor: 'halo',
@@ -104,7 +119,12 @@ export function resolveHaloAdapterSettings(settings: HaloAdapterSettings): Resol
     return { options, client: options.client, ownsClient: false, rateLimit: haloDocumentedRateLimit }
   }
   const clientSettings = clientPart as HaloClientSettings
-  const client = new HaloClient(clientSettings)
+  let client: HaloClient
+  try {
+    client = new HaloClient(clientSettings)
+  } catch (error) {
+    throw namingHaloVariable(error, fromEnvironment)
+  }
   const rateLimit = haloConfiguredRateLimit(clientSettings.rateLimit)
   return { options, client, ownsClient: true, ...(rateLimit ? { rateLimit } : {}) }
 }

@@ -11,7 +11,13 @@ export interface HaloAdapter extends TicketingAdapterV1 {
 
 /**
  * The TicketingAdapter for Halo (HaloPSA, HaloITSM, HaloServiceDesk) over {@link HaloClient}: the
- * Halo driver (see `createHaloDriver`) under core's adapter runtime.
+ * Halo driver (see `createHaloDriver`) under core's adapter runtime. Settings left out are read
+ * from `HALO_*` variables (HALO_RESOURCE_URL, HALO_CLIENT_ID, HALO_CLIENT_SECRET, …; see
+ * {@link HaloAdapterSettings}); given settings win.
+ *
+ * @example
+ * // HALO_RESOURCE_URL, HALO_CLIENT_ID and HALO_CLIENT_SECRET set in the environment:
+ * const adapter = createHaloAdapter()
  *
  * @example
  * const adapter = createHaloAdapter({
@@ -22,7 +28,7 @@ export interface HaloAdapter extends TicketingAdapterV1 {
  * })
  * const { record } = await adapter.tickets.create({ subject: 'Printer jammed', description: { text: 'Floor 2' }, priority: { level: 'high' } })
  */
-export function createHaloAdapter(settings: HaloAdapterSettings): HaloAdapter {
+export function createHaloAdapter(settings: HaloAdapterSettings = {}): HaloAdapter {
   const resolved = resolveHaloAdapterSettings(settings)
   return createTicketingAdapter(createHaloDriver(resolved), { client: resolved.client })
 }

@@ -71,4 +71,14 @@ describe('mapHaloTicket', () => {
     expect(ticket.status).toEqual({ category: 'closed', id: '77', name: 'Closed - duplicate' })
     expect(ticket.closedAt).toBe('2024-06-01T00:00:00.000Z')
   })
+
+  it('derives the text of HTML-only details through core’s htmlToText: entities, list and link kept', () => {
+    const detailsHtml =
+      '<p>It&rsquo;s the caf&eacute; &mdash; &euro;5 &copy;</p><ul><li>Restart</li><li>Log in</li></ul><p>See <a href="https://example.com/kb/42">the article</a></p>'
+    const ticket = mapHaloTicket(haloTicketSchema.parse({ id: 2, details_html: detailsHtml }), context)
+    expect(ticket.description).toEqual({
+      text: 'It’s the café — €5 ©\n- Restart\n- Log in\nSee the article (https://example.com/kb/42)',
+      html: detailsHtml,
+    })
+  })
 })

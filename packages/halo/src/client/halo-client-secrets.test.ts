@@ -95,13 +95,13 @@ describe('Halo client secrets', () => {
   it('keeps the advice of a missing client secret whole, while credential pairs in messages are still erased', () => {
     let error: unknown
     try {
-      new HaloClient({ instance: 'acme', clientId: mockCredentials.clientId })
+      new HaloClient({ instance: 'acme', clientId: mockCredentials.clientId, environment: {} })
     } catch (caught) {
       error = caught
     }
     expect(ConfigurationError.isInstance(error)).toBe(true)
     for (const text of renderings(error)) {
-      expect(text).toContain('Halo needs a client secret for the client credentials grant. Set clientSecret')
+      expect(text).toContain('Halo needs a client secret for the client credentials grant. Set HALO_CLIENT_SECRET or pass clientSecret')
       expect(text).not.toContain('[REDACTED]')
     }
     // The redactor is as strict as before: a message that does carry a value loses it.

@@ -1,7 +1,14 @@
 import { ConfigurationError } from '@ticketbridge/core'
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { HaloClient } from './halo-client'
 import { resolveHaloClientSettings } from './halo-client-settings'
+import { haloEnvironmentVariables } from './halo-environment-settings'
+
+// These cases are about the settings given: a HALO_* variable in the shell running the tests must not fill them in.
+beforeEach(() => {
+  for (const setting of Object.values(haloEnvironmentVariables)) vi.stubEnv(setting.environment, undefined)
+  return () => vi.unstubAllEnvs()
+})
 
 function configurationError(build: () => unknown): ConfigurationError {
   try {
@@ -95,7 +102,7 @@ describe('Halo client settings', () => {
     expect(error.option).toBe('clientSecret')
     expect(error.message).not.toContain('[REDACTED]')
     expect(error.message).toBe(
-      'Invalid Halo client settings (clientSecret): Halo needs a client secret for the client credentials grant. Set clientSecret, or sign in as a person instead: username and password, refreshToken from an earlier sign-in, or redirectUri to sign in in a browser.',
+      'Invalid Halo client settings (clientSecret): Halo needs a client secret for the client credentials grant. Set HALO_CLIENT_SECRET or pass clientSecret, or sign in as a person instead: username and password (HALO_USERNAME and HALO_PASSWORD), refreshToken from an earlier sign-in, or redirectUri to sign in in a browser.',
     )
   })
 

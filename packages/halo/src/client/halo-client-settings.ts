@@ -2,6 +2,7 @@ import { ConfigurationError, parseSettings, absoluteHttpUrlSchema } from '@ticke
 import type { LogLevel, RetryPolicyOptions, TransportLogger, TransportRateLimitEvent, TransportRetryEvent } from '@ticketbridge/http'
 import type { AxiosInstance } from 'axios'
 import { z } from 'zod'
+import { haloClientEnvironmentNames, haloSetOrPass, namingHaloVariable, withHaloEnvironment } from './halo-environment-settings'
 
 const credential = z.string().trim().min(1, 'must not be empty')
 
@@ -85,11 +86,19 @@ const haloClientSettingsSchema = z
   })
   .strict()
 
-/** Settings of {@link HaloClient}, as the caller writes them. */
+/**
+ * Settings of {@link HaloClient}, as the caller writes them. What they leave out is read from the
+ * environment: HALO_RESOURCE_URL, HALO_INSTANCE or HALO_BASE_URL, HALO_AUTH_URL, HALO_TENANT,
+ * HALO_CLIENT_ID, HALO_CLIENT_SECRET, HALO_USERNAME, HALO_PASSWORD, HALO_SCOPES and
+ * HALO_REQUESTS_PER_5_MINUTES. Given settings always win; settings that say where the instance is
+ * take none of the location variables, and an access token, refresh token or redirect address
+ * takes none of HALO_CLIENT_SECRET, HALO_USERNAME and HALO_PASSWORD.
+ */
 export interface HaloClientSettings {
   /**
    * The resource server, ending in `/api`: `https://acme.halopsa.com/api`. Shown in Halo under
-   * Configuration > Integrations > Halo API > API Details. Give this, `instance` or `baseUrl`.
+   * Configuration > Integrations > Halo API > API Details. Give this, `instance` or `baseUrl`
+   * (or HALO_RESOURCE_URL, HALO_INSTANCE or HALO_BASE_URL).
    */
   resourceUrl?: string
   /**
@@ -170,6 +179,8 @@ export interface HaloClientSettings {
   batchSize?: number
   /** Epoch milliseconds; tests inject a clock for token expiry. */
   now?: () => number
+  /** Where settings left out are read from, when not `process.env` (read at construction); `{}` reads none. */
+  environment?: NodeJS.ProcessEnv
 }
 
 /** How the client obtains its access token. */
@@ -204,21 +215,27 @@ export type ResolvedHaloClientSettings = Omit<z.output<typeof haloClientSettings
  * Checks the settings and resolves where the instance is and how to authenticate. Throws a
  * ConfigurationError naming the option at fault.
  */
-export function resolveHaloClientSettings(settings: HaloClientSettings): ResolvedHaloClientSettings {
+export function resolveHaloClientSettings(settings: HaloClientSettings = {}): ResolvedHaloClientSettings {
   if (typeof settings !== 'object' || settings === null) {
     throw new ConfigurationError('Halo settings must be an object such as { resourceUrl, authUrl, clientId, clientSecret }.', { vendor: 'halo' })
   }
-  const known = Object.keys(haloClientSettingsSchema.shape)
-  for (const key of Object.keys(settings)) {
+  const { environment = process.env, ...given } = settings
+  const known = [...Object.keys(haloClientSettingsSchema.shape), 'environment']
+  for (const key of Object.keys(given)) {
     if (known.includes(key)) continue
     const near = closestName(key, known)
     fail(key, `is not a Halo client setting${near ? `; did you mean ${near}?` : '.'}`)
   }
-  checkCredentialTexts(settings)
-  const parsed = parseSettings(haloClientSettingsSchema, settings, { vendor: 'halo', what: 'Halo client settings' })
-  const { scopes, ...rest } = parsed
-  const scope = (Array.isArray(scopes) ? scopes : scopes.split(/\s+/)).filter(Boolean).join(' ')
-  return { ...rest, scope, grant: resolveGrant(parsed), location: resolveLocation(parsed) }
+  const { settings: complete, fromEnvironment } = withHaloEnvironment(given, environment, haloClientEnvironmentNames)
+  try {
+    checkCredentialTexts(complete)
+    const parsed = parseSettings(haloClientSettingsSchema, complete, { vendor: 'halo', what: 'Halo client settings' })
+    const { scopes, ...rest } = parsed
+    const scope = (Array.isArray(scopes) ? scopes : scopes.split(/\s+/)).filter(Boolean).join(' ')
+    return { ...rest, scope, grant: resolveGrant(parsed), location: resolveLocation(parsed) }
+  } catch (error) {
+    throw namingHaloVariable(error, fromEnvironment)
+  }
 }
 
 /** The known name nearest to a mistyped one (at most a third of its letters apart), if any. */
@@ -296,24 +313,29 @@ function resolveGrant(settings: z.output<typeof haloClientSettingsSchema>): Halo
     return { kind: 'authorization_code', clientId, redirectUri, ...secret }
   }
   if (username !== undefined || password !== undefined) {
-    if (username === undefined) fail('username', 'the password grant needs username as well as password.')
-    if (password === undefined) fail('password', 'the password grant needs password as well as username.')
-    if (clientId === undefined) fail('clientId', 'the password grant needs the API application’s clientId.')
+    if (username === undefined) fail('username', `the password grant needs username as well as password. ${capitalised(haloSetOrPass('username'))}.`)
+    if (password === undefined) fail('password', `the password grant needs password as well as username. ${capitalised(haloSetOrPass('password'))}.`)
+    if (clientId === undefined)
+      fail('clientId', `the password grant needs the API application’s clientId. ${capitalised(haloSetOrPass('clientId'))}.`)
     return { kind: 'password', clientId, username, password, ...secret }
   }
   if (clientId === undefined) {
     fail(
       'clientId',
-      'give clientId with clientSecret (client credentials), with username and password (password grant), with refreshToken (a person’s stored sign-in) or with redirectUri (a person signs in in a browser); or give accessToken.',
+      `${haloSetOrPass('clientId')}, with clientSecret or HALO_CLIENT_SECRET (client credentials), with username and password or HALO_USERNAME and HALO_PASSWORD (password grant), with refreshToken (a person’s stored sign-in) or with redirectUri (a person signs in in a browser); or pass accessToken.`,
     )
   }
   if (clientSecret === undefined) {
     fail(
       'clientSecret',
-      'Halo needs a client secret for the client credentials grant. Set clientSecret, or sign in as a person instead: username and password, refreshToken from an earlier sign-in, or redirectUri to sign in in a browser.',
+      `Halo needs a client secret for the client credentials grant. ${capitalised(haloSetOrPass('clientSecret'))}, or sign in as a person instead: username and password (HALO_USERNAME and HALO_PASSWORD), refreshToken from an earlier sign-in, or redirectUri to sign in in a browser.`,
     )
   }
   return { kind: 'client_credentials', clientId, clientSecret }
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 function withoutTrailingSlash(url: string): string {
@@ -325,7 +347,7 @@ function resolveLocation(settings: z.output<typeof haloClientSettingsSchema>): H
   if (given.length === 0) {
     fail(
       'resourceUrl',
-      'say where the instance is: resourceUrl (https://acme.halopsa.com/api), instance (acme) or baseUrl (https://halo.example.com).',
+      'say where the instance is: set HALO_RESOURCE_URL, HALO_INSTANCE or HALO_BASE_URL, or pass resourceUrl (https://acme.halopsa.com/api), instance (acme) or baseUrl (https://halo.example.com).',
     )
   }
   if (given.length > 1) fail(given[1]!, `give only one of resourceUrl, instance and baseUrl (got ${given.join(' and ')}).`)

@@ -1,8 +1,9 @@
 import { ConfigurationError, UnsupportedOperationError } from '@ticketbridge/core'
 import { releaseSharedRateLimiter, type TransportRateLimitEvent } from '@ticketbridge/http'
 import { http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest'
 import { HaloClient } from './halo-client'
+import type { HaloResponseOf, HaloSchema } from './halo-openapi-types'
 import { type MockHalo, mockClientSettings, mockOrigin, startMockHalo } from './__fixtures__/mock-halo-instance'
 
 let mock: MockHalo | undefined
@@ -43,6 +44,36 @@ describe('HaloClient', () => {
     // A path parameter left out is named before anything is sent.
     const missing = await client.get('/Workflow/{id}', { params: {} as { id: number } }).catch((error: unknown) => error)
     expect(ConfigurationError.isInstance(missing) && missing.option).toBe('params.id')
+  })
+
+  it('types raw answers from the spec’s schemas: a record, a wrapped list, an upsert, bytes; unknown where nothing is known', async () => {
+    mock = startMockHalo({
+      handlers: () => [
+        http.get(`${mockOrigin}/api/Tickets/:id`, () => HttpResponse.json({ id: 4812, summary: 'VPN drops', status_id: 2 })),
+        http.get(`${mockOrigin}/api/Tickets`, () => HttpResponse.json({ record_count: 1, tickets: [{ id: 4812, summary: 'VPN drops' }] })),
+        http.post(`${mockOrigin}/api/Actions`, () => HttpResponse.json({ id: 3, ticket_id: 4812, who: 'Sam Agent' })),
+        http.get(`${mockOrigin}/api/Attachment/:id`, () => new HttpResponse(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'image/png' } })),
+      ],
+    })
+    const client = new HaloClient(mockClientSettings())
+    const ticket = await client.get('/Tickets/{id}', { params: { id: 4812 } })
+    const summary: string | null | undefined = ticket.summary
+    expect(summary).toBe('VPN drops')
+    // @ts-expect-error Faults has no such field: the answer is typed from the spec's schema.
+    expect(ticket.not_a_field).toBeUndefined()
+    const page = await client.get('/Tickets', { query: { pageinate: true, page_size: 10, page_no: 1 } })
+    const total: number = page.record_count
+    expect([total, (page.tickets ?? []).map((row) => row.id)]).toEqual([1, [4812]])
+    const saved = await client.post('/Actions', [{ ticket_id: 4812, outcome_id: 7, note: 'Rebooted.' }])
+    // One record sent, one answered; `who` is typed although the spec does not declare it (halo.md §4.2).
+    expect(Array.isArray(saved) ? undefined : saved.who).toBe('Sam Agent')
+    const bytes: Uint8Array = await client.get('/Attachment/{id}', { params: { id: 7 }, responseType: 'bytes' })
+    expect([...bytes]).toEqual([1, 2, 3])
+    const faults: HaloSchema<'Faults'> = ticket
+    expect(faults.id).toBe(4812)
+    // No schema says what /InstanceInfo answers, nor what a delete does: they stay unknown.
+    expectTypeOf<HaloResponseOf<'/InstanceInfo', 'get'>>().toBeUnknown()
+    expectTypeOf<HaloResponseOf<'/Tickets/{id}', 'delete'>>().toBeUnknown()
   })
 
   it('shares one request budget between all clients of an instance', async () => {

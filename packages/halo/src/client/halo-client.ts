@@ -4,6 +4,7 @@ import {
   getSharedRateLimiter,
   type HttpRequest,
   type HttpResponse,
+  type HttpResponseType,
   type HttpTransport,
   type RateLimiter,
 } from '@ticketbridge/http'
@@ -17,7 +18,7 @@ import {
 } from './halo-authorization-code'
 import { type HaloClientSettings, resolveHaloClientSettings, type ResolvedHaloClientSettings } from './halo-client-settings'
 import type { HaloCallOptions, HaloRequestContext } from './halo-collection'
-import type { HaloBodyOf, HaloPathWith } from './halo-openapi-types'
+import type { HaloBodyOf, HaloPathWith, HaloRawAnswer, HaloResponseOf } from './halo-openapi-types'
 import { type HaloRawOptionsArgument, sendHaloRaw } from './halo-raw-api'
 import { HaloActions } from './resources/halo-actions'
 import { HaloAgents } from './resources/halo-agents'
@@ -53,8 +54,12 @@ export const haloDefaultRateLimit = { requests: 300, windowMs: 300_000, readConc
  * No token, password or secret appears in a log line or an error.
  *
  * @example
- * const client = new HaloClient({ resourceUrl: 'https://acme.halopsa.com/api', authUrl: 'https://acme.halopsa.com/auth', clientId, clientSecret })
+ * // HALO_RESOURCE_URL, HALO_CLIENT_ID and HALO_CLIENT_SECRET set in the environment:
+ * const client = new HaloClient()
  * for await (const ticket of client.tickets.list({ open_only: true })) console.log(ticket.id, ticket.summary)
+ *
+ * @example
+ * const client = new HaloClient({ resourceUrl: 'https://acme.halopsa.com/api', authUrl: 'https://acme.halopsa.com/auth', clientId, clientSecret })
  */
 export class HaloClient {
   /** The transport every call goes through (for advanced use: custom calls, its rate limiter). */
@@ -91,8 +96,11 @@ export class HaloClient {
   readonly #settings: ResolvedHaloClientSettings
   #closed = false
 
-  /** Checks the settings (ConfigurationError naming the option) and prepares the client; nothing is sent yet. */
-  constructor(settings: HaloClientSettings) {
+  /**
+   * Checks the settings (ConfigurationError naming the option) and prepares the client; nothing is
+   * sent yet. Settings left out are read from `HALO_*` variables (see {@link HaloClientSettings}).
+   */
+  constructor(settings: HaloClientSettings = {}) {
     const resolved = resolveHaloClientSettings(settings)
     this.#settings = resolved
     this.resourceUrl = resolved.location.resourceUrl
@@ -227,32 +235,42 @@ export class HaloClient {
   }
 
   /**
-   * `GET` any path of the spec, with its query and path parameters typed.
+   * `GET` any path of the spec, with its query and path parameters typed, and its answer typed
+   * from the spec's schemas where they say what it is (`HaloResponseOf`; `unknown` otherwise).
+   * A query key the spec does not list for the path is refused before anything is sent.
    *
    * @example
-   * const info = await client.get('/InstanceInfo')
-   * const workflow = await client.get('/Workflow/{id}', { params: { id: 3 }, query: { includedetails: true } })
+   * const ticket = await client.get('/Tickets/{id}', { params: { id: 4812 }, query: { includedetails: true } }) // Faults
+   * const page = await client.get('/Tickets', { query: { pageinate: true, page_size: 50, page_no: 1 } }) // { record_count, tickets? }
+   * const bytes = await client.get('/Attachment/{id}', { params: { id: 7 }, responseType: 'bytes' }) // Uint8Array
    */
-  get<Path extends HaloPathWith<'get'>>(path: Path, ...[options]: HaloRawOptionsArgument<Path, 'get'>): Promise<unknown> {
+  get<Path extends HaloPathWith<'get'>, As extends HttpResponseType = 'json'>(
+    path: Path,
+    ...[options]: HaloRawOptionsArgument<Path, 'get', As>
+  ): Promise<HaloRawAnswer<HaloResponseOf<Path, 'get'>, As>> {
     return sendHaloRaw(this.#guard(this.transport), 'GET', path, undefined, options ?? {})
   }
 
   /**
-   * `POST` any path of the spec with its typed body (most bodies are arrays: Halo upserts).
+   * `POST` any path of the spec with its typed body (most bodies are arrays: Halo upserts). A
+   * collection's upsert answers the saved record for one, the array for several.
    *
    * @example
-   * await client.post('/Tags', [{ text: 'vip' }])
+   * const saved = await client.post('/Tags', [{ text: 'vip' }]) // Tag | Tag[]
    */
-  post<Path extends HaloPathWith<'post'>>(
+  post<Path extends HaloPathWith<'post'>, As extends HttpResponseType = 'json'>(
     path: Path,
     body: HaloBodyOf<Path, 'post'>,
-    ...[options]: HaloRawOptionsArgument<Path, 'post'>
-  ): Promise<unknown> {
+    ...[options]: HaloRawOptionsArgument<Path, 'post', As>
+  ): Promise<HaloRawAnswer<HaloResponseOf<Path, 'post'>, As>> {
     return sendHaloRaw(this.#guard(this.transport), 'POST', path, body, options ?? {})
   }
 
-  /** `DELETE` any path of the spec. */
-  delete<Path extends HaloPathWith<'delete'>>(path: Path, ...[options]: HaloRawOptionsArgument<Path, 'delete'>): Promise<unknown> {
+  /** `DELETE` any path of the spec (Halo's answer to a delete is not documented: `unknown`). */
+  delete<Path extends HaloPathWith<'delete'>, As extends HttpResponseType = 'json'>(
+    path: Path,
+    ...[options]: HaloRawOptionsArgument<Path, 'delete', As>
+  ): Promise<HaloRawAnswer<HaloResponseOf<Path, 'delete'>, As>> {
     return sendHaloRaw(this.#guard(this.transport), 'DELETE', path, undefined, options ?? {})
   }
 

@@ -1,6 +1,7 @@
 import { type CallOptions, createPaginated, InvalidResponseError, type Paginated, ValidationError } from '@ticketbridge/core'
 import { type HttpTransport, pageNumberPaging, type QueryParameters } from '@ticketbridge/http'
 import type { z } from 'zod'
+import { checkHaloQueryKeys } from './halo-query-keys'
 import { parseHaloResponse } from './parse-halo-response'
 import { readHaloList } from './read-halo-list'
 
@@ -109,6 +110,7 @@ export class HaloCollection<Types extends HaloCollectionTypes> {
     const { path, paged, listKey, row, what } = this.definition
     const pageNumber = Math.max(1, Math.trunc(Number((query as QueryObject).page_no ?? 1)))
     const pageSize = Math.min(haloPageSizeLimit, Math.max(1, Math.trunc(Number((query as QueryObject).page_size ?? haloPageSizeLimit))))
+    checkHaloQueryKeys('get', path, query, 'resource')
     const parameters = paged ? { ...toQuery(query), pageinate: true, page_size: pageSize, page_no: pageNumber } : toQuery(query)
     const { data } = await this.context.transport.get<unknown>(path, { query: parameters, ...options })
     const answer = readHaloList(data, listKey, { path })
@@ -143,6 +145,7 @@ export class HaloCollection<Types extends HaloCollectionTypes> {
 
   /** One record. Single-record answers carry more than list rows (custom fields, HTML, names). */
   async get(id: number | string, query: Types['getQuery'] = {} as Types['getQuery'], options: HaloCallOptions = {}): Promise<Types['row']> {
+    checkHaloQueryKeys('get', `${this.definition.path}/{id}`, query, 'resource')
     const { data } = await this.context.transport.get<unknown>(`${this.definition.path}/${encodeURIComponent(String(id))}`, {
       query: toQuery(query),
       ...options,
@@ -204,6 +207,7 @@ export class HaloCollection<Types extends HaloCollectionTypes> {
 
   /** Deletes one record. */
   async delete(id: number | string, query: Types['deleteQuery'] = {} as Types['deleteQuery'], options: HaloCallOptions = {}): Promise<void> {
+    checkHaloQueryKeys('delete', `${this.definition.path}/{id}`, query, 'resource')
     await this.context.transport.delete(`${this.definition.path}/${encodeURIComponent(String(id))}`, {
       query: toQuery(query),
       expect: 'any',

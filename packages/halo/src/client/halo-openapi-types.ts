@@ -1,4 +1,6 @@
+import type { HttpResponseType } from '@ticketbridge/http'
 import type { components, paths } from '../generated/halo-openapi'
+import type { HaloResponses } from '../generated/halo-responses'
 
 /** Every path of Halo's API, relative to `/api`, as the spec names it (`/Tickets/{id}`). */
 export type HaloPath = keyof paths
@@ -43,3 +45,15 @@ export type HaloListQuery<Path extends HaloPathWith<'get'>> = HaloQueryOf<Path, 
  * fields such as `team_id`; Halo ignores unknown ones).
  */
 export type HaloWritable<Name extends keyof components['schemas']> = HaloSchema<Name> & { [field: string]: unknown }
+
+/**
+ * What an operation answers, from `src/generated/halo-responses.ts`: `HaloResponseOf<'/Tickets/{id}', 'get'>`
+ * is a `Faults`, `HaloResponseOf<'/Tickets', 'get'>` the `{ record_count, tickets }` wrapper. The spec
+ * documents no answers, so these are derived from its schemas; an operation with none is `unknown`.
+ */
+export type HaloResponseOf<Path extends HaloPath, Method extends HaloMethod> = HaloResponses[Path] extends { [Key in Method]: infer Answer }
+  ? Answer
+  : unknown
+
+/** What a raw call resolves to: the typed JSON answer, or the text or bytes asked for with `responseType`. */
+export type HaloRawAnswer<Answer, As extends HttpResponseType> = As extends 'bytes' ? Uint8Array : As extends 'text' ? string : Answer

@@ -1,7 +1,7 @@
+import { htmlToText, textToHtml } from '@ticketbridge/core'
 import { formatHaloDate, haloEmptyDate, isHaloEmptyDate, normaliseHaloDate, parseHaloDate } from './halo-date-format'
 import { haloError } from './halo-responses'
 import type { HaloJson } from './halo-table'
-import { htmlToText, textToHtml } from './halo-text'
 import { changeTicketStatus } from './halo-ticket-derived-fields'
 import type { HaloWriteContext } from './halo-write-context'
 import { flagIsSet, splitWriteFlags } from './halo-write-flags'
@@ -210,7 +210,11 @@ export function commitActionWrite(context: HaloWriteContext, prepared: PreparedA
   return stored
 }
 
-/** An action as a list row: `note_html` with `includehtmlnote`, `attachment_list` with `includeattachments`. */
+/**
+ * An action as a list row: `note_html` with `includehtmlnote`, `attachment_list` with
+ * `includeattachments`, which is an `Attachment_View` as the spec's Actions declares it
+ * (`{ record_count, attachments }`, halo.md §4.2), not a bare array.
+ */
 export function renderActionRow(
   context: Pick<HaloWriteContext, 'state'>,
   action: HaloJson,
@@ -227,9 +231,10 @@ export function renderAction(context: Pick<HaloWriteContext, 'state'>, action: H
   return { ...action, attachment_list: attachmentsOfAction(context, action) }
 }
 
-function attachmentsOfAction(context: Pick<HaloWriteContext, 'state'>, action: HaloJson): HaloJson[] {
-  return context.state.attachments
+function attachmentsOfAction(context: Pick<HaloWriteContext, 'state'>, action: HaloJson): HaloJson {
+  const attachments = context.state.attachments
     .all()
     .filter((attachment) => attachment.ticket_id === action.ticket_id && attachment.action_id === action.id)
     .map((attachment) => ({ ...attachment }))
+  return { ticket_id: action.ticket_id, action_id: action.id, record_count: attachments.length, attachments }
 }

@@ -32,7 +32,7 @@ export function agentRoutes(): HaloRoute[] {
           if (row.isdisabled === true && query.boolean('includedisabled') !== true) return false
           if (row.isdisabled !== true && query.boolean('includeenabled') === false) return false
           if (row.isapiagent === true && query.boolean('includeapiagents') !== true) return false
-          const names = [row.team, ...(Array.isArray(row.teams) ? (row.teams as HaloJson[]).map((team) => team.name) : [])].map((name) =>
+          const names = [row.team, ...(Array.isArray(row.teams) ? (row.teams as HaloJson[]).map((team) => team.team_name) : [])].map((name) =>
             String(name).toLowerCase(),
           )
           if (teamName !== undefined && !names.includes(teamName)) return false

@@ -42,8 +42,12 @@ describe('Halo simulator: attachments', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true)
     const details = await session.json<Row>(`/Attachment/${saved.id}?includedetails=true`)
     expect(details.filename).toBe('vpn.log')
-    const actionRead = await session.json<{ attachment_list: Row[] }>(`/Actions/${action.id}?ticket_id=${ticket.id}`)
-    expect(actionRead.attachment_list.map((attachment) => attachment.id)).toEqual([saved.id])
+    // An Attachment_View, as the spec's Actions declares `attachment_list`.
+    const actionRead = await session.json<{ attachment_list: { record_count: number; attachments: Row[] } }>(
+      `/Actions/${action.id}?ticket_id=${ticket.id}`,
+    )
+    expect(actionRead.attachment_list.record_count).toBe(1)
+    expect(actionRead.attachment_list.attachments.map((attachment) => attachment.id)).toEqual([saved.id])
   })
 
   it('accepts data_base64 and multipart uploads, keeps non-ASCII names, and deletes', async () => {
@@ -71,7 +75,7 @@ describe('Halo simulator: attachments', () => {
   it('uploads inline with an action', async () => {
     const session = await startHaloTestSession()
     const ticket = await session.json<Row>('/Tickets', { method: 'POST', json: [{ summary: 'inline', details: 'x' }] })
-    const action = await session.json<Row & { attachment_list: Row[] }>('/Actions', {
+    const action = await session.json<Row & { attachment_list: { attachments: Row[] } }>('/Actions', {
       method: 'POST',
       json: [
         {
@@ -82,7 +86,9 @@ describe('Halo simulator: attachments', () => {
         },
       ],
     })
-    expect(action.attachment_list).toEqual([expect.objectContaining({ filename: 'a.png', filesize: 4, isimage: true, action_id: action.id })])
+    expect(action.attachment_list.attachments).toEqual([
+      expect.objectContaining({ filename: 'a.png', filesize: 4, isimage: true, action_id: action.id }),
+    ])
   })
 
   it('refuses bad base64, a missing ticket and a missing filename', async () => {

@@ -1,7 +1,7 @@
+import { htmlToText, textToHtml } from '@ticketbridge/core'
 import { formatHaloDate } from './halo-date-format'
 import { haloError } from './halo-responses'
 import type { HaloRoute } from './halo-route'
-import { htmlToText, textToHtml } from './halo-text'
 import { tableRoutes } from './halo-table-routes'
 import type { HaloJson } from './halo-table'
 

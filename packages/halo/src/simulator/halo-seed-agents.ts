@@ -40,7 +40,8 @@ export function seedAgents(): AgentSeed[] {
     initials: `${firstname[0]}${surname[0]}`,
     email: `${firstname}.${surname}`.toLowerCase().replace(/\s+/g, '') + '@helpdesk.example.com',
     team,
-    teams: [{ id: 0, name: team }],
+    // `UnameSection` rows: the spec names a team `team_name` here.
+    teams: [{ agent_id: id, team_name: team }],
     isdisabled: false,
     is_agent: true,
     isapiagent: false,

@@ -45,7 +45,8 @@ export function seedStatuses(): HaloJson[] {
     colour,
     slaaction,
     showonquickchange: true,
-    useworkinghours: false,
+    // An int32 in the spec's TStatus, not a boolean.
+    useworkinghours: 0,
   })
   return [
     status(1, 'New', haloStatusType.open, 'N', '#3b82f6', 1),
@@ -105,7 +106,7 @@ export function seedPriorities(): HaloJson[] {
         fixunits: 'hours',
         colour,
         ishidden: false,
-        workdaysoverride: false,
+        workdaysoverride: 0,
         enterslaexcuse: false,
       })
     }
@@ -137,7 +138,8 @@ export function seedOutcomes(): HaloJson[] {
     hidden: false,
     systemid: 0,
     hidefromuser: false,
-    sendemail: false,
+    // An int32 on outcomes in the spec's TOutcome (a boolean on actions).
+    sendemail: 0,
     newstatus: 0,
     slaholdischecked: false,
     slareleaseischecked: false,
@@ -149,14 +151,14 @@ export function seedOutcomes(): HaloJson[] {
     ...extra,
   })
   return [
-    outcome(1, 'Email User', { sendemail: true }),
+    outcome(1, 'Email User', { sendemail: 1 }),
     outcome(2, 'Note'),
     outcome(3, 'Close Ticket', { newstatus: 9 }),
     outcome(4, 'Resolve', { newstatus: 18 }),
     outcome(5, 'Reopen', { newstatus: 2 }),
     outcome(6, 'Log Time', { hidefromuser: true }),
     outcome(7, 'Private Note', { hidefromuser: true }),
-    outcome(8, 'Waiting on User', { newstatus: 4, sendemail: true, slaholdischecked: true }),
+    outcome(8, 'Waiting on User', { newstatus: 4, sendemail: 1, slaholdischecked: true }),
     outcome(20, 'Ticket Logged', { systemid: 1, hidden: true }),
   ]
 }

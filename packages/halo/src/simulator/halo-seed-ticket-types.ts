@@ -87,7 +87,7 @@ export function seedTicketTypes(): HaloJson[] {
         techdetail: rule,
         endusernew: rule,
         enduserdetail: rule,
-        restrictupdate: false,
+        restrictupdate: 0,
         fieldinfo: { ...info, mandatory: rule === haloFieldRule.mandatory },
       }
     })
@@ -111,7 +111,8 @@ export function seedTicketTypes(): HaloJson[] {
       default_details: '',
       hasmandatorytechfields: fields.some((field) => field.technew === haloFieldRule.mandatory),
       hasmandatoryuserfields: fields.some((field) => field.endusernew === haloFieldRule.mandatory),
-      fieldidlist: fields.map((field) => field.fieldid).join(','),
+      // An array of field ids, as the spec's RequestType declares it (not a comma list).
+      fieldidlist: fields.map((field) => field.fieldid),
       fields,
     }
   })

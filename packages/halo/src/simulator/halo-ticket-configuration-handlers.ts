@@ -136,7 +136,7 @@ function outcomeAndCategoryRoutes(): HaloRoute[] {
         }),
       prepare: (_input, fields, previous) => {
         requireName(fields, previous, 'outcome', 'Outcome')
-        return previous ? fields : { hidden: false, systemid: 0, hidefromuser: false, sendemail: false, newstatus: 0, ...fields }
+        return previous ? fields : { hidden: false, systemid: 0, hidefromuser: false, sendemail: 0, newstatus: 0, ...fields }
       },
     }),
     ...tableRoutes({

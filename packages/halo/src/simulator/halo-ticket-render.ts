@@ -80,11 +80,11 @@ export function renderTicket(state: HaloSimulatorState, ticket: HaloJson, includ
       .map((attachment) => ({ ...attachment }))
     const assetIds = Array.isArray(ticket.assets) ? (ticket.assets as HaloJson[]).map((asset) => asset.id) : []
     rendered.assets = assetIds.map((assetId) => state.assets.get(assetId)).filter((asset) => asset !== undefined)
+    // An array of ids, as the spec's Faults declares it.
     rendered.child_ticket_ids = state.tickets
       .all()
       .filter((child) => child.parent_id === ticket.id && child.deleted !== true)
       .map((child) => child.id)
-      .join(',')
   }
   return rendered
 }

@@ -1,4 +1,4 @@
-import type { Comment, RichText, Ticket } from '@ticketbridge/core'
+import { type Comment, escapeHtml, type RichText, type Ticket } from '@ticketbridge/core'
 
 /** `2024-05-02T08:00:00.000Z` as `2024-05-02 08:00 UTC`. */
 function minuteUtc(timestamp: string): string {
@@ -31,8 +31,4 @@ export function ticketProvenanceLine(ticket: Pick<Ticket, 'id' | 'createdAt'>, s
 /** A body that starts with the line: a paragraph of its own in HTML, a line and a blank one in text. */
 export function withProvenanceLine(line: string, body: RichText): RichText {
   return { text: `${line}\n\n${body.text}`, ...(body.html ? { html: `<p>${escapeHtml(line)}</p>${body.html}` } : {}) }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { AdapterWarning, Attachment, RichText } from '@ticketbridge/core'
+import { type AdapterWarning, type Attachment, decodeHtmlEntities, escapeHtml, type RichText } from '@ticketbridge/core'
 
 /** An image that was embedded in a body (a `data:` URI) and now travels as a file of the ticket. */
 export interface InlineImage {
@@ -111,7 +111,7 @@ function reference(filename: string, alt: string | undefined, references: string
 function attribute(tag: string, pattern: RegExp): string | undefined {
   const match = pattern.exec(tag)
   if (!match) return undefined
-  return decodeEntities(match[1] ?? match[2] ?? match[3] ?? '')
+  return decodeHtmlEntities(match[1] ?? match[2] ?? match[3] ?? '', 'attribute')
 }
 
 function decodeDataUri(source: string): InlineImage | undefined {
@@ -158,19 +158,6 @@ function safeDecode(text: string): string {
   } catch {
     return text
   }
-}
-
-const entityValues: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (match, code: string) => {
-    if (code[0] !== '#') return entityValues[code.toLowerCase()] ?? match
-    return String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1)))
-  })
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
 function escapeRegExp(text: string): string {

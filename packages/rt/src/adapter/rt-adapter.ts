@@ -2,6 +2,7 @@ import { parseSettings, type TicketingAdapterV1, createTicketingAdapter } from '
 import type { z } from 'zod'
 import { RtClient } from '../client/rt-client'
 import { type RtClientSettings, rtTransportSettingsShape } from '../client/rt-client-settings'
+import { checkRtRequiredSettings, namingRtVariable, rtAdapterEnvironmentNames, withRtEnvironment } from '../client/rt-environment-settings'
 import { createRtRest1Port } from './port/rt-rest1-port'
 import { createRtRest2Port } from './port/rt-rest2-port'
 import { type RtAdapterSettings, rtAdapterSettingsSchema } from './rt-adapter-settings'
@@ -22,13 +23,30 @@ export type RtAdapter = TicketingAdapterV1 & { client: RtClient }
  * entry on a comment or reply names it as its `commentId`; the description is the Create transaction's content;
  * the external id lives in the `External ID` custom field; RT has no organizations.
  *
+ * Settings left out are read from the environment: RT_URL, RT_TOKEN (or RT_USER and RT_PASSWORD),
+ * RT_API, RT_DEFAULT_QUEUE, RT_EXTERNAL_ID_FIELD, RT_FULL_TEXT_SEARCH and RT_MAX_ATTACHMENT_BYTES.
+ * Given settings win.
+ *
  * @example
- * const adapter = createRtAdapter({ baseUrl: 'https://rt.example.com', auth: { token: process.env.RT_TOKEN! } })
+ * // RT_URL and RT_TOKEN set in the environment:
+ * const adapter = createRtAdapter()
+ *
+ * @example
+ * const adapter = createRtAdapter({ baseUrl: 'https://rt.example.com', auth: { token } })
  * for await (const ticket of adapter.tickets.list({ statusCategories: ['open'] })) console.log(ticket.subject)
  */
-export function createRtAdapter(settings: RtAdapterSettings): RtAdapter {
-  const parsed = parseSettings(rtAdapterSettingsSchema, settings, { vendor: 'rt', what: 'RT adapter settings' })
-  const client = new RtClient(clientSettingsOf(parsed))
+export function createRtAdapter(settings: RtAdapterSettings = {}): RtAdapter {
+  const { environment = process.env, ...given } = settings
+  const { settings: complete, fromEnvironment } = withRtEnvironment(given, environment, rtAdapterEnvironmentNames)
+  let parsed: z.output<typeof rtAdapterSettingsSchema>
+  try {
+    checkRtRequiredSettings(complete, 'RT adapter settings')
+    parsed = parseSettings(rtAdapterSettingsSchema, complete, { vendor: 'rt', what: 'RT adapter settings' })
+  } catch (error) {
+    throw namingRtVariable(error, fromEnvironment)
+  }
+  // The client reads nothing more: what the environment gives is in `parsed` already.
+  const client = new RtClient({ ...clientSettingsOf(parsed), environment: {} })
   const port = parsed.api === 'rest1' ? createRtRest1Port(client, { utcOffsetMinutes: parsed.rest1UtcOffsetMinutes ?? 0 }) : createRtRest2Port(client)
   return createTicketingAdapter(createRtDriver(port, parsed), { client })
 }

@@ -92,6 +92,15 @@ for (const server of servers) {
       }
     })
 
+    it('derives the text of an HTML description through core’s htmlToText, on create and on a fresh read', async () => {
+      const html =
+        '<p>It&rsquo;s the caf&eacute; &mdash; &euro;5 &copy;</p><ul><li>Restart</li><li>Log in</li></ul><p>See <a href="https://example.com/kb/42">the article</a></p>'
+      const { record } = await adapter.tickets.create({ subject: `${marker} html`, description: { text: '', html } })
+      const text = 'It’s the café — €5 ©\n- Restart\n- Log in\nSee the article (https://example.com/kb/42)'
+      expect(record.description).toEqual({ text, html })
+      expect((await fresh().tickets.get(record.id)).description).toEqual({ text, html })
+    })
+
     it('creates a batch of tickets and of comments with one request each and reads nothing back', async () => {
       const tickets = await counted(() =>
         adapter.tickets.createMany!([1, 2].map((index) => ({ subject: `${marker} batch ${index}`, description: { text: `Row ${index}` } }))),

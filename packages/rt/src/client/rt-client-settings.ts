@@ -73,11 +73,15 @@ export const rtTransportSettingsShape = {
 
 export const rtClientSettingsSchema = z.object(rtTransportSettingsShape).strict()
 
-/** Settings of {@link RtClient}. */
+/**
+ * Settings of {@link RtClient}. What they leave out is read from the environment: RT_URL for
+ * `baseUrl`, and RT_TOKEN (or RT_USER with RT_PASSWORD) for `auth`. Given settings always win.
+ */
 export interface RtClientSettings {
-  /** RT's web root, e.g. `https://rt.example.com` (a trailing `/REST/2.0` or `/REST/1.0` is removed). */
-  baseUrl: string
-  auth: RtAuth
+  /** RT's web root, e.g. `https://rt.example.com` (a trailing `/REST/2.0` or `/REST/1.0` is removed); RT_URL when left out. */
+  baseUrl?: string
+  /** RT_TOKEN, or RT_USER with RT_PASSWORD, when left out. */
+  auth?: RtAuth
   timeoutMs?: number
   retry?: RetryPolicyOptions
   rateLimiter?: RateLimiter | RateLimiterOptions
@@ -87,6 +91,8 @@ export interface RtClientSettings {
   logLevel?: LogLevel
   axiosInstance?: AxiosInstance
   rest1UtcOffsetMinutes?: number
+  /** Where settings left out are read from, when not `process.env` (read at construction); `{}` reads none. */
+  environment?: NodeJS.ProcessEnv
 }
 
 /** Default lanes when no limiter is given: RT servers are often small (two workers). */

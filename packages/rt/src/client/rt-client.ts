@@ -9,12 +9,14 @@ import {
   staticAuthentication,
 } from '@ticketbridge/http'
 import axios from 'axios'
+import type { z } from 'zod'
 import { Rest1Client } from './rest1/rt-rest1-client'
 import { classifyRest1Response } from './rest1/rt-rest1-classify-error'
 import { createRest1Session, type Rest1Session } from './rest1/rt-rest1-session'
 import { Rest2Client } from './rest2/rt-rest2-client'
 import { classifyRest2Response } from './rest2/rt-rest2-classify-error'
 import { defaultRtRateLimiterOptions, type RtClientSettings, rtClientSettingsSchema } from './rt-client-settings'
+import { checkRtRequiredSettings, namingRtVariable, rtClientEnvironmentNames, withRtEnvironment } from './rt-environment-settings'
 
 const vendor = 'rt'
 
@@ -34,7 +36,8 @@ const vendor = 'rt'
  * reads and 2 writes.
  *
  * @example
- * const client = new RtClient({ baseUrl: 'https://rt.example.com', auth: { token: process.env.RT_TOKEN! } })
+ * // RT_URL and RT_TOKEN (or RT_USER and RT_PASSWORD) set in the environment:
+ * const client = new RtClient()
  * const page = await client.rest2.searchTickets("Queue = 'General' AND Status = '__Active__'", { orderBy: 'id', fields: ['Subject', 'Status'] })
  * const history = await client.rest1.getHistoryLong(12)
  */
@@ -47,8 +50,17 @@ export class RtClient {
   readonly rateLimiter: RateLimiter
   readonly #rest1Session: Rest1Session | undefined
 
-  constructor(settings: RtClientSettings) {
-    const parsed = parseSettings(rtClientSettingsSchema, settings, { vendor, what: 'RT client settings' })
+  /** Settings left out are read from RT_URL and RT_TOKEN (or RT_USER and RT_PASSWORD), at construction. */
+  constructor(settings: RtClientSettings = {}) {
+    const { environment = process.env, ...given } = settings
+    const { settings: complete, fromEnvironment } = withRtEnvironment(given, environment, rtClientEnvironmentNames)
+    let parsed: z.output<typeof rtClientSettingsSchema>
+    try {
+      checkRtRequiredSettings(complete, 'RT client settings')
+      parsed = parseSettings(rtClientSettingsSchema, complete, { vendor, what: 'RT client settings' })
+    } catch (error) {
+      throw namingRtVariable(error, fromEnvironment)
+    }
     this.baseUrl = normaliseRtBaseUrl(parsed.baseUrl)
     const { auth } = parsed
     if ('token' in auth) registerSecret(auth.token)

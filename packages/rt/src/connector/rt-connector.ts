@@ -2,6 +2,7 @@ import { ConfigurationError, type DocumentedRateLimit } from '@ticketbridge/core
 import type { ConnectorAdapterOptions, RunningSimulator, VendorConnector } from '@ticketbridge/http'
 import { createRtAdapter, type RtAdapter } from '../adapter/rt-adapter'
 import type { RtAdapterSettings } from '../adapter/rt-adapter-settings'
+import { rtEnvironmentVariables, rtSettingsFromText } from '../client/rt-environment-settings'
 import { createRtSimulator, type RtSimulator } from '../simulator/index'
 
 /**
@@ -13,9 +14,14 @@ export const rtDocumentedRateLimit: DocumentedRateLimit | undefined = undefined
 /** Requests to RT's directory and metadata (queues, custom fields, users, groups, system information): a fixed cost. */
 const fixedCostPattern = /\/REST\/2\.0\/(queues?|customfields?|users?|groups?|rt)(\/|\?|$)/i
 
-/** The adapter options a caller may tune, as the client takes them. */
+/**
+ * The adapter options a caller may tune, as the client takes them. The CLI has read the
+ * environment already (its own, or the one a test gave it), and a simulator's adapter needs none,
+ * so the adapter reads no variable.
+ */
 function tunedBy(options: ConnectorAdapterOptions | undefined): Partial<RtAdapterSettings> {
   return {
+    environment: {},
     ...(options?.onRateLimit ? { onRateLimit: options.onRateLimit } : {}),
     ...(options?.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options?.axiosInstance ? { axiosInstance: options.axiosInstance } : {}),
@@ -23,10 +29,15 @@ function tunedBy(options: ConnectorAdapterOptions | undefined): Partial<RtAdapte
   }
 }
 
-function authOf(settings: Record<string, string>): RtAdapterSettings['auth'] {
-  if (settings.token) return { token: settings.token }
-  if (settings.user && settings.password) return { username: settings.user, password: settings.password }
-  throw new ConfigurationError('Request Tracker needs RT_TOKEN, or RT_USER with RT_PASSWORD (environment or --secrets-file).', { option: 'rt.token' })
+/** The adapter's settings from the CLI's strings; credentials are named as the CLI takes them. */
+function adapterSettingsOf(settings: Record<string, string>): RtAdapterSettings {
+  const typed = rtSettingsFromText(settings)
+  if (!typed.auth) {
+    throw new ConfigurationError('Request Tracker needs RT_TOKEN, or RT_USER with RT_PASSWORD (environment or --secrets-file).', {
+      option: 'rt.token',
+    })
+  }
+  return typed
 }
 
 /**
@@ -37,45 +48,15 @@ export const rtConnector: VendorConnector<RtSimulator> = {
   vendor: 'rt',
   title: 'Request Tracker',
   // No `rateLimit`: RT documents none (rtDocumentedRateLimit).
-  settings: {
-    url: { environment: 'RT_URL', secret: false, required: true, description: 'RT web address (REST2 and REST 1.0 live under it)' },
-    token: { environment: 'RT_TOKEN', secret: true, description: 'an auth token (preferred)' },
-    user: { environment: 'RT_USER', secret: false, description: 'user name, with RT_PASSWORD' },
-    password: { environment: 'RT_PASSWORD', secret: true, description: 'password, with RT_USER' },
-    api: { environment: 'RT_API', secret: false, description: 'rest2 (default) or rest1 for servers without REST2' },
-    defaultQueue: { environment: 'RT_DEFAULT_QUEUE', secret: false, description: 'queue of tickets that name none (default General)' },
-    externalIdCustomField: {
-      environment: 'RT_EXTERNAL_ID_FIELD',
-      secret: false,
-      description: "custom field that keeps external ids (default 'External ID')",
-    },
-    fullTextSearch: {
-      environment: 'RT_FULL_TEXT_SEARCH',
-      secret: false,
-      description: 'true where RT has its full-text index: text queries then run on the server',
-    },
-    maxAttachmentBytes: {
-      environment: 'RT_MAX_ATTACHMENT_BYTES',
-      secret: false,
-      description: 'the largest file RT takes ($MaxAttachmentSize; default 10 MiB)',
-    },
-  },
+  // The client's own list of variables.
+  settings: rtEnvironmentVariables,
 
   instanceOf: (settings) => (settings.url ?? '').toLowerCase().replace(/\/+$/, ''),
   // RT's own ticket page, under the same web address as its REST APIs.
   ticketWebAddress: (settings) => (settings.url ? `${settings.url.replace(/\/+$/, '')}/Ticket/Display.html?id={id}` : undefined),
 
   createAdapter(settings, options): RtAdapter {
-    return createRtAdapter({
-      baseUrl: settings.url ?? '',
-      auth: authOf(settings),
-      ...(settings.api === 'rest1' || settings.api === 'rest2' ? { api: settings.api } : {}),
-      ...(settings.defaultQueue ? { defaultQueue: settings.defaultQueue } : {}),
-      ...(settings.externalIdCustomField ? { externalIdCustomField: settings.externalIdCustomField } : {}),
-      ...(settings.fullTextSearch ? { fullTextSearch: settings.fullTextSearch === 'true' } : {}),
-      ...(settings.maxAttachmentBytes ? { maxAttachmentBytes: Number(settings.maxAttachmentBytes) } : {}),
-      ...tunedBy(options),
-    })
+    return createRtAdapter({ ...adapterSettingsOf(settings), ...tunedBy(options) })
   },
 
   /**

@@ -7,6 +7,8 @@
  * read `text (url)`, and the text ends with a blank line.
  */
 
+import { decodeHtmlEntities } from '@ticketbridge/core'
+
 const width = 78
 
 const blockTags = new Set([
@@ -33,28 +35,6 @@ const blockTags = new Set([
   'body',
   'html',
 ])
-
-const entities: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  copy: '©',
-  reg: '®',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16))
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)))
-    return entities[name.toLowerCase()] ?? match
-  })
-}
 
 interface Block {
   lines: string[]
@@ -101,7 +81,7 @@ export function convertRtHtmlToText(html: string): string {
       preText += text
       return
     }
-    const decoded = decodeEntities(text).replace(/\u00a0/g, ' ')
+    const decoded = decodeHtmlEntities(text).replace(/\u00a0/g, ' ')
     const parts = decoded.split(/[ \t\r\n\f]+/)
     parts.forEach((part, index) => {
       if (!part) return
@@ -137,7 +117,7 @@ export function convertRtHtmlToText(html: string): string {
         preText = ''
       } else if (preDepth > 0) {
         preDepth -= 1
-        const lines = decodeEntities(preText).replace(/\n$/, '').split('\n')
+        const lines = decodeHtmlEntities(preText).replace(/\n$/, '').split('\n')
         blocks.push({ lines, quoteDepth })
         preText = ''
       }
@@ -165,7 +145,7 @@ export function convertRtHtmlToText(html: string): string {
     } else if (tag === 'a') {
       if (!closing) {
         const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(match[2] ?? '')
-        linkStack.push(decodeEntities(href?.[1] ?? href?.[2] ?? href?.[3] ?? ''))
+        linkStack.push(decodeHtmlEntities(href?.[1] ?? href?.[2] ?? href?.[3] ?? '', 'attribute'))
         linkText.length = 0
       } else {
         const href = linkStack.pop()
@@ -185,7 +165,7 @@ export function convertRtHtmlToText(html: string): string {
     }
   }
   addText(html.slice(position))
-  if (preDepth > 0) blocks.push({ lines: decodeEntities(preText).split('\n'), quoteDepth })
+  if (preDepth > 0) blocks.push({ lines: decodeHtmlEntities(preText).split('\n'), quoteDepth })
   flushParagraph()
   if (blocks.length === 0) return ''
   const rendered = blocks.map((block) => block.lines.map((line) => `${'> '.repeat(block.quoteDepth)}${line.replace(/\s+$/, '')}`).join('\n'))

@@ -1,6 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { TimeoutError } from '@ticketbridge/core'
+import { escapeHtml, TimeoutError } from '@ticketbridge/core'
 
 /** The browser's return to the listener, to be answered with a page once the sign-in is finished or refused. */
 export interface LoopbackRedirect {
@@ -18,10 +18,6 @@ export interface LoopbackRedirectListener {
 }
 
 const callbackPath = '/callback'
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-}
 
 function answer(response: ServerResponse, status: number, title: string, message: string): void {
   const page = `<!doctype html><meta charset="utf-8"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`

@@ -21,6 +21,8 @@ export function createTestClient(overrides: Partial<AutotaskClientSettings> = {}
     rateLimitKey: `test-${randomUUID()}`,
     thresholdResyncIntervalMs: 0,
     retry: { baseDelayMs: 1, maxDelayMs: 5, maximumRetryAfterMs: 20, jitter: 'none' },
+    // No AUTOTASK_* variable of the shell running the tests fills in what a case leaves out.
+    environment: {},
     ...overrides,
   })
 }

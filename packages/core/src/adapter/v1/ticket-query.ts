@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { statusCategorySchema } from '../../model/ticket-status'
+import type { ExpectTrue, IsSameType } from '../../input/same-type'
+import { type StatusCategory, statusCategorySchema } from '../../model/ticket-status'
 import { timestampSchema } from '../../model/timestamp'
 
 /**
@@ -19,7 +20,22 @@ export const ticketQuerySchema = z.object({
   /** Page size to ask for; the server may return fewer, and paging follows what it returned. */
   pageSize: z.number().int().positive().optional(),
 })
-export type TicketQuery = z.input<typeof ticketQuerySchema>
+
+/** Filters for `tickets.list` (checked against `ticketQuerySchema`). */
+export interface TicketQuery {
+  /** Tickets changed at or after this ISO-8601 UTC instant. */
+  updatedSince?: string
+  /** Tickets created at or after this ISO-8601 UTC instant. */
+  createdSince?: string
+  statusCategories?: StatusCategory[]
+  queueId?: string
+  organizationId?: string
+  /** Words in the subject or description. */
+  text?: string
+  /** Page size to ask for; the server may return fewer, and paging follows what it returned. */
+  pageSize?: number
+}
+type _TicketQueryPinned = ExpectTrue<IsSameType<TicketQuery, z.input<typeof ticketQuerySchema>>>
 
 /** The names of the ticket query filters. */
 export type TicketQueryFilter = Exclude<keyof TicketQuery, 'pageSize'>

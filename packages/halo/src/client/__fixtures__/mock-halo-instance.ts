@@ -138,6 +138,8 @@ export function mockClientSettings(overrides: Record<string, unknown> = {}) {
     clientSecret: mockCredentials.clientSecret,
     rateLimit: false as const,
     retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5, rateLimitDelayMs: { min: 5, max: 10 } },
+    // No HALO_* variable of the shell running the tests fills in what a case leaves out.
+    environment: {},
     ...overrides,
   }
 }
