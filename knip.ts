@@ -30,6 +30,15 @@ export default async (): Promise<KnipConfiguration> => {
     const project = existsSync(`${folder}/scripts`) ? ['src/**/*.ts', 'scripts/**/*.ts'] : ['src/**/*.ts']
     workspaces[folder] = { entry: await tsupEntries(folder), project }
   }
+  // The require guards of ./simulator and ./connector are entries of the CommonJS build only (tsup.config.ts swaps
+  // them in), and require the real modules' built files, which exist only in dist.
+  for (const vendor of ['packages/halo', 'packages/autotask', 'packages/rt']) {
+    workspaces[vendor] = {
+      ...workspaces[vendor],
+      entry: [...(await tsupEntries(vendor)), 'src/*-require-guard.ts'],
+      ignoreUnresolved: ['./simulator/index.cjs', './connector/index.cjs'],
+    }
+  }
   // Loaded with createRequire in scripts/generate-autotask-types.ts, which knip cannot follow.
   workspaces['packages/autotask'] = { ...workspaces['packages/autotask'], ignoreDependencies: ['swagger2openapi'] }
   return {

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup'
-import { packageBuild } from '../../tsup.shared'
+import { vendorPackageBuild } from '../../tsup.shared'
 
-export default defineConfig(packageBuild({ index: 'src/index.ts', simulator: 'src/simulator/index.ts', connector: 'src/connector/index.ts' }))
+// ./simulator and ./connector are guards that name missing optional peers (see vendorPackageBuild).
+export default defineConfig(vendorPackageBuild('autotask'))

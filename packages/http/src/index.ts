@@ -80,3 +80,11 @@ export type {
   VendorConnector,
 } from './connector/vendor-connector'
 export { type ConnectorSignIn, type ConnectorSignInAttempt, type StoredSignInStatus, storedSignInDirectory } from './connector/connector-sign-in'
+export {
+  namingEnvironmentVariable,
+  textsFromEnvironment,
+  withEnvironmentSettings,
+  type EnvironmentFillOptions,
+  type EnvironmentVariables,
+  type SettingsWithEnvironment,
+} from './connector/settings-from-environment'

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@ticketbridge/core'
-import type { ConnectorSetting } from '@ticketbridge/http'
+import { type ConnectorSetting, namingEnvironmentVariable, textsFromEnvironment, withEnvironmentSettings } from '@ticketbridge/http'
 
 /**
  * Autotask's settings the environment gives, the variable of each, and which are secrets. The one
@@ -92,12 +92,7 @@ export function autotaskSettingsFromText(text: Readonly<Partial<Record<AutotaskV
 
 /** The settings the environment gives; an empty variable counts as unset, as in the CLI. */
 function autotaskSettingsFromEnvironment(environment: NodeJS.ProcessEnv): AutotaskEnvironmentSettings {
-  const text: Partial<Record<AutotaskVariableName, string>> = {}
-  for (const [name, setting] of Object.entries(autotaskEnvironmentVariables) as [AutotaskVariableName, ConnectorSetting][]) {
-    const value = environment[setting.environment]
-    if (value !== undefined && value !== '') text[name] = value
-  }
-  return autotaskSettingsFromText(text)
+  return autotaskSettingsFromText(textsFromEnvironment(autotaskEnvironmentVariables, environment))
 }
 
 /**
@@ -110,24 +105,13 @@ export function withAutotaskEnvironment<Settings extends object>(
   environment: NodeJS.ProcessEnv,
   names: readonly AutotaskEnvironmentSettingName[],
 ): { settings: Settings; fromEnvironment: AutotaskEnvironmentSettingName[] } {
-  if (typeof environment !== 'object' || environment === null) {
-    throw new ConfigurationError('Invalid Autotask settings (environment): must be an object of variables, such as process.env.', {
-      vendor: 'autotask',
-      option: 'environment',
-    })
-  }
-  const given = settings as Record<string, unknown>
-  const zoneGiven = given.zoneUrl !== undefined || given.zoneDiscoveryUrl !== undefined
-  const available = autotaskSettingsFromEnvironment(environment)
-  const merged: Record<string, unknown> = { ...given }
-  const fromEnvironment: AutotaskEnvironmentSettingName[] = []
-  for (const name of names) {
-    if (given[name] !== undefined || available[name] === undefined) continue
-    if (zoneGiven && (name === 'zoneUrl' || name === 'zoneDiscoveryUrl')) continue
-    merged[name] = available[name]
-    fromEnvironment.push(name)
-  }
-  return { settings: merged as Settings, fromEnvironment }
+  return withEnvironmentSettings(settings, environment, {
+    vendor: 'autotask',
+    vendorTitle: 'Autotask',
+    names,
+    read: autotaskSettingsFromEnvironment,
+    skip: (given) => (given.zoneUrl !== undefined || given.zoneDiscoveryUrl !== undefined ? ['zoneUrl', 'zoneDiscoveryUrl'] : []),
+  })
 }
 
 /**
@@ -145,13 +129,7 @@ export function checkAutotaskCredentials(settings: { username?: unknown; secret?
   })
 }
 
-/**
- * A ConfigurationError about a setting taken from the environment says so, naming the variable
- * (never its value), since the caller never wrote that option.
- */
+/** A ConfigurationError about a setting taken from the environment names its variable, never its value. */
 export function namingAutotaskVariable(error: unknown, fromEnvironment: readonly AutotaskEnvironmentSettingName[]): unknown {
-  if (!ConfigurationError.isInstance(error) || error.option === undefined) return error
-  const name = fromEnvironment.find((taken) => error.option === taken || error.option?.startsWith(`${taken}.`))
-  if (name === undefined) return error
-  return new ConfigurationError(`${error.message} ${name} was read from ${variableOf(name)}.`, { vendor: 'autotask', option: error.option })
+  return namingEnvironmentVariable(error, fromEnvironment, { vendor: 'autotask', variableOf })
 }

@@ -1,5 +1,10 @@
-import { ConfigurationError } from '@ticketbridge/core'
-import type { ConnectorSetting } from '@ticketbridge/http'
+import {
+  type ConnectorSetting,
+  namingEnvironmentVariable,
+  type SettingsWithEnvironment,
+  textsFromEnvironment,
+  withEnvironmentSettings,
+} from '@ticketbridge/http'
 
 /**
  * Halo's settings the environment gives, the variable of each, and which are secrets. The one
@@ -72,12 +77,7 @@ export function haloSettingsFromText(text: Readonly<Partial<Record<HaloVariableN
 
 /** The settings the environment gives; an empty variable counts as unset, as in the CLI. */
 export function haloSettingsFromEnvironment(environment: NodeJS.ProcessEnv): HaloEnvironmentSettings {
-  const text: Partial<Record<HaloVariableName, string>> = {}
-  for (const [name, setting] of Object.entries(haloEnvironmentVariables) as [HaloVariableName, ConnectorSetting][]) {
-    const value = environment[setting.environment]
-    if (value !== undefined && value !== '') text[name] = value
-  }
-  return haloSettingsFromText(text)
+  return haloSettingsFromText(textsFromEnvironment(haloEnvironmentVariables, environment))
 }
 
 /** Settings that name where the instance is; the environment's are not mixed with the caller's. */
@@ -86,11 +86,7 @@ const locationNames = ['resourceUrl', 'instance', 'baseUrl', 'authUrl', 'tenant'
 const personGrantNames = ['accessToken', 'refreshToken', 'redirectUri'] as const
 
 /** Given settings with the environment's filled in where they are silent, and which came from it. */
-export interface HaloSettingsWithEnvironment<Settings> {
-  settings: Settings
-  /** Settings taken from the environment, to name their variable when one is wrong. */
-  fromEnvironment: HaloEnvironmentSettingName[]
-}
+export type HaloSettingsWithEnvironment<Settings> = SettingsWithEnvironment<Settings, HaloEnvironmentSettingName>
 
 /**
  * Fills in what the settings leave out from the environment. Given settings always win, and where
@@ -104,27 +100,19 @@ export function withHaloEnvironment<Settings extends object>(
   environment: NodeJS.ProcessEnv,
   names: readonly HaloEnvironmentSettingName[],
 ): HaloSettingsWithEnvironment<Settings> {
-  if (typeof environment !== 'object' || environment === null) {
-    throw new ConfigurationError('Invalid Halo settings (environment): must be an object of variables, such as process.env.', {
-      vendor: 'halo',
-      option: 'environment',
-    })
-  }
-  const given = settings as Record<string, unknown>
-  const isGiven = (name: string): boolean => given[name] !== undefined
-  const available = haloSettingsFromEnvironment(environment)
-  const skipped = new Set<string>([
-    ...(['resourceUrl', 'instance', 'baseUrl'].some(isGiven) ? locationNames : []),
-    ...(personGrantNames.some(isGiven) ? ['clientSecret', 'username', 'password'] : []),
-  ])
-  const merged: Record<string, unknown> = { ...given }
-  const fromEnvironment: HaloEnvironmentSettingName[] = []
-  for (const name of names) {
-    if (isGiven(name) || skipped.has(name) || available[name] === undefined) continue
-    merged[name] = available[name]
-    fromEnvironment.push(name)
-  }
-  return { settings: merged as Settings, fromEnvironment }
+  return withEnvironmentSettings(settings, environment, {
+    vendor: 'halo',
+    vendorTitle: 'Halo',
+    names,
+    read: haloSettingsFromEnvironment,
+    skip: (given) => {
+      const isGiven = (name: string): boolean => given[name] !== undefined
+      return [
+        ...(['resourceUrl', 'instance', 'baseUrl'].some(isGiven) ? locationNames : []),
+        ...(personGrantNames.some(isGiven) ? ['clientSecret', 'username', 'password'] : []),
+      ]
+    },
+  })
 }
 
 /** The sentence that tells which variable sets an option, for messages about a missing setting. */
@@ -132,15 +120,9 @@ export function haloSetOrPass(name: HaloEnvironmentSettingName): string {
   return `set ${variableOf(name)} or pass ${name}`
 }
 
-/**
- * A ConfigurationError about a setting taken from the environment says so, naming the variable
- * (never its value), since the caller never wrote that option.
- */
+/** A ConfigurationError about a setting taken from the environment names its variable, never its value. */
 export function namingHaloVariable(error: unknown, fromEnvironment: readonly HaloEnvironmentSettingName[]): unknown {
-  if (!ConfigurationError.isInstance(error) || error.option === undefined) return error
-  const name = fromEnvironment.find((taken) => error.option === taken || error.option?.startsWith(`${taken}.`))
-  if (name === undefined) return error
-  return new ConfigurationError(`${error.message} ${name} was read from ${variableOf(name)}.`, { vendor: 'halo', option: error.option })
+  return namingEnvironmentVariable(error, fromEnvironment, { vendor: 'halo', variableOf })
 }
 
 /** The settings the client reads from the environment (the rest are the adapter's). */

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@ticketbridge/core'
-import type { ConnectorSetting } from '@ticketbridge/http'
+import { type ConnectorSetting, namingEnvironmentVariable, textsFromEnvironment, withEnvironmentSettings } from '@ticketbridge/http'
 
 /**
  * Request Tracker's settings the environment gives, the variable of each, and which are secrets.
@@ -90,12 +90,7 @@ export function rtSettingsFromText(text: Readonly<Partial<Record<RtVariableName,
 
 /** The settings the environment gives; an empty variable counts as unset, as in the CLI. */
 export function rtSettingsFromEnvironment(environment: NodeJS.ProcessEnv): RtEnvironmentSettings {
-  const text: Partial<Record<RtVariableName, string>> = {}
-  for (const [name, setting] of Object.entries(rtEnvironmentVariables) as [RtVariableName, ConnectorSetting][]) {
-    const value = environment[setting.environment]
-    if (value !== undefined && value !== '') text[name] = value
-  }
-  return rtSettingsFromText(text)
+  return rtSettingsFromText(textsFromEnvironment(rtEnvironmentVariables, environment))
 }
 
 /**
@@ -107,22 +102,8 @@ export function withRtEnvironment<Settings extends object>(
   environment: NodeJS.ProcessEnv,
   names: readonly RtEnvironmentSettingName[],
 ): { settings: Settings; fromEnvironment: RtEnvironmentSettingName[] } {
-  if (typeof environment !== 'object' || environment === null) {
-    throw new ConfigurationError('Invalid RT settings (environment): must be an object of variables, such as process.env.', {
-      vendor: 'rt',
-      option: 'environment',
-    })
-  }
-  const given = settings as Record<string, unknown>
-  const available = rtSettingsFromEnvironment(environment)
-  const merged: Record<string, unknown> = { ...given }
-  const fromEnvironment: RtEnvironmentSettingName[] = []
-  for (const name of names) {
-    if (given[name] !== undefined || available[name] === undefined) continue
-    merged[name] = available[name]
-    fromEnvironment.push(name)
-  }
-  return { settings: merged as Settings, fromEnvironment }
+  // `auth` is one setting (a token, or a user name with its password), so a given one keeps all of the environment's out.
+  return withEnvironmentSettings(settings, environment, { vendor: 'rt', vendorTitle: 'RT', names, read: rtSettingsFromEnvironment })
 }
 
 /** RT's address and credentials must be there, from the settings or the environment. */
@@ -144,13 +125,7 @@ export function checkRtRequiredSettings(settings: { baseUrl?: unknown; auth?: un
   }
 }
 
-/**
- * A ConfigurationError about a setting taken from the environment says so, naming the variable
- * (never its value), since the caller never wrote that option.
- */
+/** A ConfigurationError about a setting taken from the environment names its variable, never its value. */
 export function namingRtVariable(error: unknown, fromEnvironment: readonly RtEnvironmentSettingName[]): unknown {
-  if (!ConfigurationError.isInstance(error) || error.option === undefined) return error
-  const name = fromEnvironment.find((taken) => error.option === taken || error.option?.startsWith(`${taken}.`))
-  if (name === undefined) return error
-  return new ConfigurationError(`${error.message} ${name} was read from ${variablesOf[name]}.`, { vendor: 'rt', option: error.option })
+  return namingEnvironmentVariable(error, fromEnvironment, { vendor: 'rt', variableOf: (name: RtEnvironmentSettingName) => variablesOf[name] })
 }

@@ -1,0 +1,13 @@
+import { checkOptionalPeerDependencies, type ModuleResolver } from '@ticketbridge/core'
+
+/**
+ * ./simulator and ./connector (which starts the simulator) load @ticketbridge/testkit and msw, optional
+ * peers of @ticketbridge/rt: their guards call this before loading the real module, so a user without
+ * them reads which to install rather than Node's "Cannot find package".
+ */
+export function checkRtOptionalPeers(entry: 'simulator' | 'connector', resolve: ModuleResolver): void {
+  checkOptionalPeerDependencies(
+    { entry: `@ticketbridge/rt/${entry}`, packageName: '@ticketbridge/rt', imports: ['@ticketbridge/testkit/servers', 'msw'], vendor: 'rt' },
+    resolve,
+  )
+}
