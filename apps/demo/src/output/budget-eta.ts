@@ -1,4 +1,4 @@
-import type { TicketingAdapter } from '@ticketbridge/core'
+import { secondsAtRateLimit, type TicketingAdapter } from '@ticketbridge/core'
 
 /** One end of a migration as the ETA sees it: its requests so far and its vendor's budget. */
 export interface MeteredSide {
@@ -29,11 +29,6 @@ export function describeDuration(seconds: number): string {
   return `${hours < 10 ? hours.toFixed(1) : Math.round(hours)} h`
 }
 
-/** The seconds `requests` take at a vendor's budget; undefined where it has none. */
-function secondsAtBudget(requests: number, rateLimit: TicketingAdapter['rateLimit']): number | undefined {
-  return rateLimit ? (requests * rateLimit.windowMs) / 1000 / rateLimit.requests : undefined
-}
-
 /**
  * Of the ends given with their requests, the one whose budget takes longest, with its time;
  * undefined where no end has a budget (or a count).
@@ -44,7 +39,7 @@ export function slowestAtBudget(
   let slowest: { vendor: string; rateLimit: NonNullable<TicketingAdapter['rateLimit']>; seconds: number } | undefined
   for (const { vendor, rateLimit, requests } of sides) {
     if (!rateLimit || requests === undefined) continue
-    const seconds = secondsAtBudget(requests, rateLimit) as number
+    const seconds = secondsAtRateLimit(requests, rateLimit) as number
     if (!slowest || seconds > slowest.seconds) slowest = { vendor, rateLimit, seconds }
   }
   return slowest
@@ -69,7 +64,7 @@ export function estimateTimeLeft(options: {
   let boundBy: MeteredSide | undefined
   for (const side of sides) {
     const perTicket = done >= ticketsToMeasure ? side.requests / done : total > 0 ? side.estimatedRequests / total : 0
-    const atBudget = secondsAtBudget(perTicket * remaining, side.rateLimit)
+    const atBudget = secondsAtRateLimit(perTicket * remaining, side.rateLimit)
     if (atBudget !== undefined && atBudget > seconds) {
       seconds = atBudget
       boundBy = side

@@ -1,4 +1,11 @@
-import { type AdapterCapabilities, listForTickets, type Ticket, type TicketChildren, type TicketingAdapter } from '@ticketbridge/core'
+import {
+  type AdapterCapabilities,
+  listForTickets,
+  secondsAtRateLimit,
+  type Ticket,
+  type TicketChildren,
+  type TicketingAdapter,
+} from '@ticketbridge/core'
 import { estimateRequests } from './estimate-requests'
 import { hasValue } from './has-value'
 import type { KeptSourceReads } from './kept-source-reads'
@@ -163,8 +170,8 @@ export async function runPreflight(options: {
   )
   // The pace each adapter keeps to (its vendor's documented limit, or the budget it was given).
   const seconds = (adapter: TicketingAdapter, requests: number) => {
-    const rate = adapter.rateLimit
-    return rate ? Math.ceil((requests * rate.windowMs) / 1000 / rate.requests) : undefined
+    const atBudget = secondsAtRateLimit(requests, adapter.rateLimit)
+    return atBudget === undefined ? undefined : Math.ceil(atBudget)
   }
   const sourceSeconds = seconds(source, sourceRequests)
   const targetSeconds = seconds(target, targetRequests)

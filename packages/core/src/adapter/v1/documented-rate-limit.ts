@@ -12,3 +12,11 @@ export const documentedRateLimitSchema = z.object({
   source: z.string(),
 })
 export type DocumentedRateLimit = z.infer<typeof documentedRateLimitSchema>
+
+/**
+ * The seconds `requests` take at a budget, the pace a migration keeps to at best; undefined where
+ * there is no budget. One formula for the preflight's estimate and the CLI's ETA.
+ */
+export function secondsAtRateLimit(requests: number, rateLimit: DocumentedRateLimit | undefined): number | undefined {
+  return rateLimit ? (requests * rateLimit.windowMs) / 1000 / rateLimit.requests : undefined
+}
