@@ -48,7 +48,7 @@ try {
   await seedExactHelpDesk(source.adapter, Number(ticketArgument ?? 40))
   // A fresh source adapter: the seeding's requests are not the migration's.
   await source.reconnect()
-  const migration = createMigration({ source: source.adapter, target: target.adapter, ledgerPath: join(folder, 'ledger.sqlite') })
+  const migration = createMigration({ source: source.adapter, target: target.adapter, ledger: join(folder, 'ledger.sqlite') })
   const report = await migration.run()
   await migration.close()
   printSide('source', source)

@@ -11,7 +11,7 @@ async function measure(ticketCount: number): Promise<(string | number)[]> {
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-bench-migrate-'))
   const source = createSyntheticSource(ticketCount, commentsPerTicket)
   const target = createDiscardTarget()
-  const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite'), concurrency: 8 })
+  const migration = createMigration({ source, target, ledger: join(folder, 'ledger.sqlite'), concurrency: 8 })
   globalThis.gc?.()
   const baseline = process.memoryUsage().rss
   let peak = baseline

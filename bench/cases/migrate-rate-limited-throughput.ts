@@ -58,7 +58,7 @@ async function migrate(source: TicketingAdapter, target: TicketingAdapter, side:
   const folder = mkdtempSync(join(tmpdir(), 'ticketbridge-bench-throughput-'))
   const serverBefore = side.serverRequestCount()
   side.wire.clear()
-  const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+  const migration = createMigration({ source, target, ledger: join(folder, 'ledger.sqlite') })
   try {
     const report = await migration.run()
     const { tickets } = report.counts

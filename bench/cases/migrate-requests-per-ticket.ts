@@ -81,7 +81,7 @@ async function measurePair({ sandbox: source, shape }: SeededSource, targetName:
     await source.reconnect()
     const sourceBefore = source.serverRequestCount()
     const targetBefore = target.serverRequestCount()
-    const migration = createMigration({ source: source.adapter, target: target.adapter, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source: source.adapter, target: target.adapter, ledger: join(folder, 'ledger.sqlite') })
     let sourceSide: ReturnType<typeof countSide>
     let targetSide: ReturnType<typeof countSide>
     try {

@@ -120,7 +120,11 @@ describe.concurrent('every entry point loads from the installed packages', () =>
     '@ticketbridge/migrate opens a SQLite ledger from %s (the better-sqlite3 addon)',
     async (system, { expect }) => {
       const load = system === 'commonjs' ? "require('@ticketbridge/migrate')" : "await import('@ticketbridge/migrate')"
-      const result = await runInProject(projectFolder, system, `const { MigrationLedger } = ${load}\nnew MigrationLedger(':memory:').close()`)
+      const result = await runInProject(
+        projectFolder,
+        system,
+        `const { openLedger } = ${load}\nopenLedger(':memory:').then((ledger) => ledger.close())`,
+      )
       expect(result.output).toBe('')
       expect(result.exitCode).toBe(0)
     },

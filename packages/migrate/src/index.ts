@@ -1,6 +1,7 @@
 /**
  * @ticketbridge/migrate: moves a help desk between any two TicketingAdapters with nothing lost
- * or duplicated. Preflight before writing, an id map and ledger in SQLite so a killed run
+ * or duplicated. Preflight before writing, an id map and ledger (SQLite, or PostgreSQL for many
+ * migrations and workers) so a killed run
  * resumes and a re-run duplicates nothing, verification against the target, and reports.
  */
 export { createMigration, type Migration, type MigrationOptions } from './engine/create-migration'
@@ -9,7 +10,11 @@ export type { MigrationProgressEvent } from './engine/migration-progress'
 export type { PreflightReport } from './engine/preflight'
 export type { EntityCounts, CountedEntity } from './engine/migration-context'
 export { externalIdStamp } from './engine/migration-context'
-export { MigrationLedger, type LedgerKind, type LedgerRecord, type LedgerState } from './ledger/migration-ledger'
+export { MigrationLedger, type LedgerKind, type LedgerRecord, type LedgerState, type LedgerCounts, type RunRecord } from './ledger/migration-ledger'
+export type { LedgerDriver } from './ledger/ledger-driver'
+export { describeLedgerLocation, isPostgresLocation, openLedger } from './ledger/open-ledger'
+export { LedgerBusyError } from './ledger/ledger-busy-error'
+export { defaultLedgerName } from './engine/migration-ledger-location'
 export { mappingFileSchema, type MappingFile, type MappingFileInput } from './mapping/mapping-file'
 export { loadMappingFile, parseMappingFile } from './mapping/load-mapping-file'
 export type { MigrationReport } from './report/migration-report'

@@ -74,7 +74,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       const result = await runMigration({
         source: connected.get(from)!,
         target: connected.get(to)!,
-        ledgerPath: join(folder, `${from}-to-${to}.sqlite`),
+        ledger: { ledger: join(folder, `${from}-to-${to}.sqlite`) },
         reportFolder: options.reportFolder,
         meters: { source: meters.get(from)!, target: meters.get(to)! },
         log,

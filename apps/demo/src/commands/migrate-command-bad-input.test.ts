@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { MigrationLedger } from '@ticketbridge/migrate'
+import { openLedger } from '@ticketbridge/migrate'
 import { createFaultProxy, type FaultProxy } from '@ticketbridge/testkit/servers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli, runCli as run, startSimulatorPair } from '../test-support/run-cli'
@@ -33,12 +33,16 @@ describe('ticketbridge migrate refuses bad input before the first write', () => 
   })
 
   /** Runs `migrate` in a folder of its own with a state dir of its own; expects exit 2 naming `names`, and no write on Halo. */
-  async function refused(extra: string[], names: RegExp, options: { env?: Record<string, string>; prepare?: (caseFolder: string) => void } = {}) {
+  async function refused(
+    extra: string[],
+    names: RegExp,
+    options: { env?: Record<string, string>; prepare?: (caseFolder: string) => void | Promise<void> } = {},
+  ) {
     expect(existsSync(cli), `build the CLI first (pnpm build): ${cli}`).toBe(true)
     cases += 1
     const caseFolder = join(folder, `case-${cases}`)
     mkdirSync(caseFolder)
-    options.prepare?.(caseFolder)
+    await options.prepare?.(caseFolder)
     const writesBefore = proxy.requests.filter((request) => request.method !== 'GET').length
     const result = await run(['migrate', '--from', 'rt', '--to', 'halo', ...extra], {
       cwd: caseFolder,
@@ -56,23 +60,23 @@ describe('ticketbridge migrate refuses bad input before the first write', () => 
 
   it('a ledger of another pair of vendors, or of other instances', async () => {
     await refused(['--ledger', 'other-pair.sqlite'], /other-pair\.sqlite is the ledger of a autotask → halo migration, not rt → halo/, {
-      prepare: (caseFolder) => {
-        const ledger = new MigrationLedger(join(caseFolder, 'other-pair.sqlite'))
-        ledger.setMeta('source', 'autotask')
-        ledger.setMeta('target', 'halo')
-        ledger.close()
+      prepare: async (caseFolder) => {
+        const ledger = await openLedger(join(caseFolder, 'other-pair.sqlite'))
+        await ledger.setMeta('source', 'autotask')
+        await ledger.setMeta('target', 'halo')
+        await ledger.close()
       },
     })
     await refused(
       ['--ledger', 'other-desk.sqlite'],
       /other-desk\.sqlite is the ledger of a migration from rt at https:\/\/rt\.other-client\.example/,
       {
-        prepare: (caseFolder) => {
-          const ledger = new MigrationLedger(join(caseFolder, 'other-desk.sqlite'))
-          ledger.setMeta('source', 'rt')
-          ledger.setMeta('target', 'halo')
-          ledger.setMeta('sourceInstance', 'https://rt.other-client.example')
-          ledger.close()
+        prepare: async (caseFolder) => {
+          const ledger = await openLedger(join(caseFolder, 'other-desk.sqlite'))
+          await ledger.setMeta('source', 'rt')
+          await ledger.setMeta('target', 'halo')
+          await ledger.setMeta('sourceInstance', 'https://rt.other-client.example')
+          await ledger.close()
         },
       },
     )

@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout } from 'node:timers/promises'
 import type { TicketingAdapter } from '@ticketbridge/core'
-import { MigrationLedger, type MigrationReport } from '@ticketbridge/migrate'
+import type { MigrationReport } from '@ticketbridge/migrate'
 import { createFaultProxy, type FaultProxy } from '@ticketbridge/testkit/servers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exitCodes } from '../output/exit-codes'
+import { cliTestLedger } from '../test-support/cli-test-ledger'
 import { cli, runCli, startSimulatorPair, waitForExit } from '../test-support/run-cli'
 
 /**
@@ -21,7 +23,7 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
   let target: TicketingAdapter
   let proxy: FaultProxy
   let environment: Record<string, string>
-  const ledger = join(folder, 'halo-to-rt.sqlite')
+  const ledger = cliTestLedger(folder, 'halo-to-rt.sqlite')
   const reports = join(folder, 'reports')
 
   beforeAll(async () => {
@@ -37,30 +39,28 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
   afterAll(async () => {
     await proxy?.close()
     await simulators?.close()
+    await ledger.close()
     rmSync(folder, { recursive: true, force: true })
   })
 
   // Progress in the ledger: a record counts once per step it took (pending, created, completed).
   const stepsOf: Record<string, number> = { pending: 1, created: 2, failed: 2, completed: 3, skipped: 3 }
-  const ledgerSteps = () => {
-    if (!existsSync(ledger)) return 0
-    const reader = new MigrationLedger(ledger)
-    try {
-      return Object.values(reader.counts()).reduce(
-        (sum, states) => sum + Object.entries(states).reduce((total, [state, count]) => total + (count ?? 0) * (stepsOf[state] ?? 1), 0),
-        0,
-      )
-    } finally {
-      reader.close()
-    }
-  }
+  const ledgerSteps = () =>
+    ledger.read(
+      async (reader) =>
+        Object.values(await reader.counts()).reduce(
+          (sum, states) => sum + Object.entries(states).reduce((total, [state, count]) => total + (count ?? 0) * (stepsOf[state] ?? 1), 0),
+          0,
+        ),
+      0,
+    )
 
   /** Starts a migration and sends it `signal` once the ledger has gone `after` steps further. */
   async function interrupt(signal: NodeJS.Signals, extra: string[], after: number) {
-    const before = ledgerSteps()
+    const before = await ledgerSteps()
     const child = spawn(
       process.execPath,
-      [cli, 'migrate', '--from', 'halo', '--to', 'rt', '--allow-notifications', '--ledger', ledger, '--report-dir', reports, ...extra],
+      [cli, 'migrate', '--from', 'halo', '--to', 'rt', '--allow-notifications', ...ledger.flags, '--report-dir', reports, ...extra],
       {
         env: { ...process.env, ...environment },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,14 +71,19 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
     child.stderr.on('data', (chunk) => (output += chunk))
     const exited = waitForExit(child)
     let signalled = false
-    const watch = setInterval(() => {
-      if (!signalled && ledgerSteps() >= before + after) {
-        signalled = true
-        child.kill(signal)
+    let running = true
+    const watching = (async () => {
+      while (running && !signalled) {
+        if ((await ledgerSteps()) >= before + after) {
+          signalled = true
+          child.kill(signal)
+        }
+        await setTimeout(50)
       }
-    }, 50)
+    })()
     const { code } = await exited
-    clearInterval(watch)
+    running = false
+    await watching
     expect(signalled, `the run ended before ${after} steps were done:\n${output}`).toBe(true)
     return { code, output }
   }
@@ -86,18 +91,18 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
   it('writes the report of what was done, says how to go on, and the resumed run finishes each ticket once', async () => {
     expect(existsSync(cli), `build the CLI first (pnpm build): ${cli}`).toBe(true)
     // RT cannot write silently: without a terminal to ask in, the run needs --allow-notifications, and writes nothing.
-    const refused = await runCli(['migrate', '--from', 'halo', '--to', 'rt', '--ledger', ledger, '--report-dir', reports], {
+    const refused = await runCli(['migrate', '--from', 'halo', '--to', 'rt', ...ledger.flags, '--report-dir', reports], {
       cwd: folder,
       env: environment,
     })
     expect(refused.code, refused.output).toBe(exitCodes.configuration)
     expect(refused.output).toMatch(/rt cannot suppress notifications through its API.*Nothing was written\. Pass --allow-notifications/)
-    expect(existsSync(ledger)).toBe(false)
+    expect(await ledger.exists()).toBe(false)
     expect((await target.tickets.list().toArray({ limit: 10 })).length).toBe(0)
     const first = await interrupt('SIGINT', [], 30)
     expect(first.code, first.output).toBe(exitCodes.interrupted)
     expect(first.output).toContain('SIGINT: stopping after the requests in flight, then writing the report')
-    expect(first.output).toContain(`Go on with: ticketbridge migrate --from halo --to rt --ledger ${ledger} --resume`)
+    expect(first.output).toContain(`Go on with: ticketbridge migrate --from halo --to rt ${ledger.printedFlags} --resume`)
     const interrupted = readdirSync(reports).filter((name) => name.endsWith('-interrupted.json'))
     expect(interrupted).toHaveLength(1)
     const report = JSON.parse(readFileSync(join(reports, interrupted[0]!), 'utf8')) as MigrationReport
@@ -107,9 +112,7 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
     expect(interruptedPages).toHaveLength(1)
     // RT tickets link to RT's own ticket page.
     expect(report.ticketWebUrl?.target).toBe(`${environment.RT_URL}/Ticket/Display.html?id={id}`)
-    const reader = new MigrationLedger(ledger)
-    expect(reader.runs().at(-1)?.status).toBe('interrupted')
-    reader.close()
+    expect(await ledger.read(async (reader) => (await reader.runs()).at(-1)?.status, undefined)).toBe('interrupted')
 
     // SIGTERM (a service manager stopping the job) does the same to the resumed run.
     const second = await interrupt('SIGTERM', ['--resume'], 6)
@@ -117,7 +120,7 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
     expect(second.output).toContain('SIGTERM: stopping after the requests in flight')
 
     const last = await runCli(
-      ['migrate', '--from', 'halo', '--to', 'rt', '--allow-notifications', '--ledger', ledger, '--report-dir', reports, '--resume'],
+      ['migrate', '--from', 'halo', '--to', 'rt', '--allow-notifications', ...ledger.flags, '--report-dir', reports, '--resume'],
       {
         cwd: folder,
         env: environment,
@@ -140,7 +143,7 @@ describe('ticketbridge migrate, interrupted by Ctrl-C or SIGTERM', () => {
     }
 
     // Rollback says what it leaves; verify after it does not pass on nothing checked.
-    const pair = ['--from', 'halo', '--to', 'rt', '--ledger', ledger]
+    const pair = ['--from', 'halo', '--to', 'rt', ...ledger.flags]
     const rollback = await runCli(['rollback', ...pair, '--yes'], { cwd: folder, env: environment })
     expect(rollback.code, rollback.output).toBe(exitCodes.success)
     expect(rollback.output).toContain(`Deleted ${sourceTickets.length} tickets from rt.`)

@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout } from 'node:timers/promises'
 import type { TicketingAdapter } from '@ticketbridge/core'
-import { MigrationLedger } from '@ticketbridge/migrate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cliTestLedger } from '../test-support/cli-test-ledger'
 import { cli, startSimulatorPair, waitForExit } from '../test-support/run-cli'
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
@@ -39,18 +40,10 @@ describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
 
   it('loses and duplicates nothing after at least 10 kills at random points', async () => {
     expect(existsSync(cli), `build the CLI first (pnpm build): ${cli}`).toBe(true)
-    const ledger = join(folder, 'rt-to-halo.sqlite')
+    const ledger = cliTestLedger(folder, 'rt-to-halo.sqlite')
     // --resume once the ledger holds a run (before that, there is nothing to resume: refused).
-    const resume = () => {
-      if (!existsSync(ledger)) return []
-      const reader = new MigrationLedger(ledger)
-      try {
-        return reader.runs().length > 0 ? ['--resume'] : []
-      } finally {
-        reader.close()
-      }
-    }
-    const run = () =>
+    const resume = async () => ((await ledger.read(async (reader) => (await reader.runs()).length, 0)) > 0 ? ['--resume'] : [])
+    const run = async () =>
       spawn(
         process.execPath,
         [
@@ -60,11 +53,10 @@ describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
           'rt',
           '--to',
           'halo',
-          '--ledger',
-          ledger,
+          ...ledger.flags,
           '--report-dir',
           join(folder, 'reports'),
-          ...resume(),
+          ...(await resume()),
           '--no-verify',
           '--concurrency',
           '3',
@@ -83,44 +75,41 @@ describe('ticketbridge migrate, killed with SIGKILL again and again', () => {
       return 1 + (state % 20)
     }
     const stepsOf: Record<string, number> = { pending: 1, created: 2, failed: 2, completed: 3, skipped: 3 }
-    const ledgerRows = () => {
-      if (!existsSync(ledger)) return 0
-      const reader = new MigrationLedger(ledger)
-      try {
-        return Object.values(reader.counts()).reduce(
-          (sum, states) => sum + Object.entries(states).reduce((total, [name, count]) => total + (count ?? 0) * (stepsOf[name] ?? 1), 0),
-          0,
-        )
-      } finally {
-        reader.close()
-      }
-    }
+    const ledgerRows = () =>
+      ledger.read(
+        async (reader) =>
+          Object.values(await reader.counts()).reduce(
+            (sum, states) => sum + Object.entries(states).reduce((total, [name, count]) => total + (count ?? 0) * (stepsOf[name] ?? 1), 0),
+            0,
+          ),
+        0,
+      )
     /** Whether the ledger holds work begun and not finished: a record `pending` or `created`. */
-    const unfinished = () => {
-      const reader = new MigrationLedger(ledger)
-      try {
-        return Object.values(reader.counts()).some((states) => (states.pending ?? 0) + (states.created ?? 0) > 0)
-      } finally {
-        reader.close()
-      }
-    }
+    const unfinished = () =>
+      ledger.read(async (reader) => Object.values(await reader.counts()).some((states) => (states.pending ?? 0) + (states.created ?? 0) > 0), false)
     // Kills count only where they cut a run short, with work begun and not finished in the ledger.
     let kills = 0
     for (let attempt = 0; attempt < 40 && kills < 12; attempt += 1) {
-      const threshold = ledgerRows() + nextStep()
-      const child = run()
+      const threshold = (await ledgerRows()) + nextStep()
+      const child = await run()
       const exited = waitForExit(child)
-      const poll = setInterval(() => {
-        if (ledgerRows() >= threshold) child.kill('SIGKILL')
-      }, 10)
+      let running = true
+      const watching = (async () => {
+        while (running) {
+          if ((await ledgerRows()) >= threshold) return child.kill('SIGKILL')
+          await setTimeout(10)
+        }
+      })()
       const { signal } = await exited
-      clearInterval(poll)
+      running = false
+      await watching
       if (signal !== 'SIGKILL') break
-      if (unfinished()) kills += 1
+      if (await unfinished()) kills += 1
     }
+    await ledger.close()
     expect(kills).toBeGreaterThanOrEqual(10)
 
-    const final = run()
+    const final = await run()
     let output = ''
     final.stdout?.on('data', (chunk) => (output += chunk))
     final.stderr?.on('data', (chunk) => (output += chunk))

@@ -1,16 +1,24 @@
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { AbortError, ConfigurationError } from '@ticketbridge/core'
 import { createRequestMeter } from '@ticketbridge/http'
+import { describeLedgerLocation, isPostgresLocation } from '@ticketbridge/migrate'
 import { Command } from 'commander'
 import { commandHelp } from '../output/command-help'
 import { exitCodes } from '../output/exit-codes'
 import { stopOnSignals } from '../output/stop-on-signals'
 import { createRateLimitNotice } from '../output/rate-limit-notice'
-import { addConnectionOptions, type ConnectionOptions, connect, connectionSettings, parsePositiveInteger } from './shared-options'
+import {
+  addConnectionOptions,
+  type ConnectionOptions,
+  connect,
+  connectionSettings,
+  ledgerNameOptionText,
+  ledgerOptionText,
+  parsePositiveInteger,
+} from './shared-options'
 import { checkReportFolder } from './check-report-folder'
-import { defaultLedgerPath, resolveInstances } from './default-ledger-path'
+import { type LedgerLocation, ledgerLocation, resolveInstances } from './ledger-location'
 import { MigrationLedgerState } from './migrate-ledger-state'
 import { runMigration } from './run-migration'
 import { allVendors, findConnector, vendorChoices } from '../connectors/connectors'
@@ -25,6 +33,7 @@ interface MigrateOptions extends ConnectionOptions {
   resume?: boolean
   retryFailed?: boolean
   ledger?: string
+  ledgerName?: string
   allowUnmapped?: boolean
   allowNotifications?: boolean
   reportDir: string
@@ -50,7 +59,8 @@ export function createMigrateCommand(): Command {
       '--allow-notifications',
       'write into a target that cannot suppress its notifications (RT scrips, Autotask workflow rules) without asking: requesters may be emailed',
     )
-    .option('--ledger <file>', 'the SQLite ledger (default: one per pair of instances, under $TICKETBRIDGE_STATE_DIR or ~/.local/state/ticketbridge)')
+    .option(...ledgerOptionText)
+    .option(...ledgerNameOptionText)
     .option('--report-dir <folder>', 'where the JSON and HTML reports go', join('.ticketbridge', 'reports'))
     .option('--concurrency <count>', 'tickets moved at once', parsePositiveInteger('concurrency'))
     .option('--no-verify', 'skip verification after the run')
@@ -75,21 +85,20 @@ export function createMigrateCommand(): Command {
   addConnectionOptions(command)
   return command.action(async (options: MigrateOptions) => {
     const instances = await resolveInstances(options)
-    const ledgerPath = options.ledger ?? defaultLedgerPath(instances.from, instances.to)
+    const location = ledgerLocation(options, instances)
     if (options.from === options.to) throw new ConfigurationError('--from and --to name the same vendor.', { option: 'to' })
     if (options.resume && !options.dryRun) {
-      const runs = existsSync(ledgerPath) ? MigrationLedgerState.runCount(ledgerPath) : 0
+      const runs = await MigrationLedgerState.runCount(location)
       if (runs === 0)
         throw new ConfigurationError(
-          `--resume: ${ledgerPath} holds no run to resume. Leave out --resume to start the migration, or name its ledger with --ledger.`,
+          `--resume: ${location.label} holds no run to resume. Leave out --resume to start the migration, or name its ledger with --ledger.`,
           { option: 'resume' },
         )
     }
     await checkReportFolder(options.reportDir)
-    if (!options.dryRun && existsSync(ledgerPath) && !options.resume && !options.retryFailed && !options.since) {
-      const state = new MigrationLedgerState(ledgerPath)
-      const interrupted = state.interruptedRun()
-      state.close()
+    const state = !options.dryRun && !options.resume && !options.retryFailed && !options.since ? await MigrationLedgerState.open(location) : undefined
+    if (state) {
+      const interrupted = await state.interruptedRun().finally(() => state.close())
       if (interrupted)
         throw new ConfigurationError(
           `An earlier run (${interrupted}) stopped before it finished. Pass --resume to continue it, or --ledger to start a separate migration.`,
@@ -108,7 +117,7 @@ export function createMigrateCommand(): Command {
       const result = await runMigration({
         source,
         target,
-        ledgerPath,
+        ledger: location,
         reportFolder: options.reportDir,
         ...(options.mapping ? { mappingFile: options.mapping } : {}),
         ...(options.dryRun ? { dryRun: true } : {}),
@@ -125,7 +134,7 @@ export function createMigrateCommand(): Command {
         ticketWebUrl: await ticketWebAddresses(options),
       })
       console.log(`\nReport: ${result.htmlPath}\nJSON:   ${result.jsonPath}`)
-      if (result.interrupted) console.log(describeInterruption(result.interrupted, options, ledgerPath))
+      if (result.interrupted) console.log(describeInterruption(result.interrupted, options, location))
       process.exitCode = result.interrupted ? exitCodes.interrupted : result.complete ? exitCodes.success : exitCodes.incomplete
     } catch (error) {
       // Stopped before the run began (in the preflight): nothing was written.
@@ -140,11 +149,12 @@ export function createMigrateCommand(): Command {
 }
 
 /** What an interrupted run left, and the command that goes on from there. */
-function describeInterruption(phase: 'run' | 'verify', options: MigrateOptions, ledgerPath: string): string {
-  const ledger = options.ledger ? ` --ledger ${options.ledger}` : ''
+function describeInterruption(phase: 'run' | 'verify', options: MigrateOptions, location: LedgerLocation): string {
+  // The address as given stays out of the output (it may hold a password): the label hides it.
+  const ledger = `${options.ledger ? ` --ledger ${isPostgresLocation(location.ledger) ? `'${describeLedgerLocation(location.ledger)}'` : location.ledger}` : ''}${options.ledgerName ? ` --ledger-name ${options.ledgerName}` : ''}`
   if (phase === 'verify')
     return `Interrupted while verifying: the migration itself finished. Check the target with: ticketbridge verify --from ${options.from} --to ${options.to}${ledger}`
-  return `Interrupted: every finished step is in the ledger (${ledgerPath}). Go on with: ticketbridge migrate --from ${options.from} --to ${options.to}${ledger} --resume`
+  return `Interrupted: every finished step is in the ledger (${location.label}). Go on with: ticketbridge migrate --from ${options.from} --to ${options.to}${ledger} --resume`
 }
 
 /**

@@ -43,7 +43,7 @@ describe.skipIf(!rtUrl)('migrations with the real RT 5', () => {
   it('moves tickets from the real RT into the Halo simulator and verifies them', async () => {
     const since = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000).toISOString()
     await seedHelpDesk(rt, 12, 31)
-    const migration = createMigration({ source: rt, target: halo, ledgerPath: join(folder, 'rt-to-halo.sqlite'), since })
+    const migration = createMigration({ source: rt, target: halo, ledger: join(folder, 'rt-to-halo.sqlite'), since })
     try {
       const report = await migration.run()
       expect(report.counts.tickets.created).toBeGreaterThanOrEqual(12)
@@ -59,7 +59,7 @@ describe.skipIf(!rtUrl)('migrations with the real RT 5', () => {
 
   it('moves tickets from the Autotask simulator into the real RT and verifies them', async () => {
     await seedHelpDesk(autotask, 12, 37)
-    const migration = createMigration({ source: autotask, target: rt, ledgerPath: join(folder, 'autotask-to-rt.sqlite') })
+    const migration = createMigration({ source: autotask, target: rt, ledger: join(folder, 'autotask-to-rt.sqlite') })
     try {
       const report = await migration.run()
       // On a fresh RT (CI) all 12 are created; on an RT an earlier run filled, adopted (matched), not repeated.

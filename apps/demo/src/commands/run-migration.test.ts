@@ -26,7 +26,7 @@ describe('runMigration reports', () => {
       const result = await runMigration({
         source,
         target,
-        ledgerPath: join(folder, 'ledger.sqlite'),
+        ledger: { ledger: join(folder, 'ledger.sqlite') },
         reportFolder: join(folder, 'reports'),
         log: (line) => lines.push(line),
       })
@@ -66,7 +66,7 @@ describe('runMigration reports', () => {
       const result = await runMigration({
         source,
         target,
-        ledgerPath: join(folder, 'budget.sqlite'),
+        ledger: { ledger: join(folder, 'budget.sqlite') },
         reportFolder: join(folder, 'budget-reports'),
         rateLimitNotice: notice,
         meters,
@@ -113,9 +113,9 @@ describe('runMigration reports', () => {
     try {
       await seedHelpDesk(seeder, 30, 7)
       const common = { reportFolder: join(folder, 'estimate-reports'), log: () => undefined, verify: false }
-      const dryRun = await runMigration({ ...common, ...dry, ledgerPath: join(folder, 'dry.sqlite'), dryRun: true })
+      const dryRun = await runMigration({ ...common, ...dry, ledger: { ledger: join(folder, 'dry.sqlite') }, dryRun: true })
       const estimate = dryRun.report.requests?.target
-      const run = await runMigration({ ...common, ...real, ledgerPath: join(folder, 'real.sqlite') })
+      const run = await runMigration({ ...common, ...real, ledger: { ledger: join(folder, 'real.sqlite') } })
       expect(run.report.counts.tickets.created).toBe(30)
       const actual = run.report.requests?.target
       // The dry run reads the source as the run does, and counts the target's side with the

@@ -4,6 +4,7 @@ import { AbortError, type TicketingAdapter } from '@ticketbridge/core'
 import type { RequestMeter } from '@ticketbridge/http'
 import {
   createMigration,
+  isPostgresLocation,
   loadMappingFile,
   MigrationInterruptedError,
   type MigrationReport,
@@ -21,7 +22,8 @@ import type { RateLimitNotice } from '../output/rate-limit-notice'
 export interface RunMigrationOptions {
   source: TicketingAdapter
   target: TicketingAdapter
-  ledgerPath: string
+  /** The ledger: a SQLite file, or a named ledger in PostgreSQL. */
+  ledger: { ledger: string; ledgerName?: string }
   reportFolder: string
   mappingFile?: string
   dryRun?: boolean
@@ -59,7 +61,7 @@ export interface RunMigrationResult {
 export async function runMigration(options: RunMigrationOptions): Promise<RunMigrationResult> {
   const { source, target, log } = options
   const mapping = options.mappingFile ? await loadMappingFile(options.mappingFile) : undefined
-  await mkdir(resolve(options.ledgerPath, '..'), { recursive: true })
+  if (!isPostgresLocation(options.ledger.ledger)) await mkdir(resolve(options.ledger.ledger, '..'), { recursive: true })
   let preflight: PreflightReport | undefined
   // Meters may have counted before this run (the demo seeds through them, and its adapters serve
   // several legs): this run's requests are counted from here.
@@ -83,7 +85,8 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
   const migration = createMigration({
     source,
     target,
-    ledgerPath: options.ledgerPath,
+    ledger: options.ledger.ledger,
+    ...(options.ledger.ledgerName ? { ledgerName: options.ledger.ledgerName } : {}),
     ...(mapping ? { mapping } : {}),
     ...(options.dryRun ? { dryRun: true } : {}),
     ...(options.since ? { since: options.since } : {}),

@@ -67,3 +67,15 @@ export function parsePositiveInteger(name: string): (value: string) => number {
     return parsed
   }
 }
+
+/** `--ledger`, as migrate, verify, rollback and report take it. */
+export const ledgerOptionText = [
+  '--ledger <file|url>',
+  'the ledger: a SQLite file, or a PostgreSQL database (postgres://…) shared by many migrations and workers (default: $TICKETBRIDGE_LEDGER, else one SQLite file per pair of instances under $TICKETBRIDGE_STATE_DIR or ~/.local/state/ticketbridge)',
+] as const
+
+/** `--ledger-name`: which of a PostgreSQL database's ledgers. */
+export const ledgerNameOptionText = [
+  '--ledger-name <name>',
+  "the migration's ledger in a PostgreSQL database (default: made from the two instances, as the default file's name is)",
+] as const

@@ -57,8 +57,8 @@ async function migrateBothWays(options: { shareBudget: boolean }): Promise<Outco
   const memoryTarget = createMemoryAdapter({ vendor: 'memory-target' })
   try {
     await seedHelpDesk(memorySource, 8, 5)
-    const outgoing = createMigration({ source: outgoingSource, target: memoryTarget, ledgerPath: join(folder, 'outgoing.sqlite') })
-    const incoming = createMigration({ source: memorySource, target: incomingTarget, ledgerPath: join(folder, 'incoming.sqlite') })
+    const outgoing = createMigration({ source: outgoingSource, target: memoryTarget, ledger: join(folder, 'outgoing.sqlite') })
+    const incoming = createMigration({ source: memorySource, target: incomingTarget, ledger: join(folder, 'incoming.sqlite') })
     try {
       // The control's 429s can exhaust the retries and stop a run: counted, not thrown.
       const runs = await Promise.allSettled([outgoing.run(), incoming.run()])

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs'
 import { ConfigurationError } from '@ticketbridge/core'
-import { MigrationLedger, verifyMigration } from '@ticketbridge/migrate'
+import { openLedger, verifyMigration } from '@ticketbridge/migrate'
 import { Command } from 'commander'
 import { allVendors } from '../connectors/connectors'
 import { commandHelp } from '../output/command-help'
@@ -8,15 +7,16 @@ import { exitCodes } from '../output/exit-codes'
 import { announceRateLimitWaits } from '../output/announce-rate-limit-waits'
 import { createProgressReporter } from '../output/progress-reporter'
 import { createRateLimitNotice } from '../output/rate-limit-notice'
-import { resolveLedgerPath } from './default-ledger-path'
-import { addConnectionOptions, type ConnectionOptions, connect } from './shared-options'
+import { type LedgerOptions, ledgerMayExist, resolveLedgerLocation } from './ledger-location'
+import { addConnectionOptions, type ConnectionOptions, connect, ledgerNameOptionText, ledgerOptionText } from './shared-options'
 
 export function createVerifyCommand(): Command {
   const command = new Command('verify')
     .description("Check the target against a migration's ledger: status categories, comment counts, file bytes, sampled fields.")
     .requiredOption('--from <vendor>', 'source vendor')
     .requiredOption('--to <vendor>', 'target vendor')
-    .option('--ledger <file>', 'the SQLite ledger (default: one per pair of instances, under $TICKETBRIDGE_STATE_DIR or ~/.local/state/ticketbridge)')
+    .option(...ledgerOptionText)
+    .option(...ledgerNameOptionText)
     .addHelpText(
       'after',
       commandHelp({
@@ -26,16 +26,16 @@ export function createVerifyCommand(): Command {
       }),
     )
   addConnectionOptions(command)
-  return command.action(async (options: ConnectionOptions & { from: string; to: string; ledger?: string }) => {
-    const ledgerPath = await resolveLedgerPath(options)
-    if (!existsSync(ledgerPath))
-      throw new ConfigurationError(`No ledger at ${ledgerPath}: run ticketbridge migrate first, or pass --ledger.`, { option: 'ledger' })
+  return command.action(async (options: ConnectionOptions & LedgerOptions & { from: string; to: string }) => {
+    const location = await resolveLedgerLocation(options)
+    if (!ledgerMayExist(location))
+      throw new ConfigurationError(`No ledger at ${location.label}: run ticketbridge migrate first, or pass --ledger.`, { option: 'ledger' })
     const rateLimitNotice = createRateLimitNotice()
     const [source, target] = await Promise.all([
       connect(options.from, options, rateLimitNotice.hooks),
       connect(options.to, options, rateLimitNotice.hooks),
     ])
-    const ledger = new MigrationLedger(ledgerPath)
+    const ledger = await openLedger(location.ledger, { name: location.ledgerName })
     const progress = createProgressReporter('verify')
     let done = 0
     let total: number | undefined
@@ -68,7 +68,7 @@ export function createVerifyCommand(): Command {
     } finally {
       waits.stop()
       progress.stop()
-      ledger.close()
+      await ledger.close()
       await Promise.all([source.close(), target.close()])
     }
   })

@@ -33,12 +33,13 @@ const ticketsPerLookup = 1_000
 
 async function lookUpOnTarget(context: MigrationContext, tickets: readonly Ticket[]): Promise<void> {
   const { ledger, source, target, runId } = context
-  const unplaced = tickets.filter((ticket) => {
-    const known = ledger.get('ticket', ticket.id)
-    if (known?.targetId) return false
-    if (known?.state === 'skipped' || (known?.state === 'failed' && !context.retryFailed)) return false
-    return !context.foundOnTarget.has(ticket.id)
-  })
+  const unplaced: Ticket[] = []
+  for (const ticket of tickets) {
+    const known = await ledger.get('ticket', ticket.id)
+    if (known?.targetId) continue
+    if (known?.state === 'skipped' || (known?.state === 'failed' && !context.retryFailed)) continue
+    if (!context.foundOnTarget.has(ticket.id)) unplaced.push(ticket)
+  }
   if (unplaced.length === 0) return
   const stamps = new Map(unplaced.map((ticket) => [externalIdStamp(source.vendor, ticket.id), ticket]))
   const found = await findTicketsByExternalIds(target, [...stamps.keys()], { signal: context.signal })
@@ -59,9 +60,9 @@ async function lookUpOnTarget(context: MigrationContext, tickets: readonly Ticke
     const adopted = copies[0]
     context.foundOnTarget.set(ticket.id, adopted ? { id: adopted.id, status: adopted.status } : null)
     if (!adopted) continue
-    const known = ledger.get('ticket', ticket.id)
+    const known = await ledger.get('ticket', ticket.id)
     // Not created by this ledger's runs: a rollback from here leaves it alone.
-    ledger.put({
+    await ledger.put({
       kind: 'ticket',
       sourceId: ticket.id,
       parentSourceId: null,

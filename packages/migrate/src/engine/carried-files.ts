@@ -45,10 +45,10 @@ export async function carriedFilesOf(
     budget.bytesLeft -= size
     return true
   }
-  const take = (key: string, filename: string, contentType: string, data: Uint8Array) => {
+  const take = async (key: string, filename: string, contentType: string, data: Uint8Array) => {
     const fingerprint = createHash('sha256').update(data).digest('hex')
     // Counted once the create carrying it lands (recordCarriedFiles); one whose create fails is left to the file step's next try.
-    ledger.putChild(ticket.id, runId, { kind: 'attachment', sourceId: key, state: 'pending', fingerprint })
+    await ledger.putChild(ticket.id, runId, { kind: 'attachment', sourceId: key, state: 'pending', fingerprint })
     inputs.push({ filename, contentType, data })
     carried.push({ key, fingerprint })
   }
@@ -56,26 +56,26 @@ export async function carriedFilesOf(
   const listed = (await inlineImages.listedFiles()) ?? []
   for (const file of listed) {
     const key = childKey(ticket.id, file.id)
-    if (!belongs(file.commentId) || ledger.get('attachment', key) !== undefined || !reserve(file.size)) continue
+    if (!belongs(file.commentId) || (await ledger.get('attachment', key)) !== undefined || !reserve(file.size)) continue
     const data = await source.attachments.download(file, { signal: context.signal })
     budget.bytesLeft += file.size - data.byteLength
     // The listed size may be off (a vendor that rounds it): over the target's limit, the file step records the refusal.
     if (limit !== undefined && data.byteLength > limit) continue
-    take(key, file.filename, file.contentType, data)
+    await take(key, file.filename, file.contentType, data)
   }
   for (const { image, commentSourceId } of inlineImages.queued) {
     const key = childKey(ticket.id, `inline-${image.digest.slice(0, 16)}`)
-    if (!belongs(commentSourceId) || ledger.get('attachment', key) !== undefined || !reserve(image.data.byteLength)) continue
-    take(key, image.filename, image.contentType, image.data)
+    if (!belongs(commentSourceId) || (await ledger.get('attachment', key)) !== undefined || !reserve(image.data.byteLength)) continue
+    await take(key, image.filename, image.contentType, image.data)
   }
   return { inputs, carried }
 }
 
 /** The create carrying these files landed: they are on the target with it. */
-export function recordCarriedFiles(plan: TicketPlan, files: readonly CarriedFile[]): void {
+export async function recordCarriedFiles(plan: TicketPlan, files: readonly CarriedFile[]): Promise<void> {
   const { context, ticket } = plan
   for (const file of files) {
-    context.ledger.putChild(ticket.id, context.runId, {
+    await context.ledger.putChild(ticket.id, context.runId, {
       kind: 'attachment',
       sourceId: file.key,
       state: 'completed',

@@ -16,6 +16,7 @@ import { createServedVendorSimulators } from '../test-support/served-vendor-simu
 import { rtConnector } from '@ticketbridge/rt/connector'
 import { autotaskConnector } from '@ticketbridge/autotask/connector'
 import { createMigration } from './create-migration'
+import { testLedger } from '../test-support/test-ledger'
 
 let folder: string
 const simulators = createServedVendorSimulators()
@@ -69,9 +70,9 @@ describe('every record read lands in exactly one column', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     const ids = await seedFullHelpDesk(source)
     const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { attachments: { maxBytes: 4000 } } })
-    const ledgerPath = join(folder, 'ledger.sqlite')
-    const run = async (options: { ledgerPath?: string; mapping?: { options: { createPeople: boolean } } } = {}) => {
-      const migration = createMigration({ source, target, ledgerPath, ...options })
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
+    const run = async (options: { ledger?: string; ledgerName?: string; mapping?: { options: { createPeople: boolean } } } = {}) => {
+      const migration = createMigration({ source, target, ...ledgerAt, ...options })
       try {
         const report = await migration.run()
         expectEveryRecordCounted(report)
@@ -97,7 +98,7 @@ describe('every record read lands in exactly one column', () => {
     expect(changed.counts.tickets).toMatchObject({ read: 10, updated: 1, skipped: 9 })
 
     // A fresh ledger finds everything on the target: matched, not created again.
-    const fresh = await run({ ledgerPath: join(folder, 'fresh.sqlite') })
+    const fresh = await run({ ...testLedger(folder, 'fresh.sqlite') })
     expect(fresh.counts.tickets).toMatchObject({ read: 10, matched: 10, created: 0 })
     expect(fresh.counts.comments).toMatchObject({ matched: source.store.comments.size, created: 0 })
     expect(fresh.counts.timeEntries).toMatchObject({ matched: 4, created: 0 })
@@ -125,7 +126,7 @@ describe('every record read lands in exactly one column', () => {
     const migration = createMigration({
       source,
       target: flaky,
-      ledgerPath: join(folder, 'ledger.sqlite'),
+      ...testLedger(folder, 'ledger.sqlite'),
       transientRetries: { rounds: 2, initialDelayMs: 5 },
     })
     try {
@@ -156,7 +157,7 @@ describe('every record read lands in exactly one column', () => {
           })
         : undefined,
     )
-    const migration = createMigration({ source, target: refusing, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target: refusing, ...testLedger(folder, 'ledger.sqlite') })
     try {
       const report = await migration.run()
       expectEveryRecordCounted(report)
@@ -181,12 +182,12 @@ describe('every record read lands in exactly one column', () => {
         data: new TextEncoder().encode(`file ${index}`),
       })
     }
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     try {
       const report = await migration.run()
       expectEveryRecordCounted(report)
       expect(report.counts.tickets).toMatchObject({ read: 3, created: 3 })
-      const rerun = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+      const rerun = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
       try {
         expectEveryRecordCounted(await rerun.run())
       } finally {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { crashAfterWrites } from '../test-support/crash-after-writes'
 import { fileBytes, seedMemoryHelpDesk } from '../test-support/seed-memory-help-desk'
 import { createMigration } from './create-migration'
+import { testLedger } from '../test-support/test-ledger'
 
 let folder: string
 beforeEach(() => {
@@ -28,9 +29,9 @@ describe('createMigration', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedMemoryHelpDesk(source, 30)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const ledgerPath = join(folder, 'ledger.sqlite')
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
 
-    const first = createMigration({ source, target, ledgerPath })
+    const first = createMigration({ source, target, ...ledgerAt })
     const report = await first.run()
     expect(report.counts.tickets).toMatchObject({ read: 30, created: 30, failed: 0 })
     expect(report.counts.comments.created).toBe(source.store.comments.size)
@@ -43,7 +44,7 @@ describe('createMigration', () => {
     const after = await countTarget(target)
     expect(after).toEqual({ tickets: 30, comments: source.store.comments.size, attachments: source.store.attachments.size, people: 2 })
 
-    const again = createMigration({ source, target, ledgerPath })
+    const again = createMigration({ source, target, ...ledgerAt })
     const rerun = await again.run()
     expect(rerun.counts.tickets).toMatchObject({ read: 30, created: 0, skipped: 30 })
     expect(await countTarget(target)).toEqual(after)
@@ -54,7 +55,7 @@ describe('createMigration', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedMemoryHelpDesk(source, 10)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     await migration.run()
     for await (const ticket of source.tickets.list()) {
       const moved = await target.tickets.findByExternalId(`memory-source:${ticket.id}`)
@@ -83,7 +84,7 @@ describe('createMigration', () => {
         vendor: 'memory-target',
         capabilities: { tickets: { createBatchLimit: 5, attachments: mode.carries }, comments: { createBatchLimit: 5, attachments: mode.carries } },
       })
-      const ledgerPath = join(folder, 'ledger.sqlite')
+      const ledgerAt = testLedger(folder, 'ledger.sqlite')
       // Each run crashes right after the first write of one kind, in the order a run writes them,
       // until a run gets through: every kind is interrupted, a batch after it landed and before its
       // answer reached the ledger.
@@ -91,7 +92,7 @@ describe('createMigration', () => {
       const crashed: string[] = []
       for (let attempt = 0; attempt < 40; attempt += 1) {
         const crashing = crashAfterWrites(target, 1, { only: kinds[attempt % kinds.length]!, onCrash: (operation) => crashed.push(operation) })
-        const migration = createMigration({ source, target: crashing, ledgerPath, concurrency: 2 })
+        const migration = createMigration({ source, target: crashing, ...ledgerAt, concurrency: 2 })
         try {
           await migration.run()
           break
@@ -102,7 +103,7 @@ describe('createMigration', () => {
         }
       }
       expect(crashed.slice(0, kinds.length)).toEqual(kinds)
-      const final = createMigration({ source, target, ledgerPath })
+      const final = createMigration({ source, target, ...ledgerAt })
       await final.run()
       const verify = await final.verify()
       await final.close()
@@ -134,14 +135,14 @@ describe('createMigration', () => {
     const first = createMigration({
       source,
       target: crashAfterWrites(target, 3, { only: 'attachments.upload' }),
-      ledgerPath: join(folder, 'a.sqlite'),
+      ...testLedger(folder, 'a.sqlite'),
       concurrency: 2,
     })
     await expect(first.run()).rejects.toSatisfy((error) => AbortError.isInstance(error))
     await first.close()
     const partial = await countTarget(target)
     expect(partial.tickets).toBeGreaterThan(0)
-    const second = createMigration({ source, target, ledgerPath: join(folder, 'b.sqlite') })
+    const second = createMigration({ source, target, ...testLedger(folder, 'b.sqlite') })
     const report = await second.run()
     expect(report.counts.tickets.created).toBe(15 - partial.tickets)
     expect((await second.verify()).differences).toEqual([])
@@ -166,7 +167,7 @@ describe('createMigration', () => {
       attachments: { ...counting.attachments, upload: countWrites(counting.attachments.upload) },
       people: { ...counting.people, create: countWrites(counting.people.create!) },
     }
-    const third = createMigration({ source, target: watched, ledgerPath: join(folder, 'c.sqlite') })
+    const third = createMigration({ source, target: watched, ...testLedger(folder, 'c.sqlite') })
     const rerun = await third.run()
     expect(writes).toBe(0)
     // Each found on the target by its stamp: matched, not created.
@@ -189,7 +190,7 @@ describe('createMigration', () => {
       description: { text: 'From the other desk.' },
       externalId: `memory-source:${sourceId}`,
     })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     const report = await migration.run()
     await migration.close()
     expect(report.counts.tickets.created).toBe(2)
@@ -201,7 +202,7 @@ describe('createMigration', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedMemoryHelpDesk(source, 4)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     await migration.run()
     expect((await migration.verify()).passed).toBe(true)
     // A copy made outside the tool, with the same stamp.
@@ -246,7 +247,7 @@ describe('createMigration', () => {
       },
     }
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     const report = await migration.run()
     expect(report.counts.comments.created).toBe(memory.store.comments.size)
     expect((await migration.verify()).passed).toBe(true)
@@ -258,8 +259,8 @@ describe('createMigration', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedMemoryHelpDesk(source, 6)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const ledgerPath = join(folder, 'ledger.sqlite')
-    const first = createMigration({ source, target, ledgerPath })
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
+    const first = createMigration({ source, target, ...ledgerAt })
     await first.run()
     await first.close()
     await new Promise((resolve) => setTimeout(resolve, 20))
@@ -267,7 +268,7 @@ describe('createMigration', () => {
     await new Promise((resolve) => setTimeout(resolve, 20))
     await source.tickets.update('4', { subject: 'Printer 1 is jammed (escalated)' })
     await source.comments.create('4', { body: { text: 'Escalated to the vendor.' }, visibility: 'internal' })
-    const delta = createMigration({ source, target, ledgerPath, since })
+    const delta = createMigration({ source, target, ...ledgerAt, since })
     const report = await delta.run()
     await delta.close()
     expect(report.counts.tickets).toMatchObject({ read: 1, updated: 1, created: 0 })
@@ -282,8 +283,8 @@ describe('createMigration', () => {
     await seedMemoryHelpDesk(source, 4)
     await source.attachments.upload('4', { filename: 'huge.bin', data: fileBytes(1, 5000) })
     const limited = createMemoryAdapter({ vendor: 'memory-target', capabilities: { attachments: { maxBytes: 4000 } } })
-    const ledgerPath = join(folder, 'ledger.sqlite')
-    const migration = createMigration({ source, target: limited, ledgerPath })
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
+    const migration = createMigration({ source, target: limited, ...ledgerAt })
     const report = await migration.run()
     await migration.close()
     expect(report.counts.attachments.failed).toBe(1)
@@ -294,7 +295,7 @@ describe('createMigration', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedMemoryHelpDesk(source, 4)
     const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { comments: { setAuthor: false, setCreatedAt: false } } })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     const report = await migration.run()
     await migration.close()
     const texts = [...target.store.comments.values()].map((comment) => comment.bodyText)
@@ -311,7 +312,7 @@ describe('createMigration', () => {
     await seedMemoryHelpDesk(source, 3)
     for (const setCreatedAt of [true, false]) {
       const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { tickets: { setCreatedAt } } })
-      const migration = createMigration({ source, target, ledgerPath: join(folder, `ledger-${setCreatedAt}.sqlite`) })
+      const migration = createMigration({ source, target, ...testLedger(folder, `ledger-${setCreatedAt}.sqlite`) })
       await migration.run()
       expect((await migration.verify()).passed).toBe(true)
       await migration.close()
@@ -334,13 +335,13 @@ describe('createMigration', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedMemoryHelpDesk(source, 8)
     const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { comments: { html: false } } })
-    const ledgerPath = join(folder, 'ledger.sqlite')
-    const dry = createMigration({ source, target, ledgerPath, dryRun: true })
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
+    const dry = createMigration({ source, target, ...ledgerAt, dryRun: true })
     const dryReport = await dry.run()
     await dry.close()
     expect(await countTarget(target)).toEqual({ tickets: 0, comments: 0, attachments: 0, people: 0 })
     expect(dryReport.dryRun).toBe(true)
-    const real = createMigration({ source, target, ledgerPath })
+    const real = createMigration({ source, target, ...ledgerAt })
     const realReport = await real.run()
     await real.close()
     expect(dryReport.counts).toEqual(realReport.counts)
@@ -356,7 +357,7 @@ describe('createMigration', () => {
     const migration = createMigration({
       source,
       target,
-      ledgerPath: join(folder, 'ledger.sqlite'),
+      ...testLedger(folder, 'ledger.sqlite'),
       mapping: { statuses: { Closed: { category: 'resolved' } } },
     })
     const preflight = await migration.preflight()
@@ -391,7 +392,7 @@ describe('createMigration', () => {
       timeEntries: counted(memorySource.timeEntries, asked.timeEntries),
     }
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     const preflight = await migration.preflight()
     // One read covers the first batch: the sample is that batch.
     expect(preflight.estimate.sampledTickets).toBe(100)
@@ -419,7 +420,7 @@ describe('createMigration', () => {
     const memoryTarget = createMemoryAdapter({ vendor: 'memory-target' })
     // 60 requests a minute: one a second.
     const target: TicketingAdapter = { ...memoryTarget, rateLimit: { requests: 60, windowMs: 60_000, source: 'a test budget' } }
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     const preflight = await migration.preflight()
     await migration.close()
     expect(preflight.estimate.secondsAtRateLimit.source).toBeUndefined()
@@ -430,10 +431,10 @@ describe('createMigration', () => {
     const source = createMemoryAdapter()
     const target = createMemoryAdapter()
     expect(() =>
-      createMigration({ source, target, ledgerPath: join(folder, 'x.sqlite'), mapping: { statuses: { New: { category: 'archived' } } } as never }),
+      createMigration({ source, target, ...testLedger(folder, 'x.sqlite'), mapping: { statuses: { New: { category: 'archived' } } } as never }),
     ).toThrowError(ConfigurationError)
     try {
-      createMigration({ source, target, ledgerPath: join(folder, 'x.sqlite'), mapping: { priorites: {} } as never })
+      createMigration({ source, target, ...testLedger(folder, 'x.sqlite'), mapping: { priorites: {} } as never })
     } catch (error) {
       expect(ConfigurationError.isInstance(error) && error.option).toBe('mapping')
       expect(String(error)).toContain('priorites')
@@ -444,7 +445,7 @@ describe('createMigration', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedMemoryHelpDesk(source, 5)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     await migration.run()
     expect(target.store.tickets.size).toBe(5)
     const peopleMade = [...target.store.people.keys()].map(String)

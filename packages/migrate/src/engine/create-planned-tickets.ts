@@ -17,7 +17,7 @@ export async function createPlannedTickets(plans: readonly TicketPlan[]): Promis
   if (toCreate.length === 0) return failures
   const { target, signal } = toCreate[0]!.context
   for (const { context, ticket, known } of toCreate) {
-    context.ledger.put({
+    await context.ledger.put({
       kind: 'ticket',
       sourceId: ticket.id,
       parentSourceId: null,
@@ -44,15 +44,15 @@ export async function createPlannedTickets(plans: readonly TicketPlan[]): Promis
     items = toCreate.map(() => ({ ok: false, error }))
   }
   let fatal: { error: unknown } | undefined
-  items.forEach((item, index) => {
+  for (const [index, item] of items.entries()) {
     const plan = toCreate[index]!
     if (item.ok) {
       plan.warnings.push(...item.warnings)
-      recordPlaced(plan, item.id)
-      if (plan.createFiles) recordCarriedFiles(plan, plan.createFiles.carried)
+      await recordPlaced(plan, item.id)
+      if (plan.createFiles) await recordCarriedFiles(plan, plan.createFiles.carried)
     } else if (isFatalError(item.error)) fatal ??= { error: item.error }
-    else failures.set(plan, { settled: recordTicketFailure(plan.context, plan.ticket, plan.warnings, item.error), counts: plan.context.counts })
-  })
+    else failures.set(plan, { settled: await recordTicketFailure(plan.context, plan.ticket, plan.warnings, item.error), counts: plan.context.counts })
+  }
   // Every ticket that landed is in the ledger first; then the run stops.
   if (fatal) throw fatal.error
   return failures

@@ -54,7 +54,7 @@ export async function finishTicket(plan: TicketPlan, comments: TicketCommentsWri
       attachmentDigests: attachmentDigests.sort(),
       ...(timeEntries ? { timeEntries: timeEntries.totals } : {}),
     }
-    ledger.put({
+    await ledger.put({
       kind: 'ticket',
       sourceId: ticket.id,
       parentSourceId: null,
@@ -64,11 +64,11 @@ export async function finishTicket(plan: TicketPlan, comments: TicketCommentsWri
       runId,
       fingerprint: JSON.stringify(fingerprint),
     })
-    ledger.setWarnings(runId, 'ticket', ticket.id, warnings)
+    await ledger.setWarnings(runId, 'ticket', ticket.id, warnings)
     tally(counts.tickets, plan.outcome)
     return { settled: plan.outcome, counts }
   } catch (error) {
-    return { settled: recordTicketFailure(context, ticket, warnings, error), counts }
+    return { settled: await recordTicketFailure(context, ticket, warnings, error), counts }
   }
 }
 

@@ -35,7 +35,7 @@ export async function migrateAttachments(
   const files = listed ? await listed : source.attachments.list(ticket.id, { signal: context.signal })
   for await (const attachment of files) {
     const key = childKey(ticket.id, attachment.id)
-    const known = ledger.get('attachment', key)
+    const known = await ledger.get('attachment', key)
     // Sent inside its comment this attempt, and counted there.
     if (carried.has(key) && known?.fingerprint) {
       digests.push(known.fingerprint)
@@ -62,7 +62,7 @@ export async function migrateAttachments(
       digests.push(image.digest)
       continue
     }
-    if (ledger.get('attachment', key)?.state === 'completed') {
+    if ((await ledger.get('attachment', key))?.state === 'completed') {
       digests.push(image.digest)
       tally(counts.attachments, 'skipped')
       continue
@@ -96,11 +96,11 @@ async function placeFile(
   placement: FilePlacement,
 ): Promise<string> {
   const { target, ledger, runId, counts } = context
-  const known = ledger.get('attachment', file.key)
+  const known = await ledger.get('attachment', file.key)
   const fingerprint = digest(file.data)
   const limit = target.capabilities.attachments.maxBytes
   if (limit !== undefined && file.data.byteLength > limit) {
-    ledger.putChild(ticket.id, runId, {
+    await ledger.putChild(ticket.id, runId, {
       kind: 'attachment',
       sourceId: file.key,
       state: 'failed',
@@ -117,17 +117,19 @@ async function placeFile(
     placement.targetFiles ??= await failsWithTicket(context, () =>
       target.attachments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 }),
     )
-    placement.claimed ??= new Set(context.ledger.children('attachment', ticket.id).flatMap((record) => (record.targetId ? [record.targetId] : [])))
+    placement.claimed ??= new Set(
+      (await context.ledger.children('attachment', ticket.id)).flatMap((record) => (record.targetId ? [record.targetId] : [])),
+    )
     targetId = placement.targetFiles.find(
       (candidate) => !placement.claimed!.has(candidate.id) && candidate.filename === file.filename && candidate.size === file.data.byteLength,
     )?.id
     if (targetId !== undefined) placement.claimed.add(targetId)
   }
   if (targetId === undefined) {
-    ledger.putChild(ticket.id, runId, { kind: 'attachment', sourceId: file.key, state: 'pending', fingerprint })
+    await ledger.putChild(ticket.id, runId, { kind: 'attachment', sourceId: file.key, state: 'pending', fingerprint })
     const commentTargetId =
       file.commentSourceId && target.capabilities.attachments.linkToComment
-        ? (ledger.get('comment', childKey(ticket.id, file.commentSourceId))?.targetId ?? undefined)
+        ? ((await ledger.get('comment', childKey(ticket.id, file.commentSourceId)))?.targetId ?? undefined)
         : undefined
     const result = await failsWithTicket(context, () =>
       target.attachments.upload(
@@ -137,10 +139,17 @@ async function placeFile(
       ),
     )
     targetId = result.record.id
-    if (result.warnings.length > 0) ledger.setWarnings(runId, 'attachment', file.key, result.warnings)
+    if (result.warnings.length > 0) await ledger.setWarnings(runId, 'attachment', file.key, result.warnings)
     tally(counts.attachments, 'created')
   } else tally(counts.attachments, 'matched')
-  ledger.putChild(ticket.id, runId, { kind: 'attachment', sourceId: file.key, targetId, state: 'completed', createdByMigration: true, fingerprint })
+  await ledger.putChild(ticket.id, runId, {
+    kind: 'attachment',
+    sourceId: file.key,
+    targetId,
+    state: 'completed',
+    createdByMigration: true,
+    fingerprint,
+  })
   return fingerprint
 }
 

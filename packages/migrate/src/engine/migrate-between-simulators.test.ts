@@ -14,6 +14,7 @@ import { canonicalRelation, relationKey } from './migrate-relations'
 import { rtConnector } from '@ticketbridge/rt/connector'
 import { haloConnector } from '@ticketbridge/halo/connector'
 import { autotaskConnector } from '@ticketbridge/autotask/connector'
+import { testLedger } from '../test-support/test-ledger'
 
 let folder: string
 const simulators = createServedVendorSimulators()
@@ -54,7 +55,7 @@ describe('between vendor simulators', () => {
     const migration = createMigration({
       source: halo,
       target: autotask,
-      ledgerPath: join(folder, 'halo-to-autotask.sqlite'),
+      ...testLedger(folder, 'halo-to-autotask.sqlite'),
       mapping: { people: { map: { [haloAgent.email!]: technician.email } } },
     })
     const report = await migration.run()
@@ -109,7 +110,7 @@ describe('between vendor simulators', () => {
       billable: false,
     })
 
-    const migration = createMigration({ source: autotask, target: halo, ledgerPath: join(folder, 'autotask-to-halo.sqlite') })
+    const migration = createMigration({ source: autotask, target: halo, ...testLedger(folder, 'autotask-to-halo.sqlite') })
     const report = await migration.run()
     const verify = await migration.verify()
     await migration.close()
@@ -158,7 +159,7 @@ describe('between vendor simulators', () => {
     for (let index = 0; index < 3; index += 1) {
       await halo.tickets.create({ subject: `Laptop ${index + 1} replaced`, description: { text: 'Done.' }, status: { id: resolved.id } })
     }
-    const migration = createMigration({ source: halo, target: autotask, ledgerPath: join(folder, 'halo-to-autotask.sqlite') })
+    const migration = createMigration({ source: halo, target: autotask, ...testLedger(folder, 'halo-to-autotask.sqlite') })
     const preflight = await migration.preflight()
     expect(preflight.degradations).toContainEqual(
       expect.stringMatching(new RegExp(`^Status ${resolved.name} \\(resolved\\) → Complete \\(closed\\) by category\\.$`)),
@@ -195,8 +196,8 @@ describe('between vendor simulators', () => {
     for (const id of ids) for (const relation of await source.adapter.relations.list(id)) sourceKeys.add(relationKey(canonicalRelation(relation)))
     expect(sourceKeys.size).toBe(4)
 
-    const ledgerPath = join(folder, 'rt-to-rt.sqlite')
-    const migration = createMigration({ source: source.adapter, target: target.adapter, ledgerPath })
+    const ledgerAt = testLedger(folder, 'rt-to-rt.sqlite')
+    const migration = createMigration({ source: source.adapter, target: target.adapter, ...ledgerAt })
     const report = await migration.run()
     const verify = await migration.verify()
     await migration.close()
@@ -228,7 +229,7 @@ describe('between vendor simulators', () => {
     }
     expect([...targetKeys].sort()).toEqual([...sourceKeys].sort())
 
-    const again = createMigration({ source: source.adapter, target: target.adapter, ledgerPath })
+    const again = createMigration({ source: source.adapter, target: target.adapter, ...ledgerAt })
     const rerun = await again.run()
     await again.close()
     expect(rerun.counts.relations.created).toBe(0)

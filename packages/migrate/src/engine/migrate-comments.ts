@@ -61,7 +61,7 @@ export async function planComments(
   for (const comment of plan.comments) {
     // Some vendors number comments per ticket (Halo's actions): the ledger keys them under their ticket.
     const commentKey = childKey(ticket.id, comment.id)
-    const known = ledger.get('comment', commentKey)
+    const known = await ledger.get('comment', commentKey)
     // Rewritten even when the comment already moved: its images may not have, after a crash.
     const rewritten = await inlineImages.rewrite(comment.body, 'comment.body', comment.id)
     if (known?.state === 'completed') {
@@ -84,7 +84,7 @@ export async function planComments(
     // some of it. On an adopted ticket another ledger may have moved any comment.
     if (known?.state === 'pending' || known?.state === 'failed' || (known === undefined && adopted)) {
       targetComments ??= await target.comments.list(targetTicketId, { signal: context.signal }).toArray({ limit: 10_000 })
-      claimed ??= new Set(ledger.children('comment', ticket.id).flatMap((record) => (record.targetId ? [record.targetId] : [])))
+      claimed ??= new Set((await ledger.children('comment', ticket.id)).flatMap((record) => (record.targetId ? [record.targetId] : [])))
       const wanted = normalise(sourceBody.text)
       const found = targetComments.find((candidate) => !claimed!.has(candidate.id) && normalise(candidate.body.text).includes(wanted))?.id
       if (found !== undefined) {
@@ -94,7 +94,7 @@ export async function planComments(
           tally(counts.timeEntries, 'matched')
           plan.timeEntriesCounted.add(timed.id)
         }
-        recordCompleted(
+        await recordCompleted(
           context,
           ticket.id,
           { commentKey, targetTicketId, input: { body, visibility: comment.visibility }, warnings, ...(timed ? { timed } : {}) },
@@ -103,7 +103,7 @@ export async function planComments(
         continue
       }
     }
-    ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: commentKey, state: 'pending' })
+    await ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: commentKey, state: 'pending' })
     const author = capabilities.setAuthor
       ? await directory.person(comment.author, (field, message) => warnings.push({ type: 'substituted', field, message }), 'author')
       : undefined
@@ -155,13 +155,17 @@ function carryFinalStatus(plan: TicketPlan, toCreate: PlannedComment[]): void {
  * Records what the batch answered for a ticket's planned comments. Answers how many were created,
  * and the first failure, which fails the ticket (its other comments are recorded all the same).
  */
-export function recordComments(plan: TicketPlan, planned: readonly PlannedComment[], items: readonly BatchWriteItem[]): TicketCommentsWritten {
+export async function recordComments(
+  plan: TicketPlan,
+  planned: readonly PlannedComment[],
+  items: readonly BatchWriteItem[],
+): Promise<TicketCommentsWritten> {
   const { context, ticket } = plan
   const { counts, ledger, runId } = context
   let created = 0
   let statusCarried = false
   let failure: { error: unknown } | undefined
-  planned.forEach((comment, index) => {
+  for (const [index, comment] of planned.entries()) {
     const item = items[index]!
     if (item.ok) {
       // Unless the target said it could not (a warning on ticketStatus), the ticket is in its final status now.
@@ -173,25 +177,25 @@ export function recordComments(plan: TicketPlan, planned: readonly PlannedCommen
         plan.timeEntriesCounted.add(comment.timed.id)
       }
       created += 1
-      recordCompleted(context, ticket.id, comment, item.id)
-      if (comment.carriedFiles) recordCarriedFiles(plan, comment.carriedFiles)
-      return
+      await recordCompleted(context, ticket.id, comment, item.id)
+      if (comment.carriedFiles) await recordCarriedFiles(plan, comment.carriedFiles)
+      continue
     }
     // A fatal error leaves the comment `pending`: the run stops, and the next looks for it first.
     if (!isFatalError(item.error)) {
-      ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: comment.commentKey, state: 'failed', error: failureText(item.error) })
+      await ledger.putChild(ticket.id, runId, { kind: 'comment', sourceId: comment.commentKey, state: 'failed', error: failureText(item.error) })
       tally(counts.comments, 'failed')
     }
     failure ??= { error: item.error }
-  })
+  }
   return failure ? { created, statusCarried, failure: failure.error } : { created, statusCarried }
 }
 
 /** The comment is on the target: its time entry first (a crash between the two leaves the comment pending, found again by its text), then the comment. */
-function recordCompleted(context: MigrationContext, ticketSourceId: string, comment: PlannedComment, targetId: string): void {
+async function recordCompleted(context: MigrationContext, ticketSourceId: string, comment: PlannedComment, targetId: string): Promise<void> {
   const { ledger, runId } = context
   if (comment.timed) {
-    ledger.putChild(ticketSourceId, runId, {
+    await ledger.putChild(ticketSourceId, runId, {
       kind: 'time-entry',
       sourceId: childKey(ticketSourceId, comment.timed.id),
       targetId,
@@ -200,6 +204,12 @@ function recordCompleted(context: MigrationContext, ticketSourceId: string, comm
       fingerprint: JSON.stringify({ minutes: comment.timed.minutes }),
     })
   }
-  ledger.putChild(ticketSourceId, runId, { kind: 'comment', sourceId: comment.commentKey, targetId, state: 'completed', createdByMigration: true })
-  if (comment.warnings.length > 0) ledger.setWarnings(runId, 'comment', comment.commentKey, comment.warnings)
+  await ledger.putChild(ticketSourceId, runId, {
+    kind: 'comment',
+    sourceId: comment.commentKey,
+    targetId,
+    state: 'completed',
+    createdByMigration: true,
+  })
+  if (comment.warnings.length > 0) await ledger.setWarnings(runId, 'comment', comment.commentKey, comment.warnings)
 }

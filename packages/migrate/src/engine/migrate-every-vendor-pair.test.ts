@@ -6,6 +6,7 @@ import type { TicketingAdapter } from '@ticketbridge/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createServedVendorSimulators } from '../test-support/served-vendor-simulators'
 import { createMigration } from './create-migration'
+import { testLedger } from '../test-support/test-ledger'
 
 let folder: string
 const simulators = createServedVendorSimulators()
@@ -43,7 +44,7 @@ describe('every pair of vendor simulators', () => {
       const { adapter: source } = await simulators.start(sourceConnector)
       const { adapter: target } = await simulators.start(targetConnector)
       await seedThroughContract(source)
-      const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+      const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
       try {
         const report = await migration.run()
         const verify = await migration.verify()

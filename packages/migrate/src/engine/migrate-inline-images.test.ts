@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { crashAfterWrites } from '../test-support/crash-after-writes'
 import { fileBytes } from '../test-support/seed-memory-help-desk'
 import { createMigration } from './create-migration'
+import { type TestLedger, testLedger } from '../test-support/test-ledger'
 
 let folder: string
 beforeEach(() => {
@@ -40,8 +41,8 @@ async function seedTicketWithImages(source: MemoryAdapter) {
   return { ticket, screenshot, photo, diagram }
 }
 
-async function run(source: MemoryAdapter, target: MemoryAdapter | ReturnType<typeof crashAfterWrites>, ledgerPath: string) {
-  const migration = createMigration({ source, target, ledgerPath, concurrency: 1 })
+async function run(source: MemoryAdapter, target: MemoryAdapter | ReturnType<typeof crashAfterWrites>, ledgerAt: TestLedger) {
+  const migration = createMigration({ source, target, ...ledgerAt, concurrency: 1 })
   try {
     return { report: await migration.run(), verify: await migration.verify() }
   } finally {
@@ -54,7 +55,7 @@ describe('inline images', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     const { ticket, screenshot, photo, diagram } = await seedTicketWithImages(source)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const { report, verify } = await run(source, target, join(folder, 'ledger.sqlite'))
+    const { report, verify } = await run(source, target, testLedger(folder, 'ledger.sqlite'))
     expect(verify.passed).toBe(true)
     expect(report.counts.attachments).toMatchObject({ created: 3, failed: 0 })
 
@@ -88,7 +89,7 @@ describe('inline images', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     const { ticket, screenshot } = await seedTicketWithImages(source)
     const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { tickets: { html: false }, comments: { html: false } } })
-    const { verify } = await run(source, target, join(folder, 'ledger.sqlite'))
+    const { verify } = await run(source, target, testLedger(folder, 'ledger.sqlite'))
     expect(verify.passed).toBe(true)
     const moved = (await target.tickets.findByExternalId(`memory-source:${ticket.id}`))!
     expect(moved.description.text).toContain(`[image: inline-image-${sha(screenshot).slice(0, 12)}.png, attached to this ticket]`)
@@ -111,12 +112,12 @@ describe('inline images', () => {
         vendor: 'memory-target',
         capabilities: { tickets: { attachments: mode.carries }, comments: { attachments: mode.carries } },
       })
-      const ledgerPath = join(folder, 'ledger.sqlite')
+      const ledgerAt = testLedger(folder, 'ledger.sqlite')
       // Every run is killed right after its first write, so each write is followed by a crash and a resume.
       const crashed: string[] = []
       for (let attempt = 0; attempt < 60; attempt += 1) {
         const crashing = crashAfterWrites(target, 1, { onCrash: (operation) => crashed.push(operation) })
-        const migration = createMigration({ source, target: crashing, ledgerPath, concurrency: 1 })
+        const migration = createMigration({ source, target: crashing, ...ledgerAt, concurrency: 1 })
         const finished = await migration.run().then(
           () => true,
           () => false,
@@ -127,7 +128,7 @@ describe('inline images', () => {
       // Two tickets with three files each and a comment: a crash after every one of their writes,
       // the two tickets' batch and their comments' batch included.
       expect(crashed.sort()).toEqual(mode.writes.sort())
-      const { verify } = await run(source, target, ledgerPath)
+      const { verify } = await run(source, target, ledgerAt)
       expect(verify.passed).toBe(true)
       expect(target.store.tickets.size).toBe(2)
       expect(target.store.comments.size).toBe(2)

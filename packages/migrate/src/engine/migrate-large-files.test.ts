@@ -14,6 +14,7 @@ import { createServedVendorSimulators } from '../test-support/served-vendor-simu
 import { createMigration } from './create-migration'
 import { rtConnector } from '@ticketbridge/rt/connector'
 import { haloConnector } from '@ticketbridge/halo/connector'
+import { testLedger } from '../test-support/test-ledger'
 
 let folder: string
 const simulators = createServedVendorSimulators()
@@ -40,7 +41,7 @@ describe('large files', () => {
       const { record: ticket } = await source.tickets.create({ subject: 'Disk image for the auditors', description: { text: 'Attached.' } })
       await source.attachments.upload(ticket.id, { filename: 'disk-image.bin', contentType: 'application/octet-stream', data })
 
-      const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+      const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
       const report = await migration.run()
       const verify = await migration.verify()
       await migration.close()

@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { AbortError, type TicketingAdapter, type TicketRelation, UnsupportedOperationError } from '@ticketbridge/core'
 import { createMemoryAdapter, type MemoryAdapter } from '@ticketbridge/memory'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MigrationLedger } from '../ledger/migration-ledger'
 import { seedMemoryHelpDesk } from '../test-support/seed-memory-help-desk'
 import { canonicalRelation, relationKey } from './migrate-relations'
 import { createMigration } from './create-migration'
+import { openTestLedger, testLedger } from '../test-support/test-ledger'
 
 let folder: string
 beforeEach(() => {
@@ -74,8 +74,8 @@ describe('relations', () => {
     await source.relations.create(e, { relatedTicketId: b, kind: 'duplicate-of' })
     const target = createMemoryAdapter({ vendor: 'memory-target' })
     const watched = watchRelationCreates(target)
-    const ledgerPath = join(folder, 'ledger.sqlite')
-    const migration = createMigration({ source, target: watched.adapter, ledgerPath })
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
+    const migration = createMigration({ source, target: watched.adapter, ...ledgerAt })
     const report = await migration.run()
     const verify = await migration.verify()
     await migration.close()
@@ -87,7 +87,7 @@ describe('relations', () => {
     expect(verify.relations).toEqual({ source: 4, target: 4 })
     expect(verify.passed).toBe(true)
 
-    const again = createMigration({ source, target: watched.adapter, ledgerPath })
+    const again = createMigration({ source, target: watched.adapter, ...ledgerAt })
     const rerun = await again.run()
     await again.close()
     expect(watched.calls).toHaveLength(4)
@@ -104,9 +104,9 @@ describe('relations', () => {
     await source.relations.create(a, { relatedTicketId: b, kind: 'parent' })
     await source.tickets.update(a, { subject: 'Printer 1 is jammed (linked)' })
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const ledgerPath = join(folder, 'ledger.sqlite')
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
 
-    const delta = createMigration({ source, target, ledgerPath, since })
+    const delta = createMigration({ source, target, ...ledgerAt, since })
     const deltaReport = await delta.run()
     const deltaVerify = await delta.verify()
     await delta.close()
@@ -122,7 +122,7 @@ describe('relations', () => {
     expect(deltaVerify.relations).toEqual({ source: 0, target: 0 })
     expect(deltaVerify.passed).toBe(true)
 
-    const full = createMigration({ source, target, ledgerPath })
+    const full = createMigration({ source, target, ...ledgerAt })
     const fullReport = await full.run()
     const fullVerify = await full.verify()
     await full.close()
@@ -139,7 +139,7 @@ describe('relations', () => {
     await source.relations.create(a, { relatedTicketId: b, kind: 'related' })
     await source.relations.create(c, { relatedTicketId: d, kind: 'parent' })
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const ledgerPath = join(folder, 'ledger.sqlite')
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
     // The first relation reaches the target, then the run is killed before the ledger hears of it.
     let crashed = false
     const crashing: TicketingAdapter = {
@@ -156,16 +156,16 @@ describe('relations', () => {
         },
       },
     }
-    const first = createMigration({ source, target: crashing, ledgerPath, concurrency: 1 })
+    const first = createMigration({ source, target: crashing, ...ledgerAt, concurrency: 1 })
     await expect(first.run()).rejects.toThrow('simulated crash')
     await first.close()
-    const inspect = new MigrationLedger(ledgerPath)
-    expect(inspect.inState('relation', 'pending')).toHaveLength(2)
-    inspect.close()
+    const inspect = await openTestLedger(ledgerAt)
+    expect(await inspect.inState('relation', 'pending')).toHaveLength(2)
+    await inspect.close()
     expect(target.store.relations).toHaveLength(1)
 
     const watched = watchRelationCreates(target)
-    const resumed = createMigration({ source, target: watched.adapter, ledgerPath })
+    const resumed = createMigration({ source, target: watched.adapter, ...ledgerAt })
     const report = await resumed.run()
     const verify = await resumed.verify()
     await resumed.close()
@@ -182,9 +182,9 @@ describe('relations', () => {
     const [a, b] = ticketIds(source) as [string, string]
     await source.relations.create(a, { relatedTicketId: b, kind: 'related' })
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const ledgerPath = join(folder, 'ledger.sqlite')
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
     const refusing = watchRelationCreates(target, () => target.faults.inject({ kind: 'status', status: 422 }))
-    const first = createMigration({ source, target: refusing.adapter, ledgerPath })
+    const first = createMigration({ source, target: refusing.adapter, ...ledgerAt })
     const report = await first.run()
     const verify = await first.verify()
     await first.close()
@@ -193,7 +193,7 @@ describe('relations', () => {
     expect(verify.passed).toBe(false)
     expect(verify.differences).toEqual([expect.objectContaining({ field: 'relation', source: 'present', target: 'missing' })])
 
-    const retry = createMigration({ source, target, ledgerPath, retryFailed: true })
+    const retry = createMigration({ source, target, ...ledgerAt, retryFailed: true })
     const retried = await retry.run()
     expect((await retry.verify()).passed).toBe(true)
     await retry.close()
@@ -211,7 +211,7 @@ describe('relations', () => {
     const withoutDuplicates = watchRelationCreates(target, (input) => {
       if (input.kind === 'duplicate-of') throw new UnsupportedOperationError('relations.create(kind: duplicate-of)', { vendor: 'memory-target' })
     })
-    const migration = createMigration({ source, target: withoutDuplicates.adapter, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target: withoutDuplicates.adapter, ...testLedger(folder, 'ledger.sqlite') })
     const report = await migration.run()
     const verify = await migration.verify()
     await migration.close()
@@ -241,7 +241,7 @@ describe('relations', () => {
       },
     }
     const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { relations: false } })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     const report = await migration.run()
     const verify = await migration.verify()
     await migration.close()

@@ -58,13 +58,13 @@ export async function recordTicketRelations(context: MigrationContext, ticket: T
     const key = relationKey(canonical)
     const firstSighting = !seen.has(key)
     seen.add(key)
-    const known = ledger.get('relation', key)
+    const known = await ledger.get('relation', key)
     if (known) {
       // Done before; one still to create counts when the second pass creates it (or not).
       if (firstSighting && (known.state === 'completed' || known.state === 'skipped')) tally(counts.relations, 'skipped')
       continue
     }
-    ledger.put({
+    await ledger.put({
       kind: 'relation',
       sourceId: key,
       parentSourceId: canonical.ticketId,
@@ -89,7 +89,7 @@ export async function migrateRelations(context: MigrationContext, concurrency: n
   if (!movesRelations(context)) return
   const { ledger, retryFailed } = context
   const byTicket = new Map<string, LedgerRecord[]>()
-  for (const record of [...ledger.inState('relation', 'pending'), ...(retryFailed ? ledger.inState('relation', 'failed') : [])]) {
+  for (const record of [...(await ledger.inState('relation', 'pending')), ...(retryFailed ? await ledger.inState('relation', 'failed') : [])]) {
     const group = byTicket.get(record.parentSourceId ?? '') ?? []
     group.push(record)
     byTicket.set(record.parentSourceId ?? '', group)
@@ -126,11 +126,11 @@ async function createRelation(
   const { ledger, runId, counts, target } = context
   const relation = JSON.parse(record.fingerprint ?? 'null') as CanonicalRelation | null
   if (!relation) return
-  const from = ledger.get('ticket', relation.ticketId)?.targetId ?? undefined
-  const to = ledger.get('ticket', relation.relatedTicketId)?.targetId ?? undefined
+  const from = (await ledger.get('ticket', relation.ticketId))?.targetId ?? undefined
+  const to = (await ledger.get('ticket', relation.relatedTicketId))?.targetId ?? undefined
   if (from === undefined || to === undefined) {
     const missing = [from === undefined && relation.ticketId, to === undefined && relation.relatedTicketId].filter(Boolean).join(' and ')
-    ledger.setWarnings(runId, 'relation', record.sourceId, [
+    await ledger.setWarnings(runId, 'relation', record.sourceId, [
       {
         type: 'other',
         field: 'relation',
@@ -148,12 +148,12 @@ async function createRelation(
     // Either ticket may show the link (RT shows it on both; others on the ticket it was made on).
     const [fromRelations, toRelations] = await Promise.all([relationsOf(from), relationsOf(to)])
     if (fromRelations.has(targetKey) || toRelations.has(targetKey)) {
-      ledger.put({ ...record, targetId: targetKey, state: 'completed', runId, error: null })
-      ledger.setWarnings(runId, 'relation', record.sourceId, [])
+      await ledger.put({ ...record, targetId: targetKey, state: 'completed', runId, error: null })
+      await ledger.setWarnings(runId, 'relation', record.sourceId, [])
       tally(counts.relations, 'matched')
       return
     }
-    ledger.put({ ...record, targetId: null, state: 'pending', runId, attempts: record.attempts + 1, error: null })
+    await ledger.put({ ...record, targetId: null, state: 'pending', runId, attempts: record.attempts + 1, error: null })
     let result
     try {
       result = await target.relations.create(
@@ -183,13 +183,13 @@ async function createRelation(
     if (result) warnings.push(...result.warnings)
     fromRelations.add(targetKey)
     toRelations.add(targetKey)
-    ledger.put({ ...record, targetId: targetKey, state: 'completed', runId, createdByMigration: true, error: null })
-    ledger.setWarnings(runId, 'relation', record.sourceId, warnings)
+    await ledger.put({ ...record, targetId: targetKey, state: 'completed', runId, createdByMigration: true, error: null })
+    await ledger.setWarnings(runId, 'relation', record.sourceId, warnings)
     tally(counts.relations, 'created')
   } catch (error) {
     rethrowIfFatal(error)
-    ledger.put({ ...record, targetId: null, state: 'failed', runId, error: failureText(error) })
-    ledger.setWarnings(runId, 'relation', record.sourceId, warnings)
+    await ledger.put({ ...record, targetId: null, state: 'failed', runId, error: failureText(error) })
+    await ledger.setWarnings(runId, 'relation', record.sourceId, warnings)
     tally(counts.relations, 'failed')
   }
 }

@@ -16,6 +16,7 @@ import { createServedVendorSimulators } from '../test-support/served-vendor-simu
 import { createMigration } from './create-migration'
 import { rtConnector } from '@ticketbridge/rt/connector'
 import { haloConnector } from '@ticketbridge/halo/connector'
+import { testLedger } from '../test-support/test-ledger'
 
 const ticketCount = 12
 const writes = ['POST', 'PUT', 'PATCH', 'DELETE']
@@ -77,7 +78,7 @@ describe('a migration through a short storm', () => {
       await seedRt(source)
       // A few requests in, so the storm lands mid-run
       const proxy = storm.at === 'source' ? sourceProxy! : targetProxy!
-      const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite'), transientRetries: { initialDelayMs: 200 } })
+      const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite'), transientRetries: { initialDelayMs: 200 } })
       await migration.preflight()
       // (the target sees few requests in a run, as its writes go in batches: one is enough there).
       proxy.faults.inject({ kind: 'delay', ms: 0, count: storm.at === 'target' ? 1 : 3 })

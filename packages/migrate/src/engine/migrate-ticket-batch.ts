@@ -29,7 +29,7 @@ export async function migrateTicketBatch(
   const toPlan: { ticket: Ticket; context: MigrationContext; known: LedgerRecord | undefined }[] = []
   for (const ticket of tickets) {
     const own: MigrationContext = { ...context, counts: emptyCounts() }
-    const known = context.ledger.get('ticket', ticket.id)
+    const known = await context.ledger.get('ticket', ticket.id)
     const settled = settledByLedger(own, ticket, known)
     if (settled) settle(ticket, settled)
     else toPlan.push({ ticket, context: own, known })
@@ -43,7 +43,7 @@ export async function migrateTicketBatch(
     )
   } catch (error) {
     // The batch's reads failed together: so does each of its tickets (a transient failure is retried).
-    for (const { ticket, context: own } of toPlan) settle(ticket, { settled: recordTicketFailure(own, ticket, [], error), counts: own.counts })
+    for (const { ticket, context: own } of toPlan) settle(ticket, { settled: await recordTicketFailure(own, ticket, [], error), counts: own.counts })
     return
   }
   const plans: TicketPlan[] = []
@@ -56,7 +56,7 @@ export async function migrateTicketBatch(
   const budget: CarryBudget = { bytesLeft: carriedBytesPerBatch }
   for (const [plan, error] of await planTicketFiles(plans, concurrency, budget)) {
     plans.splice(plans.indexOf(plan), 1)
-    settle(plan.ticket, { settled: recordTicketFailure(plan.context, plan.ticket, plan.warnings, error), counts: plan.context.counts })
+    settle(plan.ticket, { settled: await recordTicketFailure(plan.context, plan.ticket, plan.warnings, error), counts: plan.context.counts })
   }
   for (const [plan, failure] of await createPlannedTickets(plans)) {
     plans.splice(plans.indexOf(plan), 1)
@@ -69,7 +69,7 @@ export async function migrateTicketBatch(
     } catch (error) {
       // planComments throws while planning a comment: that one failed with its ticket.
       tally(plan.context.counts.comments, 'failed')
-      settle(plan.ticket, { settled: recordTicketFailure(plan.context, plan.ticket, plan.warnings, error), counts: plan.context.counts })
+      settle(plan.ticket, { settled: await recordTicketFailure(plan.context, plan.ticket, plan.warnings, error), counts: plan.context.counts })
     }
   })
   const answers = await createBatchComments(context, comments)
@@ -102,7 +102,7 @@ async function createBatchComments(
   const answers = new Map<TicketPlan, TicketCommentsWritten>()
   let offset = 0
   for (const [plan, { toCreate }] of comments) {
-    answers.set(plan, recordComments(plan, toCreate, items.slice(offset, offset + toCreate.length)))
+    answers.set(plan, await recordComments(plan, toCreate, items.slice(offset, offset + toCreate.length)))
     offset += toCreate.length
   }
   return answers

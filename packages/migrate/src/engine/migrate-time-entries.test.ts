@@ -5,12 +5,12 @@ import { AbortError, createPaginated, type TicketingAdapter, TimeoutError } from
 import { createMemoryAdapter, type MemoryAdapter } from '@ticketbridge/memory'
 import { createServedVendorSimulators } from '../test-support/served-vendor-simulators'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MigrationLedger } from '../ledger/migration-ledger'
 import { seedMemoryHelpDesk } from '../test-support/seed-memory-help-desk'
 import { createMigration } from './create-migration'
 import { rtConnector } from '@ticketbridge/rt/connector'
 import { haloConnector } from '@ticketbridge/halo/connector'
 import type { HaloAdapter } from '@ticketbridge/halo'
+import { openTestLedger, testLedger } from '../test-support/test-ledger'
 
 let folder: string
 const simulators = createServedVendorSimulators()
@@ -151,8 +151,8 @@ describe('time entries', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedWithTime(source, 12)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const ledgerPath = join(folder, 'ledger.sqlite')
-    const migration = createMigration({ source, target, ledgerPath })
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
+    const migration = createMigration({ source, target, ...ledgerAt })
     const report = await migration.run()
     const verify = await migration.verify()
     await migration.close()
@@ -185,7 +185,7 @@ describe('time entries', () => {
       targetMinutes: sourceMinutes,
     })
 
-    const again = createMigration({ source, target, ledgerPath })
+    const again = createMigration({ source, target, ...ledgerAt })
     const rerun = await again.run()
     await again.close()
     expect(rerun.counts.timeEntries.created).toBe(0)
@@ -196,15 +196,15 @@ describe('time entries', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedWithTime(source, 4)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const ledgerPath = join(folder, 'ledger.sqlite')
-    const first = createMigration({ source, target, ledgerPath })
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
+    const first = createMigration({ source, target, ...ledgerAt })
     await first.run()
     await first.close()
     const before = target.store.timeEntries.size
     await new Promise((resolve) => setTimeout(resolve, 5))
     await source.timeEntries.create('4', { minutes: 20, note: 'Follow-up visit' })
     await source.tickets.update('4', { subject: 'Printer 1 is jammed again' })
-    const second = createMigration({ source, target, ledgerPath })
+    const second = createMigration({ source, target, ...ledgerAt })
     const report = await second.run()
     const verify = await second.verify()
     await second.close()
@@ -222,7 +222,7 @@ describe('time entries', () => {
     const contractor = (await source.people.create({ kind: 'agent', name: 'Casey Contractor', email: 'casey@contractor.example' })).record
     await source.timeEntries.create('4', { minutes: 45, note: 'On-site visit', person: { id: contractor.id } })
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite'), mapping: { options: { createPeople: false } } })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite'), mapping: { options: { createPeople: false } } })
     const report = await migration.run()
     expect((await migration.verify()).passed).toBe(true)
     await migration.close()
@@ -245,20 +245,20 @@ describe('time entries', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedWithTime(source, 8)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const ledgerPath = join(folder, 'ledger.sqlite')
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
     // The first entry lands in the target, then the run is killed before the ledger hears of it.
     const crashing = loseTimeEntryAnswers(target, () => new AbortError('simulated crash after a time entry was stored'), 1)
-    const first = createMigration({ source, target: crashing, ledgerPath, concurrency: 1 })
+    const first = createMigration({ source, target: crashing, ...ledgerAt, concurrency: 1 })
     await expect(first.run()).rejects.toThrow('simulated crash')
     await first.close()
     expect(crashing.lost).toBe(1)
-    const inspect = new MigrationLedger(ledgerPath)
-    const pending = inspect.inState('time-entry', 'pending')
-    inspect.close()
+    const inspect = await openTestLedger(ledgerAt)
+    const pending = await inspect.inState('time-entry', 'pending')
+    await inspect.close()
     expect(pending).toHaveLength(1)
     expect(target.store.timeEntries.size).toBe(1)
 
-    const resumed = createMigration({ source, target, ledgerPath })
+    const resumed = createMigration({ source, target, ...ledgerAt })
     const report = await resumed.run()
     const verify = await resumed.verify()
     await resumed.close()
@@ -272,14 +272,14 @@ describe('time entries', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedWithTime(source, 8)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const ledgerPath = join(folder, 'ledger.sqlite')
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
     const timingOut = loseTimeEntryAnswers(
       target,
       () => new TimeoutError('No answer within 30000 ms (POST /time-entries).', { vendor: 'memory-target', timeoutMs: 30_000 }),
       2,
     )
     // No retry round in this run: the next run finishes the work (see the next case for the rounds).
-    const first = createMigration({ source, target: timingOut, ledgerPath, transientRetries: { rounds: 0 } })
+    const first = createMigration({ source, target: timingOut, ...ledgerAt, transientRetries: { rounds: 0 } })
     const firstReport = await first.run()
     await first.close()
     expect(firstReport.transientRetries).toEqual({ tickets: 2, rounds: 0, leftForNextRun: 2 })
@@ -289,7 +289,7 @@ describe('time entries', () => {
     // The two entries landed; the later entries of their tickets wait for the next run.
     const afterFirst = target.store.timeEntries.size
 
-    const second = createMigration({ source, target, ledgerPath })
+    const second = createMigration({ source, target, ...ledgerAt })
     const report = await second.run()
     const verify = await second.verify()
     await second.close()
@@ -312,7 +312,7 @@ describe('time entries', () => {
     const migration = createMigration({
       source,
       target: timingOut,
-      ledgerPath: join(folder, 'ledger.sqlite'),
+      ...testLedger(folder, 'ledger.sqlite'),
       transientRetries: { initialDelayMs: 10 },
     })
     const report = await migration.run()
@@ -337,7 +337,7 @@ describe('time entries', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedWithTime(source, 6)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const ledgerPath = join(folder, 'ledger.sqlite')
+    const ledgerAt = testLedger(folder, 'ledger.sqlite')
     // The memory adapter's fault queue plays a 500 on the very next call: the first time-entry create.
     let injected = false
     const faulty: TicketingAdapter = {
@@ -353,7 +353,7 @@ describe('time entries', () => {
         },
       },
     }
-    const first = createMigration({ source, target: faulty, ledgerPath, transientRetries: { rounds: 0 } })
+    const first = createMigration({ source, target: faulty, ...ledgerAt, transientRetries: { rounds: 0 } })
     const firstReport = await first.run()
     await first.close()
     expect(firstReport.counts.timeEntries.failed).toBe(1)
@@ -363,7 +363,7 @@ describe('time entries', () => {
     const afterFirst = target.store.timeEntries.size
     expect(afterFirst).toBeLessThan(source.store.timeEntries.size)
 
-    const second = createMigration({ source, target, ledgerPath })
+    const second = createMigration({ source, target, ...ledgerAt })
     const report = await second.run()
     expect((await second.verify()).passed).toBe(true)
     await second.close()
@@ -395,7 +395,7 @@ describe('time entries', () => {
       },
     }
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     const report = await migration.run()
     const verify = await migration.verify()
     await migration.close()
@@ -413,7 +413,7 @@ describe('time entries', () => {
     const source = createMemoryAdapter({ vendor: 'memory-source' })
     await seedWithTime(source, 4)
     const target = createMemoryAdapter({ vendor: 'memory-target' })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     await migration.run()
     const [firstId] = target.store.timeEntries.keys()
     target.store.timeEntries.delete(firstId!)
@@ -441,7 +441,7 @@ describe('time entries', () => {
       },
     }
     const target = createMemoryAdapter({ vendor: 'memory-target', capabilities: { timeEntries: false } })
-    const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+    const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
     const report = await migration.run()
     const verify = await migration.verify()
     await migration.close()
@@ -465,7 +465,7 @@ describe('time entries', () => {
       const listed = await source.timeEntries.list(ticketId).toArray({ limit: 10 })
       expect(listed.filter((entry) => entry.commentId !== undefined)).toHaveLength(2)
       const target = targetRecordingTimeOnComments()
-      const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+      const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
       const report = await migration.run()
       const verify = await migration.verify()
       await migration.close()
@@ -493,7 +493,7 @@ describe('time entries', () => {
       const ticketId = await seedTimeOnComments(memory)
       const source = recordingTimeOnComments(memory)
       const target = createMemoryAdapter({ vendor: 'memory-target' })
-      const migration = createMigration({ source, target, ledgerPath: join(folder, 'ledger.sqlite') })
+      const migration = createMigration({ source, target, ...testLedger(folder, 'ledger.sqlite') })
       await migration.run()
       await migration.close()
       const moved = await movedTicket(source, target, ticketId)
@@ -509,9 +509,9 @@ describe('time entries', () => {
       const ticketId = await seedTimeOnComments(memory)
       const source = recordingTimeOnComments(memory)
       const target = targetRecordingTimeOnComments()
-      const ledgerPath = join(folder, 'ledger.sqlite')
+      const ledgerAt = testLedger(folder, 'ledger.sqlite')
       const crashing = loseTimeEntryAnswers(target, () => new AbortError('simulated crash after a time entry was stored'), 1)
-      const first = createMigration({ source, target: crashing, ledgerPath, concurrency: 1 })
+      const first = createMigration({ source, target: crashing, ...ledgerAt, concurrency: 1 })
       await expect(first.run()).rejects.toThrow('simulated crash')
       await first.close()
       // Both timed comments carried their time; the crash came with the entry written on its own.
@@ -521,7 +521,7 @@ describe('time entries', () => {
         { minutes: 10, onComment: false },
       ])
 
-      const resumed = createMigration({ source, target, ledgerPath })
+      const resumed = createMigration({ source, target, ...ledgerAt })
       const report = await resumed.run()
       const verify = await resumed.verify()
       await resumed.close()
@@ -550,7 +550,7 @@ describe('time entries', () => {
       await halo.comments.create(ticket.id, { body: { text: 'Waiting for the user' }, visibility: 'internal' })
       await halo.timeEntries.create(ticket.id, { minutes: 15, note: 'Checked the spooler' })
 
-      const migration = createMigration({ source: halo, target: rt, ledgerPath: join(folder, 'halo-to-rt.sqlite') })
+      const migration = createMigration({ source: halo, target: rt, ...testLedger(folder, 'halo-to-rt.sqlite') })
       const report = await migration.run()
       const verify = await migration.verify()
       await migration.close()
@@ -581,7 +581,7 @@ describe('time entries', () => {
       })
       await rt.timeEntries.create(ticket.id, { minutes: 40, note: 'Captured the tunnel logs' })
 
-      const migration = createMigration({ source: rt, target: halo, ledgerPath: join(folder, 'rt-to-halo.sqlite') })
+      const migration = createMigration({ source: rt, target: halo, ...testLedger(folder, 'rt-to-halo.sqlite') })
       const report = await migration.run()
       const verify = await migration.verify()
       await migration.close()

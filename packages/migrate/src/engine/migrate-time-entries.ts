@@ -47,11 +47,11 @@ function isCounterpart(entry: TimeEntry, sentNote: string | undefined, candidate
  * has moved (its text arrived as that comment) and the target records time on comments as well.
  * A comment not moved (failed, or not listed) leaves the note on the entry, so the text is not lost.
  */
-function noteToSend(context: Pick<MigrationContext, 'ledger' | 'target'>, ticket: Ticket, entry: TimeEntry): string | undefined {
+async function noteToSend(context: Pick<MigrationContext, 'ledger' | 'target'>, ticket: Ticket, entry: TimeEntry): Promise<string | undefined> {
   if (entry.note === undefined || entry.commentId === undefined) return entry.note
   // Where a time entry is a record of its own (Autotask), its note is what timesheets and invoices show: kept.
   if (!context.target.capabilities.timeEntriesAreComments) return entry.note
-  return context.ledger.get('comment', childKey(ticket.id, entry.commentId))?.state === 'completed' ? undefined : entry.note
+  return (await context.ledger.get('comment', childKey(ticket.id, entry.commentId)))?.state === 'completed' ? undefined : entry.note
 }
 
 /**
@@ -77,17 +77,17 @@ export async function migrateTimeEntries(
   let created = 0
   let targetEntries: TimeEntry[] | undefined
   const claimed = new Set<string>()
-  for (const record of ledger.children('time-entry', ticket.id)) if (record.targetId) claimed.add(record.targetId)
+  for (const record of await ledger.children('time-entry', ticket.id)) if (record.targetId) claimed.add(record.targetId)
 
   // Listed already where time rode on the comments (see timeOnComments); else listed here.
   for await (const entry of listed ?? source.timeEntries.list(ticket.id, { signal: context.signal })) {
     const entryKey = childKey(ticket.id, entry.id)
-    const known = ledger.get('time-entry', entryKey)
+    const known = await ledger.get('time-entry', entryKey)
     if (!(entry.minutes > 0)) {
       // RT records corrections as negative time; no target takes an entry of zero or less.
       if (known?.state !== 'skipped') {
-        ledger.putChild(ticket.id, runId, { kind: 'time-entry', sourceId: entryKey, state: 'skipped' })
-        ledger.setWarnings(runId, 'time-entry', entryKey, [
+        await ledger.putChild(ticket.id, runId, { kind: 'time-entry', sourceId: entryKey, state: 'skipped' })
+        await ledger.setWarnings(runId, 'time-entry', entryKey, [
           {
             type: 'unsupported',
             field: 'minutes',
@@ -107,7 +107,7 @@ export async function migrateTimeEntries(
       continue
     }
 
-    const note = noteToSend(context, ticket, entry)
+    const note = await noteToSend(context, ticket, entry)
     let targetId: string | undefined
     // On an adopted ticket another ledger may have moved any entry.
     if (known?.state === 'pending' || known?.state === 'failed' || (known === undefined && context.adoptedTickets.has(ticket.id))) {
@@ -123,7 +123,7 @@ export async function migrateTimeEntries(
     }
     const warnings: AdapterWarning[] = []
     if (targetId === undefined) {
-      ledger.putChild(ticket.id, runId, {
+      await ledger.putChild(ticket.id, runId, {
         kind: 'time-entry',
         sourceId: entryKey,
         state: 'pending',
@@ -147,15 +147,22 @@ export async function migrateTimeEntries(
         rethrowIfFatal(error)
         // `failed`, not `pending`: still looked up before the next try, since an error after the
         // request left (a timeout, a dropped connection) does not prove the entry was not stored.
-        ledger.putChild(ticket.id, runId, { kind: 'time-entry', sourceId: entryKey, state: 'failed', error: failureText(error), fingerprint })
-        ledger.setWarnings(runId, 'time-entry', entryKey, warnings)
+        await ledger.putChild(ticket.id, runId, { kind: 'time-entry', sourceId: entryKey, state: 'failed', error: failureText(error), fingerprint })
+        await ledger.setWarnings(runId, 'time-entry', entryKey, warnings)
         tally(counts.timeEntries, 'failed')
         throw error
       }
     } else tally(counts.timeEntries, 'matched')
     claimed.add(targetId)
-    ledger.putChild(ticket.id, runId, { kind: 'time-entry', sourceId: entryKey, targetId, state: 'completed', createdByMigration: true, fingerprint })
-    ledger.setWarnings(runId, 'time-entry', entryKey, warnings)
+    await ledger.putChild(ticket.id, runId, {
+      kind: 'time-entry',
+      sourceId: entryKey,
+      targetId,
+      state: 'completed',
+      createdByMigration: true,
+      fingerprint,
+    })
+    await ledger.setWarnings(runId, 'time-entry', entryKey, warnings)
   }
   return { totals, created }
 }

@@ -9,8 +9,16 @@ import type { PreflightReport } from './preflight'
 export interface MigrationOptions {
   source: TicketingAdapter
   target: TicketingAdapter
-  /** The SQLite file holding the id map and ledger; the same file resumes and re-runs. */
-  ledgerPath: string
+  /**
+   * Where the id map and ledger are kept; the same ledger resumes and re-runs. A SQLite file
+   * (the embedded default), or a PostgreSQL database (`postgres://…`) shared by many migrations
+   * and workers, each ledger in it known by {@link ledgerName}.
+   */
+  ledger?: string
+  /** The ledger's name in a PostgreSQL database; default: made from the vendors and {@link instances}. */
+  ledgerName?: string
+  /** @deprecated The same as {@link ledger} (a SQLite file), from before PostgreSQL ledgers. */
+  ledgerPath?: string
   /** The mapping (parsed file or plain object); where it is silent, values map by name and category. */
   mapping?: MappingFile | MappingFileInput
   /** Write nothing to the target: run the same plan into a memory adapter with the target's capabilities and lookups. */

@@ -23,7 +23,7 @@ export interface MigrationSetup {
   settings: MigrationSettings
   target: MigrationTarget
   /** The ledger, opened (or made) on first use. */
-  ledger(): MigrationLedger
+  ledger(): Promise<MigrationLedger>
   emit(event: MigrationProgressEvent): void
   /** The preflight's listing and sample, for the run right after it. */
   keptReads: KeptSourceReads

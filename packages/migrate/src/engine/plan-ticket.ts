@@ -130,7 +130,7 @@ export async function planTicket(
         targetId = (await target.tickets.findByExternalId(externalIdStamp(source.vendor, ticket.id), { signal: context.signal }))?.id
       // Found on the target (a lost answer, an adopted ticket): recorded as one this run created, counted as matched.
       if (targetId !== undefined) {
-        recordPlaced(plan, targetId)
+        await recordPlaced(plan, targetId)
         plan.outcome = 'matched'
       } else {
         // Closed tickets are created open and closed last where anything follows: on some vendors
@@ -147,14 +147,14 @@ export async function planTicket(
     if (targetId !== undefined) plan.targetId = targetId
     return plan
   } catch (error) {
-    return { settled: recordTicketFailure(context, ticket, warnings, error), counts: context.counts }
+    return { settled: await recordTicketFailure(context, ticket, warnings, error), counts: context.counts }
   }
 }
 
 /** The ticket is on the target: the ledger says where, before anything is written under it. */
-export function recordPlaced(plan: TicketPlan, targetId: string): void {
+export async function recordPlaced(plan: TicketPlan, targetId: string): Promise<void> {
   plan.targetId = targetId
-  plan.context.ledger.put({
+  await plan.context.ledger.put({
     kind: 'ticket',
     sourceId: plan.ticket.id,
     parentSourceId: null,

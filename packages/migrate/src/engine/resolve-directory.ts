@@ -65,7 +65,7 @@ export class DirectoryResolver {
 
   private async resolvePerson(reference: Reference): Promise<string | undefined> {
     const { ledger, source, target, mappingFile, runId, counts } = this.context
-    const known = ledger.get('person', reference.id)
+    const known = await ledger.get('person', reference.id)
     if (known?.targetId && (known.state === 'completed' || known.state === 'skipped')) return known.targetId
     if (known?.state === 'failed' && !this.context.retryFailed) return undefined
     try {
@@ -78,7 +78,7 @@ export class DirectoryResolver {
       const email = person.email ? (mappingFile.people.map[person.email] ?? person.email) : undefined
       const existing = email ? await target.people.findByEmail(email, { signal: this.context.signal }) : undefined
       if (existing) {
-        ledger.put({
+        await ledger.put({
           kind: 'person',
           sourceId: reference.id,
           parentSourceId: null,
@@ -92,7 +92,15 @@ export class DirectoryResolver {
         return existing.id
       }
       if (!mappingFile.options.createPeople || !target.capabilities.people.create) return this.noCounterpart('person', reference.id)
-      ledger.put({ kind: 'person', sourceId: reference.id, parentSourceId: null, targetId: null, state: 'pending', sourceUpdatedAt: null, runId })
+      await ledger.put({
+        kind: 'person',
+        sourceId: reference.id,
+        parentSourceId: null,
+        targetId: null,
+        state: 'pending',
+        sourceUpdatedAt: null,
+        runId,
+      })
       const organization = person.organization ? await this.organization(person.organization, () => undefined, 'organization') : undefined
       const { record, warnings } = await target.people.create(
         {
@@ -103,7 +111,7 @@ export class DirectoryResolver {
         },
         { silent: true, signal: this.context.signal },
       )
-      ledger.put({
+      await ledger.put({
         kind: 'person',
         sourceId: reference.id,
         parentSourceId: null,
@@ -113,14 +121,14 @@ export class DirectoryResolver {
         runId,
         createdByMigration: true,
       })
-      ledger.setWarnings(runId, 'person', reference.id, warnings)
+      await ledger.setWarnings(runId, 'person', reference.id, warnings)
       tally(counts.people, 'created')
       return record.id
     } catch (error) {
       rethrowIfFatal(error)
       // The target cannot create this kind of person (Halo and Autotask agents): no counterpart.
       if (UnsupportedOperationError.isInstance(error)) return this.noCounterpart('person', reference.id)
-      ledger.put({
+      await ledger.put({
         kind: 'person',
         sourceId: reference.id,
         parentSourceId: null,
@@ -137,7 +145,7 @@ export class DirectoryResolver {
 
   private async resolveOrganization(reference: Reference): Promise<string | undefined> {
     const { ledger, source, target, mappingFile, runId, counts } = this.context
-    const known = ledger.get('organization', reference.id)
+    const known = await ledger.get('organization', reference.id)
     if (known?.targetId && (known.state === 'completed' || known.state === 'skipped')) return known.targetId
     if (known?.state === 'failed' && !this.context.retryFailed) return undefined
     try {
@@ -145,7 +153,7 @@ export class DirectoryResolver {
       const targetName = mappingFile.organizations.map[name] ?? name
       const existing = await target.organizations.findByName(targetName, { signal: this.context.signal })
       if (existing) {
-        ledger.put({
+        await ledger.put({
           kind: 'organization',
           sourceId: reference.id,
           parentSourceId: null,
@@ -160,7 +168,7 @@ export class DirectoryResolver {
       }
       if (!mappingFile.options.createOrganizations || !target.capabilities.organizations.create)
         return this.noCounterpart('organization', reference.id)
-      ledger.put({
+      await ledger.put({
         kind: 'organization',
         sourceId: reference.id,
         parentSourceId: null,
@@ -170,7 +178,7 @@ export class DirectoryResolver {
         runId,
       })
       const { record, warnings } = await target.organizations.create({ name: targetName }, { silent: true, signal: this.context.signal })
-      ledger.put({
+      await ledger.put({
         kind: 'organization',
         sourceId: reference.id,
         parentSourceId: null,
@@ -180,13 +188,13 @@ export class DirectoryResolver {
         runId,
         createdByMigration: true,
       })
-      ledger.setWarnings(runId, 'organization', reference.id, warnings)
+      await ledger.setWarnings(runId, 'organization', reference.id, warnings)
       tally(counts.organizations, 'created')
       return record.id
     } catch (error) {
       rethrowIfFatal(error)
       if (UnsupportedOperationError.isInstance(error)) return this.noCounterpart('organization', reference.id)
-      ledger.put({
+      await ledger.put({
         kind: 'organization',
         sourceId: reference.id,
         parentSourceId: null,
@@ -206,9 +214,9 @@ export class DirectoryResolver {
    * migration may not create: skipped, in the ledger too (whole-migration totals count it; a later
    * run with creation allowed creates it). Each ticket naming it warns on its own.
    */
-  private noCounterpart(kind: 'person' | 'organization', sourceId: string): undefined {
+  private async noCounterpart(kind: 'person' | 'organization', sourceId: string): Promise<undefined> {
     const { ledger, runId, counts } = this.context
-    ledger.put({ kind, sourceId, parentSourceId: null, targetId: null, state: 'skipped', sourceUpdatedAt: null, runId })
+    await ledger.put({ kind, sourceId, parentSourceId: null, targetId: null, state: 'skipped', sourceUpdatedAt: null, runId })
     tally(kind === 'person' ? counts.people : counts.organizations, 'skipped')
     return undefined
   }

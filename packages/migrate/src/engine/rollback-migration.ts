@@ -1,4 +1,5 @@
 import { UnsupportedOperationError } from '@ticketbridge/core'
+import { collect } from '../ledger/collect'
 import type { MigrationLedger } from '../ledger/migration-ledger'
 import { rolledBackMark } from '../verify/verify-migration'
 import type { RollbackResult } from './migration-options'
@@ -12,12 +13,12 @@ import type { MigrationSetup } from './migration-setup'
 export async function rollbackMigration(setup: MigrationSetup): Promise<RollbackResult> {
   const { options, emit } = setup
   const target = setup.target.adapter
-  const ledger = setup.ledger()
-  const created = [...ledger.allOfKind('ticket')].filter((record) => record.createdByMigration && record.targetId)
+  const ledger = await setup.ledger()
+  const created = (await collect(ledger.allOfKind('ticket'))).filter((record) => record.createdByMigration && record.targetId)
   // No adapter deletes people or organizations (most vendors do not allow it): they stay, named.
   const left = {
-    organizations: createdTargetIds(ledger, 'organization'),
-    people: createdTargetIds(ledger, 'person'),
+    organizations: await createdTargetIds(ledger, 'organization'),
+    people: await createdTargetIds(ledger, 'person'),
   }
   if (!target.capabilities.tickets.delete) {
     return {
@@ -36,15 +37,16 @@ export async function rollbackMigration(setup: MigrationSetup): Promise<Rollback
       if (!(error as { status?: number }).status || (error as { status?: number }).status !== 404) throw error
     }
     deleted += 1
-    ledger.put({ ...record, targetId: null, state: 'skipped', error: rolledBackMark, createdByMigration: false })
+    await ledger.put({ ...record, targetId: null, state: 'skipped', error: rolledBackMark, createdByMigration: false })
     for (const kind of ['comment', 'attachment', 'time-entry', 'relation'] as const) {
-      for (const child of ledger.children(kind, record.sourceId)) ledger.put({ ...child, targetId: null, state: 'skipped', error: rolledBackMark })
+      for (const child of await ledger.children(kind, record.sourceId))
+        await ledger.put({ ...child, targetId: null, state: 'skipped', error: rolledBackMark })
     }
     emit({ phase: 'rollback', done: deleted, total: created.length })
   }
   return { deleted, kept: 0, left }
 }
 
-function createdTargetIds(ledger: MigrationLedger, kind: 'organization' | 'person'): string[] {
-  return [...ledger.allOfKind(kind)].flatMap((record) => (record.createdByMigration && record.targetId ? [record.targetId] : []))
+async function createdTargetIds(ledger: MigrationLedger, kind: 'organization' | 'person'): Promise<string[]> {
+  return (await collect(ledger.allOfKind(kind))).flatMap((record) => (record.createdByMigration && record.targetId ? [record.targetId] : []))
 }

@@ -30,8 +30,13 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
   }
   const resolvedLookups = await setup.target.lookups()
   const target = setup.target.adapter
-  const ledger = setup.ledger()
-  const runId = ledger.startRun({ since: options.since, retryFailed: options.retryFailed ?? false, dryRun: options.dryRun ?? false, concurrency })
+  const ledger = await setup.ledger()
+  const runId = await ledger.startRun({
+    since: options.since,
+    retryFailed: options.retryFailed ?? false,
+    dryRun: options.dryRun ?? false,
+    concurrency,
+  })
   const context: MigrationContext = {
     source,
     target,
@@ -95,9 +100,9 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
     // Tickets an earlier run left half-moved but that this listing did not return (a --since
     // window, or a source change) are finished too: nothing stays half-done.
     const unfinished = [
-      ...ledger.inState('ticket', 'created'),
-      ...ledger.inState('ticket', 'pending'),
-      ...(options.retryFailed ? ledger.inState('ticket', 'failed') : []),
+      ...(await ledger.inState('ticket', 'created')),
+      ...(await ledger.inState('ticket', 'pending')),
+      ...(options.retryFailed ? await ledger.inState('ticket', 'failed') : []),
     ].filter((record) => !seen.has(record.sourceId))
     await moveAll(
       (async function* () {
@@ -108,7 +113,12 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
     for (let round = 1; toRetry.length > 0 && round <= retryRounds; round += 1) {
       const batch = toRetry
       toRetry = []
-      await wait({ what: 'tickets', round, count: batch.length, reason: context.ledger.get('ticket', batch[0]!.id)?.error ?? 'a transient failure' })
+      await wait({
+        what: 'tickets',
+        round,
+        count: batch.length,
+        reason: (await context.ledger.get('ticket', batch[0]!.id))?.error ?? 'a transient failure',
+      })
       retryRoundsRun = round
       // Smaller batches each round: a record that makes the vendor fail its whole array (Halo
       // answers some bad data with a 500) is cut off from the others within a few rounds.
@@ -117,19 +127,19 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
     for (const ticket of toRetry) attempts.gaveUp(ticket.id)
     // Relations last: both tickets of a link must be in the target first.
     await migrateRelations(context, concurrency)
-    ledger.finishRun(runId, 'finished')
+    await ledger.finishRun(runId, 'finished')
   } catch (error) {
     // Stopped by the caller (Ctrl-C, SIGTERM): the run is interrupted, and what it did is reported.
     if (options.signal?.aborted) {
-      ledger.finishRun(runId, 'interrupted')
-      throw new MigrationInterruptedError({ ...finalReport(), interrupted: true }, error)
+      await ledger.finishRun(runId, 'interrupted')
+      throw new MigrationInterruptedError({ ...(await finalReport()), interrupted: true }, error)
     }
-    ledger.finishRun(runId, 'failed')
+    await ledger.finishRun(runId, 'failed')
     throw error
   }
   return finalReport()
 
-  function finalReport(): MigrationReport {
+  function finalReport(): Promise<MigrationReport> {
     return buildMigrationReport({
       source: source.vendor,
       target: target.vendor,

@@ -19,13 +19,18 @@ export interface SettledTicket {
  * before it is sent again, and any run retries it) and `failed` after a lasting one (retried
  * with --retry-failed). An error that stops the run (refused credentials, an abort) is thrown.
  */
-export function recordTicketFailure(context: MigrationContext, ticket: Ticket, warnings: readonly AdapterWarning[], error: unknown): TicketOutcome {
+export async function recordTicketFailure(
+  context: MigrationContext,
+  ticket: Ticket,
+  warnings: readonly AdapterWarning[],
+  error: unknown,
+): Promise<TicketOutcome> {
   rethrowIfFatal(error)
   const { ledger, runId, counts } = context
   const transient = isTransientError(error)
-  const previous = ledger.get('ticket', ticket.id)
+  const previous = await ledger.get('ticket', ticket.id)
   const reachedTarget = previous?.targetId !== null && previous?.targetId !== undefined
-  ledger.put({
+  await ledger.put({
     kind: 'ticket',
     sourceId: ticket.id,
     parentSourceId: null,
@@ -35,7 +40,7 @@ export function recordTicketFailure(context: MigrationContext, ticket: Ticket, w
     runId,
     error: failureText(error),
   })
-  ledger.setWarnings(runId, 'ticket', ticket.id, [...warnings])
+  await ledger.setWarnings(runId, 'ticket', ticket.id, [...warnings])
   if (transient) {
     // What the lookup found before the failure may be out of date now: look again.
     context.foundOnTarget.delete(ticket.id)

@@ -1,6 +1,7 @@
 import type { AdapterWarning } from '@ticketbridge/core'
 import type { CountedEntity, EntityCounts } from '../engine/migration-context'
 import type { PreflightReport } from '../engine/preflight'
+import { collect } from '../ledger/collect'
 import type { LedgerKind, LedgerState, MigrationLedger } from '../ledger/migration-ledger'
 import type { VerifyReport } from '../verify/verify-migration'
 
@@ -50,7 +51,7 @@ export interface MigrationReport {
 }
 
 /** Collects the report from the run's tallies and the ledger (warnings and failures come from disk). */
-export function buildMigrationReport(options: {
+export async function buildMigrationReport(options: {
   source: string
   target: string
   dryRun: boolean
@@ -61,12 +62,12 @@ export function buildMigrationReport(options: {
   verify?: VerifyReport
   transientRetries?: MigrationReport['transientRetries']
   requests?: MigrationReport['requests']
-}): MigrationReport {
+}): Promise<MigrationReport> {
   const finishedAt = new Date()
   const failures: MigrationReport['failures'] = []
   const tickets: NonNullable<MigrationReport['tickets']> = []
   for (const kind of ['organization', 'person', 'ticket', 'comment', 'attachment', 'time-entry', 'relation'] as const) {
-    for (const record of options.ledger.allOfKind(kind)) {
+    for await (const record of options.ledger.allOfKind(kind)) {
       if (kind === 'ticket') tickets.push({ sourceId: record.sourceId, targetId: record.targetId, state: record.state })
       if (record.error && (record.state === 'failed' || record.state === 'created' || record.state === 'pending')) {
         failures.push({ kind, sourceId: record.sourceId, targetId: record.targetId, reason: record.error, state: record.state })
@@ -81,8 +82,8 @@ export function buildMigrationReport(options: {
     finishedAt: finishedAt.toISOString(),
     durationSeconds: (finishedAt.getTime() - options.startedAt.getTime()) / 1000,
     counts: options.counts,
-    ledgerTotals: options.ledger.counts(),
-    warnings: [...options.ledger.warnings()],
+    ledgerTotals: await options.ledger.counts(),
+    warnings: await collect(options.ledger.warnings()),
     failures,
     tickets,
     ...(options.preflight ? { preflight: options.preflight } : {}),

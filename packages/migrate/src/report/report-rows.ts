@@ -47,7 +47,7 @@ export function runRows(report: MigrationReport): RunRow[] {
   })
 }
 
-/** The ledger's totals (`ledger.counts()`) as rows, every kind it holds; empty for a report saved without them. */
+/** The ledger's totals (`await ledger.counts()`) as rows, every kind it holds; empty for a report saved without them. */
 export function ledgerRows(report: MigrationReport): LedgerRow[] {
   const totals = report.ledgerTotals ?? {}
   const known = new Set(ledgerKinds.map(([kind]) => kind))

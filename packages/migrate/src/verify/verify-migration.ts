@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { type Attachment, findTicketsByExternalIds, type TicketingAdapter } from '@ticketbridge/core'
 import { sameSubject } from '../engine/adopt-existing-tickets'
+import { collect } from '../ledger/collect'
 import { externalIdStamp } from '../engine/migration-context'
 import type { TicketFingerprint } from '../engine/ticket-fingerprint'
 import { type CanonicalRelation, canonicalRelation, relationKey } from '../engine/migrate-relations'
@@ -56,7 +57,7 @@ export async function verifyMigration(options: {
   onProgress?: (done: number, total: number) => void
 }): Promise<VerifyReport> {
   const { source, target, ledger } = options
-  const completed = ledger.inState('ticket', 'completed')
+  const completed = await ledger.inState('ticket', 'completed')
   const sampleEvery = Math.max(1, Math.floor(completed.length / Math.max(1, options.sampleSize ?? 20)))
   const report: VerifyReport = {
     tickets: { checked: 0, matched: 0 },
@@ -87,7 +88,7 @@ export async function verifyMigration(options: {
       differ(record.sourceId, record.targetId, 'status.category', expectedCategory, ticket.status.category)
 
     const comments = await target.comments.list(record.targetId, { signal: options.signal }).toArray({ limit: 100_000 })
-    const migratedComments = ledger.children('comment', record.sourceId).filter((child) => child.state === 'completed')
+    const migratedComments = (await ledger.children('comment', record.sourceId)).filter((child) => child.state === 'completed')
     const targetCommentIds = new Set(comments.map((comment) => comment.id))
     report.comments.source += expected.comments
     report.comments.target += migratedComments.filter((child) => child.targetId && targetCommentIds.has(child.targetId)).length
@@ -99,7 +100,7 @@ export async function verifyMigration(options: {
     const targetDigests: string[] = []
     // The files the migration put there: uploaded ones by their id; those that went inside a create
     // (no id of their own in the ledger) by the comment that carried them, or on the ticket itself.
-    const files = ledger.children('attachment', record.sourceId)
+    const files = await ledger.children('attachment', record.sourceId)
     const uploadedIds = new Set(files.flatMap((child) => (child.targetId ? [child.targetId] : [])))
     const carriedBy = new Set(migratedComments.flatMap((child) => (child.targetId ? [child.targetId] : [])))
     const carriedOnTicket = files.some((child) => child.state === 'completed' && !child.targetId)
@@ -126,7 +127,7 @@ export async function verifyMigration(options: {
       )
       let found = 0
       let minutes = 0
-      for (const child of ledger.children('time-entry', record.sourceId)) {
+      for (const child of await ledger.children('time-entry', record.sourceId)) {
         if (child.state !== 'completed') continue
         const entry = child.targetId ? targetEntries.get(child.targetId) : undefined
         if (!entry) {
@@ -171,7 +172,7 @@ export async function verifyMigration(options: {
   if (source.capabilities.relations && target.capabilities.relations) await verifyRelations(target, ledger, report, differ, options.signal)
   report.timeEntries.sourceMinutes = round(report.timeEntries.sourceMinutes)
   report.timeEntries.targetMinutes = round(report.timeEntries.targetMinutes)
-  const rolledBack = [...ledger.allOfKind('ticket')].filter((record) => record.error === rolledBackMark).length
+  const rolledBack = (await collect(ledger.allOfKind('ticket'))).filter((record) => record.error === rolledBackMark).length
   if (rolledBack > 0) report.rolledBack = rolledBack
   report.passed = report.differences.length === 0 && !(rolledBack > 0 && report.tickets.checked === 0)
   return report
@@ -235,11 +236,11 @@ async function verifyRelations(
     }
     return keys
   }
-  for (const record of ledger.allOfKind('relation')) {
+  for await (const record of ledger.allOfKind('relation')) {
     if (record.state === 'skipped' || !record.fingerprint) continue
     const relation = JSON.parse(record.fingerprint) as CanonicalRelation
-    const from = ledger.get('ticket', relation.ticketId)
-    const to = ledger.get('ticket', relation.relatedTicketId)
+    const from = await ledger.get('ticket', relation.ticketId)
+    const to = await ledger.get('ticket', relation.relatedTicketId)
     if (from?.state !== 'completed' || to?.state !== 'completed' || !from.targetId || !to.targetId) continue
     report.relations.source += 1
     const key = record.targetId ?? relationKey(canonicalRelation({ ticketId: from.targetId, kind: relation.kind, relatedTicketId: to.targetId }))

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultLedgerPath, ledgerFolder } from './default-ledger-path'
+import { defaultLedgerPath, ledgerFolder } from './ledger-location'
 
 describe('defaultLedgerPath', () => {
   const rt = { vendor: 'rt', instance: 'https://rt.acme.example' }
