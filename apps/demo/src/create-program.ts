@@ -13,6 +13,8 @@ import { createRollbackCommand } from './commands/rollback-command'
 import { createSimulateCommand } from './commands/simulate-command'
 import { createTicketsCommand } from './commands/tickets/tickets-command'
 import { createVerifyCommand } from './commands/verify-command'
+import { createJobsCommand } from './commands/queue/jobs-command'
+import { createWorkerCommand } from './commands/queue/worker-command'
 import { vendorTitles } from './connectors/connectors'
 
 /** The `ticketbridge` command line: every command, each failing with its exit code instead of exiting. */
@@ -27,6 +29,8 @@ export function createProgram(): Command {
     .addCommand(createVerifyCommand())
     .addCommand(createReportCommand())
     .addCommand(createRollbackCommand())
+    .addCommand(createWorkerCommand())
+    .addCommand(createJobsCommand())
     .addCommand(createTicketsCommand())
     .addCommand(createLookupsCommand())
     .addCommand(createSimulateCommand())

@@ -63,6 +63,7 @@ export {
   type RetryPolicyOptions,
 } from './retry-policy'
 export { RollingWindowBudget, type RollingWindowBudgetOptions } from './rolling-window-budget'
+export { coordinateSharedBudgets, type SharedBudgetCoordinator } from './shared-budget-coordinator'
 export { getSharedRateLimiter, releaseSharedRateLimiter } from './shared-rate-limiter'
 export { createTokenManager, type FetchedToken, type TokenManager, type TokenManagerOptions } from './token-manager'
 export { isLogLevelEnabled, type LogFields, type LogLevel, type TransportLogger } from './transport-logger'

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultLedgerPath, ledgerFolder } from './ledger-location'
+import { ConfigurationError } from '@ticketbridge/core'
+import { defaultLedgerPath, ledgerFolder, ledgerLocation } from './ledger-location'
 
 describe('defaultLedgerPath', () => {
   const rt = { vendor: 'rt', instance: 'https://rt.acme.example' }
@@ -21,5 +22,20 @@ describe('defaultLedgerPath', () => {
     expect(ledgerFolder({ TICKETBRIDGE_STATE_DIR: '/srv/tb', XDG_STATE_HOME: '/x' })).toBe('/srv/tb')
     expect(ledgerFolder({ XDG_STATE_HOME: '/x' })).toBe(join('/x', 'ticketbridge'))
     expect(ledgerFolder({})).toMatch(/\.local[/\\]state[/\\]ticketbridge$/)
+  })
+
+  it('names a ledger in PostgreSQL after the instances, as the default file is named, and never shows the password', () => {
+    const instances = { from: rt, to: halo }
+    const url = 'postgres://ticketbridge:s3cret-pass@db.internal:5432/ticketbridge'
+    const location = ledgerLocation({ ledger: url }, instances, environment)
+    expect(location.ledger).toBe(url)
+    expect(`${location.ledgerName}.sqlite`).toBe(defaultLedgerPath(rt, halo, environment).split(/[/\\]/).at(-1))
+    expect(location.label).not.toContain('s3cret-pass')
+    expect(location.label).toContain('db.internal:5432')
+    expect(ledgerLocation({ ledger: url, ledgerName: 'acme' }, instances, environment).ledgerName).toBe('acme')
+    // The setting stands in for the flag.
+    expect(ledgerLocation({}, instances, { ...environment, TICKETBRIDGE_LEDGER: url }).ledger).toBe(url)
+    // A name without a database to hold it is a mistake, said as one.
+    expect(() => ledgerLocation({ ledgerName: 'acme' }, instances, environment)).toThrow(ConfigurationError)
   })
 })

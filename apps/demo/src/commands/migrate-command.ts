@@ -18,6 +18,7 @@ import {
   parsePositiveInteger,
 } from './shared-options'
 import { checkReportFolder } from './check-report-folder'
+import { enqueueMigration } from './queue/enqueue-migration'
 import { type LedgerLocation, ledgerLocation, resolveInstances } from './ledger-location'
 import { MigrationLedgerState } from './migrate-ledger-state'
 import { runMigration } from './run-migration'
@@ -39,6 +40,7 @@ interface MigrateOptions extends ConnectionOptions {
   reportDir: string
   concurrency?: number
   verify: boolean
+  queue?: string
 }
 
 export function createMigrateCommand(): Command {
@@ -64,6 +66,10 @@ export function createMigrateCommand(): Command {
     .option('--report-dir <folder>', 'where the JSON and HTML reports go', join('.ticketbridge', 'reports'))
     .option('--concurrency <count>', 'tickets moved at once', parsePositiveInteger('concurrency'))
     .option('--no-verify', 'skip verification after the run')
+    .option(
+      '--queue <url>',
+      'queue it instead of running it here: a PostgreSQL job queue (postgres://…) that `ticketbridge worker` processes run; prints the job id',
+    )
     .addHelpText(
       'after',
       commandHelp({
@@ -73,6 +79,7 @@ export function createMigrateCommand(): Command {
           'migrate --from rt --to halo --resume                          # after Ctrl-C, a crash or a lost connection',
           'migrate --from rt --to halo --since 7d                        # what changed in the last week',
           'migrate --from autotask --to halo --retry-failed --secrets-file ./secrets.env',
+          "migrate --from rt --to halo --mapping mapping.yaml --queue 'postgres://ticketbridge@db/ticketbridge'   # for ticketbridge worker",
         ],
         vendors: allVendors(),
         notes: [
@@ -84,9 +91,13 @@ export function createMigrateCommand(): Command {
     )
   addConnectionOptions(command)
   return command.action(async (options: MigrateOptions) => {
+    if (options.from === options.to) throw new ConfigurationError('--from and --to name the same vendor.', { option: 'to' })
+    if (options.queue) {
+      await enqueueMigration({ ...options, queue: options.queue })
+      return
+    }
     const instances = await resolveInstances(options)
     const location = ledgerLocation(options, instances)
-    if (options.from === options.to) throw new ConfigurationError('--from and --to name the same vendor.', { option: 'to' })
     if (options.resume && !options.dryRun) {
       const runs = await MigrationLedgerState.runCount(location)
       if (runs === 0)

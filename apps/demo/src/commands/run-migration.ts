@@ -6,6 +6,8 @@ import {
   createMigration,
   isPostgresLocation,
   loadMappingFile,
+  type MappingFileInput,
+  type MigrationProgressEvent,
   MigrationInterruptedError,
   type MigrationReport,
   type PreflightReport,
@@ -26,6 +28,10 @@ export interface RunMigrationOptions {
   ledger: { ledger: string; ledgerName?: string }
   reportFolder: string
   mappingFile?: string
+  /** The mapping itself, where it came with the job rather than from a file. */
+  mapping?: MappingFileInput
+  /** Each progress event of the engine as well, for a caller that keeps its own (a worker's job row). */
+  onProgress?: (event: MigrationProgressEvent) => void
   dryRun?: boolean
   since?: string
   retryFailed?: boolean
@@ -60,7 +66,7 @@ export interface RunMigrationResult {
  */
 export async function runMigration(options: RunMigrationOptions): Promise<RunMigrationResult> {
   const { source, target, log } = options
-  const mapping = options.mappingFile ? await loadMappingFile(options.mappingFile) : undefined
+  const mapping = options.mappingFile ? await loadMappingFile(options.mappingFile) : options.mapping
   if (!isPostgresLocation(options.ledger.ledger)) await mkdir(resolve(options.ledger.ledger, '..'), { recursive: true })
   let preflight: PreflightReport | undefined
   // Meters may have counted before this run (the demo seeds through them, and its adapters serve
@@ -96,6 +102,7 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     ...(options.instances ? { instances: options.instances } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (event) => {
+      options.onProgress?.(event)
       if (event.phase === 'tickets') progress.update(event.done, event.total, event.failed)
       if (event.phase === 'verify') {
         if (phase !== 'verify') verifyProgress.start()

@@ -12,6 +12,8 @@ export interface ConfigSources {
   /** `--set <vendor>.<setting>=value` flags. */
   overrides?: string[]
   environment?: NodeJS.ProcessEnv
+  /** `omit`: read only the settings that are not secret, and require none of the secret ones (what a queued job may carry). */
+  secrets?: 'required' | 'omit'
 }
 
 async function readConfigFile(path: string): Promise<Record<string, Record<string, unknown>>> {
@@ -78,9 +80,10 @@ export async function loadVendorSettings(connector: VendorConnector, sources: Co
       )
     settings[key] = String(value)
   }
+  const omitSecrets = sources.secrets === 'omit'
   for (const [key, setting] of Object.entries(connector.settings)) {
     const value = environment[setting.environment]
-    if (value !== undefined && value !== '') settings[key] = value
+    if (value !== undefined && value !== '' && !(omitSecrets && setting.secret)) settings[key] = value
   }
   for (const override of sources.overrides ?? []) {
     const match = /^([a-z]+)\.([A-Za-z]+)=(.*)$/.exec(override)
@@ -102,7 +105,7 @@ export async function loadVendorSettings(connector: VendorConnector, sources: Co
   }
   for (const [key, setting] of Object.entries(connector.settings)) {
     if (setting.secret) registerSecret(settings[key])
-    if (setting.required && settings[key] === undefined) {
+    if (setting.required && settings[key] === undefined && !(omitSecrets && setting.secret)) {
       throw new ConfigurationError(
         `${connector.title} needs ${key}: set ${setting.environment}${setting.secret ? ' (environment or --secrets-file)' : `, ${connector.vendor}.${key} in the config file, or --set ${connector.vendor}.${key}=…`}.`,
         {

@@ -60,19 +60,29 @@ export async function buildHaloTicketPayload(input: CheckedTicketInput, context:
   const teamSelector = input.queue ?? input.team
   if (teamSelector) payload.team = (await resolver.team(teamSelector, input.queue ? 'queue' : 'team', callOptions)).name
 
+  let requesterClientWins = false
   if (input.requester) {
     const user = await resolver.endUser(input.requester, 'requester', callOptions)
     payload.user_id = Number(user.id)
     const organizationId = input.organization ? await resolver.clientId(input.organization, 'organization', callOptions) : undefined
-    // Halo wants the user's site beside a specific user (halo.md §4.1), and a site must belong to
-    // the ticket's client: a requester from another client keeps the client's own default site.
+    // Halo wants the user's site beside a specific user (halo.md §4.1), and a site belongs to one
+    // client: a ticket's client is its user's. A requester Halo keeps under another client (the
+    // same person in two merged help desks) keeps the ticket, under that client, with a warning.
     const siteId = user.site_id_int ?? user.site_id
-    const sameClient = organizationId === undefined || user.client_id === organizationId
-    if (sameClient && typeof siteId === 'number' && siteId > 0) payload.site_id = Math.trunc(siteId)
-    if (organizationId === undefined && typeof user.client_id === 'number' && user.client_id > 0) payload.client_id = user.client_id
+    const userClientId = typeof user.client_id === 'number' && user.client_id > 0 ? user.client_id : undefined
+    requesterClientWins = organizationId !== undefined && userClientId !== undefined && userClientId !== organizationId
+    if (requesterClientWins) {
+      warnings.push({
+        type: 'substituted',
+        field: 'organization',
+        message: `The requester is kept under another client in Halo (client ${userClientId}), and Halo ties a ticket to its user's site: the ticket is under that client.`,
+      })
+    }
+    if (typeof siteId === 'number' && siteId > 0) payload.site_id = Math.trunc(siteId)
+    if ((organizationId === undefined || requesterClientWins) && userClientId !== undefined) payload.client_id = userClientId
   }
   if (input.assignee) payload.agent_id = await resolver.agentId(input.assignee, 'assignee', callOptions)
-  if (input.organization) payload.client_id = await resolver.clientId(input.organization, 'organization', callOptions)
+  if (input.organization && !requesterClientWins) payload.client_id = await resolver.clientId(input.organization, 'organization', callOptions)
   if (input.tags) payload.tags = input.tags.map((text) => ({ text }))
   if (input.dueAt !== undefined) payload.deadlinedate = toHaloDate(input.dueAt)
 

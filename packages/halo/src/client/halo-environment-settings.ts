@@ -23,6 +23,11 @@ export const haloEnvironmentVariables = {
   scopes: { environment: 'HALO_SCOPES', secret: false, description: 'scopes, space-separated (default all)' },
   defaultSiteId: { environment: 'HALO_DEFAULT_SITE_ID', secret: false, description: 'site for new contacts without an organization' },
   requestsPerFiveMinutes: { environment: 'HALO_REQUESTS_PER_5_MINUTES', secret: false, description: 'rate-limit budget (default 300)' },
+  rateLimitWindowSeconds: {
+    environment: 'HALO_RATE_LIMIT_WINDOW_SECONDS',
+    secret: false,
+    description: 'the window the budget counts in, for an instance that counts in another (default 300: the budget is per 5 minutes)',
+  },
 } satisfies Record<string, ConnectorSetting>
 
 type HaloVariableName = keyof typeof haloEnvironmentVariables
@@ -71,7 +76,8 @@ export function haloSettingsFromText(text: Readonly<Partial<Record<HaloVariableN
     if (text[name]) typed[name] = text[name]
   }
   if (text.defaultSiteId) typed.defaultSiteId = Number(text.defaultSiteId)
-  if (text.requestsPerFiveMinutes) typed.rateLimit = { requests: Number(text.requestsPerFiveMinutes), windowMs: haloBudgetWindowMs }
+  const windowMs = text.rateLimitWindowSeconds ? Number(text.rateLimitWindowSeconds) * 1000 : haloBudgetWindowMs
+  if (text.requestsPerFiveMinutes) typed.rateLimit = { requests: Number(text.requestsPerFiveMinutes), windowMs }
   return typed
 }
 

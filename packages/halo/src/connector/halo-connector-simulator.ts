@@ -42,8 +42,9 @@ export async function startHaloConnectorSimulator(options: SimulatorStartOptions
     clientId: simulator.credentials.clientId,
     clientSecret: simulator.credentials.clientSecret,
     ...(site ? { defaultSiteId: String(site.id) } : {}),
-    // Settings speak per 5 minutes: a budget of another window is given at the same pace.
-    requestsPerFiveMinutes: String(budget ? Math.max(1, Math.floor((budget.requests * haloBudgetWindowMs) / budget.windowMs)) : outOfReachRequests),
+    // The simulator's own window, so a command's adapters keep to exactly what it enforces.
+    requestsPerFiveMinutes: String(budget ? budget.requests : outOfReachRequests),
+    ...(budget ? { rateLimitWindowSeconds: String(budget.windowMs / 1000) } : {}),
   }
   const adapters: TicketingAdapter[] = []
   return {

@@ -60,8 +60,9 @@ describe('Halo connector', () => {
       expect(rewritten).toEqual([running.settings.resourceUrl])
       expect(adapter.rateLimit).toMatchObject({ requests: 500, windowMs: 10_000 })
       expect((await adapter.lookups.queues()).length).toBeGreaterThan(0)
-      // The settings give the same pace per 5 minutes.
-      expect(running.settings.requestsPerFiveMinutes).toBe('15000')
+      // The settings give the simulator's own budget and window, so a command's adapters keep to exactly it.
+      expect(running.settings).toMatchObject({ requestsPerFiveMinutes: '500', rateLimitWindowSeconds: '10' })
+      expect(haloConnector.createAdapter(running.settings).rateLimit).toMatchObject({ requests: 500, windowMs: 10_000 })
     } finally {
       await running.close()
     }

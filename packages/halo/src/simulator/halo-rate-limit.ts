@@ -15,12 +15,15 @@ export interface HaloRateLimit {
   admit(now: number): Response | undefined
   /** Requests counted in the window ending at `now`. */
   used(now: number): number
+  /** Requests answered 429 since creation (or the last reset): what a client that keeps to the budget never sees. */
+  refused(): number
   reset(): void
 }
 
 export function createHaloRateLimit(options: HaloRateLimitOptions | false): HaloRateLimit {
-  if (options === false) return { admit: () => undefined, used: () => 0, reset: () => undefined }
+  if (options === false) return { admit: () => undefined, used: () => 0, refused: () => 0, reset: () => undefined }
   let budget = new RollingWindowBudget({ name: 'halo-rolling-window', limit: options.limit, windowMs: options.windowMs })
+  let refused = 0
   return {
     admit(now) {
       const waitMs = budget.waitMs(now)
@@ -28,12 +31,15 @@ export function createHaloRateLimit(options: HaloRateLimitOptions | false): Halo
         budget.record(now)
         return undefined
       }
+      refused += 1
       const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' }
       if (options.retryAfter) headers['retry-after'] = String(Math.max(1, Math.ceil(waitMs / 1000)))
       return new HttpResponse(haloRateLimitText(options), { status: 429, headers })
     },
     used: (now) => budget.used(now),
+    refused: () => refused,
     reset() {
+      refused = 0
       budget = new RollingWindowBudget({ name: 'halo-rolling-window', limit: options.limit, windowMs: options.windowMs })
     },
   }

@@ -52,6 +52,8 @@ export interface HaloSimulator
   expireTokens(): void
   /** Every request that failed the spec check, oldest first. */
   readonly specViolations: readonly HaloSpecViolationRecord[]
+  /** Requests the enforced budget answered 429 (0 without one). */
+  readonly rateLimitRefusals: number
   /** Back to the state just after creation: seed data, no tokens, faults, violations or rate-window history. */
   reset(): void
 }
@@ -204,6 +206,9 @@ export function createHaloSimulator(options: HaloSimulatorOptions = {}): HaloSim
       }
       // Seeding stands in for history, not client writes: the write log stays the client's.
       context.state.writes.length = writesBefore
+    },
+    get rateLimitRefusals() {
+      return context.rateLimit.refused()
     },
     reset() {
       context.state = freshState()

@@ -1,6 +1,7 @@
-import { type AdapterWarning, ConfigurationError, redactText, registerSecret, secretFieldNames } from '@ticketbridge/core'
+import { type AdapterWarning, ConfigurationError } from '@ticketbridge/core'
 import pg from 'pg'
 import { LedgerBusyError } from './ledger-busy-error'
+import { describePostgresAddress, postgresConnectionError, registerPostgresPasswords } from './postgres-address'
 import type { LedgerDriver } from './ledger-driver'
 import type { LedgerCounts, LedgerKind, LedgerRecord, LedgerState, LedgerWarning, LedgerWrite, RunRecord } from './ledger-record'
 
@@ -92,44 +93,8 @@ interface RunRow {
   options: Record<string, unknown>
 }
 
-/** The address for messages: no password, in the user info or in the query string. */
-function describeAddress(url: URL): string {
-  const safe = new URL(url.href)
-  safe.password = ''
-  for (const name of [...safe.searchParams.keys()]) if (secretFieldNames.has(name.toLowerCase())) safe.searchParams.delete(name)
-  return redactText(safe.href)
-}
-
-/** The password in every form it may travel, so redaction removes it from any message or log line. */
-function registerPasswords(url: URL): string[] {
-  let decoded = url.password
-  try {
-    decoded = decodeURIComponent(url.password)
-  } catch {
-    // A stray % in the password: the raw form is then also the one the driver uses.
-  }
-  const passwords = [url.password, decoded, url.searchParams.get('password') ?? '', process.env.PGPASSWORD ?? ''].filter(Boolean)
-  for (const password of passwords) registerSecret(password)
-  return passwords
-}
-
-/** Why a connection failed, in words the user can act on; the driver's text with every password cut out. */
-function connectionError(error: unknown, address: string, passwords: readonly string[]): ConfigurationError {
-  const failure = error as Error & { code?: string; errors?: Error[] }
-  let said = failure.message || failure.errors?.[0]?.message || String(error)
-  for (const password of passwords) said = said.split(password).join('[REDACTED]')
-  const advice: Record<string, string> = {
-    ECONNREFUSED: 'Nothing answers there: start PostgreSQL or correct the host and port.',
-    ENOTFOUND: 'No such host: correct the host name.',
-    ETIMEDOUT: 'The server did not answer in time: check the host, the port and any firewall.',
-    '28P01': 'The server refused the user name or the password; correct them in the address.',
-    '28000': 'The server refused this user from this host (pg_hba.conf): allow it, or use another user.',
-    '3D000': 'No database of that name: create it (CREATE DATABASE) or name an existing one.',
-    '42501': 'The user may not create the ledger tables: grant CREATE on the schema, or run once as its owner.',
-  }
-  const what = advice[failure.code ?? ''] ?? 'Check the address, that the server runs, and the user, password and database.'
-  return new ConfigurationError(`Cannot use the PostgreSQL ledger at ${address}: ${said}. ${what}`, { option: 'ledger' })
-}
+/** What the ledger's connection errors say it is. */
+const ledgerStore = { store: 'ledger', tables: 'the ledger tables', option: 'ledger' }
 
 /** Applies the schema steps this database lacks, one transaction, one at a time across every process. */
 async function migrateSchema(pool: pg.Pool): Promise<void> {
@@ -202,8 +167,8 @@ export class PostgresLedgerDriver implements LedgerDriver {
       // The raw text may hold a password: do not repeat it.
       throw new ConfigurationError('The PostgreSQL ledger address is not a URL (postgres://user:password@host:port/database).', { option: 'ledger' })
     }
-    const passwords = registerPasswords(url)
-    const address = describeAddress(url)
+    const passwords = registerPostgresPasswords(url)
+    const address = describePostgresAddress(url)
     const pool = new pg.Pool({ connectionString: options.url, max: 4, connectionTimeoutMillis: 15_000, application_name: 'ticketbridge' })
     // An idle connection the server dropped: the pool discards it and the next query opens another.
     pool.on('error', () => undefined)
@@ -211,7 +176,7 @@ export class PostgresLedgerDriver implements LedgerDriver {
       await migrateSchema(pool)
     } catch (error) {
       await pool.end().catch(() => undefined)
-      throw ConfigurationError.isInstance(error) ? error : connectionError(error, address, passwords)
+      throw ConfigurationError.isInstance(error) ? error : postgresConnectionError(error, { address, passwords }, ledgerStore)
     }
     return new PostgresLedgerDriver(pool, options.url, passwords, options.name, address)
   }
@@ -342,7 +307,7 @@ export class PostgresLedgerDriver implements LedgerDriver {
     try {
       await client.connect()
     } catch (error) {
-      throw connectionError(error, this.address, this.#passwords)
+      throw postgresConnectionError(error, { address: this.address, passwords: this.#passwords }, ledgerStore)
     }
     const { rows } = await client
       .query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [writerLockNamespace, this.name])
