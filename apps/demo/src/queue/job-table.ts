@@ -86,12 +86,12 @@ export async function markJobEnded(
   state: 'finished' | 'incomplete' | 'failed' | 'retrying',
   error?: string,
 ): Promise<void> {
-  await boss
-    .getDb()
-    .executeSql(
-      "UPDATE ticketbridge_job SET state = $2, error = $3, updated_at = now(), finished_at = CASE WHEN $2 = 'retrying' THEN NULL ELSE now() END WHERE id = $1",
-      [id, state, error ?? null],
-    )
+  await boss.getDb().executeSql(
+    // `retrying` never overwrites an end: a job handed back just as it finished stays finished.
+    `UPDATE ticketbridge_job SET state = $2, error = $3, updated_at = now(), finished_at = CASE WHEN $2 = 'retrying' THEN NULL ELSE now() END
+       WHERE id = $1 AND ($2 <> 'retrying' OR state IN ('queued', 'running', 'retrying'))`,
+    [id, state, error ?? null],
+  )
 }
 
 /** Every job, oldest first, with pg-boss's state beside ours. */

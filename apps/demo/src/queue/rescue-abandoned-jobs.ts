@@ -30,8 +30,11 @@ export async function rescueAbandonedJobs(boss: PgBoss, url: string): Promise<st
   try {
     for (const { id } of rows as { id: string }[]) {
       if (await isJobLeased(client, id)) continue
-      await markJobEnded(boss, id, 'retrying', 'its worker stopped (killed, or its connection lost); another worker resumes it')
+      // pg-boss fails only a job still active: one that ended between the two looks stays ended.
       await boss.fail(migrationQueueName, id, { error: 'worker lost' })
+      const job = await boss.getJobById(migrationQueueName, id)
+      if (job?.state !== 'retry' && job?.state !== 'failed') continue
+      await markJobEnded(boss, id, 'retrying', 'its worker stopped (killed, or its connection lost); another worker resumes it')
       rescued.push(id)
     }
   } finally {

@@ -32,7 +32,9 @@ const progressEveryMs = 1_000
  * worker's secrets, runs and verifies it on the shared ledger (a later try resumes it), and
  * records how it ended. A mistake that another try cannot mend (bad settings, refused
  * credentials, an unknown job shape) ends the job for good; anything else (a network failure,
- * the worker stopping, the ledger busy) is thrown, so pg-boss tries it again.
+ * the worker stopping, the ledger busy) puts it up for another try. The job leaves pg-boss's
+ * `active` state (completed, failed or cancelled) before its lease is let go: a job seen active
+ * without a lease is then always one whose worker died.
  */
 export async function runMigrationJob(context: WorkerContext, job: PgBoss.Job<unknown>): Promise<void> {
   const { boss } = context
@@ -53,7 +55,7 @@ export async function runMigrationJob(context: WorkerContext, job: PgBoss.Job<un
       ends = await connectEnds(context, data)
     } catch (error) {
       if (isLasting(error)) return await endForGood(context, job.id, error, say)
-      throw error
+      return await endForAnotherTry(context, job.id, error, say)
     }
     try {
       const result = await runMigration({
@@ -72,10 +74,7 @@ export async function runMigrationJob(context: WorkerContext, job: PgBoss.Job<un
         log: () => undefined,
         signal: context.signal,
       })
-      if (result.interrupted) {
-        await markJobEnded(boss, job.id, 'retrying', 'its worker was stopped; another try resumes it')
-        throw new Error('the worker was stopped')
-      }
+      if (result.interrupted) return await endForAnotherTry(context, job.id, new Error('its worker was stopped'), say)
       const state = result.complete ? 'finished' : 'incomplete'
       const { counts } = result.report
       await markJobEnded(
@@ -86,14 +85,13 @@ export async function runMigrationJob(context: WorkerContext, job: PgBoss.Job<un
           ? undefined
           : `${counts.tickets.failed} tickets failed; verify ${result.report.verify?.passed ? 'passed' : 'failed'}: see ${result.htmlPath}`,
       )
+      await boss.complete(migrationQueueName, job.id)
       say(
         `${state}: ${counts.tickets.created} tickets created, ${counts.tickets.failed} failed; verify ${result.report.verify?.passed ? 'PASSED' : 'FAILED'}; report ${result.htmlPath}`,
       )
     } catch (error) {
       if (isLasting(error)) return await endForGood(context, job.id, error, say)
-      await markJobEnded(boss, job.id, 'retrying', describe(error))
-      say(`stopped (${describe(error)}); it will be tried again`)
-      throw error
+      return await endForAnotherTry(context, job.id, error, say)
     } finally {
       await Promise.all([ends.source.close(), ends.target.close()])
     }
@@ -132,6 +130,13 @@ async function endForGood(context: WorkerContext, id: string, error: unknown, sa
   await markJobEnded(context.boss, id, 'failed', describe(error))
   await context.boss.cancel(migrationQueueName, id)
   say(`failed for good: ${describe(error)}`)
+}
+
+/** Puts the job up for another try (pg-boss offers it again after its retry delay); the try resumes from the ledger. */
+async function endForAnotherTry(context: WorkerContext, id: string, error: unknown, say: (line: string) => void): Promise<void> {
+  await markJobEnded(context.boss, id, 'retrying', describe(error))
+  await context.boss.fail(migrationQueueName, id, { error: describe(error) })
+  say(`stopped (${describe(error)}); it will be tried again`)
 }
 
 function describe(error: unknown): string {
