@@ -25,17 +25,22 @@ function memoryTicketPage(context: MemoryDriverContext, query: CheckedTicketQuer
   const serverFilters = (Object.keys(capabilities.query) as (keyof AdapterCapabilities['query'])[]).filter(
     (filter) => capabilities.query[filter] === 'server',
   )
-  // Keyset paging by id, as a server would do it: stable while records are added.
-  const afterId = cursor === undefined ? 0 : Number(cursor)
+  // Keyset paging, as a server would do it: by id (stable while records are added), or by
+  // (updatedAt, id) newest first when asked; the cursor is the last record's key.
+  const byUpdate = query.order === 'recently-updated-first'
+  const key = (record: { id: number; updatedAt: string }) => (byUpdate ? `${record.updatedAt}|${String(record.id).padStart(12, '0')}` : '')
+  const after = (record: { id: number; updatedAt: string }) =>
+    cursor === undefined ? true : byUpdate ? key(record) < cursor : record.id > Number(cursor)
   const candidates = [...store.tickets.values()]
-    .filter((record) => record.id > afterId)
-    .sort((left, right) => left.id - right.id)
-    .map((record) => mapMemoryTicket(store, record, vendor))
-    .filter((ticket) => matchesTicketQuery(ticket, query, serverFilters))
+    .filter(after)
+    .sort((left, right) => (byUpdate ? key(right).localeCompare(key(left)) : left.id - right.id))
+    .map((record) => ({ record, ticket: mapMemoryTicket(store, record, vendor) }))
+    .filter(({ ticket }) => matchesTicketQuery(ticket, query, serverFilters))
   const pageItems = candidates.slice(0, pageSize)
   const last = pageItems.at(-1)
-  const items = pageItems.filter((ticket) => matchesTicketQuery(ticket, query, clientSideFilters(query, capabilities)))
-  return candidates.length > pageSize && last ? { items, nextCursor: last.id } : { items }
+  const items = pageItems.map(({ ticket }) => ticket).filter((ticket) => matchesTicketQuery(ticket, query, clientSideFilters(query, capabilities)))
+  if (candidates.length <= pageSize || !last) return { items }
+  return { items, nextCursor: byUpdate ? key(last.record) : last.ticket.id }
 }
 
 /** Removes a ticket and everything that hangs off it, as deleting it on a vendor does. */

@@ -23,6 +23,11 @@ export const adapterCapabilitiesSchema = z.object({
     createBatchLimit: z.number().int().positive().optional(),
     /** A ticket carries its files in the create request (`attachments`; Halo's `Faults.attachments`, RT's `Attachments`); absent: it cannot. */
     attachments: z.boolean().optional(),
+    /**
+     * Orders the vendor can list in (`tickets.list({ order })`), sorted on its side while paging;
+     * absent or empty: its own order only. Autotask's query API has no sort.
+     */
+    orders: z.array(z.enum(['recently-updated-first'])).optional(),
   }),
   comments: z.object({
     create: z.boolean(),

@@ -19,7 +19,12 @@ export const ticketQuerySchema = z.object({
   text: z.string().min(1).optional(),
   /** Page size to ask for; the server may return fewer, and paging follows what it returned. */
   pageSize: z.number().int().positive().optional(),
+  /** The listing's order; left out, the vendor's own (usually by id). Only orders in `capabilities.tickets.orders`. */
+  order: z.enum(['recently-updated-first']).optional(),
 })
+
+/** Orders `tickets.list` can be asked for: `recently-updated-first` sorts by `updatedAt`, newest first. */
+export type TicketListOrder = 'recently-updated-first'
 
 /** Filters for `tickets.list` (checked against `ticketQuerySchema`). */
 export interface TicketQuery {
@@ -34,11 +39,16 @@ export interface TicketQuery {
   text?: string
   /** Page size to ask for; the server may return fewer, and paging follows what it returned. */
   pageSize?: number
+  /**
+   * The listing's order; left out, the vendor's own (usually by id). Only where the vendor sorts
+   * so (`capabilities.tickets.orders`); elsewhere the call is refused, not silently unordered.
+   */
+  order?: TicketListOrder
 }
 type _TicketQueryPinned = ExpectTrue<IsSameType<TicketQuery, z.input<typeof ticketQuerySchema>>>
 
 /** The names of the ticket query filters. */
-export type TicketQueryFilter = Exclude<keyof TicketQuery, 'pageSize'>
+export type TicketQueryFilter = Exclude<keyof TicketQuery, 'pageSize' | 'order'>
 export const ticketQueryFilters: TicketQueryFilter[] = ['updatedSince', 'createdSince', 'statusCategories', 'queueId', 'organizationId', 'text']
 
 /** Filters for `people.list`. */

@@ -29,6 +29,9 @@ export function createAdapterTicketOperations(runtime: AdapterRuntime): Ticketin
     list(query = {}, options) {
       // Checked when asked, so a bad query fails at the call, before any page is fetched.
       const checked = runtime.parse(ticketQuerySchema, query, 'ticket query')
+      if (checked.order !== undefined && !capabilities.orders?.includes(checked.order)) {
+        throw runtime.unsupported(`tickets.list(order: ${checked.order})`)
+      }
       return runtime.paginate(options, (cursor, context) => tickets.listPage(checked, cursor, context))
     },
     get: (id, options) => runtime.read(options, (context) => tickets.get(id, context)),
