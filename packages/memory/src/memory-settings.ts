@@ -3,7 +3,16 @@ import { z } from 'zod'
 
 /** The memory adapter's capabilities when nothing restricts them: it can do everything. */
 export const fullMemoryCapabilities: AdapterCapabilities = {
-  tickets: { create: true, update: true, delete: true, setCreatedAt: true, html: true, pageSizeLimit: 100, attachments: true, orders: ['recently-updated-first'] },
+  tickets: {
+    create: true,
+    update: true,
+    delete: true,
+    setCreatedAt: true,
+    html: true,
+    pageSizeLimit: 100,
+    attachments: true,
+    orders: ['recently-updated-first'],
+  },
   comments: { create: true, visibilities: ['public', 'internal'], setAuthor: true, setCreatedAt: true, html: true, attachments: true },
   attachments: { upload: true, download: true, maxBytes: 25 * 1024 * 1024, linkToComment: true },
   people: { create: true },

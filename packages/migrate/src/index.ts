@@ -19,6 +19,13 @@ export { defaultLedgerName } from './engine/migration-ledger-location'
 export { mappingFileSchema, type MappingFile, type MappingFileInput } from './mapping/mapping-file'
 export { loadMappingFile, parseMappingFile } from './mapping/load-mapping-file'
 export type { MigrationReport } from './report/migration-report'
+export { describePhase, type MigrationPhase } from './report/migration-phases'
+export { type CutOverPhase, type CutOverPhasePlan, planCutOver, standardCutOver } from './engine/plan-cut-over'
+export {
+  type MigrationListOrder,
+  type MigrationPhaseFilter,
+  parseInstantOption,
+} from './engine/source-ticket-query'
 export { renderReportText } from './report/render-report-text'
 export { renderReportHtml } from './report/render-report-html'
 export { verifyMigration, type VerifyReport, type VerifyDifference } from './verify/verify-migration'

@@ -81,3 +81,11 @@ export async function resolveInstances(
   const instance = async (vendor: string) => ({ vendor, instance: findConnector(vendor).instanceOf(await connectionSettings(vendor, options)) })
   return { from: await instance(options.from), to: await instance(options.to) }
 }
+
+/** The ledger flags a user gave, for a command to run next; a PostgreSQL address without its password. */
+export function ledgerFlags(options: { ledger?: string; ledgerName?: string }, location: LedgerLocation): string {
+  const ledger = options.ledger
+    ? ` --ledger ${isPostgresLocation(location.ledger) ? `'${describeLedgerLocation(location.ledger)}'` : location.ledger}`
+    : ''
+  return `${ledger}${options.ledgerName ? ` --ledger-name ${options.ledgerName}` : ''}`
+}

@@ -2,8 +2,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { AbortError, ConfigurationError } from '@ticketbridge/core'
 import { createRequestMeter } from '@ticketbridge/http'
-import { describeLedgerLocation, isPostgresLocation } from '@ticketbridge/migrate'
-import { Command } from 'commander'
+import { Command, Option } from 'commander'
 import { commandHelp } from '../output/command-help'
 import { exitCodes } from '../output/exit-codes'
 import { stopOnSignals } from '../output/stop-on-signals'
@@ -19,18 +18,24 @@ import {
 } from './shared-options'
 import { checkReportFolder } from './check-report-folder'
 import { enqueueMigration } from './queue/enqueue-migration'
-import { type LedgerLocation, ledgerLocation, resolveInstances } from './ledger-location'
+import { type LedgerLocation, ledgerFlags, ledgerLocation, resolveInstances } from './ledger-location'
 import { MigrationLedgerState } from './migrate-ledger-state'
 import { runMigration } from './run-migration'
 import { allVendors, findConnector, vendorChoices } from '../connectors/connectors'
 import { sinceOption } from '../input/parse-since'
+import { parseOnly } from '../input/parse-only'
+import type { MigrationListOrder, MigrationPhaseFilter } from '@ticketbridge/migrate'
+import { runCutOver } from './run-cut-over'
 
-interface MigrateOptions extends ConnectionOptions {
+export interface MigrateOptions extends ConnectionOptions {
   from: string
   to: string
   mapping?: string
   dryRun?: boolean
   since?: string
+  only?: MigrationPhaseFilter
+  order?: MigrationListOrder
+  plan?: 'cutover'
   resume?: boolean
   retryFailed?: boolean
   ledger?: string
@@ -51,6 +56,23 @@ export function createMigrateCommand(): Command {
     .option('--mapping <file>', 'statuses, priorities, queues, types, custom fields, people (JSON or YAML)')
     .option('--dry-run', 'write nothing to the target: run the same plan into a memory stand-in and report')
     .option('--since <date>', 'move only tickets changed at or after: 2026-11-30, 2026-11-30T18:00:00Z or 7d (a span back from now)', sinceOption())
+    .option(
+      '--only <selection>',
+      'move only some tickets this run (a cut-over phase): status categories and/or updated-after=<date or span>, e.g. new,open,pending; a later run without it moves the rest',
+      parseOnly,
+    )
+    .addOption(
+      new Option('--order <order>', 'the order tickets move in (default: recently-updated-first where the source lists so)').choices([
+        'recently-updated-first',
+        'source',
+      ]),
+    )
+    .addOption(
+      new Option(
+        '--plan <plan>',
+        'cutover: price each phase at the budgets, then move open work first and the history after (with --dry-run: the plan only)',
+      ).choices(['cutover']),
+    )
     .option('--resume', 'continue the interrupted run recorded in the ledger')
     .option('--retry-failed', 'try again the records that failed before')
     .option(
@@ -78,6 +100,8 @@ export function createMigrateCommand(): Command {
           'migrate --from rt --to halo --mapping mapping.yaml',
           'migrate --from rt --to halo --resume                          # after Ctrl-C, a crash or a lost connection',
           'migrate --from rt --to halo --since 7d                        # what changed in the last week',
+          'migrate --from rt --to halo --plan cutover                    # open work first, then the history; prints the switch command',
+          'migrate --from rt --to halo --only new,open,pending            # phase 1 by hand; later runs move the rest and the delta',
           'migrate --from autotask --to halo --retry-failed --secrets-file ./secrets.env',
           "migrate --from rt --to halo --mapping mapping.yaml --queue 'postgres://ticketbridge@db/ticketbridge'   # for ticketbridge worker",
         ],
@@ -92,6 +116,8 @@ export function createMigrateCommand(): Command {
   addConnectionOptions(command)
   return command.action(async (options: MigrateOptions) => {
     if (options.from === options.to) throw new ConfigurationError('--from and --to name the same vendor.', { option: 'to' })
+    if (options.plan && (options.only || options.since || options.queue || options.resume))
+      throw new ConfigurationError('--plan cutover runs its own phases: leave out --only, --since, --resume and --queue.', { option: 'plan' })
     if (options.queue) {
       await enqueueMigration({ ...options, queue: options.queue })
       return
@@ -107,7 +133,10 @@ export function createMigrateCommand(): Command {
         )
     }
     await checkReportFolder(options.reportDir)
-    const state = !options.dryRun && !options.resume && !options.retryFailed && !options.since ? await MigrationLedgerState.open(location) : undefined
+    const state =
+      !options.dryRun && !options.resume && !options.retryFailed && !options.since && !options.only
+        ? await MigrationLedgerState.open(location)
+        : undefined
     if (state) {
       const interrupted = await state.interruptedRun().finally(() => state.close())
       if (interrupted)
@@ -125,6 +154,10 @@ export function createMigrateCommand(): Command {
     const stopping = stopOnSignals((line) => process.stderr.write(`${line}\n`))
     try {
       if (!options.dryRun && !options.allowNotifications && !target.capabilities.silentWrites) await confirmNotifications(target.vendor)
+      if (options.plan === 'cutover') {
+        process.exitCode = await runCutOver({ options, source, target, location, instances, rateLimitNotice, meters, signal: stopping.signal })
+        return
+      }
       const result = await runMigration({
         source,
         target,
@@ -133,6 +166,8 @@ export function createMigrateCommand(): Command {
         ...(options.mapping ? { mappingFile: options.mapping } : {}),
         ...(options.dryRun ? { dryRun: true } : {}),
         ...(options.since ? { since: options.since } : {}),
+        ...(options.only ? { only: options.only } : {}),
+        ...(options.order ? { order: options.order } : {}),
         ...(options.retryFailed ? { retryFailed: true } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         ...(options.allowUnmapped ? { allowUnmapped: true } : {}),
@@ -162,7 +197,7 @@ export function createMigrateCommand(): Command {
 /** What an interrupted run left, and the command that goes on from there. */
 function describeInterruption(phase: 'run' | 'verify', options: MigrateOptions, location: LedgerLocation): string {
   // The address as given stays out of the output (it may hold a password): the label hides it.
-  const ledger = `${options.ledger ? ` --ledger ${isPostgresLocation(location.ledger) ? `'${describeLedgerLocation(location.ledger)}'` : location.ledger}` : ''}${options.ledgerName ? ` --ledger-name ${options.ledgerName}` : ''}`
+  const ledger = ledgerFlags(options, location)
   if (phase === 'verify')
     return `Interrupted while verifying: the migration itself finished. Check the target with: ticketbridge verify --from ${options.from} --to ${options.to}${ledger}`
   return `Interrupted: every finished step is in the ledger (${location.label}). Go on with: ticketbridge migrate --from ${options.from} --to ${options.to}${ledger} --resume`

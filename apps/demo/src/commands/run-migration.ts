@@ -9,6 +9,8 @@ import {
   type MappingFileInput,
   type MigrationProgressEvent,
   MigrationInterruptedError,
+  type MigrationListOrder,
+  type MigrationPhaseFilter,
   type MigrationReport,
   type PreflightReport,
   renderReportHtml,
@@ -34,6 +36,9 @@ export interface RunMigrationOptions {
   onProgress?: (event: MigrationProgressEvent) => void
   dryRun?: boolean
   since?: string
+  /** A cut-over phase: only these tickets this run. */
+  only?: MigrationPhaseFilter
+  order?: MigrationListOrder
   retryFailed?: boolean
   concurrency?: number
   allowUnmapped?: boolean
@@ -96,6 +101,8 @@ export async function runMigration(options: RunMigrationOptions): Promise<RunMig
     ...(mapping ? { mapping } : {}),
     ...(options.dryRun ? { dryRun: true } : {}),
     ...(options.since ? { since: options.since } : {}),
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.order ? { order: options.order } : {}),
     ...(options.retryFailed ? { retryFailed: true } : {}),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.allowUnmapped ? { allowUnmapped: true } : {}),

@@ -1,10 +1,8 @@
 import { ConfigurationError } from '@ticketbridge/core'
+import { parseInstantOption } from '@ticketbridge/migrate'
 
 const spanUnits = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const
 
-const dateOnly = /^\d{4}-\d{2}-\d{2}$/
-// A time must say its zone: a bare "2026-11-30T18:00" means a different instant on every machine.
-const dateAndTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i
 const span = /^(\d+)\s*([mhdw])$/i
 
 /**
@@ -18,9 +16,11 @@ export function parseSince(value: string, option = 'since', now: () => Date = ()
     const unit = spanMatch[2]!.toLowerCase() as keyof typeof spanUnits
     return new Date(now().getTime() - Number(spanMatch[1]) * spanUnits[unit]).toISOString()
   }
-  if (dateOnly.test(text) || dateAndTime.test(text)) {
-    const instant = new Date(dateOnly.test(text) ? `${text}T00:00:00Z` : text)
-    if (!Number.isNaN(instant.getTime())) return instant.toISOString()
+  try {
+    // A time must say its zone: a bare "2026-11-30T18:00" means a different instant on every machine.
+    return parseInstantOption(text, option)
+  } catch {
+    // The engine's message names its option; this one says every form the flag takes.
   }
   throw new ConfigurationError(
     `--${option} takes a date (2026-11-30, midnight UTC), a date and time with its zone (2026-11-30T18:00:00Z or 2026-11-30T13:00:00-05:00) or a span back from now (30m, 12h, 7d, 2w); not "${value}".`,

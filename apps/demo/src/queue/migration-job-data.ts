@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@ticketbridge/core'
-import type { MappingFileInput } from '@ticketbridge/migrate'
+import type { MappingFileInput, MigrationListOrder, MigrationPhaseFilter } from '@ticketbridge/migrate'
 
 /** The pg-boss queue every migration job goes on. */
 export const migrationQueueName = 'ticketbridge-migrations'
@@ -21,7 +21,15 @@ export interface MigrationJobData {
   /** The name (not the path, nor the content) of the secrets file a worker reads from its `--secrets-dir`. */
   secretsFile?: string
   mapping?: MappingFileInput
-  options: { since?: string; retryFailed?: boolean; concurrency?: number; allowUnmapped?: boolean; allowNotifications?: boolean }
+  options: {
+    since?: string
+    only?: MigrationPhaseFilter
+    order?: MigrationListOrder
+    retryFailed?: boolean
+    concurrency?: number
+    allowUnmapped?: boolean
+    allowNotifications?: boolean
+  }
 }
 
 const isRecordOfText = (value: unknown): value is Record<string, string> =>

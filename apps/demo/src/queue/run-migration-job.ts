@@ -67,6 +67,8 @@ export async function runMigrationJob(context: WorkerContext, job: PgBoss.Job<un
         verify: true,
         ...(data.mapping ? { mapping: data.mapping } : {}),
         ...(data.options.since ? { since: data.options.since } : {}),
+        ...(data.options.only ? { only: data.options.only } : {}),
+        ...(data.options.order ? { order: data.options.order } : {}),
         ...(data.options.retryFailed ? { retryFailed: true } : {}),
         ...(data.options.concurrency ? { concurrency: data.options.concurrency } : {}),
         ...(data.options.allowUnmapped ? { allowUnmapped: true } : {}),

@@ -399,7 +399,10 @@ describe('createMigration', () => {
     const report = await migration.run()
     expect(report.counts.tickets).toMatchObject({ read: 150, created: 150, failed: 0 })
     expect(report.counts.comments.created).toBe(memorySource.store.comments.size)
-    expect(listings).toHaveLength(1)
+    // The whole listing once, newest changes first; then only what changed while it ran.
+    expect(listings).toHaveLength(2)
+    expect(listings[0]).toEqual({ order: 'recently-updated-first' })
+    expect(listings[1]).toEqual({ order: 'recently-updated-first', updatedSince: expect.any(String) })
     for (const ids of Object.values(asked)) {
       expect(ids).toHaveLength(150)
       expect(new Set(ids).size).toBe(150)
@@ -410,7 +413,7 @@ describe('createMigration', () => {
     // A second run lists and reads afresh: the preflight's reads served one run.
     const again = await migration.run()
     expect(again.counts.tickets).toMatchObject({ read: 150, created: 0, skipped: 150 })
-    expect(listings).toHaveLength(2)
+    expect(listings).toHaveLength(4)
     await migration.close()
   })
 

@@ -66,7 +66,7 @@ export function createMigration(options: MigrationOptions): Migration {
       targetLookups: resolvedLookups,
       kept: setup.keptReads,
       ...(options.allowUnmapped ? { allowUnmapped: true } : {}),
-      ...(options.since ? { since: options.since } : {}),
+      query: settings.query,
       ...(options.signal ? { signal: options.signal } : {}),
     })
     return preflightReport

@@ -29,6 +29,11 @@ export class KeptSourceReads {
     this.#keptAt = now
   }
 
+  /** When the kept listing was read (ms since the epoch); 0 before any. */
+  get keptAt(): number {
+    return this.#keptAt
+  }
+
   /** Keeps a page of the listing, in order; past the limit the whole listing is dropped. */
   keepPage(page: Page<Ticket>): void {
     if (!this.#pages) return

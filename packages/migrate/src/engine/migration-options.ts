@@ -4,6 +4,7 @@ import type { MigrationReport } from '../report/migration-report'
 import type { VerifyReport } from '../verify/verify-migration'
 import type { MigrationProgressEvent } from './migration-progress'
 import type { PreflightReport } from './preflight'
+import type { MigrationListOrder, MigrationPhaseFilter } from './source-ticket-query'
 
 /** Options of {@link createMigration}. */
 export interface MigrationOptions {
@@ -23,8 +24,15 @@ export interface MigrationOptions {
   mapping?: MappingFile | MappingFileInput
   /** Write nothing to the target: run the same plan into a memory adapter with the target's capabilities and lookups. */
   dryRun?: boolean
-  /** Move only tickets changed at or after this instant (ISO-8601). */
+  /** Move only tickets changed at or after this instant (ISO-8601): a delta, such as the one at a cut-over's switch. */
   since?: string
+  /**
+   * Move only some tickets in this run: a phase of a cut-over (open work first, history after).
+   * A later run of the same ledger without it moves the rest and skips what is done.
+   */
+  only?: MigrationPhaseFilter
+  /** The listing's order: newest changes first where the source lists so (the default), or the source's own. */
+  order?: MigrationListOrder
   /** Try again records that failed in earlier runs. */
   retryFailed?: boolean
   /** Tickets moved at once (default 8); the vendors' rate limiters still bound the request rate, and targets that take array writes (Halo) send the writes of tickets moving together as one request. */

@@ -5,6 +5,8 @@ import type { KeptSourceReads } from './kept-source-reads'
 import type { MigrationOptions } from './migration-options'
 import type { MigrationProgressEvent } from './migration-progress'
 import type { MigrationTarget } from './migration-target'
+import { checkPhaseFilter, parseInstantOption, resolveListOrder, sourceTicketQuery } from './source-ticket-query'
+import type { TicketQuery } from '@ticketbridge/core'
 
 /** A migration's options checked and defaulted once, when it is set up. */
 export interface MigrationSettings {
@@ -15,6 +17,8 @@ export interface MigrationSettings {
   retryRounds: number
   /** The wait before retry round `round` (from 1): doubling from the initial delay, at most a minute. */
   retryDelayMs(round: number): number
+  /** The source listing of a run: its phase, `since` and order, checked. */
+  query: TicketQuery
 }
 
 /** What the phases of one migration (run, verify, rollback) share. */
@@ -46,9 +50,10 @@ export function resolveMigrationSettings(options: MigrationOptions): MigrationSe
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new ConfigurationError(`concurrency must be a whole number from 1 to 64, not ${String(options.concurrency)}.`, { option: 'concurrency' })
   }
-  if (options.since !== undefined && Number.isNaN(Date.parse(options.since))) {
-    throw new ConfigurationError(`since must be an ISO-8601 date such as 2024-05-01T00:00:00Z, not "${options.since}".`, { option: 'since' })
-  }
+  const since = options.since !== undefined ? parseInstantOption(options.since, 'since') : undefined
+  const only = options.only !== undefined ? checkPhaseFilter(options.only) : undefined
+  const order = resolveListOrder(options.order, options.source)
+  const query = sourceTicketQuery({ ...(since ? { since } : {}), ...(only ? { only } : {}), ...(order ? { order } : {}) })
   const retryRounds = options.transientRetries?.rounds ?? 5
   const retryInitialDelayMs = options.transientRetries?.initialDelayMs ?? 2_000
   if (!Number.isInteger(retryRounds) || retryRounds < 0 || retryRounds > 20) {
@@ -67,5 +72,6 @@ export function resolveMigrationSettings(options: MigrationOptions): MigrationSe
     concurrency,
     retryRounds,
     retryDelayMs: (round: number) => Math.min(retryInitialDelayMs * 2 ** (round - 1), 60_000),
+    query,
   }
 }

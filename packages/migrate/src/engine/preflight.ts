@@ -5,6 +5,7 @@ import {
   type Ticket,
   type TicketChildren,
   type TicketingAdapter,
+  type TicketQuery,
 } from '@ticketbridge/core'
 import { estimateRequests } from './estimate-requests'
 import { hasValue } from './has-value'
@@ -53,13 +54,16 @@ export async function runPreflight(options: {
   mapping: ResolvedMapping
   mappingFile: MappingFile
   targetLookups: TargetLookups
-  since?: string
+  /** The run's listing (its phase, since and order); default every ticket. */
+  query?: TicketQuery
   /** Tickets sampled; by default the first batch where one read covers it, else 10. */
   sampleSize?: number
   /** Keeps the listing and the sample's reads for the run that follows. */
   kept?: KeptSourceReads
   /** Mapping entries naming target values the target lacks are notes, not a reason to stop. */
   allowUnmapped?: boolean
+  /** Sees each listed ticket (a cut-over plan counts its phases in the same pass). */
+  onTicket?: (ticket: Ticket) => void
   signal?: AbortSignal
 }): Promise<PreflightReport> {
   const { source, target, mapping, targetLookups } = options
@@ -101,12 +105,13 @@ export async function runPreflight(options: {
   const seenValues = new SeenSourceValues()
   const { kept } = options
   kept?.start()
-  const pages = source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal }).pages()
+  const pages = source.tickets.list(options.query ?? {}, { signal: options.signal }).pages()
   for await (const page of pages) {
     kept?.keepPage(page)
     for (const ticket of page.items) noteTicket(ticket)
   }
   function noteTicket(ticket: Ticket) {
+    options.onTicket?.(ticket)
     tickets += 1
     seenValues.note(ticket)
     if (sample.length < sampleSize) sample.push(ticket.id)

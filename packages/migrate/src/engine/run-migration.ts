@@ -4,6 +4,7 @@ import { resolveMapping } from '../mapping/resolve-mapping'
 import { buildMigrationReport, type MigrationReport } from '../report/migration-report'
 import { MigrationInterruptedError } from './migration-interrupted-error'
 import { adoptExistingTickets } from './adopt-existing-tickets'
+import { changedWhileListing } from './changed-while-listing'
 import { AttemptCounts } from './attempt-counts'
 import { migrateRelations } from './migrate-relations'
 import { migrateTicketBatch } from './migrate-ticket-batch'
@@ -31,8 +32,11 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
   const resolvedLookups = await setup.target.lookups()
   const target = setup.target.adapter
   const ledger = await setup.ledger()
+  const { query } = settings
   const runId = await ledger.startRun({
     since: options.since,
+    ...(options.only ? { only: options.only } : {}),
+    ...(query.order ? { order: query.order } : {}),
     retryFailed: options.retryFailed ?? false,
     dryRun: options.dryRun ?? false,
     concurrency,
@@ -92,11 +96,13 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
   try {
     // The preflight's listing where it kept it (a small help desk, read minutes ago), else afresh.
     const keptPages = setup.keptReads.takeListing()
+    const listingStartedAt = keptPages ? setup.keptReads.keptAt : Date.now()
     const listing = (): AsyncIterable<Ticket> => {
-      const pages = keptPages ?? source.tickets.list(options.since ? { updatedSince: options.since } : {}, { signal: options.signal }).pages()
+      const pages = keptPages ?? source.tickets.list(query, { signal: options.signal }).pages()
       return adoptExistingTickets(context, pages)
     }
     await moveAll(resumableListing(listing, { rounds: retryRounds, wait }))
+    await moveAll(adoptExistingTickets(context, changedWhileListing(source, query, listingStartedAt, seen, options.signal)))
     // Tickets an earlier run left half-moved but that this listing did not return (a --since
     // window, or a source change) are finished too: nothing stays half-done.
     const unfinished = [
@@ -127,14 +133,14 @@ export async function runMigration(setup: MigrationSetup, report: PreflightRepor
     for (const ticket of toRetry) attempts.gaveUp(ticket.id)
     // Relations last: both tickets of a link must be in the target first.
     await migrateRelations(context, concurrency)
-    await ledger.finishRun(runId, 'finished')
+    await ledger.finishRun(runId, 'finished', context.counts)
   } catch (error) {
     // Stopped by the caller (Ctrl-C, SIGTERM): the run is interrupted, and what it did is reported.
     if (options.signal?.aborted) {
-      await ledger.finishRun(runId, 'interrupted')
+      await ledger.finishRun(runId, 'interrupted', context.counts)
       throw new MigrationInterruptedError({ ...(await finalReport()), interrupted: true }, error)
     }
-    await ledger.finishRun(runId, 'failed')
+    await ledger.finishRun(runId, 'failed', context.counts)
     throw error
   }
   return finalReport()

@@ -254,6 +254,7 @@ function describeRuns(openLedger: OpenLedger): void {
       finishedAt: null,
       status: 'running',
       options: { batchSize: 50, filters: { status: ['open'] }, dryRun: false },
+      summary: null,
     })
     expect(typeof runId).toBe('number')
     // Within a second of this clock: the store's own clock may be a little off.
@@ -266,11 +267,11 @@ function describeRuns(openLedger: OpenLedger): void {
     const first = await ledger.startRun({})
     await ledger.finishRun(first, 'failed')
     const second = await ledger.startRun({})
-    await ledger.finishRun(second, 'finished')
+    await ledger.finishRun(second, 'finished', { tickets: { read: 3, created: 2, failed: 1 } })
     const runs = await ledger.runs()
-    expect(runs.map((run) => [run.id, run.status])).toEqual([
-      [first, 'failed'],
-      [second, 'finished'],
+    expect(runs.map((run) => [run.id, run.status, run.summary])).toEqual([
+      [first, 'failed', null],
+      [second, 'finished', { tickets: { read: 3, created: 2, failed: 1 } }],
     ])
     expect(second).toBeGreaterThan(first)
     for (const run of runs) expect(Date.parse(run.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(run.startedAt))

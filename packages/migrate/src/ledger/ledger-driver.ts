@@ -25,7 +25,8 @@ export interface LedgerDriver {
   setMeta(key: string, value: string): Promise<void>
   /** Starts a run; runs a killed process left `running` are marked `interrupted` in the same transaction. */
   startRun(options: Record<string, unknown>): Promise<number>
-  finishRun(runId: number, status: 'finished' | 'failed' | 'interrupted'): Promise<void>
+  /** Ends a run with its status and, where given, a summary of what it did (kept for per-phase reports). */
+  finishRun(runId: number, status: 'finished' | 'failed' | 'interrupted', summary?: Record<string, unknown>): Promise<void>
   runs(): Promise<RunRecord[]>
   close(): Promise<void>
 }

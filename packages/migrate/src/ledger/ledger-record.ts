@@ -50,6 +50,8 @@ export interface RunRecord {
   finishedAt: string | null
   status: 'running' | 'finished' | 'failed' | 'interrupted'
   options: Record<string, unknown>
+  /** What the run did (its counts per entity), written when it ended; null while running or from before summaries were kept. */
+  summary: Record<string, unknown> | null
 }
 
 /** Counts per kind and state. */

@@ -80,8 +80,8 @@ export class MigrationLedger {
     return this.driver.startRun(options)
   }
 
-  finishRun(runId: number, status: 'finished' | 'failed' | 'interrupted'): Promise<void> {
-    return this.driver.finishRun(runId, status)
+  finishRun(runId: number, status: 'finished' | 'failed' | 'interrupted', summary?: object): Promise<void> {
+    return this.driver.finishRun(runId, status, summary as Record<string, unknown> | undefined)
   }
 
   runs(): Promise<RunRecord[]> {

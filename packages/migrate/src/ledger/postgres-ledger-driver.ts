@@ -36,6 +36,8 @@ const schemaSteps: readonly string[] = [
      ledger text NOT NULL, id bigint GENERATED ALWAYS AS IDENTITY, run_id bigint NOT NULL, kind text NOT NULL, source_id text NOT NULL,
      type text NOT NULL, field text, message text NOT NULL, PRIMARY KEY (ledger, id));
    CREATE INDEX ticketbridge_warning_by_record ON ticketbridge_warning (ledger, kind, source_id);`,
+  // What each run did, for per-phase reports.
+  'ALTER TABLE ticketbridge_run ADD COLUMN summary json',
 ]
 
 /** The schema version this code writes; `ticketbridge_schema_version` holds one row per applied step. */
@@ -91,6 +93,7 @@ interface RunRow {
   finished_at: Date | null
   status: RunRecord['status']
   options: Record<string, unknown>
+  summary: Record<string, unknown> | null
 }
 
 /** What the ledger's connection errors say it is. */
@@ -271,19 +274,24 @@ export class PostgresLedgerDriver implements LedgerDriver {
     return Number(rows[0]!.id)
   }
 
-  async finishRun(runId: number, status: 'finished' | 'failed' | 'interrupted'): Promise<void> {
-    await this.select('UPDATE ticketbridge_run SET finished_at = now(), status = $3 WHERE ledger = $1 AND id = $2', [runId, status])
+  async finishRun(runId: number, status: 'finished' | 'failed' | 'interrupted', summary?: Record<string, unknown>): Promise<void> {
+    await this.select('UPDATE ticketbridge_run SET finished_at = now(), status = $3, summary = $4::json WHERE ledger = $1 AND id = $2', [
+      runId,
+      status,
+      summary ? JSON.stringify(summary) : null,
+    ])
     await this.releaseWriterLock()
   }
 
   async runs(): Promise<RunRecord[]> {
-    const sql = 'SELECT id, started_at, finished_at, status, options FROM ticketbridge_run WHERE ledger = $1 ORDER BY id'
+    const sql = 'SELECT id, started_at, finished_at, status, options, summary FROM ticketbridge_run WHERE ledger = $1 ORDER BY id'
     return (await this.select<RunRow>(sql, [])).map((row) => ({
       id: Number(row.id),
       startedAt: row.started_at.toISOString(),
       finishedAt: row.finished_at?.toISOString() ?? null,
       status: row.status,
       options: row.options,
+      summary: row.summary,
     }))
   }
 

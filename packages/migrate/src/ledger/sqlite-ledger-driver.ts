@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS run (
   started_at TEXT NOT NULL,
   finished_at TEXT,
   status TEXT NOT NULL,
-  options TEXT NOT NULL
+  options TEXT NOT NULL,
+  summary TEXT
 );
 CREATE TABLE IF NOT EXISTS record (
   kind TEXT NOT NULL,
@@ -97,6 +98,9 @@ export class SqliteLedgerDriver implements LedgerDriver {
     this.database.pragma('synchronous = NORMAL')
     this.database.pragma('busy_timeout = 5000')
     this.database.exec(schema)
+    // Ledgers made before run summaries were kept gain the column (SQLite has no ADD COLUMN IF NOT EXISTS).
+    const runColumns = this.database.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('run')").all()
+    if (!runColumns.some((column) => column.name === 'summary')) this.database.exec('ALTER TABLE run ADD COLUMN summary TEXT')
     this.statements = {
       get: this.database.prepare<[string, string], RecordRow>('SELECT * FROM record WHERE kind = ? AND source_id = ?'),
       upsert: this.database.prepare(
@@ -125,10 +129,11 @@ export class SqliteLedgerDriver implements LedgerDriver {
       setMeta: this.database.prepare('INSERT INTO migration (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       getMeta: this.database.prepare<[string], { value: string }>('SELECT value FROM migration WHERE key = ?'),
       startRun: this.database.prepare('INSERT INTO run (started_at, status, options) VALUES (?, ?, ?)'),
-      finishRun: this.database.prepare('UPDATE run SET finished_at = ?, status = ? WHERE id = ?'),
-      runs: this.database.prepare<[], { id: number; started_at: string; finished_at: string | null; status: RunRecord['status']; options: string }>(
-        'SELECT * FROM run ORDER BY id',
-      ),
+      finishRun: this.database.prepare('UPDATE run SET finished_at = ?, status = ?, summary = ? WHERE id = ?'),
+      runs: this.database.prepare<
+        [],
+        { id: number; started_at: string; finished_at: string | null; status: RunRecord['status']; options: string; summary: string | null }
+      >('SELECT * FROM run ORDER BY id'),
       interruptRuns: this.database.prepare("UPDATE run SET status = 'interrupted' WHERE status = 'running'"),
     }
   }
@@ -230,8 +235,8 @@ export class SqliteLedgerDriver implements LedgerDriver {
     })()
   }
 
-  async finishRun(runId: number, status: 'finished' | 'failed' | 'interrupted'): Promise<void> {
-    this.statements.finishRun.run(new Date().toISOString(), status, runId)
+  async finishRun(runId: number, status: 'finished' | 'failed' | 'interrupted', summary?: Record<string, unknown>): Promise<void> {
+    this.statements.finishRun.run(new Date().toISOString(), status, summary ? JSON.stringify(summary) : null, runId)
   }
 
   async runs(): Promise<RunRecord[]> {
@@ -241,6 +246,7 @@ export class SqliteLedgerDriver implements LedgerDriver {
       finishedAt: row.finished_at,
       status: row.status,
       options: JSON.parse(row.options) as Record<string, unknown>,
+      summary: row.summary === null ? null : (JSON.parse(row.summary) as Record<string, unknown>),
     }))
   }
 

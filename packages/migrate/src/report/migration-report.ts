@@ -4,6 +4,7 @@ import type { PreflightReport } from '../engine/preflight'
 import { collect } from '../ledger/collect'
 import type { LedgerKind, LedgerState, MigrationLedger } from '../ledger/migration-ledger'
 import type { VerifyReport } from '../verify/verify-migration'
+import { type MigrationPhase, migrationPhases } from './migration-phases'
 
 /** Everything a run produced, as plain data: the source of the terminal, JSON and HTML reports. */
 export interface MigrationReport {
@@ -48,6 +49,8 @@ export interface MigrationReport {
    * wire (the CLI's request meters) fills in the rest.
    */
   requests?: { source?: number; target?: number }
+  /** Every run of this ledger as a phase (open work first, the rest, the switch's delta), oldest first. Absent in reports saved before it was kept. */
+  phases?: MigrationPhase[]
 }
 
 /** Collects the report from the run's tallies and the ledger (warnings and failures come from disk). */
@@ -83,6 +86,7 @@ export async function buildMigrationReport(options: {
     durationSeconds: (finishedAt.getTime() - options.startedAt.getTime()) / 1000,
     counts: options.counts,
     ledgerTotals: await options.ledger.counts(),
+    phases: migrationPhases(await options.ledger.runs()),
     warnings: await collect(options.ledger.warnings()),
     failures,
     tickets,

@@ -1,3 +1,4 @@
+import { phaseColumns, phaseRow } from './migration-phases'
 import { classifyFailure, describeFailureCounts } from './classify-failure'
 import { describeRequests } from './describe-requests'
 import { escapeCell, foldedIds, htmlTable } from './html-table'
@@ -137,6 +138,8 @@ function recordsSection(report: MigrationReport): string {
     )
   }
   parts.push('</div>')
+  const phases = report.phases ?? []
+  if (phases.length > 1) parts.push(`<h3>Phases (runs of this ledger, oldest first)</h3>${htmlTable([...phaseColumns], phases.map(phaseRow))}`)
   const requests = describeRequests(report)
   if (requests) parts.push(`<p>${escapeCell(requests)}</p>`)
   const retries = report.transientRetries

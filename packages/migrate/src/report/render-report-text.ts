@@ -1,6 +1,7 @@
 import { classifyFailure, describeFailureCounts } from './classify-failure'
 import { describeRequests } from './describe-requests'
 import { groupWarnings } from './group-warnings'
+import { phaseColumns, phaseRow } from './migration-phases'
 import type { MigrationReport } from './migration-report'
 import { describeNotifications, describeWithoutCounterpart, hasNeedsAttention, needsAttention } from './needs-attention'
 import { ledgerRows, outcomeColumns, runRows } from './report-rows'
@@ -56,6 +57,11 @@ export function renderReportText(report: MigrationReport, options: { maxListed?:
         whole.map((row) => [row.label, row.records, row.completed, row.unfinished, row.failed, row.skipped]),
       ),
     )
+  }
+  const phases = report.phases ?? []
+  if (phases.length > 1) {
+    sections.push(`Phases (${phases.length} runs of this ledger, oldest first):`)
+    sections.push(table([...phaseColumns], phases.map(phaseRow)))
   }
   const requests = describeRequests(report)
   if (requests) sections.push(requests)

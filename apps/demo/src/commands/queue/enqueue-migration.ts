@@ -1,3 +1,4 @@
+import type { MigrationListOrder, MigrationPhaseFilter } from '@ticketbridge/migrate'
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import { ConfigurationError } from '@ticketbridge/core'
@@ -17,6 +18,8 @@ export interface EnqueueOptions extends ConnectionOptions {
   queue: string
   mapping?: string
   since?: string
+  only?: MigrationPhaseFilter
+  order?: MigrationListOrder
   retryFailed?: boolean
   concurrency?: number
   allowUnmapped?: boolean
@@ -66,6 +69,8 @@ export async function enqueueMigration(options: EnqueueOptions): Promise<string>
     ...(options.mapping ? { mapping: await loadMappingFile(options.mapping) } : {}),
     options: {
       ...(options.since ? { since: options.since } : {}),
+      ...(options.only ? { only: options.only } : {}),
+      ...(options.order ? { order: options.order } : {}),
       ...(options.retryFailed ? { retryFailed: true } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.allowUnmapped ? { allowUnmapped: true } : {}),
