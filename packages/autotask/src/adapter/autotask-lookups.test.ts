@@ -2,7 +2,7 @@ import { htmlToText } from '@ticketbridge/core'
 import { describe, expect, it } from 'vitest'
 import { createPicklist } from '../client/autotask-metadata'
 import { autotaskAdapterOptionsSchema } from './autotask-adapter-settings'
-import { createPublishLevels, priorityLevelOf, statusCategoryOf, toTimestamp } from './autotask-lookups'
+import { createPublishLevels, priorityLevelOf, statusCategoryOf } from './autotask-lookups'
 
 const options = (overrides: Record<string, unknown> = {}) => autotaskAdapterOptionsSchema.parse(overrides)
 const value = (entry: string, label: string, extra: Record<string, unknown> = {}) => ({ value: entry, label, ...extra })
@@ -69,14 +69,7 @@ describe('note publish levels', () => {
   })
 })
 
-describe('timestamps and text', () => {
-  it('reads Autotask date-times as UTC, with or without the Z', () => {
-    expect(toTimestamp('2022-12-07T09:15:45.2Z')).toBe('2022-12-07T09:15:45.200Z')
-    expect(toTimestamp('2020-09-24T09:40:14.113')).toBe('2020-09-24T09:40:14.113Z')
-    expect(toTimestamp('not a date')).toBeUndefined()
-    expect(toTimestamp(null)).toBeUndefined()
-  })
-
+describe('text', () => {
   it('turns HTML into text', () => {
     expect(htmlToText('<p>Restarted the <b>spooler</b>.</p><p>Works &amp; prints.<br>Done</p>')).toBe('Restarted the spooler.\nWorks & prints.\nDone')
   })

@@ -108,12 +108,3 @@ export function createPublishLevels(publish: AutotaskPicklist, options: Resolved
     },
   }
 }
-
-/** An Autotask date-time as ISO 8601 UTC with `Z`; Autotask sends UTC, sometimes without the `Z`. */
-export function toTimestamp(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined
-  const text = value.trim()
-  const withZone = /([zZ]|[+-]\d{2}:?\d{2})$/.test(text) || !/T/.test(text) ? text : `${text}Z`
-  const time = Date.parse(withZone)
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString()
-}

@@ -1,7 +1,7 @@
 import { type CallOptions, ConflictError } from '@ticketbridge/core'
 import type { AutotaskClient } from '../client/autotask-client'
 import { invalidInput } from './autotask-input-resolver'
-import { toTimestamp } from './autotask-lookups'
+import { parseAutotaskTimestamp, toTimestamp } from './autotask-timestamp'
 
 /**
  * Autotask has no conditional update. With `vendorOptions.autotask.ifUnmodifiedSince` (the
@@ -14,8 +14,9 @@ export async function checkAutotaskTicketUnmodified(
   expected: unknown,
   options: CallOptions,
 ): Promise<void> {
-  const since = typeof expected === 'string' ? Date.parse(expected) : Number.NaN
-  if (Number.isNaN(since))
+  // Read as Autotask reads dates, UTC unless a zone is given: never in the machine's zone.
+  const since = parseAutotaskTimestamp(expected)
+  if (since === undefined)
     throw invalidInput('vendorOptions.autotask.ifUnmodifiedSince', 'must be an ISO 8601 timestamp (the updatedAt you last read)')
   const current = await client.tickets.get(ticketId, options)
   const changedAt = toTimestamp(current.lastActivityDate) ?? toTimestamp(current.lastTrackedModificationDateTime)

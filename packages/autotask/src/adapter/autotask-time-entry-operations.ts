@@ -2,6 +2,7 @@ import type { DriverCallContext, TimeEntryDriver } from '@ticketbridge/core'
 import type { AutotaskDriverContext } from './autotask-driver-context'
 import { autotaskReadsForTickets } from './autotask-reads-for-tickets'
 import { autotaskId, invalidInput } from './autotask-input-resolver'
+import { parseAutotaskTimestamp } from './autotask-timestamp'
 import { mapAutotaskTimeEntry } from './map-autotask-time-entry'
 
 /**
@@ -27,7 +28,10 @@ export function createAutotaskTimeEntryOperations(driver: AutotaskDriverContext)
         throw invalidInput('person', 'Autotask logs time as a resource: name the person, or set timeEntryResourceId in the settings')
       const vendorFields = input.vendorOptions?.autotask ?? {}
       const roleID = typeof vendorFields.roleID === 'number' ? vendorFields.roleID : await driver.resolve.defaultRoleOf(resourceId, 'person', context)
-      const start = input.startedAt !== undefined ? new Date(input.startedAt) : new Date()
+      // In epoch milliseconds: the end is the start plus the minutes, across a daylight-saving change
+      // too, and the day worked is the start's day in UTC, midnight UTC as Autotask takes a date
+      // (autotask.md §14), whatever the machine's zone.
+      const start = new Date((input.startedAt !== undefined ? parseAutotaskTimestamp(input.startedAt) : undefined) ?? Date.now())
       const end = new Date(start.getTime() + input.minutes * 60_000)
       const body = {
         ticketID: id,

@@ -1,6 +1,6 @@
 import type { Attachment } from '@ticketbridge/core'
 import type { AutotaskTicketAttachment, AutotaskTicketNoteAttachment } from '../client/autotask-attachments'
-import { toTimestamp } from './autotask-lookups'
+import { toTimestamp } from './autotask-timestamp'
 
 /** A ticket or note attachment's metadata as an attachment; the bytes come from `download`. */
 export function mapAutotaskAttachment(raw: AutotaskTicketAttachment | AutotaskTicketNoteAttachment, ticketId: string): Attachment {

@@ -1,6 +1,7 @@
 import type { Comment } from '@ticketbridge/core'
 import type { AutotaskTicketNote } from '../client/autotask-tickets'
-import { type AutotaskPublishLevels, toTimestamp } from './autotask-lookups'
+import type { AutotaskPublishLevels } from './autotask-lookups'
+import { toTimestamp } from './autotask-timestamp'
 
 const epoch = '1970-01-01T00:00:00.000Z'
 

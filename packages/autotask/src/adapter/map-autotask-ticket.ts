@@ -1,7 +1,8 @@
 import type { CustomFieldValue, Ticket } from '@ticketbridge/core'
 import type { AutotaskTicket } from '../client/autotask-tickets'
 import type { ResolvedAutotaskAdapterOptions } from './autotask-adapter-settings'
-import { type AutotaskTicketLookups, toTimestamp } from './autotask-lookups'
+import type { AutotaskTicketLookups } from './autotask-lookups'
+import { toTimestamp } from './autotask-timestamp'
 
 const epoch = '1970-01-01T00:00:00.000Z'
 

@@ -1,7 +1,7 @@
 import type { TimeEntry } from '@ticketbridge/core'
 import type { AutotaskEntityModels } from '../generated/autotask-entities'
 import type { AutotaskRecord } from '../client/autotask-query'
-import { toTimestamp } from './autotask-lookups'
+import { toTimestamp } from './autotask-timestamp'
 
 export type AutotaskTimeEntry = AutotaskRecord<AutotaskEntityModels['TimeEntries']>
 

@@ -10,14 +10,21 @@ export function formatAutotaskDate(epochMs: number): string {
   })
 }
 
+/** A day, an optional time (after `T` or a space, as .NET reads it) and an optional zone. */
+const datePattern = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i
+
 /**
  * Reads a date-time the way Autotask accepts one: ISO 8601 with `Z` or an offset, or without a
  * zone (taken as UTC, as the REST API stores and compares in UTC). Undefined when unreadable.
+ * The zone is spelled out before `Date.parse`, which would read zone-less text in the machine's zone.
  */
 export function parseAutotaskDate(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined
-  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)
-  const withTime = /T/.test(value) ? value : `${value}T00:00:00`
-  const parsed = Date.parse(hasZone ? withTime : `${withTime}Z`)
+  if (typeof value !== 'string') return undefined
+  const match = datePattern.exec(value.trim())
+  if (!match) return undefined
+  const [, day, time = '00:00:00', zone = 'Z'] = match
+  const digits = zone.slice(1).replace(':', '')
+  const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone[0]}${digits.slice(0, 2)}:${digits.slice(2, 4) || '00'}`
+  const parsed = Date.parse(`${day}T${time}${offset}`)
   return Number.isNaN(parsed) ? undefined : parsed
 }

@@ -13,6 +13,8 @@ import { haloPageSizeLimit } from '../client/halo-collection'
  * - Writes can be silent through `dont_do_rules`, `_dont_fire_automations` and `sendack: false`
  *   on tickets and `sendemail: false` on actions (§3.1).
  * - `updatedSince` runs in the adapter: Halo has no documented "changed since" filter (§3.4).
+ * - Tickets list most recently updated first with `order=last_update&orderdesc=true` (§3.4):
+ *   `last_update` is the field `updatedAt` reads, so the order is the common model's.
  */
 /** Records per array POST: no maximum is documented; HaloAPI's batch processor sends 100 (halo.md §7). */
 export const haloWriteBatchLimit = 100
@@ -28,6 +30,7 @@ export function haloCapabilities(externalId: AdapterCapabilities['externalId']):
       pageSizeLimit: haloPageSizeLimit,
       createBatchLimit: haloWriteBatchLimit,
       attachments: true,
+      orders: ['recently-updated-first'],
     },
     comments: {
       create: true,

@@ -10,6 +10,7 @@ import {
 import type { HaloClient } from '../client/halo-client'
 import { localValidationError } from '../client/halo-collection'
 import type { HaloUser } from '../client/resources/halo-users'
+import { parseHaloInstant, toHaloDate } from './halo-dates'
 import type { HaloInstanceLookups, HaloNamedEntry, HaloPriorityEntry, HaloStatusEntry } from './halo-instance-lookups'
 
 const agentPrefix = /^agent:/
@@ -232,7 +233,10 @@ export class HaloInputResolver {
         return match.id
       }
       if (definition.type === 'select' && value !== null) written.push({ name: definition.key, value: toId(String(value)) })
-      else if (definition.type === 'multiselect' && value !== null) {
+      // Dates as Halo writes them, UTC without a zone: with one, .NET would convert to the server's zone.
+      else if (definition.type === 'date' && typeof value === 'string' && parseHaloInstant(value) !== undefined) {
+        written.push({ name: definition.key, value: toHaloDate(value) })
+      } else if (definition.type === 'multiselect' && value !== null) {
         written.push({ name: definition.key, value: (Array.isArray(value) ? value : [String(value)]).map((label) => ({ id: toId(label) })) })
       } else written.push({ name: definition.key, value })
     }

@@ -3,6 +3,7 @@ import { haloPageSizeLimit } from '../client/halo-collection'
 import type { HaloDriverContext } from './halo-driver-context'
 import { loadHaloMappingContext } from './halo-mapping-context'
 import { haloServerFilters, matchesHaloTicketQuery } from './halo-ticket-filters'
+import { haloTicketOrder } from './halo-ticket-order'
 import { mapHaloTicket } from './map-halo-ticket'
 
 /**
@@ -21,7 +22,7 @@ export async function listHaloTicketPage(
   const pageNumber = Number(pageText)
   const filters = await haloServerFilters(halo, query, context)
   if (filters === undefined) return { items: [] }
-  const page = await halo.client.tickets.listPage({ ...filters, page_no: pageNumber, page_size: pageSize }, context)
+  const page = await halo.client.tickets.listPage({ ...filters, ...haloTicketOrder(query), page_no: pageNumber, page_size: pageSize }, context)
   const firstId = page.rows[0] ? String(page.rows[0].id) : ''
   if (pageNumber > 1 && firstId !== '' && firstId === previousFirstId) {
     throw new InvalidResponseError(
@@ -32,10 +33,8 @@ export async function listHaloTicketPage(
     )
   }
   const mappingContext = await loadHaloMappingContext(halo, context)
-  const items = page.rows.flatMap((row) => {
-    const ticket = mapHaloTicket(row, mappingContext)
-    return matchesHaloTicketQuery(ticket, row, query) ? [ticket] : []
-  })
+  const tickets = page.rows.map((row) => mapHaloTicket(row, mappingContext))
+  const items = tickets.filter((ticket, index) => matchesHaloTicketQuery(ticket, page.rows[index]!, query))
   const fetched = Number(fetchedText) + page.rows.length
   const moreRemain = page.rows.length > 0 && (page.recordCount === undefined || fetched < page.recordCount)
   return moreRemain ? { items, nextCursor: `${pageNumber + 1}:${fetched}:${firstId}` } : { items }

@@ -1,7 +1,7 @@
 import { type AdapterWarning, runConcurrently, type TimeEntryDriver } from '@ticketbridge/core'
 import type { HaloAction } from '../client/resources/halo-actions'
 import { HaloTimeEntries } from '../client/resources/halo-time-entries'
-import { toHaloDate } from './halo-dates'
+import { parseHaloInstant, toHaloDate } from './halo-dates'
 import type { HaloDriverContext } from './halo-driver-context'
 import { requireNumericId } from './halo-numeric-id'
 import { chooseHaloOutcome } from './halo-outcome-choice'
@@ -54,14 +54,15 @@ export function createHaloTimeEntryOperations(halo: HaloDriverContext): TimeEntr
       if (input.person)
         warnings.push({ type: 'unsupported', field: 'person', message: 'Halo records time as the API application’s agent; the person was left out.' })
       const hours = input.minutes / 60
-      const started = input.startedAt !== undefined ? new Date(input.startedAt) : undefined
+      // Epoch milliseconds, so the end is the start plus the minutes whatever the zone's clock did meanwhile.
+      const started = input.startedAt !== undefined ? parseHaloInstant(input.startedAt) : undefined
       const outcome = await chooseHaloOutcome(halo, 'timeEntry', context)
       const entry = {
         timetaken: hours,
         ...outcome,
         ...(input.note !== undefined ? { note: input.note } : {}),
-        ...(started
-          ? { actionarrivaldate: toHaloDate(started), actioncompletiondate: toHaloDate(new Date(started.getTime() + input.minutes * 60_000)) }
+        ...(started !== undefined
+          ? { actionarrivaldate: toHaloDate(new Date(started)), actioncompletiondate: toHaloDate(new Date(started + input.minutes * 60_000)) }
           : {}),
         ...(input.billable !== undefined ? { actisbillable: input.billable } : {}),
         ...(context.silent ? haloSilentActionFlags : {}),

@@ -55,12 +55,44 @@ describe('mapHaloTicket', () => {
       tags: ['vip'],
       customFields: { CFAssetTag: 'LT-0042', CFSeverity: 'Major' },
       createdAt: '2024-05-01T09:12:44.357Z',
+      // The latest stamp: here the last action's.
       updatedAt: '2024-05-01T10:02:11.120Z',
       externalId: 'ZD-1',
     })
     expect(ticket.dueAt).toBeUndefined()
     expect(ticket.closedAt).toBeUndefined()
     expect(ticket.raw).toBe(row)
+  })
+
+  it('reads updatedAt as the latest of last_update and the last action, so a reply alone counts as a change', () => {
+    const dated = { id: 3, dateoccurred: '2024-05-01T09:00:00', lastactiondate: '2024-05-01T10:00:00' }
+    expect(mapHaloTicket(haloTicketSchema.parse({ ...dated, last_update: '2024-05-01T09:30:00' }), context).updatedAt).toBe(
+      '2024-05-01T10:00:00.000Z',
+    )
+    expect(mapHaloTicket(haloTicketSchema.parse({ ...dated, last_update: '2024-05-01T11:00:00' }), context).updatedAt).toBe(
+      '2024-05-01T11:00:00.000Z',
+    )
+    expect(mapHaloTicket(haloTicketSchema.parse({ ...dated, last_update: '1900-01-01T00:00:00' }), context).updatedAt).toBe(
+      '2024-05-01T10:00:00.000Z',
+    )
+    expect(mapHaloTicket(haloTicketSchema.parse(dated), context).updatedAt).toBe('2024-05-01T10:00:00.000Z')
+  })
+
+  it('gives date custom fields as ISO UTC with Z, a sentinel as cleared', () => {
+    const ticketFields = [
+      { definition: { key: 'CFChangeWindow', label: 'Change window', type: 'date' as const, required: false }, type: 4, values: [] },
+    ]
+    const ticket = mapHaloTicket(
+      haloTicketSchema.parse({
+        id: 4,
+        customfields: [
+          { id: 148, name: 'CFChangeWindow', type: 4, value: '2026-03-08T02:30:00' },
+          { id: 170, name: 'CFWarrantyExpiry', type: 4, value: '1900-01-01T00:00:00' },
+        ],
+      }),
+      { ...context, ticketFields },
+    )
+    expect(ticket.customFields).toEqual({ CFChangeWindow: '2026-03-08T02:30:00.000Z', CFWarrantyExpiry: null })
   })
 
   it('falls back to Halo’s names for a status the lookups do not know', () => {

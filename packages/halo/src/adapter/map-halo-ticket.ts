@@ -1,7 +1,7 @@
 import { type CustomFieldValue, htmlToText, type Reference, type Ticket, type TicketPriority, type TicketStatus } from '@ticketbridge/core'
 import type { HaloTicket } from '../client/resources/halo-tickets'
 import type { HaloCustomFieldValue } from '../client/halo-schema-fields'
-import { fromHaloDate, latestHaloDate } from './halo-dates'
+import { fromHaloDate, latestHaloDate, parseHaloInstant } from './halo-dates'
 import { readExternalIdMarker, stripExternalIdMarker } from './halo-external-id'
 import type { HaloNamedEntry, HaloPriorityEntry, HaloStatusEntry, HaloTicketFieldEntry } from './halo-instance-lookups'
 import { mapHaloStatusCategory } from './map-halo-status-category'
@@ -40,6 +40,8 @@ function readHaloCustomFieldValue(field: HaloCustomFieldValue, definition: HaloT
     if (Array.isArray(field.value)) return field.value.map(String)
   }
   const value = field.value
+  // Date fields hold Halo's zone-less UTC: given out as every timestamp is, ISO UTC with `Z`.
+  if (type === 4 && typeof value === 'string' && parseHaloInstant(value) !== undefined) return fromHaloDate(value) ?? null
   if (value === undefined || value === null) return display ?? null
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value
   if (Array.isArray(value))
@@ -113,6 +115,8 @@ export function mapHaloTicket(row: HaloTicket, context: HaloTicketMappingContext
         })()
 
   const createdAt = fromHaloDate(row.dateoccurred) ?? fromHaloDate(row.datecreated) ?? latestHaloDate(row.last_update, row.lastactiondate) ?? epoch
+  // The latest of Halo's stamps: whether an action moves `last_update` is inferred, not documented
+  // (halo.md), and a `since` that missed a ticket whose only change is a reply would lose it.
   const updatedAt = latestHaloDate(row.last_update, row.lastactiondate, row.dateoccurred, row.datecreated) ?? createdAt
   const closedDate = fromHaloDate(row.dateclosed)
   const dueAt = fromHaloDate(row.deadlinedate) ?? fromHaloDate(row.fixbydate)

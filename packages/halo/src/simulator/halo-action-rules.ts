@@ -1,5 +1,5 @@
 import { htmlToText, textToHtml } from '@ticketbridge/core'
-import { formatHaloDate, haloEmptyDate, isHaloEmptyDate, normaliseHaloDate, parseHaloDate } from './halo-date-format'
+import { formatHaloDate, haloEmptyDate, isHaloEmptyDate, normaliseHaloDate, parseHaloDate, storedHaloFieldValue } from './halo-date-format'
 import { haloError } from './halo-responses'
 import type { HaloJson } from './halo-table'
 import { changeTicketStatus } from './halo-ticket-derived-fields'
@@ -96,7 +96,7 @@ export function prepareActionWrite(context: HaloWriteContext, input: unknown): P
   const fields: HaloJson = {}
   for (const [key, value] of Object.entries(sent)) {
     if (computedActionFields.has(key) || key === 'attachments') continue
-    fields[key] = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? (normaliseHaloDate(value) ?? value) : value
+    fields[key] = storedHaloFieldValue(key, value)
   }
   const outcomeId = integerOrUndefined(sent.outcome_id, 'outcome_id')
   let outcome: HaloJson | undefined

@@ -15,17 +15,22 @@ export function formatHaloDate(epochMs: number): string {
   return trimmed ? `${seconds}.${trimmed}` : seconds!
 }
 
+/** A day, an optional time (after `T` or a space, as .NET reads it) and an optional zone. */
+const datePattern = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i
+
 /**
  * Reads a date a client sent: Halo's own form (no zone, taken as UTC), or ISO-8601 with `Z` or
- * an offset. Returns epoch milliseconds, or undefined when the text is not a date.
+ * an offset. Returns epoch milliseconds, or undefined when the text is not a date. The zone is
+ * spelled out before `Date.parse`, which would read zone-less text in the machine's zone.
  */
 export function parseHaloDate(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined
-  const trimmed = text.trim()
-  if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed)) return undefined
-  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)
-  const withTime = trimmed.length === 10 ? `${trimmed}T00:00:00` : trimmed
-  const value = Date.parse(hasZone ? withTime : `${withTime}Z`)
+  const match = datePattern.exec(text.trim())
+  if (!match) return undefined
+  const [, day, time = '00:00:00', zone = 'Z'] = match
+  const digits = zone.slice(1).replace(':', '')
+  const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone[0]}${digits.slice(0, 2)}:${digits.slice(2, 4) || '00'}`
+  const value = Date.parse(`${day}T${time}${offset}`)
   return Number.isNaN(value) ? undefined : value
 }
 
@@ -40,4 +45,14 @@ export function normaliseHaloDate(text: unknown): string | undefined {
   const value = parseHaloDate(text)
   if (value === undefined) return undefined
   return value < Date.UTC(1901, 0, 1) ? haloEmptyDate : formatHaloDate(value)
+}
+
+/**
+ * A field's value as Halo stores it: a date field's date in the wire form, anything else as sent.
+ * Halo names its date fields with "date" (`dateoccurred`, `last_update`, `actionarrivaldate`,
+ * `datetime`), so a note or summary that merely reads like a date is kept as written.
+ */
+export function storedHaloFieldValue(key: string, value: unknown): unknown {
+  if (!/date/i.test(key) || typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return value
+  return normaliseHaloDate(value) ?? value
 }

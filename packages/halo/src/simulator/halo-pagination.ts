@@ -1,3 +1,4 @@
+import { parseHaloDate } from './halo-date-format'
 import type { HaloQuery } from './halo-query'
 import { HaloDouble } from './halo-responses'
 import type { HaloJson } from './halo-table'
@@ -40,6 +41,9 @@ export function haloListWrapper<T>(key: string, page: HaloPage<T>, extra: HaloJs
   return { ...(page.paging ?? {}), record_count: page.recordCount, [key]: page.rows, ...extra }
 }
 
+/** Halo's stored date-times (`2024-05-02T08:00:03.21`): compared as instants, not as text. */
+const storedDate = /^\d{4}-\d{2}-\d{2}T/
+
 function compareValues(rawLeft: unknown, rawRight: unknown): number {
   const left = rawLeft instanceof HaloDouble ? rawLeft.value : rawLeft
   const right = rawRight instanceof HaloDouble ? rawRight.value : rawRight
@@ -47,13 +51,21 @@ function compareValues(rawLeft: unknown, rawRight: unknown): number {
   if (left === undefined || left === null) return -1
   if (right === undefined || right === null) return 1
   if (typeof left === 'number' && typeof right === 'number') return left - right
+  // As SQL Server orders a datetime column: by instant, whatever digits of a second each was written with.
+  if (typeof left === 'string' && typeof right === 'string' && storedDate.test(left) && storedDate.test(right)) {
+    const leftTime = parseHaloDate(left)
+    const rightTime = parseHaloDate(right)
+    if (leftTime !== undefined && rightTime !== undefined) return leftTime - rightTime
+  }
   if (typeof left === 'boolean' && typeof right === 'boolean') return Number(left) - Number(right)
   return String(left).localeCompare(String(right), 'en', { sensitivity: 'base' })
 }
 
 /**
  * Orders rows by `order`/`orderdesc`, then `order2`/`orderdesc2` … `order5` (halo.md §3.4), with
- * `fallback` (ascending) last, so paging is stable. An order field a row lacks sorts first.
+ * `fallback` (ascending) last, so paging is stable. Field names are read in any case, dates by
+ * instant; an order field a row lacks sorts first (lowest, as SQL Server sorts NULL), so last when
+ * descending.
  */
 export function orderHaloRows(rows: HaloJson[], query: HaloQuery, fallback = 'id'): HaloJson[] {
   const keys: { field: string; descending: boolean }[] = []

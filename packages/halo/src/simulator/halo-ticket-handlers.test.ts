@@ -77,6 +77,26 @@ describe('Halo simulator: ticket lists', () => {
     expect((await json<TicketList>('/Tickets?client_id=999')).record_count).toBe(0)
   })
 
+  it('orders by a date field as instants, newest first, then by id, newest first', async () => {
+    let now = Date.UTC(2026, 2, 8, 6, 59, 59, 500)
+    const { json } = await startHaloTestSession({ clock: { now: () => now } })
+    const create = (summary: string) => json<Ticket>('/Tickets', { method: 'POST', json: [{ summary, details: 'x' }] })
+    const first = await create('ordered first')
+    now = Date.UTC(2026, 2, 8, 7, 0, 0)
+    const second = await create('ordered second')
+    const third = await create('ordered third')
+    now = Date.UTC(2026, 2, 8, 7, 0, 0, 250)
+    await json('/Tickets', { method: 'POST', json: [{ id: first.id, summary: 'ordered first, changed' }] })
+    const listed = await json<TicketList>('/Tickets?search=ordered&order=last_update&orderdesc=true&order2=id&orderdesc2=true')
+    expect(listed.tickets.map((ticket) => [ticket.id, ticket.last_update])).toEqual([
+      [first.id, '2026-03-08T07:00:00.25'],
+      [third.id, '2026-03-08T07:00:00'],
+      [second.id, '2026-03-08T07:00:00'],
+    ])
+    const oldestFirst = await json<TicketList>('/Tickets?search=ordered&order=LAST_UPDATE')
+    expect(oldestFirst.tickets.map((ticket) => ticket.id)).toEqual([second.id, third.id, first.id])
+  })
+
   it('filters a datesearch window on last_update (the closest Halo has to updated-since)', async () => {
     let now = Date.UTC(2024, 4, 2, 8, 0, 0)
     const { json } = await startHaloTestSession({ clock: { now: () => now } })

@@ -1,5 +1,5 @@
 import { htmlToText, textToHtml } from '@ticketbridge/core'
-import { formatHaloDate, haloEmptyDate, normaliseHaloDate } from './halo-date-format'
+import { formatHaloDate, haloEmptyDate, storedHaloFieldValue } from './halo-date-format'
 import { mergeCustomFields } from './halo-custom-fields'
 import { storeAttachment } from './halo-attachment-rules'
 import { haloError } from './halo-responses'
@@ -65,7 +65,7 @@ export function prepareTicketWrite(context: HaloWriteContext, input: unknown, do
     if (computedFields.has(key) || key === 'attachments') continue
     if (importOnlyFields.has(key) && !isImport) continue
     // Dates arrive in any ISO form; Halo keeps them as UTC without a zone.
-    fields[key] = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? (normaliseHaloDate(value) ?? value) : value
+    fields[key] = storedHaloFieldValue(key, value)
   }
   let previous: HaloJson | undefined
   let record: HaloJson
