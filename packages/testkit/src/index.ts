@@ -18,3 +18,9 @@ export { createMockServer, type MockServer } from './servers/create-mock-server'
 export type { RecordedRequest } from './servers/recorded-request'
 export { createFaultProxy, type FaultProxy } from './servers/create-fault-proxy'
 export { captureLogs, type CapturedLogs } from './logs/capture-logs'
+export {
+  daylightSavingChanges,
+  daylightSavingInstants,
+  instantAfter,
+  useMachineTimeZone,
+} from './time-zones/daylight-saving-instants'

@@ -1,4 +1,5 @@
 import type { Ticket } from '@ticketbridge/core'
+import { daylightSavingChanges, daylightSavingInstants, instantAfter, useMachineTimeZone } from '@ticketbridge/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHaloSimulator, type HaloServedSimulator, type HaloSimulator } from '../simulator/index'
 import { createHaloAdapter, type HaloAdapter } from './halo-adapter'
@@ -9,41 +10,12 @@ import { createHaloAdapter, type HaloAdapter } from './halo-adapter'
  * both sides of 2026's daylight-saving changes and at UTC wall-clock times a local reading would
  * move (skipped or repeated there), and expect every instant back as it went in.
  */
-const instants = [
-  // New York springs forward at 07:00Z on 8 March: 02:30 does not exist there that night.
-  '2026-03-08T02:30:00.000Z',
-  '2026-03-08T06:59:59.500Z',
-  '2026-03-08T07:00:00.000Z',
-  // Auckland falls back at 14:00Z on 4 April (03:00 NZDT to 02:00 NZST): 02:30 on 5 April happens twice.
-  '2026-04-04T13:59:59.999Z',
-  '2026-04-04T14:00:00.000Z',
-  '2026-04-05T02:30:00.000Z',
-  // Auckland springs forward at 14:00Z on 26 September (02:00 to 03:00 NZDT): 02:30 on 27 September does not exist.
-  '2026-09-26T13:59:59.000Z',
-  '2026-09-26T14:00:00.001Z',
-  '2026-09-27T02:30:00.000Z',
-  // New York falls back at 06:00Z on 1 November: 01:30 happens twice.
-  '2026-11-01T01:30:00.000Z',
-  '2026-11-01T05:59:59.999Z',
-  '2026-11-01T06:00:00.000Z',
-]
-
-/** The changes of each zone, as the pair of instants around each (the zone's offset differs across it). */
-const changes: Record<string, [string, string][]> = {
-  'America/New_York': [
-    ['2026-03-08T06:59:59.500Z', '2026-03-08T07:00:00.000Z'],
-    ['2026-11-01T05:59:59.999Z', '2026-11-01T06:00:00.000Z'],
-  ],
-  'Pacific/Auckland': [
-    ['2026-04-04T13:59:59.999Z', '2026-04-04T14:00:00.000Z'],
-    ['2026-09-26T13:59:59.000Z', '2026-09-26T14:00:00.001Z'],
-  ],
-}
-
-const later = (instant: string, milliseconds: number) => new Date(Date.parse(instant) + milliseconds).toISOString()
+const instants = daylightSavingInstants
+const changes = daylightSavingChanges
+const later = instantAfter
 
 describe.each(Object.keys(changes))('Halo dates with the machine in %s', (zone) => {
-  const originalZone = process.env.TZ
+  useMachineTimeZone(zone)
   let now = Date.parse(instants[0]!)
   let simulator: HaloSimulator
   let server: HaloServedSimulator
@@ -52,9 +24,6 @@ describe.each(Object.keys(changes))('Halo dates with the machine in %s', (zone) 
   const tickets: Ticket[] = []
 
   beforeAll(async () => {
-    process.env.TZ = zone
-    // Node reads TZ when it changes: a zone with an offset in January proves it took effect.
-    expect(new Date(2026, 0, 1).getTimezoneOffset()).not.toBe(0)
     // Records are stamped with the simulator's clock, set by each case to the instant it needs.
     simulator = createHaloSimulator({ rateLimit: false, clock: { now: () => now }, tokenLifetimeSeconds: 400 * 86_400 })
     server = await simulator.serve()
@@ -82,8 +51,6 @@ describe.each(Object.keys(changes))('Halo dates with the machine in %s', (zone) 
   afterAll(async () => {
     await adapter.close()
     await server.close()
-    if (originalZone === undefined) delete process.env.TZ
-    else process.env.TZ = originalZone
   })
 
   it('has instants on both sides of each of the zone’s changes', () => {
