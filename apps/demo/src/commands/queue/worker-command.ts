@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { coordinateSharedBudgets } from '@ticketbridge/http'
@@ -56,6 +57,8 @@ export function createWorkerCommand(): Command {
       const coordinator = await PostgresBudgetCoordinator.open(queueUrl)
       coordinateSharedBudgets(coordinator)
       const stopping = new AbortController()
+      // Every request of every running job listens on this one signal: many at once are expected.
+      setMaxListeners(0, stopping.signal)
       const worker = `${hostname()}:${process.pid}`
       const context: WorkerContext = {
         boss,
