@@ -7,15 +7,7 @@ import { commandHelp } from '../output/command-help'
 import { exitCodes } from '../output/exit-codes'
 import { stopOnSignals } from '../output/stop-on-signals'
 import { createRateLimitNotice } from '../output/rate-limit-notice'
-import {
-  addConnectionOptions,
-  type ConnectionOptions,
-  connect,
-  connectionSettings,
-  ledgerNameOptionText,
-  ledgerOptionText,
-  parsePositiveInteger,
-} from './shared-options'
+import { addConnectionOptions, connect, connectionSettings, ledgerNameOptionText, ledgerOptionText, parsePositiveInteger } from './shared-options'
 import { checkReportFolder } from './check-report-folder'
 import { enqueueMigration } from './queue/enqueue-migration'
 import { type LedgerLocation, ledgerFlags, ledgerLocation, resolveInstances } from './ledger-location'
@@ -24,29 +16,8 @@ import { runMigration } from './run-migration'
 import { allVendors, findConnector, vendorChoices } from '../connectors/connectors'
 import { sinceOption } from '../input/parse-since'
 import { parseOnly } from '../input/parse-only'
-import type { MigrationListOrder, MigrationPhaseFilter } from '@ticketbridge/migrate'
+import type { MigrateOptions } from './migrate-options'
 import { runCutOver } from './run-cut-over'
-
-export interface MigrateOptions extends ConnectionOptions {
-  from: string
-  to: string
-  mapping?: string
-  dryRun?: boolean
-  since?: string
-  only?: MigrationPhaseFilter
-  order?: MigrationListOrder
-  plan?: 'cutover'
-  resume?: boolean
-  retryFailed?: boolean
-  ledger?: string
-  ledgerName?: string
-  allowUnmapped?: boolean
-  allowNotifications?: boolean
-  reportDir: string
-  concurrency?: number
-  verify: boolean
-  queue?: string
-}
 
 export function createMigrateCommand(): Command {
   const command = new Command('migrate')

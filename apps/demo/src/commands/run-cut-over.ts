@@ -6,7 +6,7 @@ import { exitCodes } from '../output/exit-codes'
 import type { RateLimitNotice } from '../output/rate-limit-notice'
 import { renderTable } from '../output/render-table'
 import { type LedgerLocation, ledgerFlags } from './ledger-location'
-import type { MigrateOptions } from './migrate-command'
+import type { MigrateOptions } from './migrate-options'
 import { runMigration } from './run-migration'
 
 /**

@@ -24,8 +24,8 @@ export type RtAdapter = TicketingAdapterV1 & { client: RtClient }
  * the external id lives in the `External ID` custom field; RT has no organizations.
  *
  * Settings left out are read from the environment: RT_URL, RT_TOKEN (or RT_USER and RT_PASSWORD),
- * RT_API, RT_DEFAULT_QUEUE, RT_EXTERNAL_ID_FIELD, RT_FULL_TEXT_SEARCH and RT_MAX_ATTACHMENT_BYTES.
- * Given settings win.
+ * RT_API, RT_DEFAULT_QUEUE, RT_EXTERNAL_ID_FIELD, RT_FULL_TEXT_SEARCH, RT_MAX_ATTACHMENT_BYTES and
+ * RT_TIMEZONE. Given settings win. Without a time zone, the client reads RT's (see `RtClient.timeZone`).
  *
  * @example
  * // RT_URL and RT_TOKEN set in the environment:
@@ -47,7 +47,7 @@ export function createRtAdapter(settings: RtAdapterSettings = {}): RtAdapter {
   }
   // The client reads nothing more: what the environment gives is in `parsed` already.
   const client = new RtClient({ ...clientSettingsOf(parsed), environment: {} })
-  const port = parsed.api === 'rest1' ? createRtRest1Port(client, { utcOffsetMinutes: parsed.rest1UtcOffsetMinutes ?? 0 }) : createRtRest2Port(client)
+  const port = parsed.api === 'rest1' ? createRtRest1Port(client) : createRtRest2Port(client)
   return createTicketingAdapter(createRtDriver(port, parsed), { client })
 }
 

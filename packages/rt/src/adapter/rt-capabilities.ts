@@ -3,7 +3,8 @@ import type { AdapterCapabilities } from '@ticketbridge/core'
 /**
  * What RT can do through REST2, checked against RT 5.0.3:
  * - tickets: create, update, delete (status `deleted`); HTML descriptions; pages of at most 100
- *   (RT's `per_page` cap). The creation time is declared not settable: REST2 kept `Created` up to
+ *   (RT's `per_page` cap); listed by id, or most recently updated first (TicketSQL's `orderby`
+ *   LastUpdated, newest first, on both APIs). The creation time is declared not settable: REST2 kept `Created` up to
  *   Debian's 5.0.3 deb12u6 and drops it from deb12u7 on, with the same version number, so no
  *   caller can count on it. The adapter still sends it and warns when RT did not keep it
  *   (`rt-created-at.ts`).
@@ -32,7 +33,16 @@ export function rtCapabilities(options: {
 }): AdapterCapabilities {
   const rest2 = options.api === 'rest2'
   return {
-    tickets: { create: true, update: true, delete: true, setCreatedAt: false, html: rest2, pageSizeLimit: 100, attachments: true },
+    tickets: {
+      create: true,
+      update: true,
+      delete: true,
+      setCreatedAt: false,
+      html: rest2,
+      pageSizeLimit: 100,
+      attachments: true,
+      orders: ['recently-updated-first'],
+    },
     comments: {
       create: true,
       visibilities: ['public', 'internal'],

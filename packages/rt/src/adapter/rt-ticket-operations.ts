@@ -18,9 +18,16 @@ export function createRtTicketOperations(context: RtDriverContext): TicketDriver
 
   return {
     async listPage(query, cursor, call) {
-      const { sql, matchesNothing } = buildTicketSql(query, { lifecycles: context.lifecycles, fullTextSearch: context.settings.fullTextSearch })
+      // RT reads TicketSQL dates in the user's zone: asked for (read from RT once) only when the query has one.
+      const dated = query.updatedSince !== undefined || query.createdSince !== undefined
+      const { sql, matchesNothing } = buildTicketSql(query, {
+        lifecycles: context.lifecycles,
+        fullTextSearch: context.settings.fullTextSearch,
+        ...(dated ? { timeZone: await port.timeZone(call) } : {}),
+      })
       if (matchesNothing) return { items: [] }
-      const page = await port.searchTickets(sql, { cursor, perPage: query.pageSize ?? context.capabilities.tickets.pageSizeLimit }, call)
+      const perPage = query.pageSize ?? context.capabilities.tickets.pageSizeLimit
+      const page = await port.searchTickets(sql, { cursor, perPage, ...(query.order ? { order: query.order } : {}) }, call)
       // The exact bounds (RT compares to the second) and the filters RT cannot run.
       const items = (await toTickets(context, page.items, call)).filter((ticket) => matchesTicketQuery(ticket, query))
       return rtPageWith(page, items)

@@ -7,18 +7,21 @@ const lifecycles = new RtLifecycles({ support: { triage: 'new', working: 'open',
 describe('TicketSQL for ticket queries', () => {
   it('quotes values and dates the way RT 5 reads them', () => {
     expect(ticketSqlString("it's a \\ test")).toBe("'it\\'s a \\\\ test'")
-    // RT keeps seconds; the offset makes RT read the value as UTC whatever the user's timezone.
-    expect(ticketSqlDate('2026-11-25T07:37:52.987Z')).toBe("'2026-11-25 07:37:52 +0000'")
+    // RT keeps seconds, and reads the literal in the user's zone (a `+0000` marker does not change that).
+    expect(ticketSqlDate('2026-11-25T07:37:52.987Z')).toBe("'2026-11-25 07:37:52'")
+    expect(ticketSqlDate('2026-07-01T15:30:00Z', 'America/New_York')).toBe("'2026-07-01 11:30:00'")
+    // In the hours after clocks change, the text RT reads back as the instant (rtInputDate).
+    expect(ticketSqlDate('2026-03-08T07:30:00Z', 'America/New_York')).toBe("'2026-03-08 02:30:00'")
   })
 
   it('runs every filter RT can run as TicketSQL', () => {
     const { sql, matchesNothing } = buildTicketSql(
       { updatedSince: '2026-01-02T03:04:05Z', createdSince: '2025-12-31T00:00:00Z', statusCategories: ['pending', 'closed'], queueId: '3' },
-      { lifecycles, fullTextSearch: false },
+      { lifecycles, fullTextSearch: false, timeZone: 'Europe/Berlin' },
     )
     expect(matchesNothing).toBe(false)
     expect(sql).toBe(
-      "LastUpdated >= '2026-01-02 03:04:05 +0000' AND Created >= '2025-12-31 00:00:00 +0000' AND (Status = 'stalled' OR Status = 'rejected' OR Status = 'deleted' OR Status = 'waiting' OR Status = 'dropped') AND Queue = '3'",
+      "LastUpdated >= '2026-01-02 04:04:05' AND Created >= '2025-12-31 01:00:00' AND (Status = 'stalled' OR Status = 'rejected' OR Status = 'deleted' OR Status = 'waiting' OR Status = 'dropped') AND Queue = '3'",
     )
   })
 

@@ -1,4 +1,5 @@
 import type { TicketQuery } from '@ticketbridge/core'
+import { rtInputDate } from '../client/rt-time-zone'
 import type { RtLifecycles } from './rt-lifecycles'
 
 /** A TicketSQL string literal: single quotes, with `\` and `'` escaped by a backslash. */
@@ -7,17 +8,15 @@ export function ticketSqlString(value: string): string {
 }
 
 /**
- * A TicketSQL date literal for an instant: `'YYYY-MM-DD HH:MM:SS +0000'`. The explicit offset
- * makes RT read it as UTC whatever the user's timezone; ISO `T…Z` forms are misread by RT 5.0.3
- * (only the date is kept). RT keeps times to the second, so the instant is cut to its second;
- * the adapter applies the exact bound to what comes back.
+ * A TicketSQL date literal for an instant, as a lower bound: `'YYYY-MM-DD HH:MM:SS'` in the RT
+ * user's time zone, the text RT reads back as that instant (`rtInputDate`). RT reads every date
+ * literal in the user's zone (or the server's `$Timezone`): a `+0000` marker does not make it
+ * UTC (checked on RT 5.0.3 in America/New_York: `'… 15:30:00 +0000'` bounded at 19:30Z), and
+ * ISO `T…Z` forms keep only the date. RT keeps times to the second, so the instant is cut to
+ * its second; the adapter applies the exact bound to what comes back.
  */
-export function ticketSqlDate(timestamp: string): string {
-  const date = new Date(Math.floor(Date.parse(timestamp) / 1000) * 1000)
-  return `'${date
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/\.\d+Z$/, '')} +0000'`
+export function ticketSqlDate(timestamp: string, timeZone = 'UTC'): string {
+  return `'${rtInputDate(Date.parse(timestamp), timeZone)}'`
 }
 
 /** A custom field in TicketSQL: `CF.{Name}`. */
@@ -30,6 +29,8 @@ export interface TicketSqlContext {
   lifecycles: RtLifecycles
   /** RT's full-text search is enabled: `Content LIKE` works. */
   fullTextSearch: boolean
+  /** The RT user's time zone, in which RT reads date literals; UTC when left out. */
+  timeZone?: string
 }
 
 /**
@@ -39,8 +40,8 @@ export interface TicketSqlContext {
  */
 export function buildTicketSql(query: TicketQuery, context: TicketSqlContext): { sql: string; matchesNothing: boolean } {
   const clauses: string[] = []
-  if (query.updatedSince !== undefined) clauses.push(`LastUpdated >= ${ticketSqlDate(query.updatedSince)}`)
-  if (query.createdSince !== undefined) clauses.push(`Created >= ${ticketSqlDate(query.createdSince)}`)
+  if (query.updatedSince !== undefined) clauses.push(`LastUpdated >= ${ticketSqlDate(query.updatedSince, context.timeZone)}`)
+  if (query.createdSince !== undefined) clauses.push(`Created >= ${ticketSqlDate(query.createdSince, context.timeZone)}`)
   if (query.statusCategories !== undefined) {
     const statuses = context.lifecycles.statusesIn(query.statusCategories)
     if (statuses.length === 0) return { sql: '', matchesNothing: true }

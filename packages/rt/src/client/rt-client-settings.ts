@@ -9,6 +9,7 @@ import type {
 } from '@ticketbridge/http'
 import type { AxiosInstance } from 'axios'
 import { z } from 'zod'
+import { canonicalTimeZone } from './rt-time-zone'
 
 /** An RT auth token (Settings → Auth Tokens), sent as `Authorization: token <token>`. */
 export interface RtTokenAuth {
@@ -60,8 +61,21 @@ export const rtTransportSettingsShape = {
   /** The axios instance to send with (tests). */
   axiosInstance: z.custom<AxiosInstance>(isFunction, 'axiosInstance must be an axios instance').optional(),
   /**
-   * REST 1.0 writes ticket dates in the user's timezone without a zone marker; the offset of
-   * that timezone from UTC in minutes (east positive). Default 0 (UTC).
+   * The RT user's time zone, an IANA name (`America/New_York`): REST 1.0 writes ticket dates in
+   * it without a marker, and RT reads dates in REST 1.0 forms and TicketSQL in it. Left out, it
+   * is read from RT once, when first needed (RT_TIMEZONE when set).
+   */
+  timeZone: z
+    .string()
+    .trim()
+    .refine((zone) => canonicalTimeZone(zone) !== undefined, {
+      error: (issue) => `'${String(issue.input)}' is not a time zone name this runtime knows; give an IANA name such as 'America/New_York' or 'UTC'`,
+    })
+    .optional(),
+  /**
+   * @deprecated The offset of the RT user's zone from UTC in minutes (east positive): a fixed
+   * offset, an hour off half the year wherever clocks change. Give `timeZone`, which wins when
+   * both are given.
    */
   rest1UtcOffsetMinutes: z
     .number()
@@ -75,7 +89,8 @@ export const rtClientSettingsSchema = z.object(rtTransportSettingsShape).strict(
 
 /**
  * Settings of {@link RtClient}. What they leave out is read from the environment: RT_URL for
- * `baseUrl`, and RT_TOKEN (or RT_USER with RT_PASSWORD) for `auth`. Given settings always win.
+ * `baseUrl`, RT_TOKEN (or RT_USER with RT_PASSWORD) for `auth`, RT_TIMEZONE for `timeZone`.
+ * Given settings always win.
  */
 export interface RtClientSettings {
   /** RT's web root, e.g. `https://rt.example.com` (a trailing `/REST/2.0` or `/REST/1.0` is removed); RT_URL when left out. */
@@ -90,6 +105,15 @@ export interface RtClientSettings {
   logger?: TransportLogger
   logLevel?: LogLevel
   axiosInstance?: AxiosInstance
+  /**
+   * The RT user's time zone, an IANA name such as `America/New_York` (RT_TIMEZONE when left
+   * out). REST 1.0 writes ticket dates in it without saying so, and RT reads the dates of REST 1.0
+   * forms and TicketSQL in it. Left out everywhere, the client reads it from RT the first time a
+   * date needs it (the user's own zone on RT's preferences page, else the server's `$Timezone`;
+   * UTC, with one warning, when that page cannot be read).
+   */
+  timeZone?: string
+  /** @deprecated A fixed offset in minutes east of UTC, wrong half the year where clocks change: give `timeZone` (which wins). */
   rest1UtcOffsetMinutes?: number
   /** Where settings left out are read from, when not `process.env` (read at construction); `{}` reads none. */
   environment?: NodeJS.ProcessEnv

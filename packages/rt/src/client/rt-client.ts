@@ -1,4 +1,4 @@
-import { ConfigurationError, parseSettings, registerSecret } from '@ticketbridge/core'
+import { type CallOptions, ConfigurationError, parseSettings, registerSecret } from '@ticketbridge/core'
 import {
   createHttpTransport,
   createRateLimiter,
@@ -17,6 +17,8 @@ import { Rest2Client } from './rest2/rt-rest2-client'
 import { classifyRest2Response } from './rest2/rt-rest2-classify-error'
 import { defaultRtRateLimiterOptions, type RtClientSettings, rtClientSettingsSchema } from './rt-client-settings'
 import { checkRtRequiredSettings, namingRtVariable, rtClientEnvironmentNames, withRtEnvironment } from './rt-environment-settings'
+import { canonicalTimeZone, fixedOffsetTimeZone } from './rt-time-zone'
+import { createRtTimeZoneSource, discoverRtTimeZone } from './rt-time-zone-discovery'
 
 const vendor = 'rt'
 
@@ -34,6 +36,11 @@ const vendor = 'rt'
  *
  * Both interfaces share one rate limiter (they reach the same server): by default 4 concurrent
  * reads and 2 writes.
+ *
+ * Time zone: REST 1.0 writes ticket dates as wall time in the RT user's zone, and RT reads dates
+ * in REST 1.0 forms and TicketSQL in it. Give it as `timeZone` (RT_TIMEZONE); otherwise the
+ * client reads it from RT's preferences page the first time a date needs it (see
+ * {@link RtClient.timeZone}). REST2's own dates are UTC and need none.
  *
  * @example
  * // RT_URL and RT_TOKEN (or RT_USER and RT_PASSWORD) set in the environment:
@@ -123,12 +130,40 @@ export class RtClient {
       })
     }
 
-    this.rest2 = new Rest2Client({ transport: rest2Transport })
-    this.rest1 = new Rest1Client({
-      transport: rest1Transport,
-      ...(this.#rest1Session ? { session: this.#rest1Session } : {}),
-      ...(parsed.rest1UtcOffsetMinutes !== undefined ? { utcOffsetMinutes: parsed.rest1UtcOffsetMinutes } : {}),
+    // RT's web pages (the time zone on the preferences page): the token works there, a REST session does not.
+    const web = createHttpTransport({
+      ...rest1Common,
+      baseUrl: this.baseUrl,
+      ...('token' in auth ? { authenticate: staticAuthentication({ Authorization: `token ${auth.token}` }) } : {}),
     })
+    const configuredZone = parsed.timeZone
+      ? canonicalTimeZone(parsed.timeZone)
+      : parsed.rest1UtcOffsetMinutes !== undefined
+        ? fixedOffsetTimeZone(parsed.rest1UtcOffsetMinutes)
+        : undefined
+    const timeZone = createRtTimeZoneSource(configuredZone, () =>
+      discoverRtTimeZone({
+        web,
+        ...('token' in auth ? {} : { credentials: { username: auth.username, password: auth.password } }),
+        ...(parsed.logger ? { logger: parsed.logger } : {}),
+        ...(parsed.logLevel ? { logLevel: parsed.logLevel } : {}),
+      }),
+    )
+
+    this.rest2 = new Rest2Client({ transport: rest2Transport })
+    this.rest1 = new Rest1Client({ transport: rest1Transport, ...(this.#rest1Session ? { session: this.#rest1Session } : {}), timeZone })
+  }
+
+  /**
+   * The time zone RT writes and reads local dates in for this client's user (REST 1.0 ticket
+   * dates, dates in REST 1.0 forms and TicketSQL): `timeZone` when given, else read from RT
+   * once, lazily: `GET /Prefs/AboutMe.html` (with a token; with a password after RT's web login),
+   * where the user's own zone wins over the server's `$Timezone`. UTC, with one warning through
+   * the logger, when RT's page cannot be read. An IANA name (`+05:30` for the deprecated
+   * `rest1UtcOffsetMinutes`).
+   */
+  timeZone(options: CallOptions = {}): Promise<string> {
+    return this.rest1.timeZone(options)
   }
 
   /** Ends the REST 1.0 session if one was opened (password authentication). The client stays usable. */

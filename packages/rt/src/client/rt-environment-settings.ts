@@ -27,6 +27,11 @@ export const rtEnvironmentVariables = {
     secret: false,
     description: 'the largest file RT takes ($MaxAttachmentSize; default 10 MiB)',
   },
+  timeZone: {
+    environment: 'RT_TIMEZONE',
+    secret: false,
+    description: "the RT user's time zone, e.g. America/New_York (read from RT when unset)",
+  },
 } satisfies Record<string, ConnectorSetting>
 
 type RtVariableName = keyof typeof rtEnvironmentVariables
@@ -41,12 +46,14 @@ export interface RtEnvironmentSettings {
   externalIdCustomField?: string
   fullTextSearch?: boolean
   maxAttachmentBytes?: number
+  /** Checked by the client: an IANA time zone name. */
+  timeZone?: string
 }
 
 type RtEnvironmentSettingName = keyof RtEnvironmentSettings
 
 /** The settings the client reads from the environment. */
-export const rtClientEnvironmentNames: readonly RtEnvironmentSettingName[] = ['baseUrl', 'auth']
+export const rtClientEnvironmentNames: readonly RtEnvironmentSettingName[] = ['baseUrl', 'auth', 'timeZone']
 
 /** Every setting the adapter reads from the environment, the client's included. */
 export const rtAdapterEnvironmentNames: readonly RtEnvironmentSettingName[] = [
@@ -57,6 +64,7 @@ export const rtAdapterEnvironmentNames: readonly RtEnvironmentSettingName[] = [
   'externalIdCustomField',
   'fullTextSearch',
   'maxAttachmentBytes',
+  'timeZone',
 ]
 
 /** The variables behind each typed setting. */
@@ -68,6 +76,7 @@ const variablesOf: Record<RtEnvironmentSettingName, string> = {
   externalIdCustomField: 'RT_EXTERNAL_ID_FIELD',
   fullTextSearch: 'RT_FULL_TEXT_SEARCH',
   maxAttachmentBytes: 'RT_MAX_ATTACHMENT_BYTES',
+  timeZone: 'RT_TIMEZONE',
 }
 
 /**
@@ -85,6 +94,7 @@ export function rtSettingsFromText(text: Readonly<Partial<Record<RtVariableName,
   if (text.externalIdCustomField) typed.externalIdCustomField = text.externalIdCustomField
   if (text.fullTextSearch) typed.fullTextSearch = text.fullTextSearch === 'true'
   if (text.maxAttachmentBytes) typed.maxAttachmentBytes = Number(text.maxAttachmentBytes)
+  if (text.timeZone) typed.timeZone = text.timeZone
   return typed
 }
 

@@ -37,6 +37,8 @@ describe('rtConnector', () => {
     expect(rtDocumentedRateLimit).toBeUndefined()
     expect(rtConnector.requestCost(`${running.url}/REST/2.0/queues/all?page=1`)).toEqual({ rateLimited: false, fixedCost: true })
     expect(rtConnector.requestCost(`${running.url}/REST/2.0/tickets?query=id>0`)).toEqual({ rateLimited: false, fixedCost: false })
+    // The time zone, read once from RT's preferences page.
+    expect(rtConnector.requestCost(`${running.url}/Prefs/AboutMe.html`)).toEqual({ rateLimited: false, fixedCost: true })
     expect(rtConnector.apiMinimum.write({ tickets: 10, comments: 15, files: 5, ticketsWithFiles: 3 })).toBe(25)
     // 1,000 tickets: 10 pages of tickets, 30 of transactions, 35 of parts, and each of the 500 files.
     expect(rtConnector.apiMinimum.read({ tickets: 1_000, comments: 2_000, files: 500, ticketsWithFiles: 400 })).toBe(575)

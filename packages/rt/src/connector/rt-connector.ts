@@ -11,8 +11,11 @@ import { createRtSimulator, type RtSimulator } from '../simulator/index'
  */
 export const rtDocumentedRateLimit: DocumentedRateLimit | undefined = undefined
 
-/** Requests to RT's directory and metadata (queues, custom fields, users, groups, system information): a fixed cost. */
-const fixedCostPattern = /\/REST\/2\.0\/(queues?|customfields?|users?|groups?|rt)(\/|\?|$)/i
+/**
+ * Requests to RT's directory and metadata (queues, custom fields, users, groups, system
+ * information) and the web pages the time zone is read from once: a fixed cost.
+ */
+const fixedCostPattern = /\/REST\/2\.0\/(queues?|customfields?|users?|groups?|rt)(\/|\?|$)|\/(Prefs\/AboutMe|NoAuth\/Login)\.html(\?|$)/i
 
 /**
  * The adapter options a caller may tune, as the client takes them. The CLI has read the

@@ -88,6 +88,8 @@ export class RtDatabase {
    * request-tracker5 up to 5.0.3+dfsg-3~deb12u6 did. Off, as on start-rt's deb12u7, which drops it.
    */
   keepsCreatedOnCreate = false
+  /** RT's `$Timezone`: the zone of users who chose none. UTC, as start-rt sets it. */
+  timeZone = 'UTC'
 
   constructor(
     readonly identity: RtSiteIdentity,
@@ -98,6 +100,11 @@ export class RtDatabase {
     const id = this.sequences[sequence]
     this.sequences[sequence] += 1
     return id
+  }
+
+  /** The zone RT shows and reads local dates in for a user: their own, else the server's. */
+  userTimeZone(user: RtUser): string {
+    return user.timezone || this.timeZone
   }
 
   /** Loads a user by id, name (case-insensitive) or e-mail address (case-insensitive). */

@@ -3,8 +3,16 @@
  * - REST 1.0 ticket dates: RT::Date `AsString`, `Wed Nov 25 07:37:52 2026`, or `Not set`;
  * - REST 1.0 history and attachments: the raw SQL value, `2026-11-25 07:37:52`;
  * - REST2: W3C/ISO in UTC, `2026-11-25T07:37:52Z`; an unset date is `1970-01-01T00:00:00Z`.
- * The simulator runs RT with `$Timezone = 'UTC'`, as start-rt does.
+ * `AsString` is wall time in the user's zone (theirs, else the server's `$Timezone`; UTC by
+ * default, as start-rt sets it), and RT reads dates it is given in that zone too, its own way
+ * (see {@link parseRtDate}).
  */
+import { tzOffset } from '@date-fns/tz'
+
+/** The zone's offset from UTC in seconds at an instant, as RT::Date's `Localtime` gives it. */
+function rtZoneOffsetSeconds(timeZone: string, seconds: number): number {
+  return timeZone === 'UTC' ? 0 : tzOffset(timeZone, new Date(seconds * 1000)) * 60
+}
 
 const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -22,10 +30,10 @@ export function formatSqlDate(seconds: number): string {
   )
 }
 
-/** RT::Date `AsString` in UTC (`Wed Nov 25 07:37:52 2026`), or `Not set` for an unset date. */
-export function formatRtDateString(seconds: number | null): string {
+/** RT::Date `AsString` in a zone (`Wed Nov 25 07:37:52 2026`, UTC by default), or `Not set` for an unset date. */
+export function formatRtDateString(seconds: number | null, timeZone = 'UTC'): string {
   if (!seconds || seconds <= 0) return 'Not set'
-  const date = new Date(seconds * 1000)
+  const date = new Date((seconds + rtZoneOffsetSeconds(timeZone, seconds)) * 1000)
   return (
     `${weekdays[date.getUTCDay()] ?? ''} ${months[date.getUTCMonth()] ?? ''} ${two(date.getUTCDate())} ` +
     `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} ${date.getUTCFullYear()}`
@@ -53,11 +61,24 @@ export interface ParsedRtDate {
 }
 
 /**
- * Parses a date the way RT's "unknown" format mostly does (Time::ParseDate in UTC): ISO forms
- * (`2026-11-25`, `2026-11-25 07:37:52`, `2026-11-25T07:37:52Z`), RT's own `AsString` output,
- * `now`, `today`, `yesterday`, `tomorrow` and `N units ago` / `in N units`.
+ * Parses a date the way RT's "unknown" format does (RT::Date's ParseByTimeParseDate) for a user
+ * in `timeZone`: Time::ParseDate reads the text as UTC (honouring a zone marker) against a "now"
+ * moved by the zone's offset, then RT subtracts the zone's offset at the instant it read. That
+ * offset is taken at the wrong instant near a DST change, and a `+0000` marker is still offset:
+ * both as on a real RT 5.0.3 (America/New_York: `2026-03-08 03:30:00` → 08:30Z). UTC by default.
  */
-export function parseRtDate(text: string, nowSeconds: number): ParsedRtDate | undefined {
+export function parseRtDate(text: string, nowSeconds: number, timeZone = 'UTC'): ParsedRtDate | undefined {
+  const shiftedNow = nowSeconds + rtZoneOffsetSeconds(timeZone, nowSeconds)
+  const parsed = parseDateAsUtc(text, shiftedNow)
+  return parsed && { ...parsed, seconds: parsed.seconds - rtZoneOffsetSeconds(timeZone, parsed.seconds) }
+}
+
+/**
+ * Time::ParseDate with `GMT => 1`: the text as UTC unless it names its zone. The forms the
+ * simulator reads: ISO (`2026-11-25`, `2026-11-25 07:37:52`, `2026-11-25T07:37:52Z`), RT's own
+ * `AsString` output, `now`, `today`, `yesterday`, `tomorrow` and `N units ago` / `in N units`.
+ */
+function parseDateAsUtc(text: string, nowSeconds: number): ParsedRtDate | undefined {
   const value = text.trim()
   if (!value) return undefined
   const lower = value.toLowerCase()

@@ -20,6 +20,8 @@ export interface RtUser {
   disabled: boolean
   /** Holds RT's SuperUser right (root). Other users hold no rights, like start-rt's guest. */
   superUser: boolean
+  /** The user's own time zone (RT's `Timezone` column); unset, the server's `$Timezone` applies. */
+  timezone?: string
   created: number
   lastUpdated: number
   creatorId: number
@@ -165,4 +167,6 @@ export interface RtLink {
 export interface RtSession {
   id: string
   userId: number | null
+  /** Begun on `/REST/x.y/`: RT then refuses the session on its web pages. */
+  rest?: boolean
 }

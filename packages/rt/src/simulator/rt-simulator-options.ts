@@ -51,6 +51,13 @@ export interface RtSimulatorOptions {
    * (deb12u7), which records the time of the request whatever `Created` says.
    */
   keepsCreatedOnCreate?: boolean
+  /**
+   * RT's `$Timezone` (an IANA name such as `America/New_York`): REST 1.0 shows ticket dates in it
+   * and reads dates given to it in it, for users who chose no zone of their own (a user's
+   * `Timezone`, settable through REST2). Its preferences page (`/Prefs/AboutMe.html`) shows it.
+   * Default `UTC`, as start-rt sets it.
+   */
+  timeZone?: string
 }
 
 /** Options with every default filled in. */
@@ -64,6 +71,7 @@ export interface ResolvedRtSimulatorOptions {
   credentials: RtSimulatorCredentials
   fullTextSearch: boolean
   keepsCreatedOnCreate: boolean
+  timeZone: string
 }
 
 const systemClock: RtSimulatorClock = { now: () => Date.now() }
@@ -81,6 +89,18 @@ function name(value: string | undefined, fallback: string, option: string): stri
   if (!/^[\w.@-]+$/.test(value))
     throw new ConfigurationError(`RT simulator option ${option} must be a plain user name such as 'root'; got '${value}'.`, { option })
   return value
+}
+
+function timeZone(value: string | undefined): string {
+  if (value === undefined) return 'UTC'
+  try {
+    if (!/^[A-Za-z]/.test(value)) throw new RangeError(value)
+    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone
+  } catch {
+    throw new ConfigurationError(`RT simulator option timeZone must be an IANA time zone name such as 'America/New_York'; got '${value}'.`, {
+      option: 'timeZone',
+    })
+  }
 }
 
 /** Fills in defaults and refuses nonsensical values with a ConfigurationError naming the option. */
@@ -116,6 +136,7 @@ export function resolveRtSimulatorOptions(options: RtSimulatorOptions = {}): Res
     baseUrl,
     fullTextSearch: options.fullTextSearch ?? false,
     keepsCreatedOnCreate: options.keepsCreatedOnCreate ?? false,
+    timeZone: timeZone(options.timeZone),
     credentials: {
       user: name(options.credentials?.user, 'root', 'credentials.user'),
       password: options.credentials?.password ?? 'password',

@@ -8,6 +8,7 @@ import { type RtSimulatorCredentials, type RtSimulatorOptions, resolveRtSimulato
 import { createTicket } from './rt-ticket-create'
 import { handleRest1 } from './rest1/rt-rest1-handler'
 import { handleRest2 } from './rest2/rt-rest2-handler'
+import { answerAboutMePage, answerLoginPage } from './rt-web-pages'
 
 /** A simulator served on 127.0.0.1. */
 /** The RT simulator served on 127.0.0.1; its `url` is RT's `$WebBaseURL`. */
@@ -45,6 +46,7 @@ export function createRtSimulator(options: RtSimulatorOptions = {}): RtSimulator
     database.tokens.set(resolved.credentials.token, 14)
     database.fullTextSearch = resolved.fullTextSearch
     database.keepsCreatedOnCreate = resolved.keepsCreatedOnCreate
+    database.timeZone = resolved.timeZone
     return database
   }
   let database = newDatabase()
@@ -74,7 +76,15 @@ export function createRtSimulator(options: RtSimulatorOptions = {}): RtSimulator
     const path = decodeURIComponent(request.url.pathname.slice(request.url.pathname.indexOf(prefix) + prefix.length))
     return api === 'rest1' ? handleRest1(request, environmentFor(request), path) : handleRest2(request, environmentFor(request), path)
   }
+  // RT's web pages a client reads (the time zone); faults play on the REST APIs only.
+  const webPage = async (fetchRequest: Request, answerPage: typeof answerLoginPage): Promise<Response> => {
+    if (resolved.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, resolved.latencyMs))
+    const request = await readSimulatorRequest(fetchRequest)
+    return answerPage(request, environmentFor(request))
+  }
   const handlers: RequestHandler[] = [
+    http.all('*/NoAuth/Login.html', ({ request }) => webPage(request, answerLoginPage)),
+    http.all('*/Prefs/AboutMe.html', ({ request }) => webPage(request, answerAboutMePage)),
     http.all('*/REST/1.0', ({ request }) => answer(request, 'rest1')),
     http.all('*/REST/1.0/*', ({ request }) => answer(request, 'rest1')),
     http.all('*/REST/2.0', ({ request }) => answer(request, 'rest2')),

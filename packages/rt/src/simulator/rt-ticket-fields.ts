@@ -71,7 +71,8 @@ export function setTicketColumn(environment: ScripEnvironment, actor: RtUser, ti
   if (newText === oldText) return failure('That is already the current value')
   const transaction = ticketTransaction(environment, ticket, actor, { type: 'Set', field: column, oldValue: oldText, newValue: newText })
   runScrips(environment, ticket, transaction)
-  return { ok: true, message: briefDescription(environment.database, transaction) }
+  // RT words date changes in the actor's zone ("Due changed from Wed Jul 01 08:00:00 2026 to …").
+  return { ok: true, message: briefDescription(environment.database, transaction, environment.database.userTimeZone(actor)) }
 }
 
 function unresolvedDependencies(database: RtDatabase, ticket: RtTicket): boolean {

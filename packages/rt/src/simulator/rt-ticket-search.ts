@@ -68,12 +68,13 @@ function userFieldValues(users: RtUser[], subkey: string | undefined): string[] 
   })
 }
 
-function compareDate(seconds: number | null, condition: TicketSqlCondition, now: number): boolean {
+/** A date condition; RT reads the literal in the searching user's zone (rt-dates.ts). */
+function compareDate(seconds: number | null, condition: TicketSqlCondition, now: number, timeZone: string): boolean {
   const { operator, value } = condition
   if (operator === 'IS') return !seconds
   if (operator === 'IS NOT') return !!seconds
   if (seconds === null) return false
-  const parsed = parseRtDate(value, now)
+  const parsed = parseRtDate(value, now, timeZone)
   if (!parsed) return false
   if (operator === '=' && parsed.dateOnly) return seconds >= parsed.seconds && seconds < parsed.seconds + 86_400
   if (operator === '!=' && parsed.dateOnly) return seconds < parsed.seconds || seconds >= parsed.seconds + 86_400
@@ -113,7 +114,7 @@ function linkedTickets(database: RtDatabase, ticket: RtTicket, field: string): s
 }
 
 /** Whether a ticket satisfies one TicketSQL condition. */
-function ticketMatches(database: RtDatabase, ticket: RtTicket, condition: TicketSqlCondition): boolean {
+function ticketMatches(database: RtDatabase, ticket: RtTicket, condition: TicketSqlCondition, timeZone: string): boolean {
   const { field, subkey, operator, value } = condition
   const now = database.now()
   const user = (id: number): RtUser[] => {
@@ -195,11 +196,11 @@ function ticketMatches(database: RtDatabase, ticket: RtTicket, condition: Ticket
     case 'Resolved':
     case 'Told': {
       const key = (field.charAt(0).toLowerCase() + field.slice(1)) as 'created'
-      return compareDate(ticket[key], condition, now)
+      return compareDate(ticket[key], condition, now, timeZone)
     }
     case 'Updated':
     case 'TransactionDate':
-      return database.ticketTransactions(ticket.id).some((transaction) => compareDate(transaction.created, condition, now))
+      return database.ticketTransactions(ticket.id).some((transaction) => compareDate(transaction.created, condition, now, timeZone))
     case 'Content':
       return database.fullTextSearch && anyValue(ticketTexts(database, ticket), operator, value)
     case 'Filename':
@@ -259,12 +260,13 @@ function sortValue(database: RtDatabase, ticket: RtTicket, field: string): strin
 export function searchTickets(database: RtDatabase, user: RtUser, query: string, order: SearchOrder[]): RtTicket[] {
   const tree = parseTicketSql(query)
   if (!canSeeTicket(database, user)) return []
+  const timeZone = database.userTimeZone(user)
   const looksAtStatus = ticketSqlConditions(tree).some((condition) => condition.field === 'Status')
   const matches = [...database.tickets.values()].filter(
     (ticket) =>
       ticket.effectiveId === ticket.id &&
       (looksAtStatus || ticket.status !== 'deleted') &&
-      evaluateTicketSql(tree, (condition) => ticketMatches(database, ticket, condition)),
+      evaluateTicketSql(tree, (condition) => ticketMatches(database, ticket, condition, timeZone)),
   )
   const columns = order.length > 0 ? order : [{ field: 'id', descending: false }]
   return matches.sort((left, right) => {
@@ -279,7 +281,7 @@ export function searchTickets(database: RtDatabase, user: RtUser, query: string,
 }
 
 /** Whether a transaction satisfies a TransactionSQL condition. */
-function transactionMatches(database: RtDatabase, transaction: RtTransaction, condition: TicketSqlCondition): boolean {
+function transactionMatches(database: RtDatabase, transaction: RtTransaction, condition: TicketSqlCondition, timeZone: string): boolean {
   const { field, operator, value } = condition
   const ticket = transaction.objectType === 'RT::Ticket' ? database.tickets.get(transaction.objectId) : undefined
   switch (field) {
@@ -307,7 +309,7 @@ function transactionMatches(database: RtDatabase, transaction: RtTransaction, co
       return /^\d+$/.test(value) ? compareSqlNumber(transaction.creatorId, operator, value) : compareSqlText(creator?.name ?? '', operator, value)
     }
     case 'Created':
-      return compareDate(transaction.created, condition, database.now())
+      return compareDate(transaction.created, condition, database.now(), timeZone)
     case 'Content':
       return (
         database.fullTextSearch &&
@@ -342,7 +344,8 @@ function transactionMatches(database: RtDatabase, transaction: RtTransaction, co
 export function searchTransactions(database: RtDatabase, user: RtUser, query: string): RtTransaction[] {
   const tree = parseTicketSql(query, transactionSqlFields)
   if (!canSeeTicket(database, user)) return []
+  const timeZone = database.userTimeZone(user)
   return [...database.transactions.values()].filter((transaction) =>
-    evaluateTicketSql(tree, (condition) => transactionMatches(database, transaction, condition)),
+    evaluateTicketSql(tree, (condition) => transactionMatches(database, transaction, condition, timeZone)),
   )
 }

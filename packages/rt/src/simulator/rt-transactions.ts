@@ -85,7 +85,7 @@ function friendlyObjectType(objectType: string): string {
 }
 
 /** RT's BriefDescription of a transaction (no "by <user>"). */
-export function briefDescription(database: RtDatabase, transaction: RtTransaction): string {
+export function briefDescription(database: RtDatabase, transaction: RtTransaction, timeZone = 'UTC'): string {
   const { type, field, oldValue, newValue } = transaction
   switch (type) {
     case 'Create':
@@ -140,7 +140,7 @@ export function briefDescription(database: RtDatabase, transaction: RtTransactio
     case 'Force':
       return `Owner forcibly changed from ${formattedUser(database, oldValue)} to ${formattedUser(database, newValue)}`
     case 'Set':
-      return describeSet(database, transaction)
+      return describeSet(database, transaction, timeZone)
     case 'Told':
       return `${field ?? ''} changed from ${quotedOrNoValue(oldValue)} to '${newValue ?? ''}'`
     default:
@@ -148,7 +148,8 @@ export function briefDescription(database: RtDatabase, transaction: RtTransactio
   }
 }
 
-function describeSet(database: RtDatabase, transaction: RtTransaction): string {
+/** A Set transaction's words; dates in the reader's zone, as RT::Date writes them for the current user. */
+function describeSet(database: RtDatabase, transaction: RtTransaction, timeZone: string): string {
   const { field, oldValue, newValue } = transaction
   if (field === 'Password') return 'Password changed'
   if (field === 'Queue') {
@@ -159,7 +160,7 @@ function describeSet(database: RtDatabase, transaction: RtTransaction): string {
     return `Queue changed from ${name(oldValue)} to ${name(newValue)}`
   }
   if (field && /^(?:Due|Starts|Started|Told)$/.test(field)) {
-    const asString = (value: string | null): string => formatRtDateString(value ? (parseRtDate(value, 0)?.seconds ?? 0) : 0)
+    const asString = (value: string | null): string => formatRtDateString(value ? (parseRtDate(value, 0)?.seconds ?? 0) : 0, timeZone)
     return `${field} changed from ${asString(oldValue)} to ${asString(newValue)}`
   }
   if (field === 'Owner') {
@@ -174,9 +175,9 @@ function describeSet(database: RtDatabase, transaction: RtTransaction): string {
   return `${field ?? ''} changed from ${quotedOrNoValue(oldValue)} to ${quotedOrNoValue(newValue)}`
 }
 
-/** RT's Description: `<brief> by <creator name>`. */
-export function transactionDescription(database: RtDatabase, transaction: RtTransaction): string {
-  return `${briefDescription(database, transaction)} by ${userName(database, transaction.creatorId)}`
+/** RT's Description: `<brief> by <creator name>`, dates in the reader's zone (UTC by default). */
+export function transactionDescription(database: RtDatabase, transaction: RtTransaction, timeZone = 'UTC'): string {
+  return `${briefDescription(database, transaction, timeZone)} by ${userName(database, transaction.creatorId)}`
 }
 
 /**

@@ -9,6 +9,7 @@ import { defineDirectoryCases } from './cases/directory-cases'
 import { defineErrorCases } from './cases/error-cases'
 import { defineSecretCases } from './cases/secret-cases'
 import { defineTicketCases } from './cases/ticket-cases'
+import { defineTicketOrderCases } from './cases/ticket-order-cases'
 import { defineTransportCases } from './cases/transport-cases'
 
 /**
@@ -58,6 +59,7 @@ export function describeTicketingAdapter(
     })
 
     defineTicketCases(context, options)
+    defineTicketOrderCases(context, options)
     defineCommentCases(context, options)
     defineBatchCases(context, options)
     defineCarriedFileCases(context, options)

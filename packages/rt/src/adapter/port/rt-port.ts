@@ -1,4 +1,4 @@
-import type { CallOptions, RichText } from '@ticketbridge/core'
+import type { CallOptions, RichText, TicketListOrder } from '@ticketbridge/core'
 import type {
   RtCustomFieldRecord,
   RtExtraFields,
@@ -74,8 +74,15 @@ export interface RtPort extends RtPortFeatures {
   /** The API's address (`<web root>/REST/2.0`), for errors that name a URL. */
   readonly apiUrl: string
 
-  /** A page of the tickets a TicketSQL search finds, by ascending id. */
-  searchTickets(sql: string, page: { cursor: string | undefined; perPage: number }, call: CallOptions): Promise<RtPage<RtTicketRecord>>
+  /**
+   * A page of the tickets a TicketSQL search finds: by ascending id, or with `order:
+   * 'recently-updated-first'` by LastUpdated, newest first (then by id, newest first).
+   */
+  searchTickets(
+    sql: string,
+    page: { cursor: string | undefined; perPage: number; order?: TicketListOrder },
+    call: CallOptions,
+  ): Promise<RtPage<RtTicketRecord>>
   /** One ticket, deleted ones included; NotFoundError when RT has none (or hides it). */
   getTicket(id: string, call: CallOptions): Promise<RtTicketRecord>
   /** The content of these tickets' Create transactions: their descriptions. */
@@ -124,6 +131,9 @@ export interface RtPort extends RtPortFeatures {
   ticketLinks(ticketId: string, call: CallOptions): Promise<RtLinks>
   /** Adds one link (kept if it exists); RT's messages about it. */
   addLink(ticketId: string, type: RtLinkType, targetId: string, call: CallOptions): Promise<{ messages: string[] }>
+
+  /** The RT user's time zone (an IANA name), in which RT reads TicketSQL date literals and REST 1.0 dates. */
+  timeZone(call: CallOptions): Promise<string>
 
   close(): Promise<void>
 }

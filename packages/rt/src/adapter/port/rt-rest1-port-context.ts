@@ -2,6 +2,7 @@ import { type CallOptions, NotFoundError } from '@ticketbridge/core'
 import type { Rest1Client } from '../../client/rest1/rt-rest1-client'
 import type { Rest1HistoryEntry, Rest1Record } from '../../client/rest1/rt-rest1-types'
 import type { RtClient } from '../../client/rt-client'
+import { rtInputDate } from '../../client/rt-time-zone'
 import { ticketSqlString } from '../rt-ticket-sql'
 import { createRtCatalog, type RtCatalog } from './rt-catalog'
 import { rtSystemUserNames, type RtTransactionRecord, type RtUserRecord, type RtUserReference } from './rt-port-records'
@@ -19,8 +20,8 @@ export interface Rest1PortContext {
   lookupUser(identifier: string, call: CallOptions): Promise<RtUserRecord | undefined>
   /** A user as REST 1.0 names them (owners by name, requestors by address), with the numeric id once read. */
   userReference(identifier: string | undefined, call: CallOptions): Promise<RtUserReference | undefined>
-  /** An instant as REST 1.0 reads dates: in the RT user's timezone, without a zone. */
-  formDate(timestamp: string): string
+  /** An instant as REST 1.0 forms take dates: wall time in the RT user's time zone, as RT reads it back (see `rtInputDate`). */
+  formDate(timestamp: string, call: CallOptions): Promise<string>
   /** A history entry as a transaction, its creator read. */
   transactionOf(entry: Rest1HistoryEntry, call: CallOptions): Promise<RtTransactionRecord>
   /** The transaction a comment or reply just created: the newest message entry of the short history. */
@@ -52,7 +53,7 @@ export function rest1UserIds(payload: string): string[] {
   return [...payload.matchAll(/user\/(\d+)/g)].map((match) => match[1]!)
 }
 
-export function createRest1PortContext(client: RtClient, options: { utcOffsetMinutes: number }): Rest1PortContext {
+export function createRest1PortContext(client: RtClient): Rest1PortContext {
   const rest1 = client.rest1
   const users = new Map<string, Promise<RtUserRecord | undefined>>()
 
@@ -115,13 +116,7 @@ export function createRest1PortContext(client: RtClient, options: { utcOffsetMin
     queueIds,
     lookupUser,
     userReference,
-    formDate(timestamp) {
-      const local = new Date(Date.parse(timestamp) + options.utcOffsetMinutes * 60_000)
-      return local
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, '')
-    },
+    formDate: async (timestamp, call) => rtInputDate(Date.parse(timestamp), await client.timeZone(call)),
     async transactionOf(entry, call) {
       const creator = await userReference(entry.creator, call)
       const files = entry.attachments.flatMap((attachment) =>

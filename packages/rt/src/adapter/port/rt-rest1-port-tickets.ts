@@ -96,13 +96,17 @@ export function createRest1TicketPort(context: Rest1PortContext): Rest1TicketPor
   }
 
   return {
-    async searchTickets(sql, { cursor, perPage }, call) {
+    async searchTickets(sql, { cursor, perPage, order }, call) {
       const size = Math.min(perPage, 100)
-      const ids = await context.listings.read(`tickets:${sql}`, cursor === undefined, () =>
-        rest1.searchTickets(sql, { ...call, format: 'i', orderBy: '+id' }),
+      // REST 1.0 sorts by one field only; the ids are read once per listing, so ties keep their places.
+      const orderBy = order === 'recently-updated-first' ? '-LastUpdated' : '+id'
+      const ids = await context.listings.read(`tickets:${orderBy}:${sql}`, cursor === undefined, () =>
+        rest1.searchTickets(sql, { ...call, format: 'i', orderBy }),
       )
       const start = cursor === undefined ? 0 : Number(cursor)
-      const records = await rest1.getTickets(ids.slice(start, start + size), call)
+      const pageIds = ids.slice(start, start + size)
+      // `show` answers in id order (RT 5.0.3), whatever order the ids were asked in: put them back in the listing's.
+      const records = (await rest1.getTickets(pageIds, call)).sort((left, right) => pageIds.indexOf(left.id) - pageIds.indexOf(right.id))
       const items = await Promise.all(records.map((record) => ticketRecord(record, call)))
       return start + size < ids.length ? { items, nextCursor: String(start + size) } : { items }
     },
@@ -130,7 +134,7 @@ export function createRest1TicketPort(context: Rest1PortContext): Rest1TicketPor
           ...(fields.Owner ? { owner: fields.Owner } : {}),
           ...(fields.Status ? { status: fields.Status } : {}),
           ...(fields.Priority !== undefined ? { priority: fields.Priority } : {}),
-          ...(fields.Due ? { due: context.formDate(fields.Due) } : {}),
+          ...(fields.Due ? { due: await context.formDate(fields.Due, call) } : {}),
           customFields: customFieldEntries(fields.CustomFields),
           ...(fields.Attachments?.length ? { attachments: fields.Attachments } : {}),
           ...(Object.keys(extra).length > 0 ? { fields: extra as Record<string, Rest1FormValue> } : {}),
@@ -146,7 +150,7 @@ export function createRest1TicketPort(context: Rest1PortContext): Rest1TicketPor
         ...(extra as Record<string, Rest1FormValue>),
         ...(named as Record<string, Rest1FormValue>),
         ...(Requestor ? { Requestors: Requestor } : {}),
-        ...(Due !== undefined ? { Due: context.formDate(Due) } : {}),
+        ...(Due !== undefined ? { Due: await context.formDate(Due, call) } : {}),
       }
       return edit(id, fields, customFieldEntries(CustomFields), call)
     },

@@ -12,8 +12,12 @@ import { createRest1TicketPort } from './rt-rest1-port-tickets'
  * are read back as text, queues do not show their lifecycle, custom fields their types, and
  * updates cannot be conditional. A refused change is an error (409), not a message.
  */
-export function createRtRest1Port(client: RtClient, options: { utcOffsetMinutes: number }): RtPort {
-  const context = createRest1PortContext(client, options)
+export function createRtRest1Port(
+  client: RtClient,
+  /** @deprecated Ignored: dates are read and written in the client's time zone (`timeZone`, or `rest1UtcOffsetMinutes`). */
+  _options?: { utcOffsetMinutes?: number },
+): RtPort {
+  const context = createRest1PortContext(client)
   return {
     api: 'rest1',
     apiUrl: client.rest1.transport.baseUrl,
@@ -21,6 +25,7 @@ export function createRtRest1Port(client: RtClient, options: { utcOffsetMinutes:
     ...createRest1TicketPort(context),
     ...createRest1MessagePort(context),
     ...createRest1DirectoryPort(context),
+    timeZone: (call) => client.timeZone(call),
     close: () => client.close(),
   }
 }

@@ -47,6 +47,31 @@ export function createRest2TicketPort(rest2: Rest2Client): Rest2TicketPort {
     return rest2.searchTickets(sql, { ...call, perPage, orderBy: 'id', fields: ticketFields, expand: ticketExpand })
   }
 
+  /**
+   * Newest changes first, by page number: TicketSQL cannot compare to a second exactly in every
+   * zone (RT reads date literals in the user's zone), so there is no keyset to page by. `id` is
+   * the second key, so tickets changed in the same second keep their places between pages. A
+   * ticket changed while the listing runs jumps to the front (the page after may repeat one).
+   */
+  async function recentlyUpdatedPage(sql: string, cursor: string | undefined, perPage: number, call: CallOptions) {
+    const number = cursor === undefined ? 1 : Number(cursor)
+    const page = await rest2.searchTickets(sql, {
+      ...call,
+      page: number,
+      perPage,
+      orderBy: ['LastUpdated', 'id'],
+      order: ['DESC', 'DESC'],
+      fields: ticketFields,
+      expand: ticketExpand,
+    })
+    const items = (page.items as Rest2Ticket[]).map(rest2TicketRecord)
+    const total = page.total === null || page.total === undefined ? undefined : Number(page.total)
+    const size = Number(page.per_page) || perPage
+    const more =
+      items.length > 0 && (total !== undefined && Number.isFinite(total) ? total > (number - 1) * size + items.length : items.length >= size)
+    return more ? { items, nextCursor: String(number + 1) } : { items }
+  }
+
   /** Users referenced by name (single records do not expand role lists) with numeric ids. */
   async function expandUserReferences(references: readonly Rest2Reference[], call: CallOptions): Promise<Rest2Reference[]> {
     const names = references.map((reference) => String(reference.id))
@@ -59,7 +84,8 @@ export function createRest2TicketPort(rest2: Rest2Client): Rest2TicketPort {
   }
 
   return {
-    async searchTickets(sql, { cursor, perPage }, call) {
+    async searchTickets(sql, { cursor, perPage, order }, call) {
+      if (order === 'recently-updated-first') return recentlyUpdatedPage(sql, cursor, perPage, call)
       // Keyset paging by id: stable while tickets are created or updated during the listing.
       const page = await search(`(${sql}) AND id > ${cursor ?? '0'}`, perPage, call)
       const items = page.items as Rest2Ticket[]

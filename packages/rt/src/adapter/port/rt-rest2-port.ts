@@ -20,6 +20,8 @@ export function createRtRest2Port(client: RtClient): RtPort {
     ...createRest2MessagePort(rest2),
     ...createRest2ActivityPort(rest2),
     ...createRest2DirectoryPort(rest2),
+    // REST2's dates are UTC; TicketSQL's date literals are still read in the RT user's zone.
+    timeZone: (call) => client.timeZone(call),
     close: () => client.close(),
   }
 }

@@ -24,7 +24,7 @@ export interface Rest1TicketCreateInput {
   timeEstimated?: number
   timeWorked?: number
   timeLeft?: number
-  /** Dates as RT reads them, e.g. `2026-11-25 08:00:00` (in the user's timezone). */
+  /** Dates as RT reads them, e.g. `2026-11-25 08:00:00` in the user's time zone (see `rtInputDate`). */
   starts?: string
   due?: string
   /** Values by custom field name; lists for multi-value fields. */
@@ -65,6 +65,15 @@ export interface Rest1ClientOptions {
   transport: HttpTransport
   /** The session, when logging in with a password (none with a token). */
   session?: Rest1Session
-  /** Offset of the RT user's timezone from UTC in minutes, for REST 1.0 ticket dates. */
+  /**
+   * The RT user's time zone, which REST 1.0 writes ticket dates in: an IANA name
+   * (`America/New_York`), or a function that finds it (RtClient's reads it from RT), called
+   * the first time a date is read. Default UTC.
+   */
+  timeZone?: string | ((options: CallOptions) => Promise<string>)
+  /**
+   * @deprecated A fixed offset from UTC in minutes, which is an hour off half the year wherever
+   * clocks change: give `timeZone`. Ignored when `timeZone` is given.
+   */
   utcOffsetMinutes?: number
 }

@@ -1,11 +1,19 @@
 import { parseRest1Forms, readRest1Field, type Rest1Form, splitRest1List } from './rt-rest1-form-parser'
 import type { Rest1Attachment, Rest1AttachmentSummary, Rest1HistoryAttachment, Rest1HistoryEntry, Rest1Ticket } from './rt-rest1-types'
-import { parseRest1DatabaseDate, parseRest1Date, parseRest1Size, rest1ObjectId } from './rt-rest1-values'
+import { isSetRest1Date, parseRest1DatabaseDate, parseRest1Date, parseRest1Size, rest1ObjectId } from './rt-rest1-values'
 
-/** A ticket form (`ticket/<id>/show`, `search/ticket?format=l`) as a record; dates read in the RT user's timezone. */
-export function rest1TicketOf(form: Rest1Form, utcOffsetMinutes: number): Rest1Ticket {
+/** The ticket fields REST 1.0 writes as local dates (RT::Date `AsString`). */
+const ticketDateFields = ['Created', 'Starts', 'Started', 'Due', 'Resolved', 'Told', 'LastUpdated']
+
+/** Whether any of the forms has a ticket date set: reading it needs the RT user's time zone. */
+export function hasRest1TicketDate(forms: readonly Rest1Form[]): boolean {
+  return forms.some((form) => ticketDateFields.some((name) => isSetRest1Date(readRest1Field(form, name))))
+}
+
+/** A ticket form (`ticket/<id>/show`, `search/ticket?format=l`) as a record; dates read in the RT user's time zone. */
+export function rest1TicketOf(form: Rest1Form, timeZone: string): Rest1Ticket {
   const field = (name: string) => readRest1Field(form, name)
-  const date = (name: string) => parseRest1Date(field(name), utcOffsetMinutes)
+  const date = (name: string) => parseRest1Date(field(name), timeZone)
   const customFields: Record<string, string> = {}
   for (const [key, value] of Object.entries(form.fields)) {
     const match = /^CF\.\{(.*)\}$/.exec(key)

@@ -43,7 +43,7 @@ export class Rest1TicketResource extends Rest1Resource {
     const payload = await this.read(`/ticket/${segment(id)}/show`, fields ? { fields: fields.join(',') } : undefined, call)
     const [form] = parseRest1Forms(payload)
     if (!form) throw unexpected(`ticket/${id}/show`, 'a ticket form', payload)
-    return this.ticketOf(form)
+    return (await this.ticketsOf([form], call))[0]!
   }
 
   /**
@@ -54,9 +54,8 @@ export class Rest1TicketResource extends Rest1Resource {
     if (ids.length === 0) return []
     const { fields, ...call } = options
     const payload = await this.read('/show', { id: `ticket/${ids.join(',')}`, ...(fields ? { fields: fields.join(',') } : {}) }, call)
-    return parseRest1Forms(payload)
-      .filter((form) => readRest1Field(form, 'id')?.startsWith('ticket/'))
-      .map((form) => this.ticketOf(form))
+    const forms = parseRest1Forms(payload).filter((form) => readRest1Field(form, 'id')?.startsWith('ticket/'))
+    return this.ticketsOf(forms, call)
   }
 
   /**
@@ -157,7 +156,7 @@ export class Rest1TicketResource extends Rest1Resource {
         .map((line) => /^ticket\/(\d+)\s*$/.exec(line.trim())?.[1])
         .filter((id): id is string => id !== undefined)
     }
-    if (format === 'l') return parseRest1Forms(payload).map((form) => this.ticketOf(form))
+    if (format === 'l') return this.ticketsOf(parseRest1Forms(payload), call)
     const summaries: Rest1SearchSummary[] = []
     for (const line of payload.split('\n')) {
       const match = /^(\d+): (.*)$/.exec(line)

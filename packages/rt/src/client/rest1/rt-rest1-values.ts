@@ -1,3 +1,5 @@
+import { fixedOffsetTimeZone, instantOfWallTime } from '../rt-time-zone'
+
 /**
  * Values as REST 1.0 writes them (rt.md §2.6): ticket dates in RT::Date's `AsString` format in
  * the user's or server's timezone without a zone marker (`Wed Nov 25 07:32:50 2026`, `Not set`),
@@ -21,10 +23,12 @@ const monthNumbers: Record<string, number> = {
 
 /**
  * Reads a REST 1.0 ticket date (`Wed Nov 25 07:32:50 2026`) as an ISO-8601 UTC timestamp.
- * RT writes it in the user's timezone without saying which; pass that zone's offset from UTC in
- * minutes (east positive) when it is not UTC. `Not set` and empty values give `undefined`.
+ * RT writes it in the user's time zone without saying which: pass that zone's IANA name
+ * (`America/New_York`; DST is applied), or, deprecated, a fixed offset from UTC in minutes (east
+ * positive). Default UTC. A wall time that happens twice (the hour clocks go back) is read as the
+ * earlier instant. `Not set` and empty values give `undefined`.
  */
-export function parseRest1Date(value: string | undefined, utcOffsetMinutes = 0): string | undefined {
+export function parseRest1Date(value: string | undefined, timeZone: string | number = 'UTC'): string | undefined {
   if (value === undefined) return undefined
   const text = value.trim()
   if (text === '' || /^not set$/i.test(text)) return undefined
@@ -32,10 +36,23 @@ export function parseRest1Date(value: string | undefined, utcOffsetMinutes = 0):
   if (named) {
     const month = monthNumbers[named[1]!]
     if (month === undefined) return undefined
-    const milliseconds = Date.UTC(Number(named[6]), month, Number(named[2]), Number(named[3]), Number(named[4]), Number(named[5]))
-    return new Date(milliseconds - utcOffsetMinutes * 60_000).toISOString()
+    const zone = typeof timeZone === 'number' ? fixedOffsetTimeZone(timeZone) : timeZone
+    const wall = {
+      year: Number(named[6]),
+      month: month + 1,
+      day: Number(named[2]),
+      hour: Number(named[3]),
+      minute: Number(named[4]),
+      second: Number(named[5]),
+    }
+    return new Date(instantOfWallTime(wall, zone)).toISOString()
   }
   return parseRest1DatabaseDate(text)
+}
+
+/** Whether a REST 1.0 ticket date names a time (anything but `Not set` and empty). */
+export function isSetRest1Date(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '' && !/^not set$/i.test(value.trim())
 }
 
 /** Reads a database date (`2026-11-25 07:37:52`, UTC) as ISO-8601 UTC; RT's zero date gives `undefined`. */

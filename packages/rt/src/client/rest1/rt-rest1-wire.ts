@@ -5,7 +5,8 @@ import type { RtUpload } from '../rt-upload'
 import type { Rest1ClientOptions } from './rt-rest1-client-options'
 import { encodeRest1Form, joinRest1CustomFieldValues, rest1CustomFieldKey, type Rest1FormFields } from './rt-rest1-form-encoder'
 import { parseRest1Forms, parseRest1StatusLine, readRest1Field, type Rest1Form } from './rt-rest1-form-parser'
-import { rest1TicketOf } from './rt-rest1-parse'
+import { fixedOffsetTimeZone } from '../rt-time-zone'
+import { hasRest1TicketDate, rest1TicketOf } from './rt-rest1-parse'
 import type { Rest1Session } from './rt-rest1-session'
 import type { Rest1Record, Rest1Ticket } from './rt-rest1-types'
 import { rest1ObjectId } from './rt-rest1-values'
@@ -18,12 +19,23 @@ import { rest1ObjectId } from './rt-rest1-values'
 export class Rest1Resource {
   protected readonly http: HttpTransport
   protected readonly session: Rest1Session | undefined
-  readonly #utcOffsetMinutes: number
+  readonly #timeZone: (options: CallOptions) => Promise<string>
 
   constructor(options: Rest1ClientOptions) {
     this.http = options.transport
     this.session = options.session
-    this.#utcOffsetMinutes = options.utcOffsetMinutes ?? 0
+    const { timeZone, utcOffsetMinutes } = options
+    const fixed = typeof timeZone === 'string' ? timeZone : fixedOffsetTimeZone(utcOffsetMinutes ?? 0)
+    this.#timeZone = typeof timeZone === 'function' ? timeZone : async () => fixed
+  }
+
+  /**
+   * The RT user's time zone, which REST 1.0 writes ticket dates in (and reads dates given to it
+   * in): the one configured, or found once on RT (RtClient). An IANA name, or `+05:30` for the
+   * deprecated fixed offset.
+   */
+  timeZone(options: CallOptions = {}): Promise<string> {
+    return this.#timeZone(options)
   }
 
   /** The transport, for requests this client has no method for. */
@@ -106,8 +118,10 @@ export class Rest1Resource {
     return { id, fields: form.fields, form }
   }
 
-  protected ticketOf(form: Rest1Form): Rest1Ticket {
-    return rest1TicketOf(form, this.#utcOffsetMinutes)
+  /** Ticket forms as records; the time zone is asked for only when a form has a date to read. */
+  protected async ticketsOf(forms: readonly Rest1Form[], options: CallOptions): Promise<Rest1Ticket[]> {
+    const timeZone = hasRest1TicketDate(forms) ? await this.#timeZone(options) : 'UTC'
+    return forms.map((form) => rest1TicketOf(form, timeZone))
   }
 }
 

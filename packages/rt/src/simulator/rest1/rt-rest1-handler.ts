@@ -24,7 +24,8 @@ import { searchRest1 } from './rt-rest1-search'
 
 function newSession(database: RtDatabase, userId: number | null, replacing?: RtSession): RtSession {
   if (replacing) database.sessions.delete(replacing.id)
-  const session = { id: randomBytes(16).toString('hex'), userId }
+  // A session begun on REST 1.0 is a REST session: RT refuses it on its web pages.
+  const session = { id: randomBytes(16).toString('hex'), userId, rest: true }
   database.sessions.set(session.id, session)
   return session
 }

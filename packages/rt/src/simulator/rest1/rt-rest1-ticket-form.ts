@@ -50,6 +50,12 @@ function scalar(value: Rest1Value): string {
   return value ?? ''
 }
 
+/** A date given to REST 1.0, read in the user's zone, as RT stores it (UTC SQL text); an edit passes on unreadable text for RT's message. */
+function utcDateOf(text: string, now: number, timeZone: string): string | undefined {
+  const parsed = parseRtDate(text, now, timeZone)
+  return parsed ? formatSqlDate(parsed.seconds) : undefined
+}
+
 function ticketDate(ticket: RtTicket, field: (typeof dateFields)[number]): number | null {
   switch (field) {
     case 'Created':
@@ -93,7 +99,8 @@ export function showRest1Ticket(context: Rest1Context, ticket: RtTicket, fields:
     const members = database.roleMembers(ticket.roleGroups[roleOf[name]])
     pairs.push([name, members.map((user) => user.emailAddress ?? '').filter((address) => address)])
   }
-  for (const name of dateFields) if (wanted(name)) pairs.push([name, formatRtDateString(ticketDate(ticket, name))])
+  const zone = database.userTimeZone(context.user)
+  for (const name of dateFields) if (wanted(name)) pairs.push([name, formatRtDateString(ticketDate(ticket, name), zone)])
   for (const [name, value] of [
     ['TimeEstimated', ticket.timeEstimated],
     ['TimeWorked', ticket.timeWorked],
@@ -207,9 +214,7 @@ function createFromForm(
   const optional = (value: Rest1Value): string | undefined => (value === undefined ? undefined : scalar(value))
   const date = (value: Rest1Value): string | undefined => {
     const text = optional(value)
-    if (text === undefined) return undefined
-    const parsed = parseRtDate(text, database.now())
-    return parsed ? formatSqlDate(parsed.seconds) : undefined
+    return text === undefined ? undefined : utcDateOf(text, database.now(), database.userTimeZone(context.user))
   }
   const outcome = createTicket(context, context.user, {
     queue: optional(created.Queue),
@@ -293,9 +298,10 @@ function editFromForm(
       key = dateByLowerCase.get(key) as string
       const field = key as (typeof dateFields)[number]
       const text = scalar(value)
-      if (field === 'LastUpdated' || /^not set$/i.test(text) || text === formatRtDateString(ticketDate(ticket, field))) skipped = true
+      const zone = database.userTimeZone(context.user)
+      if (field === 'LastUpdated' || /^not set$/i.test(text) || text === formatRtDateString(ticketDate(ticket, field), zone)) skipped = true
       else if (field === 'Created') result = { ok: false, message: 'Immutable field' }
-      else if (isTicketColumn(field)) result = setTicketColumn(context, context.user, ticket, field, text)
+      else if (isTicketColumn(field)) result = setTicketColumn(context, context.user, ticket, field, utcDateOf(text, database.now(), zone) ?? text)
     } else if (peopleByLowerCase.has(key)) {
       key = peopleByLowerCase.get(key) as string
       const role = key === 'Requestors' ? 'Requestor' : (key as 'Cc' | 'AdminCc')

@@ -41,7 +41,8 @@ function transactionForm(context: Rest1Context, transaction: RtTransaction, tick
   if (wanted('OldValue')) pairs.push(['OldValue', hidden(transaction.oldValue)])
   if (wanted('NewValue')) pairs.push(['NewValue', hidden(transaction.newValue)])
   if (wanted('Data')) pairs.push(['Data', hidden(transaction.data)])
-  if (wanted('Description')) pairs.push(['Description', visible ? transactionDescription(database, transaction) : 'Permission Denied'])
+  const zone = database.userTimeZone(context.user)
+  if (wanted('Description')) pairs.push(['Description', visible ? transactionDescription(database, transaction, zone) : 'Permission Denied'])
   if (wanted('Content')) {
     pairs.push(['Content', visible ? transactionTextContent(database, transaction.id) : 'This transaction appears to have no content'])
     // RT adds the creator when Content is asked for (its own quirk).
@@ -101,7 +102,11 @@ export function rest1HistoryForm(context: Rest1Context, call: Rest1FormCall): Re
       subRequest: { ids: [`ticket/${call.id}/history/id/${ids}`], fields: [...call.fields].join(',') },
     }
   }
-  const pairs: [string, Rest1Value][] = transactions.map((transaction) => [String(transaction.id), transactionDescription(database, transaction)])
+  const zone = database.userTimeZone(context.user)
+  const pairs: [string, Rest1Value][] = transactions.map((transaction) => [
+    String(transaction.id),
+    transactionDescription(database, transaction, zone),
+  ])
   return fromPairs(pairs, comment)
 }
 

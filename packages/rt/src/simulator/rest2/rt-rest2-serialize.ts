@@ -188,6 +188,7 @@ export function serializeUser(context: RequestContext, subject: RtUser, viewer: 
     ['Gecos', subject.gecos],
     ['Comments', subject.comments],
     ['Organization', subject.organization],
+    ['Timezone', subject.timezone || null],
   ]
   for (const [key, value] of optional) if (value !== null) data[key] = value
   return data

@@ -34,6 +34,7 @@ export function createRest2User(context: Rest2Context, data: Record<string, unkn
       gecos: optional('Gecos'),
       comments: optional('Comments'),
       organization: optional('Organization'),
+      ...(data.Timezone ? { timezone: text(data.Timezone) } : {}),
       password: optional('Password'),
       privileged: Number(data.Privileged) === 1,
       disabled: Number(data.Disabled) === 1,
@@ -44,13 +45,14 @@ export function createRest2User(context: Rest2Context, data: Record<string, unkn
   return { user }
 }
 
-const userColumns: [key: string, property: 'realName' | 'emailAddress' | 'gecos' | 'comments' | 'organization' | 'name'][] = [
+const userColumns: [key: string, property: 'realName' | 'emailAddress' | 'gecos' | 'comments' | 'organization' | 'name' | 'timezone'][] = [
   ['Comments', 'comments'],
   ['EmailAddress', 'emailAddress'],
   ['Gecos', 'gecos'],
   ['Name', 'name'],
   ['Organization', 'organization'],
   ['RealName', 'realName'],
+  ['Timezone', 'timezone'],
 ]
 
 /** PUT /user/<id>: RT's messages. */

@@ -84,32 +84,6 @@ export function defineTicketCases(context: ConformanceContext, options: Conforma
     for (const ticket of listed) expect(Date.parse(ticket.updatedAt)).toBeGreaterThanOrEqual(cutOff.getTime())
   })
 
-  conformanceCase(
-    context,
-    options,
-    'lists recently updated tickets first where it can, and refuses the order where it cannot',
-    async ({ adapter, runTag }, skip) => {
-      if (!adapter.capabilities.tickets.create || !adapter.capabilities.tickets.update) return skip('tickets.update is not supported')
-      const canOrder = adapter.capabilities.tickets.orders?.includes('recently-updated-first') ?? false
-      if (!canOrder) {
-        expect(() => adapter.tickets.list({ order: 'recently-updated-first' })).toThrow(
-          /does not support tickets\.list\(order: recently-updated-first\)/,
-        )
-        return
-      }
-      const marker = `${runTag}-order`
-      const first = await createTestTicket(adapter, `${marker} one`)
-      const second = await createTestTicket(adapter, `${marker} two`)
-      // Vendors keep times to the second: the older ticket's change comes clearly later.
-      await sleep(1100)
-      await adapter.tickets.update(first.id, { subject: `${marker} one, changed` })
-      const listed = await adapter.tickets.list({ text: marker, order: 'recently-updated-first', pageSize: 1 }).toArray({ limit: 10 })
-      expect(listed.map((ticket) => ticket.id)).toEqual([first.id, second.id])
-      const times = listed.map((ticket) => Date.parse(ticket.updatedAt))
-      expect(times[0]).toBeGreaterThanOrEqual(times[1]!)
-    },
-  )
-
   conformanceCase(context, options, 'maps each status to its category and keeps the vendor value', async ({ adapter, runTag }, skip) => {
     if (!adapter.capabilities.tickets.create || !adapter.capabilities.tickets.update) return skip('tickets.update is not supported')
     const statuses = await adapter.lookups.statuses()
